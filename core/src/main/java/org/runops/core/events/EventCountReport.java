@@ -1,0 +1,25 @@
+package org.runops.core.events;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of one validation: both counts, the verdict and the reason for it in one line.
+ */
+public record EventCountReport(EventCount expected, EventCount actual, Verdict verdict, String reason) {
+    public EventCountReport {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Problems of both sides, expected first. */
+    public List<FileProblem> problems() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    public boolean passed() {
+        return verdict.passed();
+    }
+}
