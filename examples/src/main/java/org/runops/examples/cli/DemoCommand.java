@@ -1,0 +1,73 @@
+package org.runops.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.runops.examples.demo.EventCountDemo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops demo}: every workflow on generated data and embedded defaults, nothing to install. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show what runops does on data it generates in a scratch directory: an fff storage area with",
+            "run directories and EDM files covering every event-count verdict, checked as the SiStrip",
+            "commissioning cron job checks them. Nothing outside the scratch directory is touched."
+        })
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Scratch directory to use and keep (default: a temporary one, deleted afterwards).")
+    private Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("runops-demo-");
+        try {
+            Path storage = Files.createDirectories(work.resolve("fff"));
+            out.println("runops demo: scratch area " + work);
+            out.println();
+            out.println("Event-count validation (DAQ .jsn metadata vs the EDM file's Events tree):");
+            long start = System.nanoTime();
+            List<EventCountDemo.Outcome> outcomes = new EventCountDemo(storage).run();
+            long micros = (System.nanoTime() - start) / 1000;
+            EventCountDemo.print(outcomes, out);
+            long passed = outcomes.stream().filter(o -> o.report().passed()).count();
+            out.printf("%n  %d runs staged and checked in %d ms: %d match, %d need attention.%n",
+                    outcomes.size(), micros / 1000, passed, outcomes.size() - passed);
+            out.println("  Try: runops events check " + storage.resolve("run400002")
+                    + (dir == null ? "   (add --dir DIR to keep the files)" : ""));
+            return ExitCodes.OK;
+        } finally {
+            if (dir == null) {
+                deleteRecursively(work);
+            }
+            out.flush();
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

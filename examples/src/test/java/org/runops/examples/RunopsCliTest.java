@@ -1,0 +1,140 @@
+package org.runops.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.events.FffRunDirectoryWriter;
+import org.runops.core.root.RootFileWriter;
+import org.runops.core.root.RootFileWriter.Compression;
+import org.runops.core.root.RootFileWriter.Damage;
+
+/** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error). */
+class RunopsCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run runops(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEverySubcommandAndExplainsExitCodes() {
+        Run r = runops("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("demo", "root", "events", "Exit codes");
+        assertThat(runops("root", "entries", "--help").out()).contains("--parallel", "--tree", "--json", "recovered");
+        assertThat(runops("events", "check", "--help").out()).contains("RUNDIR", "--edm");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(runops("root", "entries").exitCode()).isEqualTo(2);
+        assertThat(runops("no-such-command").exitCode()).isEqualTo(2);
+        assertThat(runops("root", "entries", "--parallel", "0", "x.root").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void entriesOfGoodFilesExitZero() {
+        Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 1234).write(tmp.resolve("a.root"));
+        Path b = RootFileWriter.create().compression(Compression.ZSTD).tree("Events", 7).write(tmp.resolve("b.root"));
+        Run r = runops("root", "entries", a.toString(), b.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("1234").contains(" 7 ").contains("a.root").contains("b.root");
+    }
+
+    @Test
+    void entriesOfDamagedOrMissingFilesExitOneAndSayWhy() {
+        Path good = RootFileWriter.create().tree("Events", 10).write(tmp.resolve("good.root"));
+        Path cut = RootFileWriter.create().tree("Events", 10).damage(Damage.TRUNCATED).write(tmp.resolve("cut.root"));
+        Run r = runops("root", "entries", good.toString(), cut.toString(), tmp.resolve("absent.root").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("cut.root").contains("absent.root").contains("yes");
+    }
+
+    @Test
+    void entriesJsonIsValidJsonWithOneObjectPerFile() throws IOException {
+        Path a = RootFileWriter.create().tree("Events", 42).write(tmp.resolve("a.root"));
+        Run r = runops("root", "entries", "--json", a.toString());
+        assertThat(r.exitCode()).isZero();
+        int objects = 0;
+        long entries = -1;
+        try (JsonParser p = new JsonFactory().createParser(r.out())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT) {
+                    objects++;
+                }
+                if (t == JsonToken.FIELD_NAME && p.currentName().equals("entries")) {
+                    p.nextToken();
+                    entries = p.getLongValue();
+                }
+            }
+        }
+        assertThat(objects).isEqualTo(1);
+        assertThat(entries).isEqualTo(42);
+    }
+
+    @Test
+    void lsShowsHeaderAndKeys() {
+        Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 5).write(tmp.resolve("a.root"));
+        Run r = runops("root", "ls", a.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("ROOT ").contains("TTree").contains("Events");
+    }
+
+    @Test
+    void eventsCheckMatchesAndMismatches() {
+        Path storage = tmp.resolve("fff");
+        Path good = FffRunDirectoryWriter.create(storage, 338999).lumiSection(1, 1000, 500).lumiSection(2, 250).write();
+        RootFileWriter.create().tree("Events", 1750).write(good.resolve("run338999.root"));
+        Run ok = runops("events", "check", good.toString());
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("MATCH").contains("1750");
+
+        Path bad = FffRunDirectoryWriter.create(storage, 339001).lumiSection(1, 100).write();
+        RootFileWriter.create().tree("Events", 99).write(bad.resolve("run339001.root"));
+        Run mismatch = runops("events", "check", bad.toString());
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.out()).contains("MISMATCH").contains("100").contains("99");
+    }
+
+    @Test
+    void eventsCheckWithoutOutputFileSaysOutputMissing() {
+        Path dir = FffRunDirectoryWriter.create(tmp, 339002).lumiSection(1, 10).write();
+        Run r = runops("events", "check", "--json", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("\"verdict\" : \"OUTPUT_MISSING\"");
+    }
+
+    @Test
+    void eventsCheckOfSomethingThatIsNotADirectoryIsAnInputError() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Run r = runops("events", "check", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("not a run directory").contains("not-a-dir");
+    }
+
+    @Test
+    void demoShowsEveryVerdictAndCleansUp() {
+        Run r = runops("demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("MATCH", "MISMATCH", "OUTPUT_RECOVERED", "OUTPUT_ZOMBIE", "OUTPUT_MISSING",
+                "EXPECTED_UNKNOWN");
+        String scratch = r.out().lines().filter(l -> l.contains("scratch area")).findFirst().orElseThrow();
+        assertThat(Path.of(scratch.substring(scratch.indexOf('/')).trim())).doesNotExist();
+    }
+}
