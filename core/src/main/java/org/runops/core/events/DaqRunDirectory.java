@@ -1,17 +1,218 @@
 package org.runops.core.events;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Reads the DAQ metadata ({@code .jsn}/{@code .jsd}) of one fff run directory. */
+/**
+ * Reads the DAQ metadata of one fff run directory: the EoR file, the per-lumisection EoLS files
+ * and the index {@code .jsn} file of every raw file (spec strip-commissioning §3). One directory
+ * listing; each small file read once; definitions ({@code .jsd}) read once per scan.
+ */
 public final class DaqRunDirectory {
+    private static final Pattern RUN_DIR = Pattern.compile("run(\\d+)");
+    private static final Pattern INDEX = Pattern.compile("run(\\d+)_ls(\\d+)_index(\\d+)\\.jsn");
+    private static final Pattern EOLS = Pattern.compile("run(\\d+)_ls(\\d+)_EoLS\\.jsn");
+    private static final Pattern EOR = Pattern.compile("run(\\d+)_ls0+_EoR\\.jsn");
 
-    private DaqRunDirectory() {}
+    private final Path dir;
+    private final Map<String, JsdDefinition> definitions = new HashMap<>();
+    private final List<FileProblem> problems = new ArrayList<>();
+
+    private DaqRunDirectory(Path dir) {
+        this.dir = dir;
+    }
 
     /**
      * Scans {@code runDirectory}: EoR, EoLS and index {@code .jsn} files. Bad files are reported in
      * {@link DaqRunSummary#problems()}, never thrown; a missing directory gives a summary whose count is MISSING.
      */
     public static DaqRunSummary scan(Path runDirectory) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new DaqRunDirectory(runDirectory).scan();
+    }
+
+    private record Index(long ls, long index, Path file) {}
+
+    /** Per lumisection: what the index files add up to, and what the EoLS file says. */
+    private static final class Lumi {
+        int files;
+        long events;
+        boolean bad;
+        final List<Long> indices = new ArrayList<>();
+        Path eols;
+    }
+
+    private DaqRunSummary scan() {
+        Matcher dirName = RUN_DIR.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
+        OptionalLong run = dirName.matches() ? parseRun(dirName.group(1)) : OptionalLong.empty();
+        if (!Files.isDirectory(dir)) {
+            return new DaqRunSummary(dir, false, run, OptionalLong.empty(), 0, 0, 0, 0, false, List.of());
+        }
+        Path eor = null;
+        List<Index> indexFiles = new ArrayList<>();
+        TreeMap<Long, Lumi> lumis = new TreeMap<>();
+        int raw = 0;
+        boolean open = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                Matcher m;
+                if ((m = INDEX.matcher(name)).matches() && sameRun(run, m.group(1))) {
+                    indexFiles.add(new Index(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), p));
+                } else if ((m = EOLS.matcher(name)).matches() && sameRun(run, m.group(1))) {
+                    lumis.computeIfAbsent(Long.parseLong(m.group(2)), k -> new Lumi()).eols = p;
+                } else if ((m = EOR.matcher(name)).matches() && sameRun(run, m.group(1))) {
+                    eor = p;
+                } else if (name.endsWith(".raw")) {
+                    raw++;
+                } else if (name.equals("open")) {
+                    open = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing run directory " + dir, e);
+        }
+        OptionalLong eorEvents = eor == null ? OptionalLong.empty() : endOfRun(eor);
+        long sum = 0;
+        int bad = 0;
+        for (Index i : indexFiles) {
+            Lumi lumi = lumis.computeIfAbsent(i.ls, k -> new Lumi());
+            lumi.files++;
+            lumi.indices.add(i.index);
+            try {
+                DataPointFile point = DataPointFile.read(i.file);
+                long n = point.longAt(eventsField(point), "NEvents");
+                lumi.events += n;
+                sum += n;
+            } catch (JsnFormatException e) {
+                bad++;
+                lumi.bad = true;
+                problems.add(new FileProblem(i.file, "unreadable index file: " + stripPath(e, i.file)));
+            }
+        }
+        crossCheck(lumis, eor != null);
+        if (eorEvents.isPresent() && bad == 0 && !indexFiles.isEmpty() && eorEvents.getAsLong() != sum) {
+            problems.add(new FileProblem(eor, "EoR says " + eorEvents.getAsLong() + " events but the " + indexFiles.size()
+                    + " index files hold " + sum));
+        }
+        return new DaqRunSummary(dir, true, run, eorEvents, sum, indexFiles.size(), bad, raw, open, problems);
+    }
+
+    private OptionalLong endOfRun(Path eor) {
+        try {
+            DataPointFile point = DataPointFile.read(eor);
+            return OptionalLong.of(point.longAt(eventsField(point), "NEvents"));
+        } catch (JsnFormatException e) {
+            problems.add(new FileProblem(eor, "unusable EoR file, counting index files instead: " + stripPath(e, eor)));
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Index of NEvents per the file's definition; the BU always writes it first, so 0 without one. */
+    private int eventsField(DataPointFile point) {
+        JsdDefinition definition = definition(point.definition());
+        int i = definition == null ? -1 : definition.indexOf("NEvents");
+        return i >= 0 ? i : 0;
+    }
+
+    private int field(DataPointFile point, String name, int fallback) {
+        JsdDefinition definition = definition(point.definition());
+        int i = definition == null ? -1 : definition.indexOf(name);
+        return i >= 0 ? i : fallback;
+    }
+
+    private JsdDefinition definition(String written) {
+        if (definitions.containsKey(written)) {
+            return definitions.get(written);
+        }
+        JsdDefinition found = JsdDefinition.locate(dir, written).map(path -> {
+            try {
+                return JsdDefinition.read(path);
+            } catch (JsnFormatException e) {
+                problems.add(new FileProblem(path, "unreadable definition, using field order NEvents first: " + stripPath(e, path)));
+                return null;
+            }
+        }).orElse(null);
+        definitions.put(written, found);
+        return found;
+    }
+
+    /** Per lumisection: index files vs EoLS NEvents/NFiles, missing index numbers, missing EoLS files. */
+    private void crossCheck(TreeMap<Long, Lumi> lumis, boolean runEnded) {
+        if (lumis.isEmpty()) {
+            return;
+        }
+        long expected = 1;
+        for (Map.Entry<Long, Lumi> entry : lumis.entrySet()) {
+            long ls = entry.getKey();
+            Lumi lumi = entry.getValue();
+            if (ls > expected) {
+                // Every closed lumisection leaves an EoLS file, even without data: a jump is a gap.
+                problems.add(new FileProblem(dir, ls - 1 == expected
+                        ? String.format("lumisection %d has no EoLS file", expected)
+                        : String.format("lumisections %d-%d have no EoLS files", expected, ls - 1)));
+            }
+            expected = ls + 1;
+            checkIndexNumbers(ls, lumi);
+            if (lumi.eols == null) {
+                if (runEnded || ls < lumis.lastKey()) {
+                    problems.add(new FileProblem(dir, String.format("lumisection %d has index files but no EoLS file", ls)));
+                }
+                continue;
+            }
+            try {
+                DataPointFile eols = DataPointFile.read(lumi.eols);
+                long events = eols.longAt(eventsField(eols), "NEvents");
+                long files = eols.longAt(field(eols, "NFiles", 1), "NFiles");
+                if (files != lumi.files) {
+                    problems.add(new FileProblem(lumi.eols, String.format(
+                            "lumisection %d: EoLS says %d index files, found %d", ls, files, lumi.files)));
+                } else if (!lumi.bad && events != lumi.events) {
+                    problems.add(new FileProblem(lumi.eols, String.format(
+                            "lumisection %d: EoLS says %d events, its index files hold %d", ls, events, lumi.events)));
+                }
+            } catch (JsnFormatException e) {
+                problems.add(new FileProblem(lumi.eols, "unreadable EoLS file: " + stripPath(e, lumi.eols)));
+            }
+        }
+    }
+
+    private void checkIndexNumbers(long ls, Lumi lumi) {
+        lumi.indices.sort(null);
+        for (int i = 0; i < lumi.indices.size(); i++) {
+            if (lumi.indices.get(i) != i) {
+                problems.add(new FileProblem(dir, String.format("lumisection %d: index file %06d is missing", ls, i)));
+                return;
+            }
+        }
+    }
+
+    private static boolean sameRun(OptionalLong run, String digits) {
+        return run.isEmpty() || parseRun(digits).equals(run);
+    }
+
+    private static OptionalLong parseRun(String digits) {
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The exception names the file; the problem record does too. */
+    private static String stripPath(JsnFormatException e, Path file) {
+        String prefix = file + ": ";
+        String m = e.getMessage();
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 }

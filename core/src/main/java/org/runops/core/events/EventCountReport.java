@@ -16,7 +16,9 @@ public record EventCountReport(EventCount expected, EventCount actual, Verdict v
 
     /** Problems of both sides, expected first. */
     public List<FileProblem> problems() {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<FileProblem> all = new java.util.ArrayList<>(expected.problems());
+        all.addAll(actual.problems());
+        return List.copyOf(all);
     }
 
     public boolean passed() {

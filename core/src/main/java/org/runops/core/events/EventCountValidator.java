@@ -2,7 +2,9 @@ package org.runops.core.events;
 
 /**
  * Compares an expected event count (e.g. the DAQ's) with the count in the output (e.g. the EDM
- * file's {@code Events} tree) and says why they agree or not.
+ * file's {@code Events} tree) and says why they agree or not. The output's state is judged first
+ * (missing, zombie, recovered, no tree, unreadable), then whether there is an expectation at all,
+ * then the numbers.
  *
  * <pre>{@code
  * EventCountReport r = new EventCountValidator().validate(
@@ -12,10 +14,60 @@ package org.runops.core.events;
 public final class EventCountValidator {
 
     public EventCountReport validate(EventCountSource expected, EventCountSource actual) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return validate(expected.count(), actual.count());
     }
 
     public EventCountReport validate(EventCount expected, EventCount actual) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Verdict verdict = verdict(expected, actual);
+        return new EventCountReport(expected, actual, verdict, reason(verdict, expected, actual));
+    }
+
+    private static Verdict verdict(EventCount expected, EventCount actual) {
+        switch (actual.status()) {
+            case MISSING:
+                return Verdict.OUTPUT_MISSING;
+            case ZOMBIE:
+                return Verdict.OUTPUT_ZOMBIE;
+            case RECOVERED:
+                return Verdict.OUTPUT_RECOVERED;
+            case TREE_MISSING:
+                return Verdict.TREE_MISSING;
+            case UNREADABLE:
+            case UNKNOWN:
+                return Verdict.OUTPUT_UNREADABLE;
+            default:
+                break;
+        }
+        if (expected.events().isEmpty()) {
+            return Verdict.EXPECTED_UNKNOWN;
+        }
+        return expected.events().getAsLong() == actual.events().getAsLong() ? Verdict.MATCH : Verdict.MISMATCH;
+    }
+
+    private static String reason(Verdict verdict, EventCount expected, EventCount actual) {
+        switch (verdict) {
+            case MATCH:
+                return "both have " + actual.events().getAsLong() + " events (" + expected.detail() + "; " + actual.detail() + ")";
+            case MISMATCH: {
+                long want = expected.events().getAsLong();
+                long got = actual.events().getAsLong();
+                long diff = want - got;
+                return expected.detail() + " says " + want + " events, " + actual.detail() + " has " + got + " ("
+                        + Math.abs(diff) + (diff > 0 ? " missing)" : " too many)");
+            }
+            case EXPECTED_UNKNOWN:
+                return "no expected count: " + expected.detail() + " (output has " + actual.events().getAsLong() + ")";
+            case OUTPUT_RECOVERED:
+                return "output was not closed properly and ROOT recovered it: " + actual.detail() + "; its "
+                        + actual.events().getAsLong() + " entries are the last AutoSave's, not the job's total";
+            case OUTPUT_MISSING:
+                return "output missing: " + actual.detail();
+            case OUTPUT_ZOMBIE:
+                return "ROOT would not open the output: " + actual.detail();
+            case TREE_MISSING:
+                return "output has no such tree: " + actual.detail();
+            default:
+                return "output cannot be read: " + actual.detail();
+        }
     }
 }
