@@ -55,7 +55,7 @@ public interface EventCountSource {
                     return new EventCount(OptionalLong.empty(), CountStatus.ZOMBIE, where + ": " + problem, List.of());
                 }
                 if (c.recovered() && c.entries().isPresent()) {
-                    return new EventCount(c.entries(), CountStatus.RECOVERED, where + ": " + problem, List.of());
+                    return new EventCount(c.entries(), CountStatus.RECOVERED, where + " (recovered by ROOT)", List.of());
                 }
                 if (c.entries().isPresent()) {
                     return new EventCount(c.entries(), CountStatus.OK, where, List.of());

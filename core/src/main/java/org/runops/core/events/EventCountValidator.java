@@ -58,8 +58,8 @@ public final class EventCountValidator {
             case EXPECTED_UNKNOWN:
                 return "no expected count: " + expected.detail() + " (output has " + actual.events().getAsLong() + ")";
             case OUTPUT_RECOVERED:
-                return "output was not closed properly and ROOT recovered it: " + actual.detail() + "; its "
-                        + actual.events().getAsLong() + " entries are the last AutoSave's, not the job's total";
+                return "output was not closed properly: " + actual.detail() + " has " + actual.events().getAsLong()
+                        + " entries, what was last saved before the crash, not the job's total";
             case OUTPUT_MISSING:
                 return "output missing: " + actual.detail();
             case OUTPUT_ZOMBIE:

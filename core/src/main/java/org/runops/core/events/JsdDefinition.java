@@ -19,8 +19,13 @@ public record JsdDefinition(Path file, List<String> names) {
         names = List.copyOf(names);
     }
 
+    /** Reads and parses one file (at most 1 MiB). */
     public static JsdDefinition read(Path file) {
-        byte[] json = DaqJson.read(file);
+        return parse(file, DaqJson.read(file));
+    }
+
+    /** Parses {@code json}; {@code file} only names the input in errors. */
+    public static JsdDefinition parse(Path file, byte[] json) {
         List<String> names = null;
         try (JsonParser p = DaqJson.parser(json)) {
             DaqJson.expectObject(p, file);

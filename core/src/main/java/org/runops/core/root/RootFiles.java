@@ -74,7 +74,7 @@ public final class RootFiles {
                 return new RootTreeCount(file, tree, entries, false, f.isRecovered(), Optional.of(what));
             }
             Optional<String> problem = f.isRecovered()
-                    ? Optional.of("recovered: the file was not closed; the count is the last AutoSave's")
+                    ? Optional.of("recovered: not closed properly, keys rebuilt by scanning; the count is what was last saved")
                     : Optional.empty();
             return new RootTreeCount(file, tree, entries, false, f.isRecovered(), problem);
         }
