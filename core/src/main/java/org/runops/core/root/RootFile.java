@@ -67,6 +67,9 @@ public final class RootFile implements AutoCloseable {
             return new RootFile(path, channel, reader, TFileOpener.open(reader));
         } catch (UncheckedIOException e) {
             return new RootFile(path, channel, reader, TFileOpener.State.zombie(size, "read error: " + describe(e.getCause())));
+        } catch (RootFormatException e) {
+            // Each step of TFileOpener turns damage into a zombie reason; this is the net under them.
+            return new RootFile(path, channel, reader, TFileOpener.State.zombie(size, "unreadable: " + e.getMessage()));
         }
     }
 

@@ -2,6 +2,7 @@ package org.runops.core.root.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.runops.core.root.RootFormatException;
 import org.runops.core.root.RootKey;
 
 /**
@@ -53,8 +54,8 @@ public final class Recovery {
                 }
                 b.position(0);
                 key = KeyHeader.parse(b);
-            } catch (Bytes.Underflow e) {
-                break;
+            } catch (RootFormatException e) {
+                break; // a header ROOT could not parse either ends the scan
             }
             long rawSeekPdir = rawSeekPdir(header, nread);
             if (rawSeekPdir == seekDir && knownToRoot(key.className())) {
