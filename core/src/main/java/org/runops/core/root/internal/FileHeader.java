@@ -27,31 +27,20 @@ public record FileHeader(
         return version >= 40000 ? 60 : 48;
     }
 
-    /** Parses the header after the 4-byte magic. */
+    /** Parses the header after the 4-byte magic; the large layout widens the pointers to 8 bytes. */
     public static FileHeader parse(Bytes b) {
         b.position(4);
         int version = b.i32();
         int begin = b.i32();
-        if (version >= LARGE_VERSION) {
-            long end = b.i64();
-            long seekFree = b.i64();
-            int nbytesFree = b.i32();
-            b.i32(); // nfree
-            int nbytesName = b.i32();
-            int units = b.u8();
-            int compress = b.i32();
-            long seekInfo = b.i64();
-            int nbytesInfo = b.i32();
-            return new FileHeader(version, begin, end, seekFree, nbytesFree, nbytesName, units, compress, seekInfo, nbytesInfo);
-        }
-        long end = b.i32();
-        long seekFree = b.i32();
+        boolean large = version >= LARGE_VERSION;
+        long end = large ? b.i64() : b.i32();
+        long seekFree = large ? b.i64() : b.i32();
         int nbytesFree = b.i32();
         b.i32(); // nfree
         int nbytesName = b.i32();
         int units = b.u8();
         int compress = b.i32();
-        long seekInfo = b.i32();
+        long seekInfo = large ? b.i64() : b.i32();
         int nbytesInfo = b.i32();
         return new FileHeader(version, begin, end, seekFree, nbytesFree, nbytesName, units, compress, seekInfo, nbytesInfo);
     }
