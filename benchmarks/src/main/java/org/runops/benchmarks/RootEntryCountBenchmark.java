@@ -107,7 +107,7 @@ public class RootEntryCountBenchmark {
 
     /**
      * The reads the reader makes: the first KB (header and top directory), the keys list, the
-     * StreamerInfo key and its compressed body (checked as ROOT does), and the start of the Events record.
+     * StreamerInfo record (checked as ROOT does), and the start of the Events record.
      */
     private void planReads() throws IOException {
         List<long[]> reads = new ArrayList<>();
@@ -126,14 +126,7 @@ public class RootEntryCountBenchmark {
             int nbytesKeys = head.getInt(dir + 10);
             long seekKeys = dirVersion > 1000 ? head.getLong(dir + 34) : head.getInt(dir + 26);
             reads.add(new long[] {seekKeys, nbytesKeys});
-            ByteBuffer infoKey = ByteBuffer.allocate(Math.min(nbytesInfo, 1024));
-            ch.read(infoKey, seekInfo);
-            reads.add(new long[] {seekInfo, infoKey.capacity()});
-            int infoObjLen = infoKey.getInt(6);
-            int infoKeyLen = infoKey.getShort(14);
-            if (infoObjLen > nbytesInfo - infoKeyLen) {
-                reads.add(new long[] {seekInfo + infoKeyLen, Math.min(nbytesInfo - infoKeyLen, 64 * 1024)});
-            }
+            reads.add(new long[] {seekInfo, nbytesInfo}); // the whole StreamerInfo record, as ROOT reads it
         }
         try (RootFile f = RootFile.open(path)) {
             RootKey events = f.key("Events").orElseThrow();

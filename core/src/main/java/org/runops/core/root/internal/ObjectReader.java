@@ -42,7 +42,7 @@ public final class ObjectReader {
         int objectLeft = objLen;
         long offset = dataStart;
         while (produced < n) {
-            Block block = Block.read(file, in, offset, objectLeft);
+            Block block = Block.read(file.path(), in, offset, objectLeft);
             int got = block.decodePrefix(in, out, produced, n - produced);
             produced += got;
             if (got < Math.min(block.uncompressed, n - produced + got)) {
@@ -63,8 +63,24 @@ public final class ObjectReader {
         if (objLen <= stored) {
             return;
         }
-        RegionInput in = new RegionInput(file, dataStart, stored, 64 * 1024);
-        long offset = dataStart;
+        verifyBlocks(file.path(), new RegionInput(file, dataStart, stored, 64 * 1024), dataStart, objLen);
+    }
+
+    /**
+     * {@link #verify} for an object whose record is already in memory: {@code record[dataOffset..]}
+     * holds its {@code stored} bytes, {@code fileOffset} is where they sit in the file (for messages).
+     */
+    public static void verify(java.nio.file.Path file, byte[] record, int dataOffset, int stored, int objLen, long fileOffset) {
+        if (stored < 0 || objLen < 0 || dataOffset < 0 || dataOffset + stored > record.length) {
+            throw RootFormatException.at(file, fileOffset, "object of " + stored + " bytes does not fit its record");
+        }
+        if (objLen <= stored) {
+            return;
+        }
+        verifyBlocks(file, new RegionInput(record, dataOffset, stored), fileOffset, objLen);
+    }
+
+    private static void verifyBlocks(java.nio.file.Path file, RegionInput in, long offset, int objLen) {
         int objectLeft = objLen;
         while (objectLeft > 0) {
             Block block = Block.read(file, in, offset, objectLeft);
@@ -86,13 +102,13 @@ public final class ObjectReader {
 
     /** One compressed block's header. */
     private static final class Block {
-        final FileReader file;
+        final java.nio.file.Path file;
         final long offset;
         final String magic;
         final int compressed;
         final int uncompressed;
 
-        private Block(FileReader file, long offset, String magic, int compressed, int uncompressed) {
+        private Block(java.nio.file.Path file, long offset, String magic, int compressed, int uncompressed) {
             this.file = file;
             this.offset = offset;
             this.magic = magic;
@@ -100,10 +116,10 @@ public final class ObjectReader {
             this.uncompressed = uncompressed;
         }
 
-        static Block read(FileReader file, RegionInput in, long offset, int objectLeft) {
+        static Block read(java.nio.file.Path file, RegionInput in, long offset, int objectLeft) {
             byte[] h = new byte[HEADER];
             if (readN(in, h, HEADER) < HEADER) {
-                throw RootFormatException.at(file.path(), offset, "compressed object ends inside a block header ("
+                throw RootFormatException.at(file, offset, "compressed object ends inside a block header ("
                         + objectLeft + " uncompressed bytes still expected)");
             }
             String magic = new String(new char[] {(char) (h[0] & 0xFF), (char) (h[1] & 0xFF)});
@@ -111,14 +127,14 @@ public final class ObjectReader {
             int u = (h[6] & 0xFF) | ((h[7] & 0xFF) << 8) | ((h[8] & 0xFF) << 16);
             if (!magic.equals("ZL") && !magic.equals("XZ") && !magic.equals("L4") && !magic.equals("ZS")) {
                 String known = magic.equals("CS") ? " (ROOT's old private deflate, not supported)" : "";
-                throw RootFormatException.at(file.path(), offset, "unsupported compression algorithm '" + printable(magic) + "'" + known);
+                throw RootFormatException.at(file, offset, "unsupported compression algorithm '" + printable(magic) + "'" + known);
             }
             if (c <= 0 || c > in.available64()) {
-                throw RootFormatException.at(file.path(), offset, magic + " block says " + c + " compressed bytes but only "
+                throw RootFormatException.at(file, offset, magic + " block says " + c + " compressed bytes but only "
                         + in.available64() + " are stored");
             }
             if (u <= 0 || u > MAX_BLOCK || u > objectLeft) {
-                throw RootFormatException.at(file.path(), offset, magic + " block says " + u + " uncompressed bytes but "
+                throw RootFormatException.at(file, offset, magic + " block says " + u + " uncompressed bytes but "
                         + objectLeft + " remain of the object");
             }
             return new Block(file, offset, magic, c, u);
@@ -278,7 +294,7 @@ public final class ObjectReader {
 
         private RootFormatException failure(Exception e) {
             String what = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            return new RootFormatException(file.path() + " @" + offset + ": cannot decompress " + magic + " block ("
+            return new RootFormatException(file + " @" + offset + ": cannot decompress " + magic + " block ("
                     + compressed + " -> " + uncompressed + " bytes): " + what, e);
         }
     }

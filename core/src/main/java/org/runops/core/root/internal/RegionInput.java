@@ -24,6 +24,14 @@ final class RegionInput extends InputStream {
         this.chunk = firstChunk;
     }
 
+    /** Over bytes already read: nothing more comes from the file. */
+    RegionInput(byte[] data, int offset, int length) {
+        this.file = null;
+        this.buffer = data;
+        this.pos = offset;
+        this.limit = offset + length;
+    }
+
     /** Bytes not yet handed out. */
     long available64() {
         return remaining + (limit - pos);

@@ -14,6 +14,7 @@ public final class TFileOpener {
     private static final int MIN_SIZE = 300;
     private static final int FIRST_READ = 1024;
     private static final int MIN_SEEK = 64;
+    private static final int MAX_STREAMER_INFO_READ = 1 << 20;
 
     /** The outcome of opening: a zombie has a reason; recovered may be true for a zombie too. */
     public record State(FileHeader header, long size, String zombieReason, boolean recovered, List<RootKey> keys) {
@@ -142,13 +143,20 @@ public final class TFileOpener {
             return where + " lies beyond the end of the file (" + file.size() + " bytes)";
         }
         try {
-            byte[] head = file.readUpTo(seekInfo, Math.min(nbytesInfo, FIRST_READ));
+            // One read of the whole record (ROOT reads it whole too); a huge one is streamed instead.
+            boolean whole = nbytesInfo <= MAX_STREAMER_INFO_READ;
+            byte[] head = whole ? file.readFully(seekInfo, nbytesInfo) : file.readUpTo(seekInfo, FIRST_READ);
             RootKey key = KeyHeader.parse(new Bytes(file.path(), head, seekInfo));
             int recordBytes = KeyHeader.nbytes(key);
-            if (key.keyLength() <= 0 || recordBytes > nbytesInfo) {
+            if (key.keyLength() <= 0 || key.compressedLength() < 0 || recordBytes > nbytesInfo) {
                 return where + " has an inconsistent key (Nbytes=" + recordBytes + ", KeyLen=" + key.keyLength() + ")";
             }
-            ObjectReader.verify(file, seekInfo + key.keyLength(), key.compressedLength(), key.objectLength());
+            if (whole) {
+                ObjectReader.verify(file.path(), head, key.keyLength(), key.compressedLength(), key.objectLength(),
+                        seekInfo + key.keyLength());
+            } else {
+                ObjectReader.verify(file, seekInfo + key.keyLength(), key.compressedLength(), key.objectLength());
+            }
             return null;
         } catch (RootFormatException e) {
             return where + " cannot be read: " + e.getMessage();
