@@ -61,6 +61,7 @@ public class RootEntryCountBenchmark {
     private long[] offsets;
     private int[] lengths;
     private ByteBuffer buffer;
+    private int streamerInfoRead;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -93,11 +94,33 @@ public class RootEntryCountBenchmark {
         }
     }
 
+    /** The same count without decompressing StreamerInfo (only its position is checked). */
+    @Benchmark
+    public long entriesFast() {
+        try (RootFile f = RootFile.open(path, RootFile.Verification.FAST)) {
+            return f.entries("Events").orElse(-1);
+        }
+    }
+
+    /** Baseline of {@link #entries}: its four reads, no parsing. */
     @Benchmark
     public long rawRead() throws IOException {
+        return read(true);
+    }
+
+    /** Baseline of {@link #entriesFast}: the same reads less the StreamerInfo record. */
+    @Benchmark
+    public long rawReadFast() throws IOException {
+        return read(false);
+    }
+
+    private long read(boolean withStreamerInfo) throws IOException {
         long sum = 0;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             for (int i = 0; i < offsets.length; i++) {
+                if (i == streamerInfoRead && !withStreamerInfo) {
+                    continue;
+                }
                 buffer.clear().limit(lengths[i]);
                 sum += ch.read(buffer, offsets[i]);
             }
@@ -126,6 +149,7 @@ public class RootEntryCountBenchmark {
             int nbytesKeys = head.getInt(dir + 10);
             long seekKeys = dirVersion > 1000 ? head.getLong(dir + 34) : head.getInt(dir + 26);
             reads.add(new long[] {seekKeys, nbytesKeys});
+            streamerInfoRead = reads.size();
             reads.add(new long[] {seekInfo, nbytesInfo}); // the whole StreamerInfo record, as ROOT reads it
         }
         try (RootFile f = RootFile.open(path)) {

@@ -22,6 +22,11 @@ public final class RootFiles {
      * Results come back in the order of {@code files}; a damaged file gives a result with a problem, never an exception.
      */
     public static List<RootTreeCount> entries(List<Path> files, String tree, int parallelism) {
+        return entries(files, tree, parallelism, RootFile.Verification.FULL);
+    }
+
+    /** {@link #entries(List, String, int)} with a choice of how much of ROOT's opening checks to repeat. */
+    public static List<RootTreeCount> entries(List<Path> files, String tree, int parallelism, RootFile.Verification verification) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
@@ -29,7 +34,7 @@ public final class RootFiles {
         if (parallelism == 1 || paths.size() <= 1) {
             List<RootTreeCount> out = new ArrayList<>(paths.size());
             for (Path p : paths) {
-                out.add(entries(p, tree));
+                out.add(entries(p, tree, verification));
             }
             return out;
         }
@@ -37,7 +42,7 @@ public final class RootFiles {
         try {
             List<Future<RootTreeCount>> futures = new ArrayList<>(paths.size());
             for (Path p : paths) {
-                futures.add(pool.submit(() -> entries(p, tree)));
+                futures.add(pool.submit(() -> entries(p, tree, verification)));
             }
             List<RootTreeCount> out = new ArrayList<>(paths.size());
             for (Future<RootTreeCount> f : futures) {
@@ -56,7 +61,12 @@ public final class RootFiles {
 
     /** Counts one file; never throws for a damaged file. */
     public static RootTreeCount entries(Path file, String tree) {
-        try (RootFile f = RootFile.open(file)) {
+        return entries(file, tree, RootFile.Verification.FULL);
+    }
+
+    /** Counts one file with the given verification; never throws for a damaged file. */
+    public static RootTreeCount entries(Path file, String tree, RootFile.Verification verification) {
+        try (RootFile f = RootFile.open(file, verification)) {
             if (f.isZombie()) {
                 return new RootTreeCount(file, tree, OptionalLong.empty(), true, f.isRecovered(),
                         Optional.of("zombie: " + f.zombieReason().orElse("")));

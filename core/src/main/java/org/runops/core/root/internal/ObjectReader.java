@@ -1,5 +1,6 @@
 package org.runops.core.root.internal;
 
+import io.airlift.compress.zstd.ZstdDecompressor;
 import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,10 @@ public final class ObjectReader {
     private static final int MAX_BLOCK = 0xFFFFFF;
     /** LZMA presets up to 9 need a 64 MiB dictionary; refuse anything beyond that. */
     private static final int XZ_MEMORY_LIMIT_KIB = 80 * 1024;
+
+    /** Inflaters hold native memory: one per thread, reset between blocks, instead of one per block. */
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
 
     private ObjectReader() {}
 
@@ -161,6 +166,10 @@ public final class ObjectReader {
         }
 
         void decodeAll(RegionInput in) {
+            if (in.inMemory() && !magic.equals("XZ")) {
+                decodeAllInMemory(in);
+                return;
+            }
             BoundedInput block = new BoundedInput(in, compressed);
             try {
                 int got;
@@ -182,6 +191,58 @@ public final class ObjectReader {
                     throw new IllegalStateException("block decompressed to " + got + " bytes, header says " + uncompressed);
                 }
             } catch (IOException | RuntimeException e) {
+                throw failure(e);
+            }
+        }
+
+        /** The whole block is in memory: decode it with the array APIs, no stream set-up. */
+        private void decodeAllInMemory(RegionInput in) {
+            byte[] data = in.array();
+            int off = in.arrayOffset();
+            in.advance(compressed);
+            try {
+                int got;
+                switch (magic) {
+                    case "ZL": {
+                        Inflater inflater = INFLATER.get();
+                        inflater.reset();
+                        inflater.setInput(data, off, compressed);
+                        byte[] sink = SCRATCH.get();
+                        got = 0;
+                        while (!inflater.finished()) {
+                            int n = inflater.inflate(sink);
+                            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                                throw new IllegalStateException("zlib stream ends after " + got + " of " + uncompressed + " bytes");
+                            }
+                            got += n;
+                            if (got > uncompressed) {
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                    case "ZS":
+                        got = new ZstdDecompressor().decompress(data, off, compressed, new byte[uncompressed], 0, uncompressed);
+                        break;
+                    default: {
+                        if (compressed < 8) {
+                            throw new IllegalStateException("LZ4 block shorter than its checksum");
+                        }
+                        long expected = beLong(java.util.Arrays.copyOfRange(data, off, off + 8));
+                        long actual = XxHash64.hash(data, off + 8, compressed - 8);
+                        if (expected != actual) {
+                            throw new IllegalStateException(String.format("LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
+                        }
+                        got = Lz4Block.decode(data, off + 8, compressed - 8, new byte[uncompressed], uncompressed, true);
+                        break;
+                    }
+                }
+                if (got != uncompressed) {
+                    throw new IllegalStateException("block decompressed to " + got + " bytes, header says " + uncompressed);
+                }
+            } catch (DataFormatException e) {
+                throw failure(new IllegalStateException("zlib data error: " + e.getMessage(), e));
+            } catch (RuntimeException e) {
                 throw failure(e);
             }
         }

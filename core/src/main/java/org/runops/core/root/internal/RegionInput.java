@@ -32,6 +32,24 @@ final class RegionInput extends InputStream {
         this.limit = offset + length;
     }
 
+    /** Whether every remaining byte is already in memory ({@link #array()}, from {@link #arrayOffset()}). */
+    boolean inMemory() {
+        return remaining == 0;
+    }
+
+    byte[] array() {
+        return buffer;
+    }
+
+    int arrayOffset() {
+        return pos;
+    }
+
+    /** Consumes {@code n} in-memory bytes. */
+    void advance(int n) {
+        pos += n;
+    }
+
     /** Bytes not yet handed out. */
     long available64() {
         return remaining + (limit - pos);

@@ -25,7 +25,8 @@ public final class TFileOpener {
 
     private TFileOpener() {}
 
-    public static State open(FileReader file) {
+    /** @param decompressStreamerInfo whether to decompress StreamerInfo as ROOT does, or only check it lies in the file */
+    public static State open(FileReader file, boolean decompressStreamerInfo) {
         long size = file.size();
         if (size < MIN_SIZE) {
             return State.zombie(size, "file is " + size + " bytes, shorter than the " + MIN_SIZE + " bytes of a ROOT header");
@@ -64,10 +65,11 @@ public final class TFileOpener {
             return zombie(header, size, "cannot read directory info: fNbytesName=" + dir.nbytesName()
                     + " is outside [10, 10000]", false);
         }
-        return readKeysAndStreamerInfo(file, header, dir, nbytes);
+        return readKeysAndStreamerInfo(file, header, dir, nbytes, decompressStreamerInfo);
     }
 
-    private static State readKeysAndStreamerInfo(FileReader file, FileHeader header, DirectoryRecord dir, long nbytes) {
+    private static State readKeysAndStreamerInfo(FileReader file, FileHeader header, DirectoryRecord dir, long nbytes,
+            boolean decompressStreamerInfo) {
         long size = file.size();
         long seekInfo = header.seekInfo();
         int nbytesInfo = header.nbytesInfo();
@@ -102,7 +104,7 @@ public final class TFileOpener {
             }
         }
         if (seekInfo > header.begin()) {
-            String problem = streamerInfoProblem(file, seekInfo, nbytesInfo);
+            String problem = streamerInfoProblem(file, seekInfo, nbytesInfo, decompressStreamerInfo);
             if (problem != null) {
                 return new State(header, size, problem, recovered, keys);
             }
@@ -137,10 +139,13 @@ public final class TFileOpener {
     }
 
     /** ReadStreamerInfo: the record must be readable and its TList must decompress. */
-    private static String streamerInfoProblem(FileReader file, long seekInfo, int nbytesInfo) {
+    private static String streamerInfoProblem(FileReader file, long seekInfo, int nbytesInfo, boolean decompress) {
         String where = "StreamerInfo record at " + seekInfo + " (" + nbytesInfo + " bytes)";
         if (nbytesInfo <= 0 || seekInfo + nbytesInfo > file.size()) {
             return where + " lies beyond the end of the file (" + file.size() + " bytes)";
+        }
+        if (!decompress) {
+            return null;
         }
         try {
             // One read of the whole record (ROOT reads it whole too); a huge one is streamed instead.
