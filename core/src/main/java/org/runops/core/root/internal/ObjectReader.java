@@ -25,7 +25,23 @@ public final class ObjectReader {
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
 
+    /** Blocks up to this size are decoded into a reused per-thread buffer rather than streamed. */
+    private static final int MAX_SCRATCH = 4 << 20;
+    private static final ThreadLocal<byte[][]> OUTPUT = ThreadLocal.withInitial(() -> new byte[][] {new byte[64 * 1024]});
+
     private ObjectReader() {}
+
+    /** The thread's output buffer, grown to at least {@code n} bytes; larger blocks get a buffer of their own. */
+    private static byte[] scratch(int n) {
+        if (n > MAX_SCRATCH) {
+            return new byte[n];
+        }
+        byte[][] holder = OUTPUT.get();
+        if (holder[0].length < n) {
+            holder[0] = new byte[Math.max(n, holder[0].length * 2)];
+        }
+        return holder[0];
+    }
 
     /**
      * The first {@code min(want, objLen)} uncompressed bytes of the object stored at
@@ -148,6 +164,9 @@ public final class ObjectReader {
         /** Decodes up to {@code max} bytes into {@code out[at..]}; consumes the whole block unless it stops early. */
         int decodePrefix(RegionInput in, byte[] out, int at, int max) {
             int limit = Math.min(max, uncompressed);
+            if (magic.equals("ZS") && in.buffered() >= compressed && uncompressed <= MAX_SCRATCH) {
+                return zstdFromMemory(in, out, at, limit);
+            }
             BoundedInput block = new BoundedInput(in, compressed);
             try {
                 int got = switch (magic) {
@@ -195,6 +214,27 @@ public final class ObjectReader {
             }
         }
 
+        /**
+         * A ZSTD block already read whole: the array API into a reused buffer beats setting up a
+         * stream (its window allocation costs more than decoding a tree header).
+         */
+        private int zstdFromMemory(RegionInput in, byte[] out, int at, int limit) {
+            byte[] data = in.array();
+            int off = in.arrayOffset();
+            in.advance(compressed);
+            try {
+                byte[] scratch = scratch(uncompressed);
+                int got = new ZstdDecompressor().decompress(data, off, compressed, scratch, 0, uncompressed);
+                if (got != uncompressed) {
+                    throw new IllegalStateException("block decompressed to " + got + " bytes, header says " + uncompressed);
+                }
+                System.arraycopy(scratch, 0, out, at, limit);
+                return limit;
+            } catch (RuntimeException e) {
+                throw failure(e);
+            }
+        }
+
         /** The whole block is in memory: decode it with the array APIs, no stream set-up. */
         private void decodeAllInMemory(RegionInput in) {
             byte[] data = in.array();
@@ -222,7 +262,7 @@ public final class ObjectReader {
                         break;
                     }
                     case "ZS":
-                        got = new ZstdDecompressor().decompress(data, off, compressed, new byte[uncompressed], 0, uncompressed);
+                        got = new ZstdDecompressor().decompress(data, off, compressed, scratch(uncompressed), 0, uncompressed);
                         break;
                     default: {
                         if (compressed < 8) {
@@ -233,7 +273,7 @@ public final class ObjectReader {
                         if (expected != actual) {
                             throw new IllegalStateException(String.format("LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
                         }
-                        got = Lz4Block.decode(data, off + 8, compressed - 8, new byte[uncompressed], uncompressed, true);
+                        got = Lz4Block.decode(data, off + 8, compressed - 8, scratch(uncompressed), uncompressed, true);
                         break;
                     }
                 }
@@ -248,7 +288,8 @@ public final class ObjectReader {
         }
 
         private int inflate(BoundedInput in, byte[] out, int at, int limit, boolean all) throws IOException {
-            Inflater inflater = new Inflater();
+            Inflater inflater = INFLATER.get();
+            inflater.reset();
             try {
                 byte[] input = new byte[all ? 8192 : 512];
                 byte[] sink = out != null ? out : new byte[8192];
@@ -292,8 +333,6 @@ public final class ObjectReader {
                 return produced;
             } catch (DataFormatException e) {
                 throw new IllegalStateException("zlib data error: " + e.getMessage(), e);
-            } finally {
-                inflater.end();
             }
         }
 

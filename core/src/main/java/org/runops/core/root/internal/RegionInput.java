@@ -45,6 +45,11 @@ final class RegionInput extends InputStream {
         return pos;
     }
 
+    /** Bytes already read and not yet handed out. */
+    int buffered() {
+        return limit - pos;
+    }
+
     /** Consumes {@code n} in-memory bytes. */
     void advance(int n) {
         pos += n;
