@@ -77,6 +77,10 @@ public final class RootFiles {
             } catch (RootFormatException e) {
                 return new RootTreeCount(file, tree, OptionalLong.empty(), false, f.isRecovered(),
                         Optional.of("unreadable: " + e.getMessage()));
+            } catch (java.io.UncheckedIOException e) {
+                // A failing disk or network mount is this file's problem, not the whole batch's.
+                return new RootTreeCount(file, tree, OptionalLong.empty(), false, f.isRecovered(),
+                        Optional.of("read error: " + e.getMessage() + ": " + e.getCause().getMessage()));
             }
             if (entries.isEmpty()) {
                 String what = f.key(tree).map(k -> "'" + tree + "' is a " + k.className() + ", not a tree")

@@ -57,7 +57,7 @@ public final class Recovery {
             } catch (RootFormatException e) {
                 break; // a header ROOT could not parse either ends the scan
             }
-            long rawSeekPdir = rawSeekPdir(header, nread);
+            long rawSeekPdir = rawSeekPdir(file, header, nread);
             if (rawSeekPdir == seekDir && knownToRoot(key.className())) {
                 if (key.name().equals("StreamerInfo")) {
                     seekInfo = key.seekKey();
@@ -73,8 +73,8 @@ public final class Recovery {
     }
 
     /** Recover compares the SeekPdir as read (small keys: a signed int), before any masking. */
-    private static long rawSeekPdir(byte[] header, int nread) {
-        Bytes b = new Bytes(null, header, nread, 0);
+    private static long rawSeekPdir(FileReader file, byte[] header, int nread) {
+        Bytes b = new Bytes(file.path(), header, nread, 0);
         b.skip(4);
         int version = b.i16();
         b.position(version > 1000 ? 26 : 22);
