@@ -1,0 +1,197 @@
+package org.runops.core.ledger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-run leases in a directory shared by every host that works on the same storage: a lease file
+ * {@code run<N>.lease} created with CREATE_NEW, holding host, pid, start and heartbeat. A lease whose
+ * heartbeat is older than the TTL is stale (its holder died) and can be taken over; the takeover moves
+ * the stale file aside atomically first, so of two hosts that both saw it stale exactly one wins.
+ *
+ * <pre>{@code
+ * RunLeases leases = RunLeases.in(dir, "srv-s2b17-29-01", ProcessHandle.current().pid(), Duration.ofMinutes(30), clock);
+ * try (RunLease lease = leases.tryAcquire(338999).orElse(null)) { ... lease.heartbeat(); ... }
+ * }</pre>
+ */
+public final class RunLeases {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLeases.class);
+
+    private final Path directory;
+    private final String host;
+    private final long pid;
+    private final Duration ttl;
+    private final Clock clock;
+
+    private RunLeases(Path directory, String host, long pid, Duration ttl, Clock clock) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.host = Objects.requireNonNull(host, "host");
+        this.pid = pid;
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("lease TTL must be positive, got " + ttl);
+        }
+    }
+
+    public static RunLeases in(Path directory, String host, long pid, Duration ttl, Clock clock) {
+        return new RunLeases(directory, host, pid, ttl, clock);
+    }
+
+    /** The lease on {@code run}, or empty when another live holder has it. */
+    public Optional<RunLease> tryAcquire(long run) {
+        Path file = file(run);
+        try {
+            Files.createDirectories(directory);
+            Optional<RunLease> created = create(run, file);
+            if (created.isPresent()) {
+                return created;
+            }
+            Optional<LeaseInfo> holder = holder(run);
+            if (holder.isEmpty()) {
+                return create(run, file); // released in between
+            }
+            if (!isStale(holder.get())) {
+                LOG.debug("run {} is leased by {} pid {} (heartbeat {})", run, holder.get().host(), holder.get().pid(), holder.get().heartbeat());
+                return Optional.empty();
+            }
+            Path aside = directory.resolve(file.getFileName() + ".stale-" + UUID.randomUUID());
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                return Optional.empty(); // another taker moved it first
+            }
+            LOG.warn("run {}: took over the stale lease of {} pid {} (last heartbeat {}, TTL {})", run,
+                    holder.get().host(), holder.get().pid(), holder.get().heartbeat(), ttl);
+            Files.deleteIfExists(aside);
+            return create(run, file);
+        } catch (IOException e) {
+            throw new LedgerException("cannot take the lease on run " + run + " in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Who holds the lease on {@code run}, if anyone. */
+    public Optional<LeaseInfo> holder(long run) {
+        Path file = file(run);
+        try {
+            return Optional.of(LeaseInfo.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new LedgerException("cannot read lease " + file + ": " + e.getMessage(), e);
+        } catch (LedgerException e) {
+            // A lease file cut short by a crash while it was being created: its mtime is its heartbeat.
+            return Optional.of(new LeaseInfo(run, "unknown", -1, "unreadable", modified(file), modified(file)));
+        }
+    }
+
+    /** A lease is stale when its holder has not sent a heartbeat within the TTL. */
+    public boolean isStale(LeaseInfo info) {
+        return info.heartbeat().plus(ttl).isBefore(clock.instant());
+    }
+
+    private Optional<RunLease> create(long run, Path file) throws IOException {
+        Instant now = clock.instant();
+        LeaseInfo info = new LeaseInfo(run, host, pid, UUID.randomUUID().toString(), now, now);
+        try {
+            Files.write(file, info.serialize().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        } catch (FileAlreadyExistsException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunLease(this, file, info));
+    }
+
+    private Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private Path file(long run) {
+        return directory.resolve("run" + run + ".lease");
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** A held lease; close releases it (only if it is still ours). */
+    public static final class RunLease implements AutoCloseable {
+        private final RunLeases leases;
+        private final Path file;
+        private LeaseInfo info;
+
+        private RunLease(RunLeases leases, Path file, LeaseInfo info) {
+            this.leases = leases;
+            this.file = file;
+            this.info = info;
+        }
+
+        public LeaseInfo info() {
+            return info;
+        }
+
+        /**
+         * Says this holder is alive.
+         *
+         * @throws LedgerException when the lease is no longer ours (taken over after our heartbeat lapsed)
+         */
+        public synchronized void heartbeat() {
+            requireOwned();
+            LeaseInfo next = new LeaseInfo(info.run(), info.host(), info.pid(), info.token(), info.started(), leases.clock().instant());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + info.token());
+            try {
+                Files.write(tmp, next.serialize().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                info = next;
+            } catch (IOException e) {
+                throw new LedgerException("cannot renew lease " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Whether the lease file still carries our token. */
+        public boolean isOwned() {
+            return leases.holder(info.run()).map(h -> h.token().equals(info.token())).orElse(false);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (isOwned()) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new LedgerException("cannot release lease " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+
+        private void requireOwned() {
+            if (!isOwned()) {
+                throw new LedgerException("lease on run " + info.run() + " (" + file + ") is no longer held by this process");
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.runops.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunLeasesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+
+    private RunLeases host(String name, long pid) {
+        return RunLeases.in(tmp.resolve("leases"), name, pid, Duration.ofMinutes(30), clock);
+    }
+
+    @Test
+    void oneHolderAtATime() {
+        RunLeases a = host("srv-s2b17-29-01", 100);
+        RunLeases b = host("srv-s2b17-30-01", 200);
+        Optional<RunLeases.RunLease> lease = a.tryAcquire(338999);
+        assertThat(lease).isPresent();
+        assertThat(b.tryAcquire(338999)).isEmpty();
+        assertThat(b.holder(338999)).hasValueSatisfying(h -> {
+            assertThat(h.host()).isEqualTo("srv-s2b17-29-01");
+            assertThat(h.pid()).isEqualTo(100);
+        });
+        lease.get().close();
+        assertThat(b.holder(338999)).isEmpty();
+        assertThat(b.tryAcquire(338999)).isPresent();
+    }
+
+    @Test
+    void aStaleLeaseIsTakenOverAndTheOldHolderLearnsIt() throws java.io.IOException {
+        RunLeases a = host("a", 1);
+        RunLeases b = host("b", 2);
+        RunLeases.RunLease old = a.tryAcquire(7).orElseThrow();
+        clock.now = clock.now.plus(Duration.ofMinutes(20));
+        old.heartbeat();
+        clock.now = clock.now.plus(Duration.ofMinutes(20));
+        assertThat(b.tryAcquire(7)).as("heartbeat 20 min ago, TTL 30 min: still alive").isEmpty();
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        RunLeases.RunLease taken = b.tryAcquire(7).orElseThrow();
+        assertThat(taken.info().host()).isEqualTo("b");
+        assertThatThrownBy(old::heartbeat).isInstanceOf(LedgerException.class).hasMessageContaining("no longer held");
+        old.close(); // must not delete b's lease
+        assertThat(b.holder(7)).hasValueSatisfying(h -> assertThat(h.host()).isEqualTo("b"));
+        try (Stream files = new Stream(tmp.resolve("leases"))) {
+            assertThat(files.names()).containsExactly("run7.lease");
+        }
+    }
+
+    @Test
+    void aLeaseFileCutShortByACrashAgesByItsModificationTime() throws Exception {
+        Files.createDirectories(tmp.resolve("leases"));
+        Files.writeString(tmp.resolve("leases/run9.lease"), "run=9\nhost=");
+        Files.setLastModifiedTime(tmp.resolve("leases/run9.lease"), java.nio.file.attribute.FileTime.from(clock.now.minus(Duration.ofHours(2))));
+        assertThat(host("b", 2).tryAcquire(9)).isPresent();
+    }
+
+    @Test
+    void twoProcessesRacingNeverLeaseTheSameRun() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> racers = List.of(0, 1).stream().map(i -> {
+            try {
+                return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LeaseRacer.class.getName(),
+                        tmp.resolve("shared-leases").toString(), "host" + i, "300", tmp.resolve("won" + i).toString())
+                        .redirectErrorStream(true).redirectOutput(tmp.resolve("racer" + i + ".log").toFile()).start();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        for (Process p : racers) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("racer0.log"))).isZero();
+        }
+        Set<String> first = new HashSet<>(Files.readAllLines(tmp.resolve("won0")));
+        Set<String> second = new HashSet<>(Files.readAllLines(tmp.resolve("won1")));
+        Set<String> both = new HashSet<>(first);
+        both.retainAll(second);
+        assertThat(both).as("runs leased by both processes").isEmpty();
+        assertThat(first.size() + second.size()).isEqualTo(300);
+    }
+
+    @Test
+    void hostLockHasOneHolderAndSaysWho() {
+        Path file = tmp.resolve("locks/strip-daemon.lock");
+        try (HostLock held = HostLock.tryAcquire(file, "runops strip daemon on srv-s2b17-29-01").orElseThrow()) {
+            assertThat(HostLock.tryAcquire(file, "second daemon")).isEmpty();
+            assertThat(HostLock.holder(file)).hasValueSatisfying(h -> assertThat(h).contains("srv-s2b17-29-01"));
+        }
+        assertThat(HostLock.tryAcquire(file, "next pass")).isPresent();
+    }
+
+    /** Directory listing helper that closes its stream. */
+    private static final class Stream implements AutoCloseable {
+        private final java.util.stream.Stream<Path> paths;
+
+        Stream(Path dir) throws java.io.IOException {
+            this.paths = Files.list(dir);
+        }
+
+        List<String> names() {
+            return paths.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+
+        @Override
+        public void close() {
+            paths.close();
+        }
+    }
+}
