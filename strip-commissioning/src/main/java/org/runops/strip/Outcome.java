@@ -1,0 +1,25 @@
+package org.runops.strip;
+
+import java.util.Objects;
+
+/** A judgement after (pre-)validation, with its reason. */
+public record Outcome(Verdict verdict, Reason reason, String detail) {
+    public enum Verdict {
+        /** Existing outputs are valid: no analysis. */
+        NO_ANALYSIS,
+        /** Run the analysis. */
+        ANALYSE,
+        /** Record in the good ledger. */
+        GOOD,
+        /** Analyse once more, then judge again. */
+        RETRY,
+        /** Record in the failed ledger. */
+        FAILED
+    }
+
+    public Outcome {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+    }
+}
