@@ -30,9 +30,17 @@ public final class EmbeddedRunDatabase {
         return create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
-    /** An H2 database in {@code file} (created if absent), with the schema created when new. */
+    /**
+     * An H2 database in {@code file} (created if absent), with the schema created when new. Other
+     * processes (an analysis uploading its rows) can connect to {@link #url()} while this one is open.
+     */
     public static EmbeddedRunDatabase inFile(java.nio.file.Path file) {
-        return create("jdbc:h2:file:" + file.toAbsolutePath());
+        return create("jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE");
+    }
+
+    /** The JDBC URL of this database. */
+    public String url() {
+        return ((JdbcDataSource) dataSource).getURL();
     }
 
     private static EmbeddedRunDatabase create(String url) {

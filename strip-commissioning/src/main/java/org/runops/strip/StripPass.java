@@ -1,0 +1,293 @@
+package org.runops.strip;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.runops.core.RunopsException;
+import org.runops.core.exec.CommandTemplate;
+import org.runops.core.exec.ProcessResult;
+import org.runops.core.exec.ProcessRunner;
+import org.runops.core.exec.ProcessSpec;
+import org.runops.core.ledger.HistoryLog;
+import org.runops.core.ledger.HistoryRecord;
+import org.runops.core.ledger.RunLeases;
+import org.runops.core.ledger.RunLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass of the commissioning job: list run directories, drop runs the ledgers hold, ask the RUN
+ * database about the rest in one batched query, then per run decide, act (analyse under a run lease),
+ * validate and record — in the ledgers (byte-compatible with the original) and in {@code history.jsonl}.
+ * A database that is down stops the pass before anything is written; a bad file or row fails only
+ * its run, which is looked at again next pass.
+ */
+public final class StripPass {
+    private static final Logger LOG = LoggerFactory.getLogger(StripPass.class);
+
+    private final StripConfig config;
+    private final RunDatabase database;
+    private final Clock clock;
+    private final ProcessRunner runner;
+    private final StorageArea storage;
+    private final OutputValidator validator;
+    private final DecisionPolicy policy;
+    private final CommandTemplate command;
+
+    public StripPass(StripConfig config, RunDatabase database, Clock clock, ProcessRunner runner) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.runner = runner;
+        this.storage = new StorageArea(config.storageRoot(), config.dataDirectory());
+        this.validator = new OutputValidator(storage);
+        this.policy = config.policy();
+        this.command = CommandTemplate.parse(config.analysisCommand());
+    }
+
+    public Path goodLedger() {
+        return config.ledgerDirectory().resolve("analyzedruns.txt");
+    }
+
+    public Path failedLedger() {
+        return config.ledgerDirectory().resolve("failedruns.txt");
+    }
+
+    public Path ignoredLedger() {
+        return config.ledgerDirectory().resolve("ignoredruns.txt");
+    }
+
+    public Path historyFile() {
+        return config.ledgerDirectory().resolve("history.jsonl");
+    }
+
+    /**
+     * Runs one pass.
+     *
+     * @param dryRun decide and report, but analyse, delete and record nothing
+     * @throws RunDatabaseException when the RUN database cannot be queried (nothing was recorded)
+     */
+    public PassReport run(boolean dryRun) {
+        RunLedger good = RunLedger.open(goodLedger());
+        RunLedger failed = RunLedger.open(failedLedger());
+        RunLedger ignored = RunLedger.open(ignoredLedger());
+        Set<Long> candidates = new TreeSet<>(storage.list().runs().keySet());
+        candidates.removeAll(good.runs());
+        candidates.removeAll(failed.runs());
+        candidates.removeAll(ignored.runs());
+        if (candidates.isEmpty()) {
+            return new PassReport(0, List.of());
+        }
+        Map<Long, List<RunRow>> rows = database.runs(candidates);
+        Map<Long, List<AnalysisRow>> analyses = database.analyses(candidates);
+        Context context = new Context(good, failed, ignored, HistoryLog.open(historyFile()), dryRun,
+                RunLeases.in(config.ledgerDirectory().resolve("leases"), config.host(), ProcessHandle.current().pid(),
+                        config.leaseTtl(), clock));
+        List<PassReport.RunResult> results = new ArrayList<>();
+        for (long run : candidates) {
+            try {
+                results.add(process(context, run, rows.getOrDefault(run, List.of()), analyses.getOrDefault(run, List.of()), 1));
+            } catch (RunDatabaseException e) {
+                throw e;
+            } catch (RunopsException | UncheckedIOException e) {
+                LOG.error("run {}: {}", run, e.getMessage());
+                context.history("ERROR", run, "ERROR: " + e.getMessage() + " (looked at again next pass)", Map.of(), Map.of());
+                results.add(new PassReport.RunResult(run, "ERROR", e.getMessage()));
+            }
+        }
+        return new PassReport(candidates.size(), results);
+    }
+
+    private PassReport.RunResult process(Context c, long run, List<RunRow> rows, List<AnalysisRow> analyses, int attempt) {
+        List<String> names = rows.stream().map(RunRow::partitionName).distinct().toList();
+        RunFacts facts = new RunFacts(run, rows, storage.isZeroEventRun(run), storage.locks(run, names));
+        Decision decision = policy.decide(facts, LocalDateTime.now(clock.withZone(config.databaseZone())));
+        switch (decision.action()) {
+            case SKIP:
+                return c.record(run, "SKIP", decision.explain(), Map.of(), Map.of());
+            case IGNORE:
+                c.ledger(c.ignored, run);
+                return c.record(run, "IGNORED", decision.explain(), Map.of(), Map.of());
+            case RECORD_GOOD:
+                c.ledger(c.good, run);
+                return c.record(run, "GOOD", decision.explain(), Map.of(), Map.of());
+            default:
+                break;
+        }
+        if (c.dryRun) {
+            Validation existing = validate(run, decision, analyses);
+            Outcome outcome = policy.needsAnalysis(decision, existing);
+            return c.record(run, "DRY_RUN", outcome.reason() + ": " + outcome.detail(), checks(existing), Map.of());
+        }
+        Optional<RunLeases.RunLease> lease = c.leases.tryAcquire(run);
+        if (lease.isEmpty()) {
+            String holder = c.leases.holder(run).map(h -> h.host() + " pid " + h.pid()).orElse("another process");
+            return c.record(run, "SKIP", "LEASED: run is being processed by " + holder, Map.of(), Map.of());
+        }
+        try (RunLeases.RunLease held = lease.get()) {
+            return analyseAndJudge(c, run, decision, analyses, attempt, held);
+        }
+    }
+
+    private PassReport.RunResult analyseAndJudge(Context c, long run, Decision decision, List<AnalysisRow> analyses, int attempt,
+            RunLeases.RunLease lease) {
+        Map<String, Long> durations = new LinkedHashMap<>();
+        Validation existing = validate(run, decision, analyses);
+        cleanUp(run, existing.hasEdm(), "before analysis");
+        Validation validation = existing;
+        if (policy.needsAnalysis(decision, existing).verdict() == Outcome.Verdict.ANALYSE) {
+            for (String partition : decision.partitions()) {
+                ProcessResult result = analyse(run, partition, attempt);
+                durations.merge("analysis", result.duration().toMillis(), Long::sum);
+                lease.heartbeat();
+            }
+            validation = validate(run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()));
+            cleanUp(run, validation.hasEdm(), "after analysis");
+        }
+        Outcome outcome = policy.judge(decision, validation, attempt);
+        String why = outcome.reason() + ": " + outcome.detail();
+        switch (outcome.verdict()) {
+            case GOOD:
+                c.ledger(c.good, run);
+                return c.record(run, "GOOD", why, checks(validation), durations);
+            case RETRY:
+                c.record(run, "RETRY", why, checks(validation), durations);
+                // As the original: the second attempt starts from scratch, with fresh DB rows.
+                List<RunRow> rows = database.runs(List.of(run)).getOrDefault(run, List.of());
+                return processAgain(c, run, rows, attempt, lease);
+            default:
+                c.failed.append(run, py(decision.timeValid()), py(validation.hasEdm()), py(validation.hasComm()), py(validation.dbValid()));
+                return c.record(run, "FAILED", why, checks(validation), durations);
+        }
+    }
+
+    private PassReport.RunResult processAgain(Context c, long run, List<RunRow> rows, int attempt, RunLeases.RunLease lease) {
+        List<String> names = rows.stream().map(RunRow::partitionName).distinct().toList();
+        RunFacts facts = new RunFacts(run, rows, storage.isZeroEventRun(run), storage.locks(run, names));
+        Decision decision = policy.decide(facts, LocalDateTime.now(clock.withZone(config.databaseZone())));
+        if (decision.action() != Decision.Action.PROCEED) {
+            return c.record(run, decision.action() == Decision.Action.SKIP ? "SKIP" : decision.action().name(), decision.explain(),
+                    Map.of(), Map.of());
+        }
+        return analyseAndJudge(c, run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()), attempt + 1, lease);
+    }
+
+    /** Scope runs: every partition's outputs must be valid; otherwise the run's. */
+    private Validation validate(long run, Decision decision, List<AnalysisRow> analyses) {
+        if (decision.mode() != RunMode.SCOPE) {
+            return validator.validate(run, Optional.empty(), analyses);
+        }
+        boolean hasEdm = true;
+        boolean hasComm = true;
+        boolean dbValid = true;
+        String detail = "";
+        for (String partition : decision.partitions()) {
+            Validation v = validator.validate(run, Optional.of(partition), analyses);
+            hasEdm &= v.hasEdm();
+            hasComm &= v.hasComm();
+            dbValid &= v.dbValid();
+            detail = v.edmDetail();
+        }
+        return new Validation(hasEdm, hasComm, dbValid, detail);
+    }
+
+    private ProcessResult analyse(long run, String partition, int attempt) {
+        List<String> cmd = command.expand(Map.of("run", Long.toString(run), "partition", partition));
+        Path work = storage.outputDirectory(run);
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + work, e);
+        }
+        Path log = work.resolve("runops-analysis-" + partition + "-attempt" + attempt + ".log");
+        ProcessResult result = runner.run(ProcessSpec.of(cmd, work, config.analysisTimeout(), log));
+        LOG.info("run {} partition {}: {}", run, partition, result.summary());
+        return result;
+    }
+
+    /** Raw files go only after a validated EDM; a bad EDM goes only while raw data is there to remake it. */
+    private void cleanUp(long run, boolean edmValid, String when) {
+        if (!config.deleteRaw()) {
+            return;
+        }
+        List<Path> raw = storage.rawFiles(run);
+        if (raw.isEmpty()) {
+            return;
+        }
+        try {
+            if (edmValid) {
+                for (Path p : raw) {
+                    Files.deleteIfExists(p);
+                }
+                LOG.info("run {}: deleted {} raw files {} (EDM validated)", run, raw.size(), when);
+            } else if (Files.exists(storage.edmFile(run))) {
+                Files.delete(storage.edmFile(run));
+                LOG.info("run {}: deleted the invalid EDM file {} ({} raw files remain to remake it)", run, when, raw.size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cleaning up run " + run, e);
+        }
+    }
+
+    private static Map<String, String> checks(Validation v) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("edm", v.edmDetail());
+        checks.put("clientAndSource", Boolean.toString(v.hasComm()));
+        checks.put("analysisRows", Boolean.toString(v.dbValid()));
+        return checks;
+    }
+
+    /** The original writes Python's spelling of booleans. */
+    private static String py(boolean b) {
+        return b ? "True" : "False";
+    }
+
+    /** The ledgers, history and leases of one pass. */
+    private final class Context {
+        final RunLedger good;
+        final RunLedger failed;
+        final RunLedger ignored;
+        final HistoryLog history;
+        final boolean dryRun;
+        final RunLeases leases;
+
+        Context(RunLedger good, RunLedger failed, RunLedger ignored, HistoryLog history, boolean dryRun, RunLeases leases) {
+            this.good = good;
+            this.failed = failed;
+            this.ignored = ignored;
+            this.history = history;
+            this.dryRun = dryRun;
+            this.leases = leases;
+        }
+
+        void ledger(RunLedger ledger, long run) {
+            if (!dryRun) {
+                ledger.append(run);
+            }
+        }
+
+        PassReport.RunResult record(long run, String decision, String reason, Map<String, String> checks, Map<String, Long> durations) {
+            history(decision, run, reason, checks, durations);
+            LOG.info("run {}: {} — {}", run, decision, reason);
+            return new PassReport.RunResult(run, decision, reason);
+        }
+
+        void history(String decision, long run, String reason, Map<String, String> checks, Map<String, Long> durations) {
+            if (!dryRun) {
+                history.append(new HistoryRecord(clock.instant(), config.host(), run, decision, reason, checks, durations));
+            }
+        }
+    }
+
+}
