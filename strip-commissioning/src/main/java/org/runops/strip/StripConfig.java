@@ -78,6 +78,11 @@ public record StripConfig(String host, Path storageRoot, Path dataDirectory, Pat
                 frequency, analysedModes, hostPartitions, deleteRaw, leaseTtl, databaseZone);
     }
 
+    public StripConfig withDatabaseZone(java.time.ZoneId zone) {
+        return new StripConfig(host, storageRoot, dataDirectory, ledgerDirectory, analysisCommand, analysisTimeout, endDelay,
+                frequency, analysedModes, partitions, deleteRaw, leaseTtl, zone);
+    }
+
     public DecisionPolicy policy() {
         return new DecisionPolicy(endDelay, analysedModes, partitions);
     }
