@@ -35,7 +35,14 @@ public final class EmbeddedRunDatabase {
      * processes (an analysis uploading its rows) can connect to {@link #url()} while this one is open.
      */
     public static EmbeddedRunDatabase inFile(java.nio.file.Path file) {
-        return create("jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE");
+        return on(fileDataSource(file));
+    }
+
+    /** The data source of an H2 file database, not opened yet. */
+    static JdbcDataSource fileDataSource(java.nio.file.Path file) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE" + ORACLE_MODE);
+        return h2;
     }
 
     /** The JDBC URL of this database. */
@@ -43,9 +50,11 @@ public final class EmbeddedRunDatabase {
         return ((JdbcDataSource) dataSource).getURL();
     }
 
+    private static final String ORACLE_MODE = ";MODE=Oracle;DATABASE_TO_UPPER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE";
+
     private static EmbeddedRunDatabase create(String url) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url + ";MODE=Oracle;DATABASE_TO_UPPER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE");
+        h2.setURL(url + ORACLE_MODE);
         EmbeddedRunDatabase db = new EmbeddedRunDatabase(h2);
         db.createSchemaIfAbsent();
         return db;

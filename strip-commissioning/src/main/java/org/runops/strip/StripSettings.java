@@ -1,0 +1,201 @@
+package org.runops.strip;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.runops.core.RunopsException;
+
+/**
+ * A {@link StripConfig} and its database, read from a properties file. Keys (all optional):
+ * {@code host, storage.root, data.dir, ledger.dir, analysis.command, analysis.timeout, end.delay,
+ * frequency, modes, partitions, delete.raw, lease.ttl, db.zone, db.url, db.user, db.password.file}.
+ * Durations as {@code 2h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code PT2H}); {@code modes} as
+ * {@code default}, {@code default,calibration} or RUNMODE codes; {@code partitions} as {@code TI,TM}.
+ * The password comes from {@code RUNOPS_STRIP_DB_PASSWORD} or the file named by {@code db.password.file},
+ * never from the command line, and is never logged. Without {@code db.url}, the embedded H2 database in
+ * the ledger directory is used.
+ */
+public record StripSettings(StripConfig config, String databaseUrl, DataSource dataSource, boolean embedded) {
+
+    public static final String PASSWORD_VARIABLE = "RUNOPS_STRIP_DB_PASSWORD";
+
+    public StripSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Reads {@code file} (may be null: defaults only); {@code environment} is consulted for the password. */
+    public static StripSettings load(Path file, Map<String, String> environment) {
+        Properties p = new Properties();
+        if (file != null) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new RunopsException("cannot read configuration " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String where = file == null ? "defaults" : file.toString();
+        StripConfig d = StripConfig.defaults(p.getProperty("host", localHost()));
+        Path ledgers = path(p, "ledger.dir", d.ledgerDirectory());
+        StripConfig config = new StripConfig(d.host(),
+                path(p, "storage.root", d.storageRoot()),
+                path(p, "data.dir", d.dataDirectory()),
+                ledgers,
+                p.getProperty("analysis.command", d.analysisCommand()),
+                get(p, where, "analysis.timeout", StripSettings::duration, d.analysisTimeout()),
+                get(p, where, "end.delay", StripSettings::duration, d.endDelay()),
+                get(p, where, "frequency", StripSettings::duration, d.frequency()),
+                get(p, where, "modes", StripSettings::modes, d.analysedModes()),
+                get(p, where, "partitions", StripSettings::partitions, d.partitions()),
+                get(p, where, "delete.raw", StripSettings::bool, d.deleteRaw()),
+                get(p, where, "lease.ttl", StripSettings::duration, d.leaseTtl()),
+                get(p, where, "db.zone", ZoneId::of, d.databaseZone()));
+        String url = p.getProperty("db.url");
+        if (url == null || url.isBlank()) {
+            JdbcDataSource embedded = EmbeddedRunDatabase.fileDataSource(ledgers.resolve("rundb"));
+            return new StripSettings(config, embedded.getURL(), embedded, true);
+        }
+        String user = p.getProperty("db.user", "");
+        String password = password(p, environment, where);
+        return new StripSettings(config, url, dataSource(url, user, password, where), false);
+    }
+
+    /** The RUN database; the embedded one is opened (and its schema created) only now. */
+    public RunDatabase database() {
+        if (embedded) {
+            EmbeddedRunDatabase.on(dataSource);
+        }
+        return RunDatabase.jdbc(dataSource);
+    }
+
+    private static DataSource dataSource(String url, String user, String password, String where) {
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user);
+            h2.setPassword(password);
+            return h2;
+        }
+        if (url.startsWith("jdbc:oracle:")) {
+            try {
+                oracle.jdbc.datasource.impl.OracleDataSource ora = new oracle.jdbc.datasource.impl.OracleDataSource();
+                ora.setURL(url);
+                ora.setUser(user);
+                ora.setPassword(password);
+                return ora;
+            } catch (java.sql.SQLException e) {
+                throw new RunDatabaseException("cannot set up the Oracle data source for " + url, e);
+            }
+        }
+        throw new IllegalArgumentException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + url);
+    }
+
+    private static String password(Properties p, Map<String, String> environment, String where) {
+        String fromEnv = environment.get(PASSWORD_VARIABLE);
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String file = p.getProperty("db.password.file");
+        if (file == null) {
+            return "";
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new RunopsException(where + ": cannot read db.password.file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T get(Properties p, String where, String key, Function<String, T> parse, T fallback) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(value.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(where + ": " + key + "=" + value + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path path(Properties p, String key, Path fallback) {
+        String value = p.getProperty(key);
+        return value == null || value.isBlank() ? fallback : Path.of(value.strip());
+    }
+
+    /** {@code 2h}, {@code 30m}, {@code 45s}, {@code 1d} or ISO-8601. */
+    static Duration duration(String s) {
+        if (s.startsWith("P") || s.startsWith("p")) {
+            return Duration.parse(s);
+        }
+        long n = Long.parseLong(s.substring(0, s.length() - 1).strip());
+        return switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("use a number with s, m, h or d, or ISO-8601 like PT2H");
+        };
+    }
+
+    static Set<RunMode> modes(String s) {
+        Set<RunMode> modes = EnumSet.noneOf(RunMode.class);
+        for (String part : s.split(",")) {
+            String t = part.strip();
+            if (t.equals("default")) {
+                modes.addAll(RunMode.analysedByDefault());
+            } else if (t.equals("calibration")) {
+                modes.addAll(RunMode.calibration());
+            } else {
+                int code = Integer.parseInt(t);
+                modes.add(RunMode.ofCode(code).orElseThrow(() -> new IllegalArgumentException("unknown RUNMODE " + code)));
+            }
+        }
+        return modes;
+    }
+
+    static Set<Partition> partitions(String s) {
+        Set<Partition> set = EnumSet.noneOf(Partition.class);
+        for (String part : s.split(",")) {
+            set.add(Partition.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        return set;
+    }
+
+    static Boolean bool(String s) {
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new IllegalArgumentException("use true or false");
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** The settings without secrets, for {@code runops strip status}. */
+    public String describe() {
+        return "host " + config.host() + ", storage " + config.storageRoot() + ", data " + config.dataDirectory() + ", ledgers "
+                + config.ledgerDirectory() + ", partitions " + config.partitions() + ", database "
+                + databaseUrl.replaceAll("(?<=thin:)[^@]*@", "***@")
+                + ", deleteRaw " + config.deleteRaw();
+    }
+}

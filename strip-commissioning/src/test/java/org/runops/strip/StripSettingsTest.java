@@ -1,0 +1,59 @@
+package org.runops.strip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StripSettingsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void propertiesOverrideTheOriginalsDefaults() throws IOException {
+        Path file = Files.writeString(tmp.resolve("strip.properties"), String.join("\n",
+                "host=srv-s2b17-29-01", "storage.root=" + tmp.resolve("fff"), "ledger.dir=" + tmp.resolve("ledgers"),
+                "partitions=TI, TM", "modes=default,calibration", "end.delay=90m", "analysis.timeout=PT3H", "delete.raw=true",
+                "db.url=jdbc:h2:mem:settings;MODE=Oracle", "db.user=cms_trk_r", "db.password.file=" + tmp.resolve("pw")));
+        Files.writeString(tmp.resolve("pw"), "from-file\n");
+        StripSettings s = StripSettings.load(file, Map.of());
+        assertThat(s.config().host()).isEqualTo("srv-s2b17-29-01");
+        assertThat(s.config().partitions()).containsExactlyInAnyOrder(Partition.TI, Partition.TM);
+        assertThat(s.config().analysedModes()).hasSize(16).contains(RunMode.CALIBRATION_DECO);
+        assertThat(s.config().endDelay()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(s.config().analysisTimeout()).isEqualTo(Duration.ofHours(3));
+        assertThat(s.config().deleteRaw()).isTrue();
+        assertThat(s.config().frequency()).isEqualTo(Duration.ofHours(1));
+        assertThat(((org.h2.jdbcx.JdbcDataSource) s.dataSource()).getPassword()).isEqualTo("from-file");
+        assertThat(StripSettings.load(file, Map.of(StripSettings.PASSWORD_VARIABLE, "from-env")).dataSource())
+                .satisfies(d -> assertThat(((org.h2.jdbcx.JdbcDataSource) d).getPassword()).isEqualTo("from-env"));
+        assertThat(s.describe()).doesNotContain("from-file");
+    }
+
+    @Test
+    void withoutADatabaseUrlTheEmbeddedDatabaseIsUsed() {
+        Path file = tmp.resolve("none.properties");
+        StripSettings s = StripSettings.load(null, Map.of());
+        assertThat(s.config().storageRoot()).isEqualTo(Path.of("/raid/fff"));
+        assertThat(s.config().deleteRaw()).as("never deletes unless asked").isFalse();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void badValuesNameTheKeyAndTheFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("bad.properties"), "ledger.dir=" + tmp + "\nend.delay=soon\n");
+        assertThatThrownBy(() -> StripSettings.load(file, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad.properties").hasMessageContaining("end.delay=soon");
+        Path modes = Files.writeString(tmp.resolve("modes.properties"), "ledger.dir=" + tmp + "\nmodes=2,9\n");
+        assertThatThrownBy(() -> StripSettings.load(modes, Map.of())).hasMessageContaining("unknown RUNMODE 9");
+        assertThat(StripSettings.duration("45s")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(StripSettings.duration("1d")).isEqualTo(Duration.ofDays(1));
+    }
+}
