@@ -129,11 +129,45 @@ class RunopsCliTest {
     }
 
     @Test
+    void stripCommandsWorkOnAStagedStorageArea() throws IOException {
+        Path work = tmp.resolve("strip");
+        Run demo = runops("strip", "demo", "--dir", work.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("NOT_IN_RUN_DB", "RUN_NOT_FINISHED", "RECENTLY_FINISHED", "MODE_NOT_ANALYSED",
+                "PARTITION_ON_OTHER_HOST", "ANALYSIS_RUNNING", "ZERO_EVENT_RUN", "VALIDATED", "VALIDATION_FAILED", "LEASED");
+        Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nstorage.root=" + work.resolve("fff")
+                + "\ndata.dir=" + work.resolve("Data") + "\nledger.dir=" + work.resolve("ledgers") + "\n");
+
+        Run explain = runops("strip", "explain", "400109", "--config", config.toString());
+        assertThat(explain.exitCode()).isZero();
+        assertThat(explain.out()).contains("RETRY", "FAILED", "500 events", "499");
+        assertThat(runops("strip", "explain", "1", "--config", config.toString()).exitCode()).isEqualTo(1);
+
+        Run status = runops("strip", "status", "--config", config.toString());
+        assertThat(status.out()).contains("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt", "last decision");
+
+        Run dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("dry run:", "400100");
+
+        try (var held = org.runops.core.ledger.HostLock.tryAcquire(work.resolve("ledgers/strip-pass-srv-cli.lock"), "test").orElseThrow()) {
+            Run blocked = runops("strip", "run-once", "--config", config.toString());
+            assertThat(blocked.exitCode()).isEqualTo(1);
+            assertThat(blocked.err()).contains("another pass is running");
+        }
+        Path bad = Files.writeString(tmp.resolve("bad.properties"), "ledger.dir=" + work.resolve("ledgers") + "\nend.delay=soon\n");
+        Run badConfig = runops("strip", "run-once", "--config", bad.toString());
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(badConfig.err()).contains("end.delay=soon");
+    }
+
+    @Test
     void demoShowsEveryVerdictAndCleansUp() {
         Run r = runops("demo");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("MATCH", "MISMATCH", "OUTPUT_RECOVERED", "OUTPUT_ZOMBIE", "OUTPUT_MISSING",
                 "EXPECTED_UNKNOWN");
+        assertThat(r.out()).contains("SiStrip commissioning pass", "ZERO_EVENT_RUN", "VALIDATED");
         String scratch = r.out().lines().filter(l -> l.contains("scratch area")).findFirst().orElseThrow();
         assertThat(Path.of(scratch.substring(scratch.indexOf('/')).trim())).doesNotExist();
     }

@@ -33,7 +33,10 @@ public final class StripDemo {
      */
     public StripDemo(Path root, String classPath) {
         this.root = root;
-        this.classPath = classPath;
+        // The script runs in each run's output directory: relative entries would not resolve there.
+        this.classPath = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Stages everything, runs one pass as host {@code srv-demo} (partitions TI, TM, TO) and returns its report. */

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Show what runops does on data it generates in a scratch directory: an fff storage area with",
-            "run directories and EDM files covering every event-count verdict, checked as the SiStrip",
-            "commissioning cron job checks them. Nothing outside the scratch directory is touched."
+            "run directories and EDM files covering every event-count verdict, then one pass of the SiStrip",
+            "commissioning job over runs covering every row of its decision table (embedded H2 database,",
+            "stand-in analysis script). Nothing outside the scratch directory is touched."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -48,6 +49,9 @@ public final class DemoCommand implements Callable<Integer> {
                     outcomes.size(), micros / 1000, passed, outcomes.size() - passed);
             out.println("  Try: runops events check " + storage.resolve("run400002")
                     + (dir == null ? "   (add --dir DIR to keep the files)" : ""));
+            out.println();
+            out.println("SiStrip commissioning pass (host srv-demo, partitions TI/TM/TO; runops strip demo for more):");
+            StripCommand.printReport(StripDemoCommand.run(Files.createDirectories(work.resolve("strip"))), out);
             return ExitCodes.OK;
         } finally {
             if (dir == null) {
@@ -57,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {

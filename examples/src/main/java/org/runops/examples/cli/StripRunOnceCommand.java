@@ -1,0 +1,57 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.runops.core.exec.ProcessRunner;
+import org.runops.core.ledger.HostLock;
+import org.runops.strip.PassReport;
+import org.runops.strip.StripPass;
+import org.runops.strip.StripSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops strip run-once}: one pass. */
+@Command(
+        name = "run-once",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one pass: list run directories, skip runs the ledgers hold, query the RUN database for the rest,",
+            "decide, analyse (under a per-run lease shared with other hosts), validate and record.",
+            "Only one pass per host at a time (a lock file in the ledger directory).",
+            "Exit code 0 when the pass completed, 1 when a run hit an error or another pass holds the lock,",
+            "2 when the configuration or the database is not usable (nothing is recorded then)."
+        })
+final class StripRunOnceCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths and settings).")
+    private Path config;
+
+    @Option(names = "--dry-run", description = "Decide and report, but analyse, delete and record nothing.")
+    private boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StripSettings settings = StripSettings.load(config, System.getenv());
+        Path lockFile = settings.config().ledgerDirectory().resolve("strip-pass-" + settings.config().host() + ".lock");
+        Optional<HostLock> lock = HostLock.tryAcquire(lockFile, "runops strip pass on " + settings.config().host());
+        if (lock.isEmpty()) {
+            spec.commandLine().getErr().println("runops: another pass is running: " + HostLock.holder(lockFile).orElse(lockFile.toString()));
+            return ExitCodes.CHECK_FAILED;
+        }
+        try (HostLock held = lock.get()) {
+            out.println((dryRun ? "dry run: " : "") + settings.describe());
+            PassReport report = new StripPass(settings.config(), settings.database(), Clock.systemUTC(), ProcessRunner.create())
+                    .run(dryRun);
+            StripCommand.printReport(report, out);
+            boolean errors = report.results().stream().anyMatch(r -> r.decision().equals("ERROR"));
+            return errors ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        }
+    }
+}
