@@ -79,6 +79,15 @@ public final class StripPass {
      * @throws RunDatabaseException when the RUN database cannot be queried (nothing was recorded)
      */
     public PassReport run(boolean dryRun) {
+        return run(dryRun, () -> false);
+    }
+
+    /**
+     * Runs one pass, checking {@code stopRequested} between runs. An interrupt (SIGTERM in daemon mode)
+     * stops the running analysis, records that run as an error (looked at again next pass) and ends the
+     * pass; the interrupt flag is set again on return.
+     */
+    public PassReport run(boolean dryRun, java.util.function.BooleanSupplier stopRequested) {
         RunLedger good = RunLedger.open(goodLedger());
         RunLedger failed = RunLedger.open(failedLedger());
         RunLedger ignored = RunLedger.open(ignoredLedger());
@@ -95,16 +104,26 @@ public final class StripPass {
                 RunLeases.in(config.ledgerDirectory().resolve("leases"), config.host(), ProcessHandle.current().pid(),
                         config.leaseTtl(), clock));
         List<PassReport.RunResult> results = new ArrayList<>();
+        boolean interrupted = false;
         for (long run : candidates) {
+            if (interrupted || stopRequested.getAsBoolean()) {
+                LOG.info("stopping the pass before run {}; the remaining runs are looked at next pass", run);
+                break;
+            }
             try {
                 results.add(process(context, run, rows.getOrDefault(run, List.of()), analyses.getOrDefault(run, List.of()), 1));
             } catch (RunDatabaseException e) {
                 throw e;
             } catch (RunopsException | UncheckedIOException e) {
+                // Clear the interrupt first: the bookkeeping below writes files.
+                interrupted = Thread.interrupted();
                 LOG.error("run {}: {}", run, e.getMessage());
                 context.history("ERROR", run, "ERROR: " + e.getMessage() + " (looked at again next pass)", Map.of(), Map.of());
                 results.add(new PassReport.RunResult(run, "ERROR", e.getMessage()));
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return new PassReport(candidates.size(), results);
     }
@@ -135,8 +154,19 @@ public final class StripPass {
             String holder = c.leases.holder(run).map(h -> h.host() + " pid " + h.pid()).orElse("another process");
             return c.record(run, "SKIP", "LEASED: run is being processed by " + holder, Map.of(), Map.of());
         }
-        try (RunLeases.RunLease held = lease.get()) {
+        RunLeases.RunLease held = lease.get();
+        try {
             return analyseAndJudge(c, run, decision, analyses, attempt, held);
+        } finally {
+            // An interrupted analysis must still release its lease: clear the flag around the file work.
+            boolean interrupted = Thread.interrupted();
+            try {
+                held.close();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

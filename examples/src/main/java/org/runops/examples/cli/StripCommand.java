@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "Configuration: a properties file (--config); see StripSettings for the keys. The DB password comes",
             "from RUNOPS_STRIP_DB_PASSWORD or db.password.file, never from the command line."
         },
-        subcommands = {StripRunOnceCommand.class, StripStatusCommand.class, StripExplainCommand.class, StripDemoCommand.class})
+        subcommands = {StripRunOnceCommand.class, StripDaemonCommand.class, StripStatusCommand.class, StripExplainCommand.class,
+            StripDemoCommand.class})
 public final class StripCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
