@@ -44,6 +44,7 @@ public final class RunopsCli implements Runnable {
     /** Runs one command line with the given streams and returns its exit code (used by tests and main). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new RunopsCli());
+        cli.setUsageHelpWidth(120); // the descriptions are written as lines of up to 120 characters
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
