@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        header = "Run every workflow on generated data and embedded defaults: nothing to install.",
         description = {
             "Show what runops does on data it generates in a scratch directory: an fff storage area with",
             "run directories and EDM files covering every event-count verdict, then one pass of the SiStrip",

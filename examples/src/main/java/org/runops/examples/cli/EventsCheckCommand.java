@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
+        header = "Compare a run directory's DAQ event count with its EDM file.",
         description = {
             "Compare the number of events the DAQ wrote into an fff run directory (EoR NEvents, else the sum",
             "over the index .jsn files) with the entries of the EDM file's tree, and say why they agree or not.",

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "events",
         mixinStandardHelpOptions = true,
+        header = "Validate event counts: DAQ metadata of a run directory against the output tree.",
         description = "Validate event counts: DAQ metadata of a run directory against the output file's tree.",
         subcommands = {EventsCheckCommand.class})
 public final class EventsCommand implements Runnable {

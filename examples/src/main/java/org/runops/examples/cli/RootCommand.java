@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "root",
         mixinStandardHelpOptions = true,
+        header = "Inspect ROOT files without ROOT: keys, zombie/recovered state, tree entry counts.",
         description = {
             "Inspect ROOT files with the pure-Java reader: keys, zombie/recovered state (as ROOT's TFile decides it)",
             "and tree entry counts. No ROOT installation is needed."

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "entries",
         mixinStandardHelpOptions = true,
+        header = "Count a tree's entries in each file, with the file's state.",
         description = {
             "Count the entries of a top-level tree in each file, the way ROOT's",
             "TFile::Open(f)->Get(tree)->GetEntries() would, and say whether the file is a zombie or was",

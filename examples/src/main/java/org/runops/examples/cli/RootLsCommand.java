@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ls",
         mixinStandardHelpOptions = true,
+        header = "Show header, zombie/recovered state and keys of ROOT files.",
         description = {
             "Show each file's header (ROOT version, size, compression setting, header layout), whether ROOT",
             "would call it a zombie or recovered, and the keys of its top directory in ROOT's list order.",

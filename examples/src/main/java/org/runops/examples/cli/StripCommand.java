@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "strip",
         mixinStandardHelpOptions = true,
+        header = "The SiStrip commissioning job: decide, analyse, validate and record new runs.",
         description = {
             "The SiStrip commissioning job: find new commissioning runs on the fff storage, ask the RUN database,",
             "decide per run (the original cron job's decision table), analyse, validate, and record in",

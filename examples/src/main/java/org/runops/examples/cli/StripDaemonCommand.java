@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runops strip daemon}: a pass every {@code frequency} until SIGTERM. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
+        header = "Run a pass every frequency until SIGTERM.",
         description = {
             "Run a pass every 'frequency' (default 1 h) until stopped. A pass that cannot reach the database is",
             "logged and retried at the next one. SIGTERM or Ctrl-C stops the running analysis (its process tree),",

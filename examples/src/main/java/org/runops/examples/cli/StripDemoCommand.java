@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runops strip demo}: one pass over a staged storage area that walks every decision. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "One pass over a staged area that walks every decision.",
         description = {
             "Stage a storage area with one run per row of the decision table, an embedded H2 RUN/ANALYSIS database",
             "and a stand-in analysis script, run one pass and print what was decided and why."

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runops strip explain RUN}: why a run was (not) processed. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        header = "Show why a run was (not) processed.",
         description = "Show every decision recorded for RUN, with its reason, checks and durations (from history.jsonl).")
 final class StripExplainCommand implements Callable<Integer> {
     @Spec

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run-once",
         mixinStandardHelpOptions = true,
+        header = "Run one pass.",
         description = {
             "Run one pass: list run directories, skip runs the ledgers hold, query the RUN database for the rest,",
             "decide, analyse (under a per-run lease shared with other hosts), validate and record.",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code runops strip status}: ledgers, last decision, runs in progress. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Show ledgers, the last decision and runs in progress.",
         description = "Show the ledger counts, the last recorded decision and the runs being processed now (leases).")
 final class StripStatusCommand implements Callable<Integer> {
     @Spec
