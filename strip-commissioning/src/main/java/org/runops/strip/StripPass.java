@@ -156,6 +156,12 @@ public final class StripPass {
         }
         RunLeases.RunLease held = lease.get();
         try {
+            // Another process may have finished this run (and released its lease) since this pass listed its candidates.
+            Optional<Path> recordedIn = recordedElsewhere(run);
+            if (recordedIn.isPresent()) {
+                return new PassReport.RunResult(run, "SKIP", "ALREADY_RECORDED: in " + recordedIn.get().getFileName()
+                        + " by another process while this pass ran");
+            }
             return analyseAndJudge(c, run, decision, analyses, attempt, held);
         } finally {
             // An interrupted analysis must still release its lease: clear the flag around the file work.
@@ -211,6 +217,15 @@ public final class StripPass {
                     Map.of(), Map.of());
         }
         return analyseAndJudge(c, run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()), attempt + 1, lease);
+    }
+
+    private Optional<Path> recordedElsewhere(long run) {
+        for (Path ledger : List.of(goodLedger(), failedLedger(), ignoredLedger())) {
+            if (RunLedger.open(ledger).contains(run)) {
+                return Optional.of(ledger);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Scope runs: every partition's outputs must be valid; otherwise the run's. */
