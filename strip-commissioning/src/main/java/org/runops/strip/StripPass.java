@@ -157,7 +157,7 @@ public final class StripPass {
         RunLeases.RunLease held = lease.get();
         try {
             // Another process may have finished this run (and released its lease) since this pass listed its candidates.
-            Optional<Path> recordedIn = recordedElsewhere(run);
+            Optional<Path> recordedIn = recordedElsewhere(c, run);
             if (recordedIn.isPresent()) {
                 return new PassReport.RunResult(run, "SKIP", "ALREADY_RECORDED: in " + recordedIn.get().getFileName()
                         + " by another process while this pass ran");
@@ -219,10 +219,12 @@ public final class StripPass {
         return analyseAndJudge(c, run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()), attempt + 1, lease);
     }
 
-    private Optional<Path> recordedElsewhere(long run) {
-        for (Path ledger : List.of(goodLedger(), failedLedger(), ignoredLedger())) {
-            if (RunLedger.open(ledger).contains(run)) {
-                return Optional.of(ledger);
+    /** Reads only what the ledgers gained since this pass last looked. */
+    private static Optional<Path> recordedElsewhere(Context c, long run) {
+        for (RunLedger ledger : List.of(c.good, c.failed, c.ignored)) {
+            ledger.refresh();
+            if (ledger.contains(run)) {
+                return Optional.of(ledger.file());
             }
         }
         return Optional.empty();

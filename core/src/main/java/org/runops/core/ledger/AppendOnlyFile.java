@@ -25,8 +25,8 @@ final class AppendOnlyFile {
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyFile.class);
     private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
 
-    /** Complete lines (without newlines) and the torn tail, if any. */
-    record Contents(List<String> lines, String tornTail) {}
+    /** Complete lines (without newlines), the torn tail if any, and the offset just after the last complete line. */
+    record Contents(List<String> lines, String tornTail, long end) {}
 
     private final Path file;
 
@@ -40,26 +40,41 @@ final class AppendOnlyFile {
 
     /** The complete lines of the file; a missing file has none. */
     Contents read() {
+        return readFrom(0);
+    }
+
+    /**
+     * The complete lines from byte {@code from} on (an offset a previous read returned as its end), so
+     * a reader can follow what other processes append without reading the whole file again.
+     */
+    Contents readFrom(long from) {
         if (!Files.exists(file)) {
-            return new Contents(List.of(), null);
+            return new Contents(List.of(), null, 0);
         }
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        byte[] bytes;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size - from > Integer.MAX_VALUE - 16) {
+                throw new LedgerException(file + " is too large to read (" + size + " bytes)");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, size - from));
+            while (buffer.hasRemaining() && ch.read(buffer, from + buffer.position()) > 0) {
+                // fill
+            }
+            bytes = buffer.array();
         } catch (IOException e) {
             throw new LedgerException("cannot read " + file + ": " + e.getMessage(), e);
         }
         List<String> lines = new ArrayList<>();
         int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                return new Contents(lines, text.substring(start));
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
             }
-            lines.add(text.substring(start, end));
-            start = end + 1;
         }
-        return new Contents(lines, null);
+        String torn = start < bytes.length ? new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8) : null;
+        return new Contents(lines, torn, from + start);
     }
 
     /** Appends {@code line} and a newline as one write, forced to disk. */

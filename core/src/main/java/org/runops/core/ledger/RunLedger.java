@@ -31,6 +31,9 @@ public final class RunLedger {
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final Set<Long> runs = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
+    private long readUpTo;
+    private int lines;
+    private boolean tornReported;
 
     private RunLedger(Path file) {
         this.file = file;
@@ -82,21 +85,47 @@ public final class RunLedger {
         }
         LedgerEntry entry = new LedgerEntry(entries.size() + 1, run, List.of(fields));
         store.append(entry.line());
-        entries.add(entry);
-        runs.add(run);
+        refresh(); // our line, and whatever other processes appended before it
         return entry;
     }
 
+    /**
+     * Reads what was appended since the last read (by any process). A file that shrank was rewritten
+     * by hand, and is read again from the start.
+     */
+    public synchronized void refresh() {
+        long size = sizeOnDisk();
+        if (size < readUpTo) {
+            entries.clear();
+            runs.clear();
+            problems.clear();
+            readUpTo = 0;
+            lines = 0;
+        }
+        load();
+    }
+
     private void load() {
-        AppendOnlyFile.Contents contents = store.read();
-        for (int i = 0; i < contents.lines().size(); i++) {
-            parse(i + 1, contents.lines().get(i));
+        AppendOnlyFile.Contents contents = store.readFrom(readUpTo);
+        for (String line : contents.lines()) {
+            parse(++lines, line);
         }
-        if (contents.tornTail() != null) {
-            problems.add(file + ":" + (contents.lines().size() + 1) + ": torn last line '" + abbreviate(contents.tornTail())
-                    + "' (no newline: a write that did not finish) is ignored");
+        readUpTo = contents.end();
+        if (contents.tornTail() != null && !tornReported) {
+            tornReported = true;
+            String problem = file + ":" + (lines + 1) + ": torn last line '" + abbreviate(contents.tornTail())
+                    + "' (no newline: a write that did not finish) is ignored";
+            problems.add(problem);
+            LOG.warn("{}", problem);
         }
-        problems.forEach(p -> LOG.warn("{}", p));
+    }
+
+    private long sizeOnDisk() {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            throw new LedgerException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void parse(int lineNumber, String raw) {
@@ -106,7 +135,9 @@ public final class RunLedger {
         }
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
-            problems.add(file + ":" + lineNumber + ": not a ledger line: '" + abbreviate(line) + "'");
+            String problem = file + ":" + lineNumber + ": not a ledger line: '" + abbreviate(line) + "'";
+            problems.add(problem);
+            LOG.warn("{}", problem);
             return;
         }
         String rest = m.group(2).strip();

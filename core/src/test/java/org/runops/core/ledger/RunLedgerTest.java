@@ -97,6 +97,23 @@ class RunLedgerTest {
     }
 
     @Test
+    void refreshReadsWhatOthersAppendedAndRereadsARewrittenFile() throws IOException {
+        Path f = tmp.resolve("analyzedruns.txt");
+        RunLedger mine = RunLedger.open(f);
+        RunLedger other = RunLedger.open(f);
+        other.append(1);
+        other.append(2);
+        assertThat(mine.contains(2)).isFalse();
+        mine.refresh();
+        assertThat(mine.runs()).containsExactly(1L, 2L);
+        mine.append(3);
+        assertThat(mine.entries()).extracting(LedgerEntry::line).containsExactly("run1", "run2", "run3");
+        Files.writeString(f, "run9\n"); // rewritten by hand: shorter than what was read
+        mine.refresh();
+        assertThat(mine.runs()).containsExactly(9L);
+    }
+
+    @Test
     void missingFileIsEmptyAndCreatedOnFirstAppend() {
         Path f = tmp.resolve("sub/dir/failedruns.txt");
         RunLedger ledger = RunLedger.open(f);
