@@ -21,7 +21,8 @@ import org.runops.core.RunopsException;
 /**
  * A {@link StripConfig} and its database, read from a properties file. Keys (all optional):
  * {@code host, storage.root, data.dir, ledger.dir, analysis.command, analysis.timeout, end.delay,
- * frequency, modes, partitions, delete.raw, lease.ttl, db.zone, db.url, db.user, db.password.file}.
+ * frequency, modes, partitions, partitions.<host>, delete.raw, lease.ttl, db.zone, db.url, db.user,
+ * db.password.file}.
  * Durations as {@code 2h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code PT2H}); {@code modes} as
  * {@code default}, {@code default,calibration} or RUNMODE codes; {@code partitions} as {@code TI,TM}.
  * The password comes from {@code RUNOPS_STRIP_DB_PASSWORD} or the file named by {@code db.password.file},
@@ -40,6 +41,14 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
 
     /** Reads {@code file} (may be null: defaults only); {@code environment} is consulted for the password. */
     public static StripSettings load(Path file, Map<String, String> environment) {
+        return load(file, Map.of(), environment);
+    }
+
+    /**
+     * Reads {@code file} (may be null), then applies {@code overrides} (the command line's
+     * {@code --set key=value}; {@code db.password} cannot be set there).
+     */
+    public static StripSettings load(Path file, Map<String, String> overrides, Map<String, String> environment) {
         Properties p = new Properties();
         if (file != null) {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -48,8 +57,20 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
                 throw new RunopsException("cannot read configuration " + file + ": " + e.getMessage(), e);
             }
         }
-        String where = file == null ? "defaults" : file.toString();
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            if (o.getKey().startsWith("db.password") && !o.getKey().equals("db.password.file")) {
+                throw new IllegalArgumentException("the DB password is never taken from the command line: use "
+                        + PASSWORD_VARIABLE + " or db.password.file");
+            }
+            p.setProperty(o.getKey(), o.getValue());
+        }
+        String where = (file == null ? "defaults" : file.toString()) + (overrides.isEmpty() ? "" : " + --set " + overrides.keySet());
         StripConfig d = StripConfig.defaults(p.getProperty("host", localHost()));
+        // One file for both hosts: partitions.<host> wins over partitions.
+        String hostPartitions = p.getProperty("partitions." + d.host());
+        if (hostPartitions != null) {
+            p.setProperty("partitions", hostPartitions);
+        }
         Path ledgers = path(p, "ledger.dir", d.ledgerDirectory());
         StripConfig config = new StripConfig(d.host(),
                 path(p, "storage.root", d.storageRoot()),

@@ -38,6 +38,19 @@ class StripSettingsTest {
     }
 
     @Test
+    void oneFileForTwoHostsAndCommandLineOverrides() throws IOException {
+        Path file = Files.writeString(tmp.resolve("shared.properties"), String.join("\n", "ledger.dir=" + tmp,
+                "partitions.srv-s2b17-29-01=TI,TM", "partitions.srv-s2b17-30-01=TO,TP", "end.delay=2h"));
+        StripSettings first = StripSettings.load(file, Map.of("host", "srv-s2b17-29-01"), Map.of());
+        StripSettings second = StripSettings.load(file, Map.of("host", "srv-s2b17-30-01", "end.delay", "30m"), Map.of());
+        assertThat(first.config().partitions()).containsExactlyInAnyOrder(Partition.TI, Partition.TM);
+        assertThat(second.config().partitions()).containsExactlyInAnyOrder(Partition.TO, Partition.TP);
+        assertThat(second.config().endDelay()).isEqualTo(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> StripSettings.load(file, Map.of("db.password", "x"), Map.of()))
+                .hasMessageContaining("never taken from the command line");
+    }
+
+    @Test
     void withoutADatabaseUrlTheEmbeddedDatabaseIsUsed() {
         Path file = tmp.resolve("none.properties");
         StripSettings s = StripSettings.load(null, Map.of());

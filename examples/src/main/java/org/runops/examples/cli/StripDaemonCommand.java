@@ -29,9 +29,12 @@ final class StripDaemonCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths and settings).")
     private Path config;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
+    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+
     @Override
     public Integer call() {
-        StripSettings settings = StripSettings.load(config, System.getenv());
+        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
         Path lockFile = settings.config().ledgerDirectory().resolve("strip-pass-" + settings.config().host() + ".lock");
         Optional<HostLock> lock = HostLock.tryAcquire(lockFile, "runops strip daemon on " + settings.config().host());
         if (lock.isEmpty()) {

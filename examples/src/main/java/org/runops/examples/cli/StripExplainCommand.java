@@ -23,13 +23,16 @@ final class StripExplainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths).")
     private Path config;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
+    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+
     @Parameters(index = "0", paramLabel = "RUN", description = "Run number.")
     private long run;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, System.getenv());
+        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
         List<HistoryRecord> records = HistoryLog.open(settings.config().ledgerDirectory().resolve("history.jsonl")).forRun(run);
         if (records.isEmpty()) {
             out.println("run " + run + ": no decision recorded in " + settings.config().ledgerDirectory().resolve("history.jsonl"));

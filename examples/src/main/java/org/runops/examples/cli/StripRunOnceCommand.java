@@ -33,13 +33,16 @@ final class StripRunOnceCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths and settings).")
     private Path config;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
+    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+
     @Option(names = "--dry-run", description = "Decide and report, but analyse, delete and record nothing.")
     private boolean dryRun;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, System.getenv());
+        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
         Path lockFile = settings.config().ledgerDirectory().resolve("strip-pass-" + settings.config().host() + ".lock");
         Optional<HostLock> lock = HostLock.tryAcquire(lockFile, "runops strip pass on " + settings.config().host());
         if (lock.isEmpty()) {

@@ -27,10 +27,13 @@ final class StripStatusCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths).")
     private Path config;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
+    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, System.getenv());
+        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
         Path ledgers = settings.config().ledgerDirectory();
         out.println(settings.describe());
         for (String name : List.of("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt")) {
