@@ -1,6 +1,5 @@
 package org.runops.examples.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import org.runops.strip.StripDaemon;
 import org.runops.strip.StripPass;
 import org.runops.strip.StripSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runops strip daemon}: a pass every {@code frequency} until SIGTERM. */
@@ -26,19 +24,14 @@ final class StripDaemonCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths and settings).")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
-    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+    @picocli.CommandLine.Mixin
+    private StripOptions options;
 
     @Override
     public Integer call() {
-        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
-        Path lockFile = settings.config().ledgerDirectory().resolve("strip-pass-" + settings.config().host() + ".lock");
-        Optional<HostLock> lock = HostLock.tryAcquire(lockFile, "runops strip daemon on " + settings.config().host());
+        StripSettings settings = options.settings();
+        Optional<HostLock> lock = StripOptions.passLock(settings, "daemon", spec.commandLine().getErr());
         if (lock.isEmpty()) {
-            spec.commandLine().getErr().println("runops: another pass is running: " + HostLock.holder(lockFile).orElse(lockFile.toString()));
             return ExitCodes.CHECK_FAILED;
         }
         try (HostLock held = lock.get()) {

@@ -1,14 +1,12 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.strip.StripSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,11 +18,8 @@ final class StripExplainCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths).")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
-    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+    @picocli.CommandLine.Mixin
+    private StripOptions options;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "Run number.")
     private long run;
@@ -32,7 +27,7 @@ final class StripExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
+        StripSettings settings = options.settings();
         List<HistoryRecord> records = HistoryLog.open(settings.config().ledgerDirectory().resolve("history.jsonl")).forRun(run);
         if (records.isEmpty()) {
             out.println("run " + run + ": no decision recorded in " + settings.config().ledgerDirectory().resolve("history.jsonl"));

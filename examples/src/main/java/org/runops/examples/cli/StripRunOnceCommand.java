@@ -1,7 +1,6 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,11 +29,8 @@ final class StripRunOnceCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths and settings).")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
-    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+    @picocli.CommandLine.Mixin
+    private StripOptions options;
 
     @Option(names = "--dry-run", description = "Decide and report, but analyse, delete and record nothing.")
     private boolean dryRun;
@@ -42,11 +38,9 @@ final class StripRunOnceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
-        Path lockFile = settings.config().ledgerDirectory().resolve("strip-pass-" + settings.config().host() + ".lock");
-        Optional<HostLock> lock = HostLock.tryAcquire(lockFile, "runops strip pass on " + settings.config().host());
+        StripSettings settings = options.settings();
+        Optional<HostLock> lock = StripOptions.passLock(settings, "pass", spec.commandLine().getErr());
         if (lock.isEmpty()) {
-            spec.commandLine().getErr().println("runops: another pass is running: " + HostLock.holder(lockFile).orElse(lockFile.toString()));
             return ExitCodes.CHECK_FAILED;
         }
         try (HostLock held = lock.get()) {

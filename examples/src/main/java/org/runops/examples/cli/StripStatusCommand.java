@@ -13,7 +13,6 @@ import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.RunLedger;
 import org.runops.strip.StripSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code runops strip status}: ledgers, last decision, runs in progress. */
@@ -24,16 +23,13 @@ final class StripStatusCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: the original's paths).")
-    private Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of the file (repeatable), e.g. --set delete.raw=true.")
-    private java.util.Map<String, String> overrides = new java.util.HashMap<>();
+    @picocli.CommandLine.Mixin
+    private StripOptions options;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StripSettings settings = StripSettings.load(config, overrides, System.getenv());
+        StripSettings settings = options.settings();
         Path ledgers = settings.config().ledgerDirectory();
         out.println(settings.describe());
         for (String name : List.of("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt")) {
