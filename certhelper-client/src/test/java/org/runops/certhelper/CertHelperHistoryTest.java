@@ -1,0 +1,64 @@
+package org.runops.certhelper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.runops.core.RunopsException;
+import org.runops.core.refrun.Evaluation;
+import org.runops.core.refrun.HistoryBaselines;
+import org.runops.core.refrun.RunReferencePair;
+
+/** The real dumps in shared/data/refrun (skipped when absent), and the baselines replayed on them. */
+class CertHelperHistoryTest {
+
+    private static Path shared(String relative) {
+        String configured = System.getProperty("runops.shared");
+        Path p = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun").resolve(relative);
+        Assumptions.assumeTrue(Files.exists(p), () -> "skipped: shared test data not found at " + p.toAbsolutePath());
+        return p;
+    }
+
+    @Test
+    void everyKnownFormatLoads() {
+        List<RunReferencePair> march2024 = CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        assertThat(march2024).hasSize(10448);
+        assertThat(march2024.get(0)).isEqualTo(new RunReferencePair(313098, "express", 312727, "express", "To Be Defined"));
+        assertThat(CertHelperHistory.read(shared("RefRunAnalysis/runRefRunPairs.json"))).hasSize(4350);
+        List<RunReferencePair> old = CertHelperHistory.read(shared("ReferenceRunRank/json_allRunsRefRuns.json"));
+        assertThat(old).hasSize(4061);
+        assertThat(old.get(0).dataset()).isEmpty();
+    }
+
+    @Test
+    void nullDatasetsUnknownFieldsAndBadRows() {
+        String json = "[{\"run_number\": 5, \"reference_run_number\": 3, \"dataset\": null, \"extra\": {\"a\": [1]}},"
+                + " {\"run_number\": \"6\", \"reference_run_number\": 3, \"dataset\": \"/Express/Collisions2022/DQM\"}]";
+        List<RunReferencePair> pairs = CertHelperHistory.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test");
+        assertThat(pairs).extracting(RunReferencePair::dataset).containsExactly("", "/Express/Collisions2022/DQM");
+        assertThatThrownBy(() -> CertHelperHistory.parse(new ByteArrayInputStream("[{\"run_number\": 5}]".getBytes(StandardCharsets.UTF_8)), "u"))
+                .isInstanceOf(RunopsException.class).hasMessageContaining("row 0");
+        assertThatThrownBy(() -> CertHelperHistory.parse(new ByteArrayInputStream("[{\"run_number\": 5,".getBytes(StandardCharsets.UTF_8)), "cut"))
+                .isInstanceOf(RunopsException.class).hasMessageContaining("cut").hasMessageContaining("malformed JSON");
+    }
+
+    /** Spec §2.5 measured "previous reference in the same dataset" at 0.931 on this dump; the replay reproduces it. */
+    @Test
+    void baselinesOnTheMarch2024Dump() {
+        List<RunReferencePair> history = CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        Map<String, Evaluation.Metrics> m = Evaluation.replay(history,
+                List.of(HistoryBaselines.previousInDataset(), HistoryBaselines.mostRecentlyUsed()));
+        Evaluation.Metrics previous = m.get("previous reference in dataset");
+        assertThat(previous.targets()).isEqualTo(10448);
+        assertThat(previous.top1()).isBetween(0.90, 0.95);
+        assertThat(previous.top3()).isGreaterThanOrEqualTo(previous.top1());
+        assertThat(previous.mrr()).isBetween(previous.top1(), previous.top5());
+    }
+}
