@@ -156,16 +156,16 @@ public final class CertHelperClient implements AutoCloseable {
         Duration age = cache.age(c.entry);
         if (cache.isFresh(c.entry)) {
             LOG.warn("Certhelper refresh from {} failed ({}); serving the cache {} (age {})", asked, failure.getMessage(),
-                    c.entry.file(), describe(age));
+                    c.entry.file(), CertHelperSnapshot.describe(age));
             return c.snapshot(CertHelperSnapshot.Origin.CACHE, age);
         }
         if (allowStale) {
             LOG.warn("Certhelper {} failed ({}); serving the EXPIRED cache {} (age {}, TTL {})", asked, failure.getMessage(),
-                    c.entry.file(), describe(age), describe(cache.ttl()));
+                    c.entry.file(), CertHelperSnapshot.describe(age), CertHelperSnapshot.describe(cache.ttl()));
             return c.snapshot(CertHelperSnapshot.Origin.STALE_CACHE, age);
         }
         throw new CertHelperException("cannot get the Certhelper history from " + asked + ", and the cache " + c.entry.file()
-                + " expired (age " + describe(age) + ", TTL " + describe(cache.ttl())
+                + " expired (age " + CertHelperSnapshot.describe(age) + ", TTL " + CertHelperSnapshot.describe(cache.ttl())
                 + "; allow a stale copy to use it anyway): " + failure.getMessage(), failure);
     }
 
@@ -180,18 +180,6 @@ public final class CertHelperClient implements AutoCloseable {
 
     private static List<RunReferencePair> parse(byte[] json, String source) {
         return CertHelperHistory.parse(new ByteArrayInputStream(json), source);
-    }
-
-    /** "26h 5m" rather than PT26H5M. */
-    static String describe(Duration d) {
-        if (d.isNegative()) {
-            return "-" + describe(d.negated());
-        }
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return d.toSeconds() + "s";
-        }
-        return minutes < 60 ? minutes + "m" : d.toHours() + "h " + d.toMinutesPart() + "m";
     }
 
     /** Builds a {@link CertHelperClient}. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.runops.core.RunopsException;
+import org.runops.examples.cli.CertHelperCommand;
 import org.runops.examples.cli.DemoCommand;
 import org.runops.examples.cli.EventsCommand;
 import org.runops.examples.cli.ExitCodes;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
-        subcommands = {DemoCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class},
+        subcommands = {DemoCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, CertHelperCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error.",
                 "Add -v (before the subcommand) to see why: debug logging of every decision."})
 public final class RunopsCli implements Runnable {
