@@ -108,6 +108,11 @@ public final class CertHelperClient implements AutoCloseable {
             return Optional.empty();
         }
         CertHelperCache.Entry e = entry.get();
+        if (!e.url().startsWith(baseUrl.toString())) {
+            LOG.warn("Certhelper cache {} holds the answer of {}, not of {}: ignored until the next good fetch",
+                    e.file(), e.url(), baseUrl);
+            return Optional.empty();
+        }
         try {
             return Optional.of(new Cached(e, parse(e.json(), e.file().toString())));
         } catch (RunopsException bad) {

@@ -262,4 +262,17 @@ class CertHelperClientTest {
         assertThat(s.origin()).isEqualTo(CertHelperSnapshot.Origin.SERVER);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void aCacheFromAnotherServerIsNotServed() {
+        CertHelperCache cache = new CertHelperCache(cacheDir, Duration.ofHours(24), Clock.fixed(T0, ZoneOffset.UTC));
+        cache.write(OTHER.getBytes(StandardCharsets.UTF_8), "https://certhelper.web.cern.ch/certify/allRunsRefRuns/");
+        server.enqueue(ok(SMALL));
+
+        CertHelperSnapshot s = client(T0).snapshot(false);
+
+        assertThat(s.origin()).isEqualTo(CertHelperSnapshot.Origin.SERVER);
+        assertThat(s.pairs()).hasSize(2);
+        assertThat(cache.read().orElseThrow().url()).isEqualTo(server.url("/certify/allRunsRefRuns/").toString());
+    }
 }

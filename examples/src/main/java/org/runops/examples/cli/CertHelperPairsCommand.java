@@ -167,7 +167,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
             out.println("what,value");
             lines.forEach(l -> out.println(csv(l[0].toString()) + "," + csv(l[1].toString())));
         } else {
-            TextTable t = new TextTable("WHAT", "VALUE>");
+            TextTable t = new TextTable("WHAT", "VALUE");
             lines.forEach(l -> t.row(l));
             t.print(out);
         }
