@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Time-ordered replay of a run→reference history: each run is a target ranked by every method from
@@ -17,8 +18,16 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    /** Replays {@code history} (any order; sorted by run here) through {@code methods}. */
+    /** Replays {@code history} (any order; sorted by run here) through {@code methods}; every choice is a target. */
     public static Map<String, Metrics> replay(List<RunReferencePair> history, List<Ranking> methods) {
+        return replay(history, methods, pair -> true);
+    }
+
+    /**
+     * Replays the whole {@code history} (every choice is learned in turn) but scores only the choices
+     * {@code scored} accepts: a held-out period (runs after a date), or targets that have run features.
+     */
+    public static Map<String, Metrics> replay(List<RunReferencePair> history, List<Ranking> methods, Predicate<RunReferencePair> scored) {
         List<RunReferencePair> ordered = new ArrayList<>(history);
         ordered.sort(Comparator.comparingLong(RunReferencePair::run));
         int n = methods.size();
@@ -36,6 +45,9 @@ public final class Evaluation {
             }
             List<RunReferencePair> sameRun = ordered.subList(i, j);
             for (RunReferencePair target : sameRun) {
+                if (!scored.test(target)) {
+                    continue;
+                }
                 targets++;
                 for (int m = 0; m < n; m++) {
                     List<Long> ranked = methods.get(m).rank(target);
