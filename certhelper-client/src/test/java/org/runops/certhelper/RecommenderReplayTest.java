@@ -16,6 +16,7 @@ import org.runops.core.refrun.FeatureBaselines;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.HistoryBaselines;
 import org.runops.core.refrun.Ranking;
+import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.ReferenceRunRecommender;
 import org.runops.core.refrun.RunReferencePair;
 
@@ -70,6 +71,17 @@ class RecommenderReplayTest {
         assertThat(r.mrr()).isGreaterThanOrEqualTo(0.952);
         assertThat(r.abstained()).isLessThan(0.001);
         assertThat(m.get(PREVIOUS).top1()).isBetween(0.91, 0.93);
+    }
+
+    /** Abstaining on the least clear-cut targets makes the answers given more often right. */
+    @Test
+    void confidenceSeparatesRightFromWrongAnswers() {
+        ReferenceRunRecommender cautious = ReferenceRunRecommender.builder()
+                .settings(RecommenderSettings.defaults().withAbstainBelow(0.1)).build();
+        Metrics m = Evaluation.replay(CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json")), List.of(cautious))
+                .get(RECOMMENDER);
+        assertThat(m.abstained()).isBetween(0.15, 0.20);
+        assertThat(m.top1() / (1 - m.abstained())).isGreaterThanOrEqualTo(0.955);
     }
 
     @Test

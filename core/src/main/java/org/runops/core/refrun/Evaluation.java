@@ -13,8 +13,20 @@ import java.util.function.Predicate;
  */
 public final class Evaluation {
 
-    /** Hit rates (fractions of targets), mean reciprocal rank (1-based ranks) and abstentions of one method. */
-    public record Metrics(String method, int targets, double top1, double top3, double top5, double mrr, double abstained) {}
+    /** Ranks up to which {@link Metrics#hitRates()} are counted. */
+    public static final int MAX_RANK = 10;
+
+    /**
+     * Hit rates (fractions of targets), mean reciprocal rank (1-based ranks) and abstentions of one method.
+     *
+     * @param hitRates fraction of targets whose choice was within the first k, for k = 1..{@link #MAX_RANK} (index k − 1)
+     */
+    public record Metrics(String method, int targets, double top1, double top3, double top5, double mrr, double abstained,
+            List<Double> hitRates) {
+        public Metrics {
+            hitRates = List.copyOf(hitRates);
+        }
+    }
 
     private Evaluation() {}
 
@@ -31,9 +43,7 @@ public final class Evaluation {
         List<RunReferencePair> ordered = new ArrayList<>(history);
         ordered.sort(Comparator.comparingLong(RunReferencePair::run));
         int n = methods.size();
-        int[] top1 = new int[n];
-        int[] top3 = new int[n];
-        int[] top5 = new int[n];
+        int[][] withinRank = new int[n][MAX_RANK];
         int[] abstained = new int[n];
         double[] reciprocal = new double[n];
         int targets = 0;
@@ -57,9 +67,9 @@ public final class Evaluation {
                     }
                     int rank = ranked.indexOf(target.referenceRun()) + 1;
                     if (rank > 0) {
-                        top1[m] += rank <= 1 ? 1 : 0;
-                        top3[m] += rank <= 3 ? 1 : 0;
-                        top5[m] += rank <= 5 ? 1 : 0;
+                        for (int k = rank; k <= MAX_RANK; k++) {
+                            withinRank[m][k - 1]++;
+                        }
                         reciprocal[m] += 1.0 / rank;
                     }
                 }
@@ -72,8 +82,12 @@ public final class Evaluation {
         Map<String, Metrics> out = new LinkedHashMap<>();
         for (int m = 0; m < n; m++) {
             double t = Math.max(1, targets);
-            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, top1[m] / t, top3[m] / t, top5[m] / t,
-                    reciprocal[m] / t, abstained[m] / t));
+            List<Double> hitRates = new ArrayList<>(MAX_RANK);
+            for (int k = 0; k < MAX_RANK; k++) {
+                hitRates.add(withinRank[m][k] / t);
+            }
+            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, hitRates.get(0), hitRates.get(2), hitRates.get(4),
+                    reciprocal[m] / t, abstained[m] / t, hitRates));
         }
         return out;
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param target     the target run
  * @param ranked     candidates, best first (kept even when abstaining, for inspection)
- * @param confidence the best candidate's share of the listed candidates' total score, 0..1 (0 without candidates)
+ * @param confidence the best candidate's lead over the runner-up as a fraction of the highest possible score, 0..1
  * @param abstained  true when the recommender declines to recommend
  */
 public record Recommendation(RecommendationTarget target, List<ScoredCandidate> ranked, double confidence, boolean abstained) {

@@ -60,6 +60,11 @@ public record RecommenderSettings(double sameDataset, double sameTypeAndReconstr
                 abstainBelow, n);
     }
 
+    /** The score of a candidate every signal backs fully (used last by the run just before, identical conditions). */
+    double highestScore() {
+        return sameDataset + sameTypeAndReconstruction + sameRunType + anyDataset + featureWeight;
+    }
+
     double historyWeight(int circle) {
         return switch (circle) {
             case 0 -> sameDataset;

@@ -7,16 +7,23 @@ package org.runops.core.refrun;
  * version, {@code -v1} to {@code -v2}, inherits from the old one), the same run type, any dataset.
  */
 public enum Signal {
-    SAME_DATASET("used recently in the target's dataset"),
-    SAME_TYPE_AND_RECONSTRUCTION("used recently for the same run type and reconstruction"),
-    SAME_RUN_TYPE("used recently for the same run type"),
-    ANY_DATASET("used recently in any dataset"),
-    FEATURE_DISTANCE("run conditions close to the target's (standardised feature distance)");
+    SAME_DATASET("dataset", "used recently in the target's dataset"),
+    SAME_TYPE_AND_RECONSTRUCTION("type+reco", "used recently for the same run type and reconstruction"),
+    SAME_RUN_TYPE("run type", "used recently for the same run type"),
+    ANY_DATASET("anywhere", "used recently in any dataset"),
+    FEATURE_DISTANCE("conditions", "run conditions close to the target's (standardised feature distance)");
 
+    private final String label;
     private final String description;
 
-    Signal(String description) {
+    Signal(String label, String description) {
+        this.label = label;
         this.description = description;
+    }
+
+    /** A short name for table columns. */
+    public String label() {
+        return label;
     }
 
     /** What the signal means, for tables and logs. */
