@@ -98,6 +98,10 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
     private static void printTable(int choices, Map<String, Metrics> metrics, PrintWriter out) {
         int targets = metrics.values().iterator().next().targets();
         out.printf("%d choices replayed in run order, %d scored as targets.%n%n", choices, targets);
+        printMetrics(metrics, out);
+    }
+
+    static void printMetrics(Map<String, Metrics> metrics, PrintWriter out) {
         TextTable table = new TextTable("METHOD", "TOP-1>", "TOP-3>", "TOP-5>", "MRR>", "ABSTAINED>");
         for (Metrics m : metrics.values()) {
             table.row(m.method(), pct(m.top1()), pct(m.top3()), pct(m.top5()), String.format("%.3f", m.mrr()), pct(m.abstained()));

@@ -94,7 +94,7 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         return "";
     }
 
-    private static void printTable(Recommendation rec, int learned, PrintWriter out) {
+    static void printTable(Recommendation rec, int learned, PrintWriter out) {
         RecommendationTarget t = rec.target();
         out.printf("Run %d, %s (%s, %s): %d earlier choices learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
                 t.runType().name().toLowerCase(java.util.Locale.ROOT), t.reconstruction().isEmpty() ? "reconstruction unknown" : t.reconstruction(),
