@@ -9,6 +9,7 @@ import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.Recommendation;
 import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
+import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.ReferenceRunRecommender;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.refrun.ScoredCandidate;
@@ -67,7 +68,7 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
         recommender.learnAll(earlier);
-        String reco = reconstruction != null ? reconstruction : recoOf(dataset);
+        String reco = reconstruction();
         Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -79,19 +80,15 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Certhelper's rule (spec §3.1): the reconstruction a dataset name implies. */
-    static String recoOf(String dataset) {
-        String d = dataset.toLowerCase(java.util.Locale.ROOT);
-        if (d.contains("express")) {
-            return "express";
+    private String reconstruction() {
+        if (reconstruction == null) {
+            return Reconstruction.fromDataset(dataset).certhelperName();
         }
-        if (d.contains("prompt")) {
-            return "prompt";
+        Reconstruction r = Reconstruction.parse(reconstruction);
+        if (r == Reconstruction.UNKNOWN) {
+            throw new IllegalArgumentException("--reconstruction " + reconstruction + ": expected online, express, prompt, rereco or rerecoul");
         }
-        if (d.contains("rereco")) {
-            return d.contains("ul") ? "rerecoul" : "rereco";
-        }
-        return "";
+        return r.certhelperName();
     }
 
     static void printTable(Recommendation rec, int learned, PrintWriter out) {
