@@ -68,7 +68,7 @@ final class ClientCredentialsTokens implements TokenProvider {
                         + credentials.audience() + ")", e);
             }
             throw new HttpException("POST", credentials.tokenEndpoint(), e.status(), e.bodyExcerpt(),
-                    "no token for client " + credentials.clientId() + ": " + e.getMessage(), false, e);
+                    "no token for client " + credentials.clientId() + ": " + e.detail(), false, e);
         }
         TokenResponse a;
         try {

@@ -205,6 +205,34 @@ class ClientCredentialsTokensTest {
     }
 
     @Test
+    void aFailingTokenEndpointIsRetriedThroughTheGivenFetcher() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "2").build());
+        server.enqueue(token("after-retry", 600));
+        HttpFetcher endpoint = new HttpFetcher(client, TokenProvider.none(), RetryPolicy.defaults(), sleeper,
+                new SplittableRandom(9));
+
+        assertThat(TokenProvider.clientCredentials(credentials, endpoint, clock).token()).isEqualTo("after-retry");
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aTokenEndpointThatStaysDownIsNotAnAuthenticationError() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(502).body("Bad Gateway").build());
+        }
+        HttpFetcher endpoint = new HttpFetcher(client, TokenProvider.none(), RetryPolicy.defaults(), sleeper,
+                new SplittableRandom(9));
+
+        assertThatThrownBy(TokenProvider.clientCredentials(credentials, endpoint, clock)::token)
+                .isInstanceOfSatisfying(HttpException.class, e -> {
+                    assertThat(e.isAuthentication()).isFalse();
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.getMessage()).startsWith("POST " + credentials.tokenEndpoint() + " → 502: no token for client runops-test: Server Error (after 4 attempts); body: \"Bad Gateway\"")
+                            .doesNotContain("s3cr3t-value");
+                });
+    }
+
+    @Test
     void concurrentCallersShareOneFetch() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200)
                 .body("{\"access_token\":\"shared\",\"expires_in\":600,\"token_type\":\"Bearer\"}")
