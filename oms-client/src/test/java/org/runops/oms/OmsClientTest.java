@@ -255,4 +255,14 @@ class OmsClientTest {
                     .allMatch(Thread::isDaemon);
         }
     }
+
+    @Test
+    void aClosedClientRefusesToPage() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(pagedRuns(1, 300))) {
+            OmsClient client = oms.client();
+            OmsQuery query = client.query("runs");
+            client.close();
+            assertThatThrownBy(query::fetchAll).isInstanceOf(OmsException.class).hasMessageContaining("closed");
+        }
+    }
 }
