@@ -38,7 +38,7 @@ class OmsRunCatalogTest {
                 long n = OmsRun.from(x).runNumber();
                 return n >= ge && n <= le;
             }).toList();
-            return json(new String(org.runops.oms.internal.RecordJson.page(rows), StandardCharsets.UTF_8));
+            return json(new String(OmsJson.page(rows), StandardCharsets.UTF_8));
         };
     }
 

@@ -19,6 +19,7 @@ import org.runops.core.http.HttpSettings;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
 import org.runops.oms.OmsInstance;
+import org.runops.oms.OmsJson;
 import org.runops.oms.OmsQuery;
 import org.runops.oms.OmsRecord;
 import org.runops.oms.OmsRunCatalog;
@@ -196,25 +197,8 @@ final class OmsRunsCommand implements Callable<Integer> {
             for (OmsRecord r : rows) {
                 g.writeStartObject();
                 for (String c : columns) {
-                    Object v = cell(r, c);
                     g.writeFieldName(c);
-                    if (v == null) {
-                        g.writeNull();
-                    } else if (v instanceof Long l) {
-                        g.writeNumber(l);
-                    } else if (v instanceof Double d) {
-                        g.writeNumber(d);
-                    } else if (v instanceof Boolean bool) {
-                        g.writeBoolean(bool);
-                    } else if (v instanceof List<?> list) {
-                        g.writeStartArray();
-                        for (Object o : list) {
-                            g.writeString(String.valueOf(o));
-                        }
-                        g.writeEndArray();
-                    } else {
-                        g.writeString(v.toString());
-                    }
+                    OmsJson.writeValue(g, cell(r, c));
                 }
                 g.writeEndObject();
             }
