@@ -168,6 +168,8 @@ class RunopsCliTest {
         assertThat(r.out()).contains("MATCH", "MISMATCH", "OUTPUT_RECOVERED", "OUTPUT_ZOMBIE", "OUTPUT_MISSING",
                 "EXPECTED_UNKNOWN");
         assertThat(r.out()).contains("SiStrip commissioning pass", "ZERO_EVENT_RUN", "VALIDATED");
+        assertThat(r.out()).contains("Reference-run recommendation", "Run 382400", "REFERENCE", "Confidence",
+                "previous reference in dataset");
         String scratch = r.out().lines().filter(l -> l.contains("scratch area")).findFirst().orElseThrow();
         assertThat(Path.of(scratch.substring(scratch.indexOf('/')).trim())).doesNotExist();
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import org.runops.oms.internal.AtomicFiles;
+import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

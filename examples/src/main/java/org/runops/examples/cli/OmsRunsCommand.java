@@ -170,23 +170,15 @@ final class OmsRunsCommand implements Callable<Integer> {
     }
 
     private static void printCsv(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
-        out.println(String.join(",", columns.stream().map(OmsRunsCommand::csv).toList()));
+        out.println(String.join(",", columns.stream().map(Csv::field).toList()));
         for (OmsRecord r : rows) {
             List<String> cells = new ArrayList<>(columns.size());
             for (String c : columns) {
                 Object v = cell(r, c);
-                cells.add(v == null ? "" : csv(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
+                cells.add(v == null ? "" : Csv.field(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
             }
             out.println(String.join(",", cells));
         }
-    }
-
-    /** RFC 4180 quoting when needed. */
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     private static void printJson(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
