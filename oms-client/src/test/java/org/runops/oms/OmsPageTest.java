@@ -145,4 +145,31 @@ class OmsPageTest {
         String deep = "{\"data\":[{\"id\":\"1\",\"attributes\":{\"x\":" + "[".repeat(100) + "]".repeat(100) + "}}]}";
         assertThatThrownBy(() -> OmsPage.parse(bytes(deep), "deep")).isInstanceOf(OmsException.class).hasMessageContaining("deep");
     }
+
+    @Test
+    void rowsOfDifferentShapesKeepTheirOwnAttributesInOrder() {
+        String json = "{\"data\":["
+                + "{\"id\":\"1\",\"attributes\":{\"a\":1,\"b\":null,\"c\":\"x\"}},"
+                + "{\"id\":\"2\",\"attributes\":{\"a\":2,\"b\":true,\"c\":\"y\"}},"
+                + "{\"id\":\"3\",\"attributes\":{\"a\":3,\"c\":\"z\",\"b\":false,\"d\":4.5}},"
+                + "{\"id\":\"4\",\"attributes\":{\"a\":4}},"
+                + "{\"id\":\"5\",\"attributes\":{\"a\":5,\"a\":6}},"
+                + "{\"id\":\"6\",\"attributes\":{}}]}";
+        List<OmsRecord> rows = OmsPage.parse(bytes(json), "shapes").records();
+        assertThat(rows.get(0).attributes()).containsExactly(entry("a", 1L), entry("b", null), entry("c", "x"));
+        assertThat(rows.get(1).attributes()).containsExactly(entry("a", 2L), entry("b", true), entry("c", "y"));
+        assertThat(rows.get(2).attributes()).containsExactly(entry("a", 3L), entry("c", "z"), entry("b", false), entry("d", 4.5));
+        assertThat(rows.get(3).attributes()).containsExactly(entry("a", 4L));
+        assertThat(rows.get(3).attributes().get("b")).isNull();
+        assertThat(rows.get(3).attributes().containsKey("b")).isFalse();
+        assertThat(rows.get(4).attributes()).containsExactly(entry("a", 6L)); // a repeated name: the last wins
+        assertThat(rows.get(5).attributes()).isEmpty();
+        assertThat(rows.get(0).attributes()).isEqualTo(new java.util.HashMap<>(rows.get(0).attributes()));
+        assertThatThrownBy(() -> rows.get(1).attributes().put("a", 9L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> rows.get(1).attributes().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(k, v);
+    }
 }
