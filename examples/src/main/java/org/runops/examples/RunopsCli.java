@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
         subcommands = {DemoCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, RefrunCommand.class,
-            CertHelperCommand.class},
+            CertHelperCommand.class, org.runops.examples.cli.OmsCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error.",
                 "Add -v (before the subcommand) to see why: debug logging of every decision."})
 public final class RunopsCli implements Runnable {

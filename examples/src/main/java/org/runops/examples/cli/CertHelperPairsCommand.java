@@ -177,11 +177,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
         return r == Reconstruction.UNKNOWN ? "unknown" : r.certhelperName();
     }
 
-    /** RFC 4180: quote fields with commas, quotes or line breaks. */
     private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return Csv.field(s);
     }
 }
