@@ -44,8 +44,8 @@ public final class ScatterPlot {
 
     private record Series(String name, double[] x, double[] y) {}
 
-    private final String xTitle;
-    private final String yTitle;
+    private String xTitle;
+    private String yTitle;
     private final List<Series> series = new ArrayList<>();
     private String title = "";
     private int width = 1000;
@@ -134,6 +134,13 @@ public final class ScatterPlot {
         return this;
     }
 
+    /** Replaces the axis titles (e.g. to add units or a component's explained variance). */
+    public ScatterPlot axisTitles(String xTitle, String yTitle) {
+        this.xTitle = xTitle;
+        this.yTitle = yTitle;
+        return this;
+    }
+
     public ScatterPlot title(String title) {
         this.title = title == null ? "" : title;
         return this;
@@ -174,6 +181,7 @@ public final class ScatterPlot {
             }
             XYSeries xy = chart.addSeries(s.name, s.x, s.y);
             xy.setMarker(SeriesMarkers.CIRCLE);
+            // opaque markers, largest series first: smaller series stay visible on top of it
             xy.setMarkerColor(s.name.startsWith(OTHER_NAME + " (") ? OTHER : PALETTE[colour++ % PALETTE.length]);
         }
         return chart;
