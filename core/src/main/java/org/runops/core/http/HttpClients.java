@@ -1,0 +1,97 @@
+package org.runops.core.http;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import org.runops.core.RunopsException;
+
+/** Builds the one kind of {@link OkHttpClient} runops uses. */
+public final class HttpClients {
+    private HttpClients() {}
+
+    /** {@link #create(HttpSettings, Function)} with the trust store password read from the process environment. */
+    public static OkHttpClient create(HttpSettings settings) {
+        return create(settings, System::getenv);
+    }
+
+    /**
+     * A client with the settings' timeouts, redirects never followed (a redirect to the SSO login page must
+     * surface as an authentication error, not as an HTML page parsed as data) and, when a trust store is
+     * given, its certificates trusted in addition to the JDK's defaults.
+     */
+    public static OkHttpClient create(HttpSettings settings, Function<String, String> env) {
+        Objects.requireNonNull(settings, "settings");
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(true);
+        if (settings.trustStore() != null) {
+            X509TrustManager trust = trustManager(settings.trustStore(), password(settings, env));
+            b.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
+        }
+        return b.build();
+    }
+
+    private static char[] password(HttpSettings settings, Function<String, String> env) {
+        if (settings.trustStorePasswordEnv() == null) {
+            return null;
+        }
+        String value = env.apply(settings.trustStorePasswordEnv());
+        if (value == null) {
+            throw new RunopsException("environment variable " + settings.trustStorePasswordEnv()
+                    + " (the password of trust store " + settings.trustStore() + ") is not set");
+        }
+        return value.toCharArray();
+    }
+
+    private static X509TrustManager trustManager(Path store, char[] password) {
+        KeyStore extra;
+        try {
+            // type (PKCS12 or JKS) detected from the content
+            extra = KeyStore.getInstance(store.toFile(), password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new RunopsException("cannot read trust store " + store + ": " + e.getMessage(), e);
+        }
+        try {
+            if (extra.size() == 0) {
+                throw new RunopsException("trust store " + store + " holds no certificates");
+            }
+            return new CombinedTrustManager(x509(null), x509(extra));
+        } catch (GeneralSecurityException e) {
+            throw new RunopsException("cannot use trust store " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager m : f.getTrustManagers()) {
+            if (m instanceof X509TrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X509TrustManager from " + f.getAlgorithm());
+    }
+
+    private static SSLContext sslContext(X509TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new RunopsException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

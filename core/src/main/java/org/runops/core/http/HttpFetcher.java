@@ -1,0 +1,222 @@
+package org.runops.core.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.runops.core.RunopsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes requests and returns whole bodies, so a body cut off mid-way is retried like any other
+ * transient failure instead of reaching a parser. Retries connect errors, timeouts, truncated bodies,
+ * 429 and 5xx by the {@link RetryPolicy}; sends {@code Authorization: Bearer} when the
+ * {@link TokenProvider} has tokens and, after a 401, fetches one new token and tries once more.
+ * Redirects are never followed: a 3xx is an authentication error (SSO login pages answer that way).
+ * 4xx answers other than 401 and 429 are not retried. Thread-safe; share one per service.
+ */
+public final class HttpFetcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
+    /** Largest body read into memory. */
+    public static final long MAX_BODY_BYTES = 256L << 20;
+    private static final long EXCERPT_BYTES = 4096;
+
+    private final OkHttpClient client;
+    private final TokenProvider tokens;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+
+    /** A fetcher over {@link HttpClients#create(HttpSettings)} with the settings' retry policy. */
+    public static HttpFetcher create(HttpSettings settings, TokenProvider tokens) {
+        return new HttpFetcher(HttpClients.create(settings), tokens, settings.retry(), Sleeper.system(),
+                RandomGenerator.getDefault());
+    }
+
+    public HttpFetcher(OkHttpClient client, TokenProvider tokens, RetryPolicy retry, Sleeper sleeper,
+            RandomGenerator random) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** GET {@code url}. */
+    public byte[] fetch(HttpUrl url) {
+        return fetch(new Request.Builder().url(url).get().build());
+    }
+
+    /**
+     * The body of a 2xx answer to {@code request}; an {@link HttpException} naming method, URL, status and
+     * a body excerpt otherwise (after the retries). A request that carries its own Authorization header
+     * is sent as it is.
+     */
+    public byte[] fetch(Request request) {
+        Objects.requireNonNull(request, "request");
+        boolean renewedToken = false;
+        for (int attempt = 1; ; attempt++) {
+            stopIfInterrupted(request, attempt);
+            Failure failure;
+            try {
+                Outcome outcome = exchange(request, renewedToken);
+                if (outcome.body != null) {
+                    return outcome.body;
+                }
+                if (outcome.renewToken) {
+                    tokens.invalidate();
+                    renewedToken = true;
+                    attempt--; // the retry with a fresh token is not one of the policy's attempts
+                    continue;
+                }
+                failure = outcome.failure;
+            } catch (IOException e) {
+                stopIfInterrupted(request, attempt);
+                failure = new Failure(0, "", describe(e), null, e);
+            }
+            if (attempt >= retry.maxAttempts()) {
+                throw new HttpException(request.method(), request.url(), failure.status, failure.body,
+                        failure.detail + (retry.maxAttempts() > 1 ? " (after " + attempt + " attempts)" : ""),
+                        false, failure.cause);
+            }
+            Duration wait = failure.retryAfter != null ? retry.capRetryAfter(failure.retryAfter)
+                    : retry.backoff(attempt, random);
+            LOG.debug("{} {}: {}; retry {} of {} in {} ms", request.method(), Redaction.url(request.url()),
+                    failure.status == 0 ? failure.detail : failure.status + " " + failure.detail, attempt,
+                    retry.maxAttempts() - 1, wait.toMillis());
+            pause(request, wait, attempt);
+        }
+    }
+
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /** Shuts the client's dispatcher and connection pool down. */
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    /** A whole body, a retryable failure, or "renew the token and try again". */
+    private record Outcome(byte[] body, Failure failure, boolean renewToken) {}
+
+    /** A retryable failure: status (0 = none), body, words, the server's Retry-After if any, the I/O error if any. */
+    private record Failure(int status, String body, String detail, Duration retryAfter, IOException cause) {}
+
+    private Outcome exchange(Request original, boolean renewedToken) throws IOException {
+        Request request = authorize(original);
+        try (Response response = client.newCall(request).execute()) {
+            int code = response.code();
+            if (code >= 200 && code < 300) {
+                try {
+                    return new Outcome(readBody(request, response), null, false);
+                } catch (IOException e) {
+                    // a connection dropped mid-body: retryable, like a failed connect
+                    return new Outcome(null, new Failure(code, "", "body cut off: " + describe(e), null, e), false);
+                }
+            }
+            String body = excerpt(response);
+            if (code >= 300 && code < 400) {
+                String location = response.header("Location");
+                throw new HttpException(request.method(), request.url(), code, body,
+                        "redirected to " + (location == null ? "(no Location)" : location)
+                                + ": the token or cookie was not accepted, or http/https is wrong", true, null);
+            }
+            if (code == 401) {
+                if (tokens.sendsToken() && !renewedToken && original.header("Authorization") == null) {
+                    return new Outcome(null, null, true);
+                }
+                throw new HttpException(request.method(), request.url(), code, body,
+                        tokens.sendsToken() ? "token refused" + (renewedToken ? " (also a freshly fetched one)" : "")
+                                : "authentication required, but no token provider is configured", true, null);
+            }
+            if (code == 429 || code >= 500) {
+                return new Outcome(null, new Failure(code, body, reason(response),
+                        code == 429 || code == 503 ? RetryAfter.parse(response) : null, null), false);
+            }
+            throw new HttpException(request.method(), request.url(), code, body, reason(response),
+                    code == 403, null);
+        }
+    }
+
+    private Request authorize(Request request) {
+        if (!tokens.sendsToken() || request.header("Authorization") != null) {
+            return request;
+        }
+        return request.newBuilder().header("Authorization", "Bearer " + tokens.token()).build();
+    }
+
+    private static byte[] readBody(Request request, Response response) throws IOException {
+        long length = response.body().contentLength();
+        if (length > MAX_BODY_BYTES) {
+            throw tooLarge(request, response.code(), length + " bytes announced");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = response.body().byteStream()) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > MAX_BODY_BYTES) {
+                    throw tooLarge(request, response.code(), "more than that sent");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (length >= 0 && total != length) {
+            throw new IOException("got " + total + " of " + length + " bytes");
+        }
+        return out.toByteArray();
+    }
+
+    private static HttpException tooLarge(Request request, int code, String what) {
+        return new HttpException(request.method(), request.url(), code, "",
+                "body larger than " + (MAX_BODY_BYTES >> 20) + " MiB (" + what + ")", false, null);
+    }
+
+    private static String excerpt(Response response) {
+        try {
+            return response.peekBody(EXCERPT_BYTES).string();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String reason(Response response) {
+        String message = response.message();
+        return message == null || message.isBlank() ? "HTTP " + response.code() : message;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    }
+
+    private void pause(Request request, Duration wait, int attempt) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(request, attempt, e);
+        }
+    }
+
+    private static void stopIfInterrupted(Request request, int attempt) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(request, attempt, null);
+        }
+    }
+
+    private static RunopsException interrupted(Request request, int attempt, Throwable cause) {
+        return new HttpException(request.method(), request.url(), 0, "", "interrupted at attempt " + attempt, false, cause);
+    }
+}

@@ -1,0 +1,243 @@
+package org.runops.oms;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import org.runops.core.RunopsException;
+import org.runops.core.http.HttpClients;
+import org.runops.core.http.HttpException;
+import org.runops.core.http.HttpFetcher;
+import org.runops.core.http.HttpSettings;
+import org.runops.core.http.OAuthClientCredentials;
+import org.runops.core.http.TokenProvider;
+
+/**
+ * Client of one OMS aggregation-API instance. Retries, timeouts, redirects (never followed) and the
+ * bearer token are the shared {@link HttpFetcher}'s job; this class builds queries, pages them with a
+ * bounded pool of named daemon threads and parses the pages.
+ *
+ * <pre>{@code
+ * try (OmsClient oms = OmsClient.builder().instance(OmsInstance.PRODUCTION)
+ *         .credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build()) {
+ *     List<OmsRecord> runs = oms.query("runs").filter("run_number", Op.GE, 377254)
+ *             .filter("run_number", Op.LE, 377296).sort("run_number", true).fetchAll();
+ * }
+ * }</pre>
+ */
+public final class OmsClient implements AutoCloseable {
+    /** Environment variables holding the SSO application's client id and secret. */
+    public static final String CLIENT_ID_ENV = "RUNOPS_OMS_CLIENT_ID";
+    public static final String CLIENT_SECRET_ENV = "RUNOPS_OMS_CLIENT_SECRET";
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+    public static final int DEFAULT_PAGE_CONCURRENCY = 4;
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private final HttpUrl baseUrl;
+    private final HttpFetcher fetcher;
+    private final boolean ownsFetcher;
+    private final int pageSize;
+    private final int pageConcurrency;
+    private final ExecutorService executor;
+
+    private OmsClient(Builder b, HttpFetcher fetcher, boolean ownsFetcher) {
+        this.baseUrl = b.resolvedBaseUrl();
+        this.fetcher = fetcher;
+        this.ownsFetcher = ownsFetcher;
+        this.pageSize = b.pageSize;
+        this.pageConcurrency = b.pageConcurrency;
+        this.executor = pagePool(b.pageConcurrency);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A new query of {@code resource} ({@code runs}, {@code fills}, {@code lumisections}, {@code runs/297050/lumisections}, ...). */
+    public OmsQuery query(String resource) {
+        return new OmsQuery(this, resource, pageSize);
+    }
+
+    /** The API root every query is relative to. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    public int pageConcurrency() {
+        return pageConcurrency;
+    }
+
+    /** Fetches and parses one page; every failure becomes an {@link OmsException} naming {@code url}. */
+    public OmsPage page(HttpUrl url) {
+        byte[] body;
+        try {
+            body = fetcher.fetch(url);
+        } catch (HttpException e) {
+            throw OmsException.http("OMS request failed", e);
+        } catch (OmsException e) {
+            throw e;
+        } catch (RunopsException e) {
+            throw new OmsException("OMS request " + url + " failed: " + e.getMessage(), url.toString(), 0, "", e);
+        }
+        return OmsPage.parse(body, url.toString());
+    }
+
+    Function<HttpUrl, OmsPage> pages() {
+        return this::page;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (ownsFetcher) {
+            fetcher.close();
+        }
+    }
+
+    private static ExecutorService pagePool(int threads) {
+        int client = CLIENTS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "oms-page-" + client + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true); // idle clients hold no threads
+        return pool;
+    }
+
+    /** Configures an {@link OmsClient}; {@link #instance} or {@link #baseUrl} is required. */
+    public static final class Builder {
+        private HttpUrl baseUrl;
+        private String audience;
+        private OmsInstance instance;
+        private HttpFetcher fetcher;
+        private HttpSettings settings = HttpSettings.defaults();
+        private TokenProvider tokens;
+        private Function<String, String> env;
+        private Clock clock;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
+
+        private Builder() {}
+
+        /** Base URL and token audience of a known instance (each can still be overridden). */
+        public Builder instance(OmsInstance instance) {
+            this.instance = Objects.requireNonNull(instance, "instance");
+            return this;
+        }
+
+        /** The API root, e.g. {@code https://cmsoms.cern.ch/agg/api/v1} (overrides the instance's). */
+        public Builder baseUrl(HttpUrl url) {
+            this.baseUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        public Builder baseUrl(String url) {
+            HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+            if (parsed == null) {
+                throw new IllegalArgumentException("not an http(s) URL: '" + url + "'");
+            }
+            return baseUrl(parsed);
+        }
+
+        /** The token audience for {@link #credentialsFromEnvironment} (overrides the instance's). */
+        public Builder audience(String audience) {
+            this.audience = Objects.requireNonNull(audience, "audience");
+            return this;
+        }
+
+        /** Use this fetcher (its retries, timeouts and tokens); the client does not close it. */
+        public Builder fetcher(HttpFetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /** Timeouts, retries and trust store of the fetcher the client builds (ignored with {@link #fetcher}). */
+        public Builder httpSettings(HttpSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The bearer-token source of the fetcher the client builds; {@link TokenProvider#none()} by default. */
+        public Builder tokens(TokenProvider tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.env = null;
+            return this;
+        }
+
+        /**
+         * SSO client credentials from {@value #CLIENT_ID_ENV} and {@value #CLIENT_SECRET_ENV} in {@code env},
+         * for the audience of the instance (or {@link #audience}). Nothing is read for an instance that needs no token.
+         */
+        public Builder credentialsFromEnvironment(Function<String, String> env, Clock clock) {
+            this.env = Objects.requireNonNull(env, "env");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            this.tokens = null;
+            return this;
+        }
+
+        public Builder pageSize(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("page size must be at least 1: " + rows);
+            }
+            this.pageSize = rows;
+            return this;
+        }
+
+        /** Pages fetched at once after the first (bounded pool of named daemon threads). */
+        public Builder pageConcurrency(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("page concurrency must be 1..64: " + threads);
+            }
+            this.pageConcurrency = threads;
+            return this;
+        }
+
+        public OmsClient build() {
+            if (resolvedBaseUrl() == null) {
+                throw new IllegalStateException("OmsClient needs an instance or a base URL");
+            }
+            if (fetcher != null) {
+                return new OmsClient(this, fetcher, false);
+            }
+            return new OmsClient(this, HttpFetcher.create(settings, tokenProvider()), true);
+        }
+
+        private HttpUrl resolvedBaseUrl() {
+            return baseUrl != null ? baseUrl : instance != null ? instance.baseUrl() : null;
+        }
+
+        private String resolvedAudience() {
+            return audience != null ? audience : instance != null ? instance.audience() : null;
+        }
+
+        private TokenProvider tokenProvider() {
+            String audience = resolvedAudience();
+            if (env == null) {
+                return tokens != null ? tokens : TokenProvider.none();
+            }
+            if (audience == null) { // P5, or a base URL of an instance that needs no token
+                return TokenProvider.none();
+            }
+            OAuthClientCredentials credentials = OAuthClientCredentials.fromEnvironment(env, CLIENT_ID_ENV, CLIENT_SECRET_ENV, audience);
+            return TokenProvider.clientCredentials(credentials, HttpClients.create(settings), clock);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.runops.oms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.runops.core.run.CatalogException;
+import org.runops.core.run.RunCatalog;
+import org.runops.core.run.RunRecord;
+import org.runops.oms.internal.Values;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link RunCatalog} over the OMS {@code runs} resource: {@code run_number} GE/LE queries, paged,
+ * wide ranges split into chunks of at most {@value #MAX_RUNS_PER_QUERY} run numbers (ReferenceRunRank's
+ * {@code subdivide_range}). With an {@link OmsCache}, finished runs are stored and the settled parts of
+ * a range are answered from disk without any request.
+ */
+public final class OmsRunCatalog implements RunCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(OmsRunCatalog.class);
+    /** Largest run-number span of one query. */
+    public static final int MAX_RUNS_PER_QUERY = 5000;
+
+    private final OmsClient client;
+    private final OmsCache cache;
+
+    /** A catalogue that asks OMS every time. */
+    public OmsRunCatalog(OmsClient client) {
+        this(client, null);
+    }
+
+    /** A catalogue that keeps finished runs in {@code cache} (null: no cache). */
+    public OmsRunCatalog(OmsClient client, OmsCache cache) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.cache = cache;
+    }
+
+    @Override
+    public List<RunRecord> runs(long firstRun, long lastRun) {
+        try {
+            return records(firstRun, lastRun).stream().map(OmsRunCatalog::toRunRecord).toList();
+        } catch (OmsException e) {
+            throw new CatalogException("OMS run catalogue " + client.baseUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The full OMS rows of runs {@code firstRun..lastRun}, ascending, from the cache where settled. */
+    public List<OmsRecord> records(long firstRun, long lastRun) {
+        requireRange(firstRun, lastRun);
+        if (cache == null) {
+            return fetch(firstRun, lastRun, q -> {});
+        }
+        OmsCache.Lookup lookup = cache.lookup(firstRun, lastRun);
+        List<OmsRecord> rows = new ArrayList<>(lookup.cached());
+        boolean allStored = true;
+        for (OmsCache.RunRange gap : lookup.missing()) {
+            for (OmsRecord r : fetch(gap.first(), gap.last(), q -> {})) {
+                rows.add(r);
+                OmsRun run = OmsRun.from(r);
+                if (run.isFinished()) {
+                    allStored &= cache.putRun(r);
+                }
+            }
+        }
+        rows.sort(Comparator.comparingLong(r -> OmsRun.from(r).runNumber()));
+        OptionalLong settled = settledUpTo(rows);
+        if (allStored && settled.isPresent() && settled.getAsLong() >= firstRun) {
+            cache.markSettled(new OmsCache.RunRange(firstRun, settled.getAsLong()));
+        }
+        LOG.debug("OMS runs {}..{}: {} rows, {} from the cache", firstRun, lastRun, rows.size(), lookup.cached().size());
+        return rows;
+    }
+
+    /**
+     * Runs {@code firstRun..lastRun} with extra query settings ({@code fields}, filters, sort) applied to
+     * every chunk's query; never cached, since the answer depends on them.
+     */
+    public List<OmsRecord> fetch(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
+        requireRange(firstRun, lastRun);
+        List<OmsRecord> rows = new ArrayList<>();
+        for (long from = firstRun; from <= lastRun; from += MAX_RUNS_PER_QUERY) {
+            long to = Math.min(lastRun, from + MAX_RUNS_PER_QUERY - 1);
+            OmsQuery q = client.query("runs")
+                    .filter("run_number", OmsQuery.Op.GE, from)
+                    .filter("run_number", OmsQuery.Op.LE, to)
+                    .sort("run_number", true);
+            refine.accept(q);
+            rows.addAll(q.fetchAll());
+            if (to == lastRun) {
+                break; // also guards from += ... overflowing near Long.MAX_VALUE
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Run numbers grow, so once run N exists no run below N can appear any more: the range is settled
+     * up to the highest run seen, or up to just below the first run still going on. Empty without rows.
+     */
+    private static OptionalLong settledUpTo(List<OmsRecord> ascending) {
+        for (OmsRecord r : ascending) {
+            OmsRun run = OmsRun.from(r);
+            if (!run.isFinished()) {
+                return OptionalLong.of(run.runNumber() - 1);
+            }
+        }
+        return ascending.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(OmsRun.from(ascending.get(ascending.size() - 1)).runNumber());
+    }
+
+    /** Start/end and every other attribute as text (lists comma-joined), units as {@code <attr>_unit}. */
+    static RunRecord toRunRecord(OmsRecord r) {
+        OmsRun run = OmsRun.from(r);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        r.attributes().forEach((name, value) -> {
+            if (value != null && !name.equals("run_number") && !name.equals("start_time") && !name.equals("end_time")) {
+                attributes.put(name, value instanceof List<?> l ? String.join(",", Values.list(r, name)) : value.toString());
+            }
+        });
+        r.units().forEach((name, unit) -> attributes.put(name + "_unit", unit));
+        return new RunRecord(run.runNumber(), run.startTime(), run.endTime(), attributes);
+    }
+
+    @Override
+    public Optional<RunRecord> run(long run) {
+        return runs(run, run).stream().findFirst();
+    }
+
+    private static void requireRange(long first, long last) {
+        if (first <= 0 || last < first) {
+            throw new IllegalArgumentException("run range must be positive and ascending: " + first + ".." + last);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.runops.oms.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import org.runops.core.RunopsException;
+import org.runops.oms.OmsException;
+import org.runops.oms.OmsPage;
+
+/**
+ * Pages one query (wbmcrawlr {@code get_resources}, made strict): the first page gives
+ * {@code totalResourceCount}; every further offset is computed here and fetched with at most
+ * {@code concurrency} requests in flight; pages are delivered in offset order. Any page that is
+ * empty or shorter than the total implies, a total that changes between pages, or a row count that
+ * differs from the total is an {@link OmsException} naming the query — never a silently short answer
+ * (the 100000-row truncation of spec §1.5).
+ */
+public final class Pager {
+
+    /** Builds the URL of one page. */
+    @FunctionalInterface
+    public interface PageUrl {
+        HttpUrl url(long offset, int limit);
+    }
+
+    private final PageUrl urls;
+    private final Function<HttpUrl, OmsPage> fetch;
+    private final ExecutorService executor;
+    private final int concurrency;
+
+    public Pager(PageUrl urls, Function<HttpUrl, OmsPage> fetch, ExecutorService executor, int concurrency) {
+        this.urls = urls;
+        this.fetch = fetch;
+        this.executor = executor;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    /** Fetches every page of a query with {@code limit} rows per page; {@code progress} gets (pages done, pages). */
+    public void run(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
+        HttpUrl first = urls.url(0, limit);
+        OmsPage page = fetch.apply(first);
+        long total = page.totalResourceCount();
+        int rows = page.records().size();
+        if (total < 0) {
+            if (rows >= limit) {
+                throw new OmsException("OMS query " + first + " has no meta.totalResourceCount and a full first page of "
+                        + rows + " rows: cannot know how many rows to expect");
+            }
+            total = rows; // a short page without a total is the whole answer
+        }
+        long pages = total == 0 ? 1 : (total + limit - 1) / limit;
+        expect(first, page, 0, limit, total, total);
+        consumer.accept(page);
+        long collected = rows;
+        progress.accept(1L, pages);
+
+        Deque<Future<OmsPage>> inFlight = new ArrayDeque<>();
+        Deque<Long> offsets = new ArrayDeque<>();
+        long next = limit;
+        try {
+            for (long done = 1; done < pages; done++) {
+                while (inFlight.size() < concurrency && next < total) {
+                    HttpUrl url = urls.url(next, limit);
+                    inFlight.add(executor.submit(() -> fetch.apply(url)));
+                    offsets.add(next);
+                    next += limit;
+                }
+                long offset = offsets.removeFirst();
+                OmsPage p = await(inFlight.removeFirst(), first);
+                expect(first, p, offset, limit, total, page.totalResourceCount());
+                consumer.accept(p);
+                collected += p.records().size();
+                progress.accept(done + 1, pages);
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+        if (collected != total) {
+            throw new OmsException("OMS query " + first + ": expected " + total + " rows (meta.totalResourceCount), got " + collected);
+        }
+    }
+
+    private static void expect(HttpUrl query, OmsPage page, long offset, int limit, long total, long firstTotal) {
+        if (page.totalResourceCount() >= 0 && page.totalResourceCount() != firstTotal) {
+            throw new OmsException("OMS query " + query + ": totalResourceCount changed from " + firstTotal + " to "
+                    + page.totalResourceCount() + " at offset " + offset + " (data changed while paging; retry)");
+        }
+        long expected = Math.min(limit, total - offset);
+        int got = page.records().size();
+        if (got != expected) {
+            throw new OmsException("OMS query " + query + ": page at offset " + offset + " has " + got + " rows, expected "
+                    + expected + " of total " + total + (got == 0 ? " (empty page before the total was reached)" : ""));
+        }
+    }
+
+    private static OmsPage await(Future<OmsPage> f, HttpUrl query) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OmsException("interrupted while paging " + query, e);
+        } catch (CancellationException e) {
+            throw new OmsException("paging of " + query + " was cancelled", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RunopsException r) {
+                throw r; // already names its URL
+            }
+            throw new OmsException("fetching a page of " + query + " failed: " + cause, cause);
+        }
+    }
+}
