@@ -198,7 +198,6 @@ public final class ScatterPlot {
 
     /** Writes the plot as PNG, atomically. */
     public void write(Path png) {
-        byte[] bytes = png();
-        AtomicWrite.write(png, out -> out.write(bytes));
+        StudyTable.writeAtomically(png, png());
     }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,10 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.refrun.CsvFormatException;
 import org.runops.core.refrun.CsvReader;
+import org.runops.oms.internal.AtomicFiles;
 
 /**
  * A flat table for studies: ordered column names and rows whose values are {@code Long},
@@ -293,7 +297,7 @@ public final class StudyTable {
 
     /** Writes the table as CSV, atomically. */
     public void writeCsv(Path csv) {
-        AtomicWrite.write(csv, out -> writeCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        writeAtomically(csv, this::writeCsv);
     }
 
     /** Writes the table as CSV: header and strings quoted, numbers and booleans bare, null empty, LF line ends. */
@@ -325,6 +329,27 @@ public final class StudyTable {
         }
     }
 
+    private static void writeAtomically(Path target, Consumer<Writer> content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        content.accept(writer);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        writeAtomically(target, bytes.toByteArray());
+    }
+
+    /** Writes a whole file so that readers see the old or the new content, never a part. */
+    static void writeAtomically(Path target, byte[] content) {
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException e) {
+            throw new StudyException("cannot write " + target + ": " + e, e);
+        }
+    }
+
     private static void quote(Writer out, String s) throws IOException {
         out.write('"');
         out.write(s.replace("\"", "\"\""));
@@ -335,7 +360,7 @@ public final class StudyTable {
 
     /** Writes the table as a JSON array of objects, atomically. */
     public void writeJson(Path json) {
-        AtomicWrite.write(json, out -> writeJson(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        writeAtomically(json, this::writeJson);
     }
 
     /** Writes the table as a JSON array with one object per row, fields in column order, null for missing. */
