@@ -3,14 +3,22 @@ package org.runops.oms.studies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
 
 class StudyJoinTest {
+    @TempDir
+    Path dir;
 
     static OmsRecord run(long number, Long fill, double initLumi, String unit) {
         Map<String, Object> a = new LinkedHashMap<>();
@@ -80,6 +88,30 @@ class StudyJoinTest {
         StudyTable t = StudyJoin.join(runs, HISTORY);
         assertThat(t.size()).isEqualTo(3);
         assertThat(t.column("reference_run")).containsExactly(315713L, 315705L, null);
+    }
+
+    @Test
+    void realOmsRunsJoinedWithTheMarch2024History() throws IOException {
+        Path json = SharedData.require("oms/runs_377254-377296_int0185_2024-03.json");
+        List<OmsRecord> runs = OmsPage.parse(Files.readAllBytes(json), json.toString()).records();
+        List<RunReferencePair> history = CertHelperHistory.read(
+                SharedData.require("refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        StudyTable t = StudyJoin.join(runs, List.of(), history);
+
+        assertThat(runs).hasSize(28);
+        assertThat(t.columns()).contains("run_number", "duration", "init_lumi", "init_lumi_unit", "recorded_lumi_unit",
+                "fill__fill_number", "reconstruction", "reference_run");
+        assertThat(t.columns().indexOf("init_lumi_unit")).isGreaterThan(t.columns().indexOf("duration"));
+        int row = t.column("run_number").indexOf(377254L);
+        assertThat(t.value(row, "duration")).isNotNull();
+        assertThat(t.value(row, "components")).asString().contains("TRACKER");
+        long certified = t.column("reference_run").stream().filter(v -> v != null).count();
+        assertThat(certified).isEqualTo(27); // the 27 history rows of these runs, one row each
+        assertThat(t.size()).isEqualTo(certified + t.column("run_number").stream().distinct()
+                .filter(r -> history.stream().noneMatch(p -> p.run() == (Long) r)).count());
+        Path csv = dir.resolve("runs.csv");
+        t.writeCsv(csv);
+        assertThat(StudyTable.readCsv(csv).column("init_lumi_unit")).isEqualTo(t.column("init_lumi_unit"));
     }
 
     @Test
