@@ -32,10 +32,11 @@ final class StudiesPcaCommand implements Callable<Integer> {
             description = "A study table (CSV, or JSON when the name ends in .json), e.g. from 'runops studies table'.")
     private Path table;
 
-    @Option(names = "--features", required = true, split = ",", paramLabel = "a,b,c", description = "Numeric columns to analyse.")
+    @Option(names = "--features", required = true, split = ",", paramLabel = "COL",
+            description = "Numeric columns to analyse, comma-separated (e.g. init_lumi,end_lumi,duration).")
     private List<String> features;
 
-    @Option(names = "--components", defaultValue = "2", description = "Number of components (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--components", defaultValue = "2", paramLabel = "K", description = "Number of components (default: ${DEFAULT-VALUE}).")
     private int components;
 
     @Option(names = "--colour-by", paramLabel = "COL", description = "Column whose values colour the plot's points.")
