@@ -459,7 +459,7 @@ public final class FeatureTable {
                 throw new IllegalArgumentException("weight of " + columns.get(j) + " must be >= 0 and finite, was " + weights[j]);
             }
         }
-        checkRows(candidates);
+        Objects.requireNonNull(candidates, "candidates"); // rows are checked by the scan, in the pass it makes anyway
         int n = candidates.length;
         double[] acc = DistanceScan.squaredDistances(data, clean, missingRows, runs.length, query, scale, weights, candidates);
         NearestHeap heap = new NearestHeap(Math.min(k, n));

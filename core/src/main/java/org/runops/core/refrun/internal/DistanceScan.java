@@ -46,7 +46,7 @@ public final class DistanceScan {
 
     /**
      * For each candidate i, {@code Σ_j weights[j]·((x − query_j)/scale[j])²} over the columns, or
-     * {@code weights[j]} where x or {@code query_j} is NaN. Candidates must be valid, distinct rows.
+     * {@code weights[j]} where x or {@code query_j} is NaN. Candidates outside 0..size-1 or repeated are refused.
      *
      * @param data        [column][row] with NaN for missing
      * @param clean       [column][row] the same with NaN → 0 ({@link #clean})
@@ -61,7 +61,7 @@ public final class DistanceScan {
         boolean few = (long) n * 8 < size;
         int[] position = few ? null : positions(candidates, size);
         if (few) {
-            refuseDuplicates(candidates);
+            refuseRepeatsAndStrays(candidates, size);
         }
         double[] term = null;
         for (int j = 0; j < data.length; j++) {
@@ -106,6 +106,9 @@ public final class DistanceScan {
         Arrays.fill(position, -1);
         for (int i = 0; i < candidates.length; i++) {
             int r = candidates[i];
+            if (r < 0 || r >= size) {
+                throw new IllegalArgumentException("row " + r + " is outside 0.." + (size - 1));
+            }
             if (position[r] >= 0) {
                 throw new IllegalArgumentException("row " + r + " is a candidate twice (positions " + position[r] + " and " + i + ")");
             }
@@ -114,9 +117,13 @@ public final class DistanceScan {
         return position;
     }
 
-    private static void refuseDuplicates(int[] candidates) {
+    private static void refuseRepeatsAndStrays(int[] candidates, int size) {
         int[] sorted = candidates.clone();
         Arrays.sort(sorted);
+        if (sorted.length > 0 && (sorted[0] < 0 || sorted[sorted.length - 1] >= size)) {
+            int stray = sorted[0] < 0 ? sorted[0] : sorted[sorted.length - 1];
+            throw new IllegalArgumentException("row " + stray + " is outside 0.." + (size - 1));
+        }
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1]) {
                 throw new IllegalArgumentException("row " + sorted[i] + " is a candidate twice");
