@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.io.Reader;
 import java.nio.file.Path;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.runops.core.refrun.internal.DistanceScan;
 import org.runops.core.refrun.internal.NearestHeap;
 
 /**
@@ -32,6 +34,8 @@ public final class FeatureTable {
     private final List<String> columns;
     private final long[] runs;
     private final double[][] data; // [column][row]
+    private final double[][] clean; // [column][row], NaN → 0: the distance scan's branch-free input
+    private final int[][] missingRows; // [column]: rows where data is NaN, ascending
     private final Map<Long, Integer> rowByRun;
 
     private FeatureTable(List<String> columns, long[] runs, double[][] data, Map<Long, Integer> rowByRun) {
@@ -39,6 +43,8 @@ public final class FeatureTable {
         this.runs = runs;
         this.data = data;
         this.rowByRun = rowByRun;
+        this.clean = Arrays.stream(data).map(DistanceScan::clean).toArray(double[][]::new);
+        this.missingRows = Arrays.stream(data).map(DistanceScan::missingRows).toArray(int[][]::new);
     }
 
     /** A builder for a table with these (distinct, non-empty) column names. */
@@ -71,6 +77,11 @@ public final class FeatureTable {
             if (values.length != columns.size()) {
                 throw new IllegalArgumentException("run " + run + ": " + values.length + " values for " + columns.size()
                         + " columns " + columns);
+            }
+            for (int j = 0; j < values.length; j++) {
+                if (Double.isInfinite(values[j])) { // distances need finite values; NaN means missing
+                    throw new IllegalArgumentException("run " + run + ": " + columns.get(j) + " is " + values[j]);
+                }
             }
             if (rowByRun.putIfAbsent(run, size) != null) {
                 throw new IllegalArgumentException("duplicate run " + run + " (already row " + rowByRun.get(run) + ")");
@@ -109,24 +120,35 @@ public final class FeatureTable {
      */
     public static FeatureTable readCsv(Path csv, String runColumn, List<String> columns) {
         try (CsvReader reader = CsvReader.open(csv)) {
-            int runIndex = reader.columnIndex(runColumn);
-            int[] index = columns.stream().mapToInt(reader::columnIndex).toArray();
-            Builder builder = builder(columns);
-            Map<Long, Long> lineByRun = new HashMap<>();
-            while (reader.next()) {
-                long run = run(reader, runIndex, runColumn);
-                Long earlier = lineByRun.putIfAbsent(run, reader.line());
-                if (earlier != null) {
-                    throw reader.error("run " + run + " repeats the row of line " + earlier);
-                }
-                double[] values = new double[index.length];
-                for (int j = 0; j < index.length; j++) {
-                    values[j] = number(reader, index[j], columns.get(j));
-                }
-                builder.add(run, values);
-            }
-            return builder.build();
+            return read(reader, runColumn, columns);
         }
+    }
+
+    /** As {@link #readCsv(Path, String, List)}, from {@code csv}; {@code source} names it in errors. */
+    public static FeatureTable readCsv(Reader csv, String source, String runColumn, List<String> columns) {
+        try (CsvReader reader = new CsvReader(csv, source)) {
+            return read(reader, runColumn, columns);
+        }
+    }
+
+    private static FeatureTable read(CsvReader reader, String runColumn, List<String> columns) {
+        int runIndex = reader.columnIndex(runColumn);
+        int[] index = columns.stream().mapToInt(reader::columnIndex).toArray();
+        Builder builder = builder(columns);
+        Map<Long, Long> lineByRun = new HashMap<>();
+        while (reader.next()) {
+            long run = run(reader, runIndex, runColumn);
+            Long earlier = lineByRun.putIfAbsent(run, reader.line());
+            if (earlier != null) {
+                throw reader.error("run " + run + " repeats the row of line " + earlier);
+            }
+            double[] values = new double[index.length];
+            for (int j = 0; j < index.length; j++) {
+                values[j] = number(reader, index[j], columns.get(j));
+            }
+            builder.add(run, values);
+        }
+        return builder.build();
     }
 
     private static long run(CsvReader reader, int index, String column) {
@@ -151,7 +173,11 @@ public final class FeatureTable {
                 break;
         }
         try {
-            return Double.parseDouble(text);
+            double v = Double.parseDouble(text);
+            if (Double.isInfinite(v)) {
+                throw reader.error("column " + column + ": not a finite number: \"" + reader.field(index) + "\"");
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw reader.error("column " + column + ": not a number: \"" + reader.field(index) + "\"");
         }
@@ -410,7 +436,8 @@ public final class FeatureTable {
      * The {@code k} rows among {@code candidates} nearest to {@code query}, nearest first (ties: lower
      * row first). The squared distance is {@code Σ_j weights[j]·((x_ij − query_j)/scale[j])²}, where a
      * dimension in which the row or the query is missing adds {@code weights[j]} (one scale unit
-     * apart); {@link Neighbor#distance()} is its square root. Scales must be positive, weights ≥ 0.
+     * apart); {@link Neighbor#distance()} is its square root. Scales must be positive, weights ≥ 0,
+     * the query finite or NaN, the candidates distinct rows.
      */
     public List<Neighbor> nearest(double[] query, int k, double[] scale, double[] weights, int[] candidates) {
         int d = data.length;
@@ -422,6 +449,9 @@ public final class FeatureTable {
             throw new IllegalArgumentException("k must be >= 0, was " + k);
         }
         for (int j = 0; j < d; j++) {
+            if (Double.isInfinite(query[j])) {
+                throw new IllegalArgumentException("query value of " + columns.get(j) + " is " + query[j]);
+            }
             if (!(scale[j] > 0) || Double.isInfinite(scale[j])) {
                 throw new IllegalArgumentException("scale of " + columns.get(j) + " must be positive and finite, was " + scale[j]);
             }
@@ -429,23 +459,9 @@ public final class FeatureTable {
                 throw new IllegalArgumentException("weight of " + columns.get(j) + " must be >= 0 and finite, was " + weights[j]);
             }
         }
-        checkRows(candidates);
+        Objects.requireNonNull(candidates, "candidates"); // rows are checked by the scan, in the pass it makes anyway
         int n = candidates.length;
-        double[] acc = new double[n];
-        for (int j = 0; j < d; j++) {
-            double w = weights[j];
-            if (w == 0) {
-                continue;
-            }
-            double q = query[j];
-            if (Double.isNaN(q)) {
-                for (int i = 0; i < n; i++) {
-                    acc[i] += w;
-                }
-                continue;
-            }
-            accumulate(data[j], candidates, acc, q, w / (scale[j] * scale[j]), w);
-        }
+        double[] acc = DistanceScan.squaredDistances(data, clean, missingRows, runs.length, query, scale, weights, candidates);
         NearestHeap heap = new NearestHeap(Math.min(k, n));
         for (int i = 0; i < n; i++) {
             heap.offer(acc[i], candidates[i]);
@@ -458,15 +474,6 @@ public final class FeatureTable {
             out.add(new Neighbor(rows[i], runs[rows[i]], Math.sqrt(dist[i])));
         }
         return out;
-    }
-
-    /** acc[i] += factor·(col[cand[i]] − q)², or {@code missing} when the value is NaN. One column, streamed. */
-    private static void accumulate(double[] col, int[] candidates, double[] acc, double q, double factor, double missing) {
-        for (int i = 0; i < candidates.length; i++) {
-            double diff = col[candidates[i]] - q;
-            double term = factor * diff * diff;
-            acc[i] += term == term ? term : missing; // NaN check without a call: NaN != NaN
-        }
     }
 
     private void checkRows(int[] rows) {

@@ -92,6 +92,22 @@ class FeatureTableTest {
         assertThatThrownBy(() -> t.nearest(new double[] {0}, 1, new double[] {1}, new double[] {1}, new int[] {1}))
                 .hasMessageContaining("row 1 is outside");
         assertThat(t.nearest(new double[] {0}, 0, new double[] {1}, new double[] {1}, t.allRows())).isEmpty();
+        assertThatThrownBy(() -> t.nearest(new double[] {Double.POSITIVE_INFINITY}, 1, new double[] {1}, new double[] {1},
+                t.allRows())).hasMessageContaining("query value of a is Infinity");
+    }
+
+    @Test
+    void repeatedCandidatesAreRefusedOnBothScanPaths() {
+        FeatureTable.Builder b = FeatureTable.builder(List.of("a"));
+        for (int i = 0; i < 100; i++) {
+            b.add(i, i % 10 == 0 ? Double.NaN : i);
+        }
+        FeatureTable t = b.build();
+        double[] one = {1};
+        assertThatThrownBy(() -> t.nearest(one, 3, one, one, new int[] {5, 7, 5})) // few candidates: sorted check
+                .hasMessageContaining("row 5 is a candidate twice");
+        int[] many = java.util.stream.IntStream.range(0, 60).map(i -> i % 50).toArray(); // position map
+        assertThatThrownBy(() -> t.nearest(one, 3, one, one, many)).hasMessageContaining("row 0 is a candidate twice");
     }
 
     @Test
@@ -112,6 +128,7 @@ class FeatureTableTest {
         FeatureTable.Builder b = FeatureTable.builder(List.of("a")).add(7, 1);
         assertThatThrownBy(() -> b.add(7, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate run 7");
         assertThatThrownBy(() -> b.add(8, 1, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run 8");
+        assertThatThrownBy(() -> b.add(9, Double.NEGATIVE_INFINITY)).hasMessageContaining("run 9: a is -Infinity");
     }
 
     @Test
@@ -209,6 +226,9 @@ class FeatureTableTest {
         Files.writeString(csv, "run,a\n1,2\n1,3\n");
         assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":3: run 1 repeats the row of line 2");
+        Files.writeString(csv, "run,a\n1,Infinity\n");
+        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+                .hasMessageContaining(csv + ":2: column a: not a finite number");
         Files.writeString(csv, "run,a\n1.5,2\n");
         assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":2: column run: expected a run number");

@@ -1,0 +1,28 @@
+package org.runops.oms.studies;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The read-only real data in {@code ../shared/data}, read in place (a copy of core's test helper). Tests
+ * that use it call {@link #require(String)}, which skips the test when {@code ../shared} is absent.
+ */
+final class SharedData {
+
+    private SharedData() {}
+
+    /** Root of {@code shared/}: the {@code runops.shared} system property (set by the build), else {@code ../../shared}. */
+    static Path root() {
+        String configured = System.getProperty("runops.shared");
+        return configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
+    }
+
+    /** {@code shared/data/<relative>}, skipping the calling test when it is not there. */
+    static Path require(String relative) {
+        Path p = root().resolve("data").resolve(relative);
+        assumeTrue(Files.exists(p), () -> "skipped: shared test data not found at " + p.toAbsolutePath());
+        return p;
+    }
+}
