@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.refrun.CsvFormatException;
 import org.runops.core.refrun.CsvReader;
-import org.runops.oms.internal.AtomicFiles;
+import org.runops.core.ledger.AtomicFiles;
 
 /**
  * A flat table for studies: ordered column names and rows whose values are {@code Long},
