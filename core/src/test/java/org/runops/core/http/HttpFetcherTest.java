@@ -140,6 +140,19 @@ class HttpFetcherTest {
     }
 
     @Test
+    void anUnreadableRetryAfterFallsBackToTheBackoff() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "soon").build());
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "99999999999999999999999").build());
+        server.enqueue(ok("done"));
+
+        fetcher(TokenProvider.none(), FOUR).fetch(server.url("/x"));
+
+        assertThat(sleeper.waits).hasSize(2);
+        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
     void retryAfterIsCapped() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "86400").build());
         server.enqueue(ok("done"));
