@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,37 @@ class RefrunCliTest {
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"learned\" : 20", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    @Test
+    void withoutHistoryFileTheServerIsAskedOnceThenTheCacheServes() throws IOException, InterruptedException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).body(Files.readString(history())).build());
+            String[] args = {"refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--url", server.url("/").toString(),
+                "--cache-dir", tmp.resolve("cache").toString()};
+            Run first = runops(args);
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).contains("80 earlier choices learned");
+            Run second = runops(args);
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.out()).isEqualTo(first.out());
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(server.takeRequest().getTarget()).isEqualTo("/certify/allRunsRefRuns/");
+        }
+    }
+
+    @Test
+    void aServerThatFailsWithoutACacheIsAnInputError() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            for (int i = 0; i < 8; i++) {
+                server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+            }
+            Run r = runops("refrun", "evaluate", "--url", server.url("/").toString(), "--cache-dir", tmp.resolve("cache").toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains(server.url("/").host(), "500");
+        }
     }
 
     @Test

@@ -1,17 +1,9 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import okhttp3.HttpUrl;
-import org.runops.certhelper.CertHelperCache;
-import org.runops.certhelper.CertHelperClient;
-import org.runops.certhelper.CertHelperHistory;
 import org.runops.certhelper.CertHelperSnapshot;
 import org.runops.certhelper.HistorySummary;
 import org.runops.core.refrun.Reconstruction;
@@ -39,22 +31,8 @@ final class CertHelperPairsCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "BASE", defaultValue = "https://certhelper.web.cern.ch/",
-            description = "Certhelper's base URL (default: ${DEFAULT-VALUE}).")
-    private String url;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory (default: the XDG cache directory).")
-    private Path cacheDir;
-
-    @Option(names = "--ttl", defaultValue = "24h", converter = DurationConverter.class,
-            description = "How long a cached answer is used without asking the server (default: ${DEFAULT-VALUE}).")
-    private Duration ttl;
-
-    @Option(names = "--refresh", description = "Ask the server even when the cache is fresh.")
-    private boolean refresh;
-
-    @Option(names = "--allow-stale", description = "If the server fails, use an expired cache (with a warning) rather than fail.")
-    private boolean allowStale;
+    @picocli.CommandLine.Mixin
+    private CertHelperServerOptions server;
 
     @Option(names = "--file", paramLabel = "DUMP", description = "Read a saved allRunsRefRuns dump instead of the server.")
     private Path file;
@@ -68,7 +46,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CertHelperSnapshot snapshot = file != null ? readFile() : fetch();
+        CertHelperSnapshot snapshot = file != null ? server.readFile(file, "--file") : server.fetch();
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             printSummary(out, snapshot);
@@ -77,35 +55,6 @@ final class CertHelperPairsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private CertHelperSnapshot readFile() {
-        if (refresh || allowStale || cacheDir != null) {
-            throw new IllegalArgumentException("--file reads a saved dump: --refresh, --allow-stale and --cache-dir do not apply");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--file " + file + ": no such file");
-        }
-        List<RunReferencePair> pairs = CertHelperHistory.read(file);
-        Instant saved;
-        try {
-            saved = Files.getLastModifiedTime(file).toInstant();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return new CertHelperSnapshot(pairs, file.toString(), saved, CertHelperSnapshot.Origin.FILE, Duration.ZERO);
-    }
-
-    private CertHelperSnapshot fetch() {
-        HttpUrl base = HttpUrl.parse(url);
-        if (base == null) {
-            throw new IllegalArgumentException("--url " + url + " is not an http(s) URL");
-        }
-        Path dir = cacheDir != null ? cacheDir : CertHelperCache.defaultDirectory(System::getenv);
-        CertHelperCache cache = new CertHelperCache(dir, ttl, Clock.systemUTC());
-        try (CertHelperClient client = CertHelperClient.builder().baseUrl(base).cache(cache).allowStale(allowStale).build()) {
-            return client.snapshot(refresh);
-        }
     }
 
     private void printRows(PrintWriter out, List<RunReferencePair> pairs) {
