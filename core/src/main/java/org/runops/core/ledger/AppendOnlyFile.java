@@ -2,7 +2,9 @@ package org.runops.core.ledger;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,31 +79,79 @@ final class AppendOnlyFile {
         return new Contents(lines, torn, from + start);
     }
 
-    /** Appends {@code line} and a newline as one write, forced to disk. */
+    /**
+     * Appends {@code line} and a newline as one write, forced to disk. An interrupt (a daemon being
+     * stopped) must not cost the record of what was done: the interrupt status is set aside while
+     * writing and restored after, and a write cut by an interrupt arriving meanwhile is checked and
+     * completed.
+     */
+    /** Interrupts in a row after which an append gives up (one stop request costs at most one retry). */
+    private static final int INTERRUPTED_ATTEMPTS = 5;
+
     void append(String line) {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a line cannot hold a newline");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean interrupted = Thread.interrupted();
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             synchronized (JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.READ); FileLock lock = ch.lock()) {
-                    setAsideTornTail(ch);
-                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                    long at = ch.size();
-                    while (buffer.hasRemaining()) {
-                        at += ch.write(buffer, at);
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        if (attempt == 1 || !endsWith(bytes)) {
+                            write(bytes); // a torn part of an earlier try is set aside first
+                        }
+                        break;
+                    } catch (ClosedByInterruptException | FileLockInterruptionException e) {
+                        interrupted |= Thread.interrupted();
+                        if (attempt == INTERRUPTED_ATTEMPTS) {
+                            throw e;
+                        }
                     }
-                    ch.force(true);
                 }
             }
         } catch (IOException e) {
-            throw new LedgerException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot append to " + file + ": " + e, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ); FileLock lock = ch.lock()) {
+            setAsideTornTail(ch);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = ch.size();
+            while (buffer.hasRemaining()) {
+                at += ch.write(buffer, at);
+            }
+            ch.force(true);
+        }
+    }
+
+    /** Whether the file already ends with {@code bytes} (then forced to disk). */
+    private boolean endsWith(byte[] bytes) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            long size = ch.size();
+            if (size < bytes.length) {
+                return false;
+            }
+            ByteBuffer tail = ByteBuffer.allocate(bytes.length);
+            while (tail.hasRemaining() && ch.read(tail, size - bytes.length + tail.position()) > 0) {
+                // read the whole tail
+            }
+            if (!java.util.Arrays.equals(tail.array(), bytes)) {
+                return false;
+            }
+            ch.force(true);
+            return true;
         }
     }
 
