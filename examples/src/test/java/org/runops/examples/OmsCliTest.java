@@ -163,4 +163,17 @@ class OmsCliTest {
         assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--instance", "p5", "--filter", "x:ABOUT:1").err()).contains("ABOUT");
         assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--instance", "p5", "--format", "xml").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void instancesWithTokensNeedTheCredentialVariables() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("RUNOPS_OMS_CLIENT_ID") == null, "credentials are set here");
+        List<HttpUrl> seen = new CopyOnWriteArrayList<>();
+        try (MockWebServer oms = server(runs(2), seen)) {
+            Run r = runops("oms", "runs", "--instance", "integration", "--url", oms.url("/agg/api/v1").toString(),
+                    "--from", "100", "--to", "101");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("RUNOPS_OMS_CLIENT_ID");
+            assertThat(seen).isEmpty();
+        }
+    }
 }
