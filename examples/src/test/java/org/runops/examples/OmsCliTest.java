@@ -113,6 +113,7 @@ class OmsCliTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             HttpUrl q = seen.get(0);
             assertThat(q.queryParameter("fields")).isEqualTo("run_number,init_lumi");
+            assertThat(q.queryParameter("include")).isEqualTo("meta");
             assertThat(q.queryParameter("filter[sequence][EQ]")).isEqualTo("GLOBAL-RUN");
             assertThat(q.queryParameter("filter[b_field][GT]")).isEqualTo("3.5");
             assertThat(q.queryParameter("filter[run_number][GE]")).isEqualTo("100");
