@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,29 +179,12 @@ public final class CertHelperCache {
             throw new IllegalStateException("a StringWriter does not fail", e);
         }
         try {
-            Files.createDirectories(directory);
-            writeAtomically(file(), json);
-            writeAtomically(directory.resolve(META_FILE), meta.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file(), json);
+            AtomicFiles.write(directory.resolve(META_FILE), meta.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CertHelperException("cannot write the Certhelper cache " + file() + ": " + e.getMessage(), e);
         }
         return new Entry(json, now, url, file());
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String sha256(byte[] bytes) {

@@ -19,7 +19,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,16 +81,9 @@ class CertHelperClientTest {
         return new MockResponse.Builder().code(code).body(body).build();
     }
 
-    private static Path shared(String relative) {
-        String configured = System.getProperty("runops.shared");
-        Path p = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun").resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p), () -> "skipped: shared test data not found at " + p.toAbsolutePath());
-        return p;
-    }
-
     @Test
     void theRealDumpIsFetchedOnceAndThenServedFromTheCache() throws Exception {
-        Path dump = shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
+        Path dump = RefrunData.march2024();
         byte[] bytes = Files.readAllBytes(dump);
         server.enqueue(ok(new String(bytes, StandardCharsets.UTF_8)));
 
@@ -112,7 +104,7 @@ class CertHelperClientTest {
     /** How often the dataset name alone gives the row's reconstruction, on the real dump (spec §3.1 rule). */
     @Test
     void datasetNamesAgreeWithTheRecordedReconstruction() {
-        List<RunReferencePair> pairs = CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        List<RunReferencePair> pairs = CertHelperHistory.read(RefrunData.march2024());
         long named = 0;
         long agree = 0;
         for (RunReferencePair p : pairs) {

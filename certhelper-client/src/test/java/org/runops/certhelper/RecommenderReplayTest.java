@@ -2,13 +2,11 @@ package org.runops.certhelper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.runops.core.refrun.Evaluation;
 import org.runops.core.refrun.Evaluation.Metrics;
@@ -34,13 +32,6 @@ class RecommenderReplayTest {
     /** Last run of the 2021 file the settings were chosen on. */
     private static final long LAST_RUN_OF_2021_FILE = 344681;
 
-    private static Path shared(String relative) {
-        String configured = System.getProperty("runops.shared");
-        Path p = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun").resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p), () -> "skipped: shared test data not found at " + p.toAbsolutePath());
-        return p;
-    }
-
     private static Map<String, Metrics> replay(List<RunReferencePair> history, FeatureTable features, Predicate<RunReferencePair> scored) {
         List<Ranking> methods = new ArrayList<>(List.of(ReferenceRunRecommender.builder().features(features).build(),
                 HistoryBaselines.previousInDataset(), HistoryBaselines.mostRecentlyUsed()));
@@ -61,7 +52,7 @@ class RecommenderReplayTest {
 
     @Test
     void march2024DumpBeatsEveryBaseline() {
-        Map<String, Metrics> m = replay(CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json")), null, p -> true);
+        Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), null, p -> true);
         assertBeatsEveryBaseline(m);
         Metrics r = m.get(RECOMMENDER);
         assertThat(r.targets()).isEqualTo(10448);
@@ -78,7 +69,7 @@ class RecommenderReplayTest {
     void confidenceSeparatesRightFromWrongAnswers() {
         ReferenceRunRecommender cautious = ReferenceRunRecommender.builder()
                 .settings(RecommenderSettings.defaults().withAbstainBelow(0.1)).build();
-        Metrics m = Evaluation.replay(CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json")), List.of(cautious))
+        Metrics m = Evaluation.replay(CertHelperHistory.read(RefrunData.march2024()), List.of(cautious))
                 .get(RECOMMENDER);
         assertThat(m.abstained()).isBetween(0.15, 0.20);
         assertThat(m.top1() / (1 - m.abstained())).isGreaterThanOrEqualTo(0.955);
@@ -86,7 +77,7 @@ class RecommenderReplayTest {
 
     @Test
     void heldOutChoicesAfter2021() {
-        Map<String, Metrics> m = replay(CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json")), null,
+        Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), null,
                 p -> p.run() > LAST_RUN_OF_2021_FILE);
         assertBeatsEveryBaseline(m);
         assertThat(m.get(RECOMMENDER).targets()).isEqualTo(6097);
@@ -96,7 +87,7 @@ class RecommenderReplayTest {
 
     @Test
     void the2021FileTheSettingsWereChosenOn() {
-        Map<String, Metrics> m = replay(CertHelperHistory.read(shared("RefRunAnalysis/runRefRunPairs.json")), null, p -> true);
+        Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.require("RefRunAnalysis/runRefRunPairs.json")), null, p -> true);
         assertBeatsEveryBaseline(m);
         assertThat(m.get(RECOMMENDER).top1()).isGreaterThanOrEqualTo(0.922);
     }
@@ -104,9 +95,9 @@ class RecommenderReplayTest {
     /** 2018 express/prompt targets with OMS run conditions: features alone are weak (spec: ≈ 0.20), history carries it. */
     @Test
     void targetsOf2018WithOmsFeatures() {
-        FeatureTable f = FeatureTable.readCsv(shared("ReferenceRunRank/omsrundata_2018.csv"), "run_number",
+        FeatureTable f = FeatureTable.readCsv(RefrunData.require("ReferenceRunRank/omsrundata_2018.csv"), "run_number",
                 List.of("init_lumi", "end_lumi", "duration", "hlt_physics_rate", "l1_rate", "energy", "last_lumisection_number"));
-        Map<String, Metrics> m = replay(CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json")), f,
+        Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), f,
                 p -> f.rowOf(p.run()) >= 0 && (p.reconstruction().equals("express") || p.reconstruction().equals("prompt")));
         assertBeatsEveryBaseline(m);
         assertThat(m.get(RECOMMENDER).targets()).isEqualTo(1114);

@@ -1,10 +1,9 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.examples.Launcher.Run;
 
 /** {@code runops certhelper pairs} end to end: a real HTTP server on loopback, a real cache directory, the real dump. */
 class CertHelperCliTest {
@@ -31,15 +31,6 @@ class CertHelperCliTest {
     @TempDir
     Path tmp;
     private MockWebServer server;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void start() throws IOException {

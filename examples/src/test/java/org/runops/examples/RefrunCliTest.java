@@ -1,14 +1,13 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,20 +16,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.examples.Launcher.Run;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
 class RefrunCliTest {
     @TempDir
     Path tmp;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Cosmics prompt runs 100..119 use 90, then 120..139 use 95; collision runs use 50. */
     private Path history() throws IOException {

@@ -1,13 +1,12 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,21 +15,13 @@ import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.root.RootFileWriter;
 import org.runops.core.root.RootFileWriter.Compression;
 import org.runops.core.root.RootFileWriter.Damage;
+import org.runops.examples.Launcher.Run;
 
 /** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error). */
 class RunopsCliTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void helpListsEverySubcommandAndExplainsExitCodes() {

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -195,8 +204,72 @@ class ClientCredentialsTokensTest {
                 "cmsoms-prod")).isInstanceOf(RunopsException.class).hasMessageContaining("OMS_CLIENT_SECRET");
     }
 
+    @Test
+    void aFailingTokenEndpointIsRetriedThroughTheGivenFetcher() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "2").build());
+        server.enqueue(token("after-retry", 600));
+        HttpFetcher endpoint = new HttpFetcher(client, TokenProvider.none(), RetryPolicy.defaults(), sleeper,
+                new SplittableRandom(9));
+
+        assertThat(TokenProvider.clientCredentials(credentials, endpoint, clock).token()).isEqualTo("after-retry");
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aTokenEndpointThatStaysDownIsNotAnAuthenticationError() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(502).body("Bad Gateway").build());
+        }
+        HttpFetcher endpoint = new HttpFetcher(client, TokenProvider.none(), RetryPolicy.defaults(), sleeper,
+                new SplittableRandom(9));
+
+        assertThatThrownBy(TokenProvider.clientCredentials(credentials, endpoint, clock)::token)
+                .isInstanceOfSatisfying(HttpException.class, e -> {
+                    assertThat(e.isAuthentication()).isFalse();
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.getMessage()).startsWith("POST " + credentials.tokenEndpoint() + " → 502: no token for client runops-test: Server Error (after 4 attempts); body: \"Bad Gateway\"")
+                            .doesNotContain("s3cr3t-value");
+                });
+    }
+
+    @Test
+    void concurrentCallersShareOneFetch() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200)
+                .body("{\"access_token\":\"shared\",\"expires_in\":600,\"token_type\":\"Bearer\"}")
+                .headersDelay(200, TimeUnit.MILLISECONDS).build());
+        server.enqueue(token("second", 600)); // must not be asked for
+        TokenProvider tokens = tokens(credentials);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> got = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                got.add(pool.submit(tokens::token));
+            }
+            for (Future<String> f : got) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo("shared");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidateForcesANewFetchAndAMissingExpiryKeepsTheTokenUntilThen() {
+        server.enqueue(ok("{\"access_token\":\"no-expiry\"}"));
+        server.enqueue(token("renewed", 600));
+        TokenProvider tokens = tokens(credentials);
+
+        assertThat(tokens.token()).isEqualTo("no-expiry");
+        clock.advance(Duration.ofDays(1));
+        assertThat(tokens.token()).isEqualTo("no-expiry");
+        tokens.invalidate();
+        assertThat(tokens.token()).isEqualTo("renewed");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
     private static Map<String, String> form(String body) {
-        java.util.Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (String pair : body.split("&")) {
             String[] kv = pair.split("=", 2);
             m.put(decode(kv[0]), decode(kv[1]));
@@ -205,6 +278,6 @@ class ClientCredentialsTokensTest {
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -19,6 +19,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,19 @@ class HttpFetcherTest {
         fetcher(TokenProvider.none(), FOUR).fetch(server.url("/x"));
 
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void anUnreadableRetryAfterFallsBackToTheBackoff() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "soon").build());
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "99999999999999999999999").build());
+        server.enqueue(ok("done"));
+
+        fetcher(TokenProvider.none(), FOUR).fetch(server.url("/x"));
+
+        assertThat(sleeper.waits).hasSize(2);
+        assertThat(sleeper.waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+        assertThat(sleeper.waits.get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
 
     @Test
@@ -293,5 +307,30 @@ class HttpFetcherTest {
         assertThatThrownBy(() -> fetcher(TokenProvider.none(), FOUR).fetch(server.url("/q")))
                 .isInstanceOfSatisfying(HttpException.class,
                         e -> assertThat(e.bodyExcerpt()).hasSize(Redaction.MAX_EXCERPT).endsWith("…"));
+    }
+
+    @Test
+    void anAlreadyInterruptedThreadSendsNothing() {
+        server.enqueue(ok("never fetched"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> fetcher(TokenProvider.none(), FOUR).fetch(server.url("/x")))
+                    .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isZero());
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aRequestWithItsOwnAuthorizationKeepsIt() throws Exception {
+        server.enqueue(ok("{}"));
+        Request request = new Request.Builder().url(server.url("/x"))
+                .header("Authorization", "Basic abc").build();
+
+        fetcher(TokenProvider.fixed("ignored"), FOUR).fetch(request);
+
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Basic abc");
     }
 }
