@@ -1,13 +1,12 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,15 +27,6 @@ class OmsCliTest {
     Path tmp;
 
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Runs 100..(100+n-1) within the GE/LE filter, the last one still running, paged by the requested offset/limit. */
     private static Function<RecordedRequest, MockResponse> runs(int n) {
@@ -79,7 +69,7 @@ class OmsCliTest {
 
     @Test
     void helpNamesTheCredentialVariables() {
-        Run r = runops("oms", "runs", "--help");
+        Launcher.Run r = runops("oms", "runs", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("RUNOPS_OMS_CLIENT_ID", "RUNOPS_OMS_CLIENT_SECRET", "--instance", "--filter", "--cache-dir");
         assertThat(runops("--help").out()).contains("oms");
@@ -89,7 +79,7 @@ class OmsCliTest {
     void csvHasAttributeAndUnitColumnsAndPagesAreChecked() throws IOException {
         List<HttpUrl> seen = new CopyOnWriteArrayList<>();
         try (MockWebServer oms = server(runs(5), seen)) {
-            Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(),
+            Launcher.Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(),
                     "--from", "100", "--to", "104", "--page-size", "2", "--progress");
             assertThat(r.exitCode()).as(r.err()).isZero();
             List<String> lines = r.out().lines().toList();
@@ -107,12 +97,13 @@ class OmsCliTest {
     void jsonFieldsAndFiltersAreSentToOms() throws IOException {
         List<HttpUrl> seen = new CopyOnWriteArrayList<>();
         try (MockWebServer oms = server(runs(2), seen)) {
-            Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "100", "--to", "101",
+            Launcher.Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "100", "--to", "101",
                     "--fields", "run_number,init_lumi", "--filter", "sequence:EQ:GLOBAL-RUN", "--filter", "b_field:gt:3.5",
                     "--format", "json");
             assertThat(r.exitCode()).as(r.err()).isZero();
             HttpUrl q = seen.get(0);
             assertThat(q.queryParameter("fields")).isEqualTo("run_number,init_lumi");
+            assertThat(q.queryParameter("include")).isEqualTo("meta");
             assertThat(q.queryParameter("filter[sequence][EQ]")).isEqualTo("GLOBAL-RUN");
             assertThat(q.queryParameter("filter[b_field][GT]")).isEqualTo("3.5");
             assertThat(q.queryParameter("filter[run_number][GE]")).isEqualTo("100");
@@ -139,10 +130,10 @@ class OmsCliTest {
         try (MockWebServer oms = server(runs(4), seen)) {
             String[] args = {"oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "100", "--to", "102",
                 "--cache-dir", cache.toString()};
-            Run first = runops(args);
+            Launcher.Run first = runops(args);
             assertThat(first.exitCode()).as(first.err()).isZero();
             int requests = oms.getRequestCount();
-            Run second = runops(args);
+            Launcher.Run second = runops(args);
             assertThat(second.out()).isEqualTo(first.out());
             assertThat(oms.getRequestCount()).isEqualTo(requests);
             assertThat(Files.list(cache.resolve("runs")).count()).isEqualTo(3);
@@ -154,7 +145,7 @@ class OmsCliTest {
         // OMS claims 3 runs but sends none: the command must fail, not print an empty table
         try (MockWebServer oms = server(r -> new MockResponse.Builder().code(200)
                 .body("{\"data\":[],\"meta\":{\"totalResourceCount\":3}}").build(), new CopyOnWriteArrayList<>())) {
-            Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "1", "--to", "9");
+            Launcher.Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "1", "--to", "9");
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).contains("expected 3").contains(oms.url("/agg/api/v1").toString());
         }
@@ -162,5 +153,18 @@ class OmsCliTest {
         assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--instance", "qa").err()).contains("qa");
         assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--instance", "p5", "--filter", "x:ABOUT:1").err()).contains("ABOUT");
         assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--instance", "p5", "--format", "xml").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void instancesWithTokensNeedTheCredentialVariables() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("RUNOPS_OMS_CLIENT_ID") == null, "credentials are set here");
+        List<HttpUrl> seen = new CopyOnWriteArrayList<>();
+        try (MockWebServer oms = server(runs(2), seen)) {
+            Launcher.Run r = runops("oms", "runs", "--instance", "integration", "--url", oms.url("/agg/api/v1").toString(),
+                    "--from", "100", "--to", "101");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("RUNOPS_OMS_CLIENT_ID");
+            assertThat(seen).isEmpty();
+        }
     }
 }

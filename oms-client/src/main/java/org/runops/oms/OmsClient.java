@@ -236,7 +236,14 @@ public final class OmsClient implements AutoCloseable {
             if (audience == null) { // P5, or a base URL of an instance that needs no token
                 return TokenProvider.none();
             }
-            OAuthClientCredentials credentials = OAuthClientCredentials.fromEnvironment(env, CLIENT_ID_ENV, CLIENT_SECRET_ENV, audience);
+            OAuthClientCredentials credentials;
+            try {
+                credentials = OAuthClientCredentials.fromEnvironment(env, CLIENT_ID_ENV, CLIENT_SECRET_ENV, audience);
+            } catch (RunopsException e) {
+                throw new OmsException(e.getMessage() + ": OMS at " + resolvedBaseUrl() + " needs CERN SSO client credentials"
+                        + " (audience " + audience + ") in " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV
+                        + "; the P5 instance needs none", e);
+            }
             return TokenProvider.clientCredentials(credentials, HttpClients.create(settings), clock);
         }
     }

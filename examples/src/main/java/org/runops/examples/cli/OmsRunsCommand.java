@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
             "meta.totalResourceCount. Credentials only from the environment: RUNOPS_OMS_CLIENT_ID and",
             "RUNOPS_OMS_CLIENT_SECRET (a CERN SSO application in the oms-api-access group); --instance p5",
             "needs none. A --trust-store password, if any, comes from RUNOPS_OMS_TRUST_STORE_PASSWORD.",
-            "With --cache or --cache-dir, finished runs are kept on disk and not asked again; --fields and",
-            "--filter always ask OMS."
+            "With --fields, units come from include=meta. With --cache or --cache-dir, finished runs are kept",
+            "on disk and not asked again; --fields and --filter always ask OMS."
         })
 final class OmsRunsCommand implements Callable<Integer> {
     static final String TRUST_STORE_PASSWORD_ENV = "RUNOPS_OMS_TRUST_STORE_PASSWORD";
@@ -114,7 +114,8 @@ final class OmsRunsCommand implements Callable<Integer> {
             } else {
                 Consumer<OmsQuery> refine = q -> {
                     if (!fields.isEmpty()) {
-                        q.fields(fields.toArray(String[]::new));
+                        // a projection drops meta.row units: include=meta puts them in meta.fields instead
+                        q.fields(fields.toArray(String[]::new)).include("meta");
                     }
                     parsed.forEach(f -> q.filter(f.attribute(), f.op(), f.value()));
                 };
