@@ -1,13 +1,12 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.CliRun.runops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,18 +22,9 @@ class RunopsCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void helpListsEverySubcommandAndExplainsExitCodes() {
-        Run r = runops("--help");
+        CliRun r = runops("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("demo", "root", "events", "Exit codes");
         assertThat(runops("root", "entries", "--help").out()).contains("--parallel", "--tree", "--json", "recovered");
@@ -52,7 +42,7 @@ class RunopsCliTest {
     void entriesOfGoodFilesExitZero() {
         Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 1234).write(tmp.resolve("a.root"));
         Path b = RootFileWriter.create().compression(Compression.ZSTD).tree("Events", 7).write(tmp.resolve("b.root"));
-        Run r = runops("root", "entries", a.toString(), b.toString());
+        CliRun r = runops("root", "entries", a.toString(), b.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("1234").contains(" 7 ").contains("a.root").contains("b.root");
     }
@@ -61,7 +51,7 @@ class RunopsCliTest {
     void entriesOfDamagedOrMissingFilesExitOneAndSayWhy() {
         Path good = RootFileWriter.create().tree("Events", 10).write(tmp.resolve("good.root"));
         Path cut = RootFileWriter.create().tree("Events", 10).damage(Damage.TRUNCATED).write(tmp.resolve("cut.root"));
-        Run r = runops("root", "entries", good.toString(), cut.toString(), tmp.resolve("absent.root").toString());
+        CliRun r = runops("root", "entries", good.toString(), cut.toString(), tmp.resolve("absent.root").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("cut.root").contains("absent.root").contains("yes");
     }
@@ -69,7 +59,7 @@ class RunopsCliTest {
     @Test
     void entriesJsonIsValidJsonWithOneObjectPerFile() throws IOException {
         Path a = RootFileWriter.create().tree("Events", 42).write(tmp.resolve("a.root"));
-        Run r = runops("root", "entries", "--json", a.toString());
+        CliRun r = runops("root", "entries", "--json", a.toString());
         assertThat(r.exitCode()).isZero();
         int objects = 0;
         long entries = -1;
@@ -91,7 +81,7 @@ class RunopsCliTest {
     @Test
     void lsShowsHeaderAndKeys() {
         Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 5).write(tmp.resolve("a.root"));
-        Run r = runops("root", "ls", a.toString());
+        CliRun r = runops("root", "ls", a.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("ROOT ").contains("TTree").contains("Events");
     }
@@ -101,13 +91,13 @@ class RunopsCliTest {
         Path storage = tmp.resolve("fff");
         Path good = FffRunDirectoryWriter.create(storage, 338999).lumiSection(1, 1000, 500).lumiSection(2, 250).write();
         RootFileWriter.create().tree("Events", 1750).write(good.resolve("run338999.root"));
-        Run ok = runops("events", "check", good.toString());
+        CliRun ok = runops("events", "check", good.toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("MATCH").contains("1750");
 
         Path bad = FffRunDirectoryWriter.create(storage, 339001).lumiSection(1, 100).write();
         RootFileWriter.create().tree("Events", 99).write(bad.resolve("run339001.root"));
-        Run mismatch = runops("events", "check", bad.toString());
+        CliRun mismatch = runops("events", "check", bad.toString());
         assertThat(mismatch.exitCode()).isEqualTo(1);
         assertThat(mismatch.out()).contains("MISMATCH").contains("100").contains("99");
     }
@@ -115,7 +105,7 @@ class RunopsCliTest {
     @Test
     void eventsCheckWithoutOutputFileSaysOutputMissing() {
         Path dir = FffRunDirectoryWriter.create(tmp, 339002).lumiSection(1, 10).write();
-        Run r = runops("events", "check", "--json", dir.toString());
+        CliRun r = runops("events", "check", "--json", dir.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("\"verdict\" : \"OUTPUT_MISSING\"");
     }
@@ -123,7 +113,7 @@ class RunopsCliTest {
     @Test
     void eventsCheckOfSomethingThatIsNotADirectoryIsAnInputError() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        Run r = runops("events", "check", file.toString());
+        CliRun r = runops("events", "check", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not a run directory").contains("not-a-dir");
     }
@@ -131,39 +121,39 @@ class RunopsCliTest {
     @Test
     void stripCommandsWorkOnAStagedStorageArea() throws IOException {
         Path work = tmp.resolve("strip");
-        Run demo = runops("strip", "demo", "--dir", work.toString());
+        CliRun demo = runops("strip", "demo", "--dir", work.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("NOT_IN_RUN_DB", "RUN_NOT_FINISHED", "RECENTLY_FINISHED", "MODE_NOT_ANALYSED",
                 "PARTITION_ON_OTHER_HOST", "ANALYSIS_RUNNING", "ZERO_EVENT_RUN", "VALIDATED", "VALIDATION_FAILED", "LEASED");
         Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nstorage.root=" + work.resolve("fff")
                 + "\ndata.dir=" + work.resolve("Data") + "\nledger.dir=" + work.resolve("ledgers") + "\n");
 
-        Run explain = runops("strip", "explain", "400109", "--config", config.toString());
+        CliRun explain = runops("strip", "explain", "400109", "--config", config.toString());
         assertThat(explain.exitCode()).isZero();
         assertThat(explain.out()).contains("RETRY", "FAILED", "500 events", "499");
         assertThat(runops("strip", "explain", "1", "--config", config.toString()).exitCode()).isEqualTo(1);
 
-        Run status = runops("strip", "status", "--config", config.toString());
+        CliRun status = runops("strip", "status", "--config", config.toString());
         assertThat(status.out()).contains("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt", "last decision");
 
-        Run dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
+        CliRun dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run:", "400100");
 
         try (var held = org.runops.core.ledger.HostLock.tryAcquire(work.resolve("ledgers/strip-pass-srv-cli.lock"), "test").orElseThrow()) {
-            Run blocked = runops("strip", "run-once", "--config", config.toString());
+            CliRun blocked = runops("strip", "run-once", "--config", config.toString());
             assertThat(blocked.exitCode()).isEqualTo(1);
             assertThat(blocked.err()).contains("another pass is running");
         }
         Path bad = Files.writeString(tmp.resolve("bad.properties"), "ledger.dir=" + work.resolve("ledgers") + "\nend.delay=soon\n");
-        Run badConfig = runops("strip", "run-once", "--config", bad.toString());
+        CliRun badConfig = runops("strip", "run-once", "--config", bad.toString());
         assertThat(badConfig.exitCode()).isEqualTo(2);
         assertThat(badConfig.err()).contains("end.delay=soon");
     }
 
     @Test
     void demoShowsEveryVerdictAndCleansUp() {
-        Run r = runops("demo");
+        CliRun r = runops("demo");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("MATCH", "MISMATCH", "OUTPUT_RECOVERED", "OUTPUT_ZOMBIE", "OUTPUT_MISSING",
                 "EXPECTED_UNKNOWN");

@@ -1,12 +1,11 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.CliRun.runops;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -19,15 +18,6 @@ import org.runops.oms.studies.StudyTable;
 class StudiesCliTest {
     @TempDir
     Path tmp;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Two saved OMS "runs" pages, one "fills" page and a Certhelper dump, in the servers' formats. */
     private void writeGeneratedInputs() throws IOException {
@@ -64,7 +54,7 @@ class StudiesCliTest {
     void tableThenPcaOnGeneratedOmsResponses() throws IOException {
         writeGeneratedInputs();
         Path table = tmp.resolve("study.json");
-        Run t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), tmp.resolve("runs_p2.json").toString(),
+        CliRun t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), tmp.resolve("runs_p2.json").toString(),
                 "--fills", tmp.resolve("fills.json").toString(), "--certhelper", tmp.resolve("dump.json").toString(),
                 "--out", table.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
@@ -77,7 +67,7 @@ class StudiesCliTest {
 
         Path png = tmp.resolve("pca.png");
         Path scored = tmp.resolve("scored.csv");
-        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
+        CliRun p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
                 "--colour-by", "fill_number", "--plot", png.toString(), "--out", scored.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(p.out()).contains("PCA of 41 of 41 rows", "explained variance", "pc1", "pc2", "init_lumi", "weight",
@@ -91,7 +81,7 @@ class StudiesCliTest {
     @Test
     void tableToStandardOutputAsCsv() throws IOException {
         writeGeneratedInputs();
-        Run t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString());
+        CliRun t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out().lines().findFirst().orElseThrow())
                 .isEqualTo("\"run_number\",\"fill_number\",\"init_lumi\",\"duration\",\"l1_rate\",\"init_lumi_unit\"");
@@ -104,17 +94,17 @@ class StudiesCliTest {
         Path table = tmp.resolve("study.csv");
         assertThat(runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), "--out", table.toString())
                 .exitCode()).isZero();
-        Run missing = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,pileup");
+        CliRun missing = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,pileup");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no column \"pileup\"; available: run_number");
-        Run colour = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration", "--colour-by", "era");
+        CliRun colour = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration", "--colour-by", "era");
         assertThat(colour.err()).contains("no column \"era\"");
-        Run plotOne = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration",
+        CliRun plotOne = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration",
                 "--components", "1", "--plot", tmp.resolve("x.png").toString());
         assertThat(plotOne.exitCode()).isEqualTo(2);
         assertThat(plotOne.err()).contains("needs --components 2");
         Files.writeString(tmp.resolve("broken.json"), "{\"data\": [{\"id\": \"1\", ");
-        Run broken = runops("studies", "table", "--runs", tmp.resolve("broken.json").toString());
+        CliRun broken = runops("studies", "table", "--runs", tmp.resolve("broken.json").toString());
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.json");
         assertThat(Files.exists(tmp.resolve("x.png"))).isFalse();
@@ -124,7 +114,7 @@ class StudiesCliTest {
     void theShared2018RunsAndTheMarch2024Dump() {
         Path data = sharedData("refrun/ReferenceRunRank");
         Path table = tmp.resolve("runs2018.csv");
-        Run t = runops("studies", "table", "--runs", data.resolve("omsrundata_2018.csv").toString(),
+        CliRun t = runops("studies", "table", "--runs", data.resolve("omsrundata_2018.csv").toString(),
                 "--certhelper", data.resolve("AllRunsRefRuns_Mar5_2024.json").toString(), "--out", table.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         StudyTable joined = StudyTable.readCsv(table);
@@ -132,7 +122,7 @@ class StudiesCliTest {
         assertThat(joined.column("run_number").stream().distinct().count()).isEqualTo(1117);
 
         Path png = tmp.resolve("pca2018.png");
-        Run p = runops("studies", "pca", "--table", table.toString(), "--features",
+        CliRun p = runops("studies", "pca", "--table", table.toString(), "--features",
                 "init_lumi,end_lumi,duration,hlt_physics_rate,l1_rate,last_lumisection_number", "--components", "3",
                 "--colour-by", "reconstruction", "--plot", png.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
