@@ -86,9 +86,21 @@ public final class CertHelperHistory {
     private static long number(JsonParser p, JsonToken value) throws IOException {
         return switch (value) {
             case VALUE_NUMBER_INT -> p.getLongValue();
-            case VALUE_STRING -> Long.parseLong(p.getText().trim());
-            default -> 0;
+            case VALUE_STRING -> parseLong(p.getText());
+            default -> {
+                p.skipChildren();
+                yield 0;
+            }
         };
+    }
+
+    /** A run number written as a string; anything unreadable is 0, which the row check reports. */
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Null and absent become "", so grouping treats them as one "unknown" value. */

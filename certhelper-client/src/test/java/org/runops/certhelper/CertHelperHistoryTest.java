@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.runops.core.RunopsException;
 import org.runops.core.refrun.Evaluation;
@@ -19,20 +17,13 @@ import org.runops.core.refrun.RunReferencePair;
 /** The real dumps in shared/data/refrun (skipped when absent), and the baselines replayed on them. */
 class CertHelperHistoryTest {
 
-    private static Path shared(String relative) {
-        String configured = System.getProperty("runops.shared");
-        Path p = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun").resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p), () -> "skipped: shared test data not found at " + p.toAbsolutePath());
-        return p;
-    }
-
     @Test
     void everyKnownFormatLoads() {
-        List<RunReferencePair> march2024 = CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        List<RunReferencePair> march2024 = CertHelperHistory.read(RefrunData.march2024());
         assertThat(march2024).hasSize(10448);
         assertThat(march2024.get(0)).isEqualTo(new RunReferencePair(313098, "express", 312727, "express", "To Be Defined"));
-        assertThat(CertHelperHistory.read(shared("RefRunAnalysis/runRefRunPairs.json"))).hasSize(4350);
-        List<RunReferencePair> old = CertHelperHistory.read(shared("ReferenceRunRank/json_allRunsRefRuns.json"));
+        assertThat(CertHelperHistory.read(RefrunData.require("RefRunAnalysis/runRefRunPairs.json"))).hasSize(4350);
+        List<RunReferencePair> old = CertHelperHistory.read(RefrunData.require("ReferenceRunRank/json_allRunsRefRuns.json"));
         assertThat(old).hasSize(4061);
         assertThat(old.get(0).dataset()).isEmpty();
     }
@@ -52,7 +43,7 @@ class CertHelperHistoryTest {
     /** Spec §2.5 measured "previous reference in the same dataset" at 0.931 on this dump; the replay reproduces it. */
     @Test
     void baselinesOnTheMarch2024Dump() {
-        List<RunReferencePair> history = CertHelperHistory.read(shared("ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json"));
+        List<RunReferencePair> history = CertHelperHistory.read(RefrunData.march2024());
         Map<String, Evaluation.Metrics> m = Evaluation.replay(history,
                 List.of(HistoryBaselines.previousInDataset(), HistoryBaselines.mostRecentlyUsed()));
         Evaluation.Metrics previous = m.get("previous reference in dataset");

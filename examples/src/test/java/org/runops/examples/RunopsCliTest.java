@@ -1,7 +1,7 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.runops.examples.CliRun.runops;
+import static org.runops.examples.Launcher.runops;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +15,7 @@ import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.root.RootFileWriter;
 import org.runops.core.root.RootFileWriter.Compression;
 import org.runops.core.root.RootFileWriter.Damage;
+import org.runops.examples.Launcher.Run;
 
 /** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error). */
 class RunopsCliTest {
@@ -24,7 +25,7 @@ class RunopsCliTest {
 
     @Test
     void helpListsEverySubcommandAndExplainsExitCodes() {
-        CliRun r = runops("--help");
+        Run r = runops("--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("demo", "root", "events", "Exit codes");
         assertThat(runops("root", "entries", "--help").out()).contains("--parallel", "--tree", "--json", "recovered");
@@ -42,7 +43,7 @@ class RunopsCliTest {
     void entriesOfGoodFilesExitZero() {
         Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 1234).write(tmp.resolve("a.root"));
         Path b = RootFileWriter.create().compression(Compression.ZSTD).tree("Events", 7).write(tmp.resolve("b.root"));
-        CliRun r = runops("root", "entries", a.toString(), b.toString());
+        Run r = runops("root", "entries", a.toString(), b.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("1234").contains(" 7 ").contains("a.root").contains("b.root");
     }
@@ -51,7 +52,7 @@ class RunopsCliTest {
     void entriesOfDamagedOrMissingFilesExitOneAndSayWhy() {
         Path good = RootFileWriter.create().tree("Events", 10).write(tmp.resolve("good.root"));
         Path cut = RootFileWriter.create().tree("Events", 10).damage(Damage.TRUNCATED).write(tmp.resolve("cut.root"));
-        CliRun r = runops("root", "entries", good.toString(), cut.toString(), tmp.resolve("absent.root").toString());
+        Run r = runops("root", "entries", good.toString(), cut.toString(), tmp.resolve("absent.root").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("cut.root").contains("absent.root").contains("yes");
     }
@@ -59,7 +60,7 @@ class RunopsCliTest {
     @Test
     void entriesJsonIsValidJsonWithOneObjectPerFile() throws IOException {
         Path a = RootFileWriter.create().tree("Events", 42).write(tmp.resolve("a.root"));
-        CliRun r = runops("root", "entries", "--json", a.toString());
+        Run r = runops("root", "entries", "--json", a.toString());
         assertThat(r.exitCode()).isZero();
         int objects = 0;
         long entries = -1;
@@ -81,7 +82,7 @@ class RunopsCliTest {
     @Test
     void lsShowsHeaderAndKeys() {
         Path a = RootFileWriter.create().compression(Compression.ZLIB).tree("Events", 5).write(tmp.resolve("a.root"));
-        CliRun r = runops("root", "ls", a.toString());
+        Run r = runops("root", "ls", a.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("ROOT ").contains("TTree").contains("Events");
     }
@@ -91,13 +92,13 @@ class RunopsCliTest {
         Path storage = tmp.resolve("fff");
         Path good = FffRunDirectoryWriter.create(storage, 338999).lumiSection(1, 1000, 500).lumiSection(2, 250).write();
         RootFileWriter.create().tree("Events", 1750).write(good.resolve("run338999.root"));
-        CliRun ok = runops("events", "check", good.toString());
+        Run ok = runops("events", "check", good.toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("MATCH").contains("1750");
 
         Path bad = FffRunDirectoryWriter.create(storage, 339001).lumiSection(1, 100).write();
         RootFileWriter.create().tree("Events", 99).write(bad.resolve("run339001.root"));
-        CliRun mismatch = runops("events", "check", bad.toString());
+        Run mismatch = runops("events", "check", bad.toString());
         assertThat(mismatch.exitCode()).isEqualTo(1);
         assertThat(mismatch.out()).contains("MISMATCH").contains("100").contains("99");
     }
@@ -105,7 +106,7 @@ class RunopsCliTest {
     @Test
     void eventsCheckWithoutOutputFileSaysOutputMissing() {
         Path dir = FffRunDirectoryWriter.create(tmp, 339002).lumiSection(1, 10).write();
-        CliRun r = runops("events", "check", "--json", dir.toString());
+        Run r = runops("events", "check", "--json", dir.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("\"verdict\" : \"OUTPUT_MISSING\"");
     }
@@ -113,7 +114,7 @@ class RunopsCliTest {
     @Test
     void eventsCheckOfSomethingThatIsNotADirectoryIsAnInputError() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        CliRun r = runops("events", "check", file.toString());
+        Run r = runops("events", "check", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not a run directory").contains("not-a-dir");
     }
@@ -121,43 +122,45 @@ class RunopsCliTest {
     @Test
     void stripCommandsWorkOnAStagedStorageArea() throws IOException {
         Path work = tmp.resolve("strip");
-        CliRun demo = runops("strip", "demo", "--dir", work.toString());
+        Run demo = runops("strip", "demo", "--dir", work.toString());
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("NOT_IN_RUN_DB", "RUN_NOT_FINISHED", "RECENTLY_FINISHED", "MODE_NOT_ANALYSED",
                 "PARTITION_ON_OTHER_HOST", "ANALYSIS_RUNNING", "ZERO_EVENT_RUN", "VALIDATED", "VALIDATION_FAILED", "LEASED");
         Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nstorage.root=" + work.resolve("fff")
                 + "\ndata.dir=" + work.resolve("Data") + "\nledger.dir=" + work.resolve("ledgers") + "\n");
 
-        CliRun explain = runops("strip", "explain", "400109", "--config", config.toString());
+        Run explain = runops("strip", "explain", "400109", "--config", config.toString());
         assertThat(explain.exitCode()).isZero();
         assertThat(explain.out()).contains("RETRY", "FAILED", "500 events", "499");
         assertThat(runops("strip", "explain", "1", "--config", config.toString()).exitCode()).isEqualTo(1);
 
-        CliRun status = runops("strip", "status", "--config", config.toString());
+        Run status = runops("strip", "status", "--config", config.toString());
         assertThat(status.out()).contains("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt", "last decision");
 
-        CliRun dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
+        Run dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run:", "400100");
 
         try (var held = org.runops.core.ledger.HostLock.tryAcquire(work.resolve("ledgers/strip-pass-srv-cli.lock"), "test").orElseThrow()) {
-            CliRun blocked = runops("strip", "run-once", "--config", config.toString());
+            Run blocked = runops("strip", "run-once", "--config", config.toString());
             assertThat(blocked.exitCode()).isEqualTo(1);
             assertThat(blocked.err()).contains("another pass is running");
         }
         Path bad = Files.writeString(tmp.resolve("bad.properties"), "ledger.dir=" + work.resolve("ledgers") + "\nend.delay=soon\n");
-        CliRun badConfig = runops("strip", "run-once", "--config", bad.toString());
+        Run badConfig = runops("strip", "run-once", "--config", bad.toString());
         assertThat(badConfig.exitCode()).isEqualTo(2);
         assertThat(badConfig.err()).contains("end.delay=soon");
     }
 
     @Test
     void demoShowsEveryVerdictAndCleansUp() {
-        CliRun r = runops("demo");
+        Run r = runops("demo");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("MATCH", "MISMATCH", "OUTPUT_RECOVERED", "OUTPUT_ZOMBIE", "OUTPUT_MISSING",
                 "EXPECTED_UNKNOWN");
         assertThat(r.out()).contains("SiStrip commissioning pass", "ZERO_EVENT_RUN", "VALIDATED");
+        assertThat(r.out()).contains("Reference-run recommendation", "Run 382400", "REFERENCE", "Confidence",
+                "previous reference in dataset");
         String scratch = r.out().lines().filter(l -> l.contains("scratch area")).findFirst().orElseThrow();
         assertThat(Path.of(scratch.substring(scratch.indexOf('/')).trim())).doesNotExist();
     }

@@ -1,8 +1,11 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.runops.examples.CliRun.runops;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.runops.examples.Launcher.runops;
+
+
+
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.examples.Launcher.Run;
 import org.runops.oms.studies.StudyTable;
 
 /** {@code runops studies table|pca} end to end, in process, on generated files and on the shared real data. */
@@ -54,7 +58,7 @@ class StudiesCliTest {
     void tableThenPcaOnGeneratedOmsResponses() throws IOException {
         writeGeneratedInputs();
         Path table = tmp.resolve("study.json");
-        CliRun t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), tmp.resolve("runs_p2.json").toString(),
+        Run t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), tmp.resolve("runs_p2.json").toString(),
                 "--fills", tmp.resolve("fills.json").toString(), "--certhelper", tmp.resolve("dump.json").toString(),
                 "--out", table.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
@@ -67,7 +71,7 @@ class StudiesCliTest {
 
         Path png = tmp.resolve("pca.png");
         Path scored = tmp.resolve("scored.csv");
-        CliRun p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
+        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
                 "--colour-by", "fill_number", "--plot", png.toString(), "--out", scored.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(p.out()).contains("PCA of 41 of 41 rows", "explained variance", "pc1", "pc2", "init_lumi", "weight",
@@ -81,7 +85,7 @@ class StudiesCliTest {
     @Test
     void tableToStandardOutputAsCsv() throws IOException {
         writeGeneratedInputs();
-        CliRun t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString());
+        Run t = runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out().lines().findFirst().orElseThrow())
                 .isEqualTo("\"run_number\",\"fill_number\",\"init_lumi\",\"duration\",\"l1_rate\",\"init_lumi_unit\"");
@@ -94,17 +98,17 @@ class StudiesCliTest {
         Path table = tmp.resolve("study.csv");
         assertThat(runops("studies", "table", "--runs", tmp.resolve("runs_p1.json").toString(), "--out", table.toString())
                 .exitCode()).isZero();
-        CliRun missing = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,pileup");
+        Run missing = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,pileup");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no column \"pileup\"; available: run_number");
-        CliRun colour = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration", "--colour-by", "era");
+        Run colour = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration", "--colour-by", "era");
         assertThat(colour.err()).contains("no column \"era\"");
-        CliRun plotOne = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration",
+        Run plotOne = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration",
                 "--components", "1", "--plot", tmp.resolve("x.png").toString());
         assertThat(plotOne.exitCode()).isEqualTo(2);
         assertThat(plotOne.err()).contains("needs --components 2");
         Files.writeString(tmp.resolve("broken.json"), "{\"data\": [{\"id\": \"1\", ");
-        CliRun broken = runops("studies", "table", "--runs", tmp.resolve("broken.json").toString());
+        Run broken = runops("studies", "table", "--runs", tmp.resolve("broken.json").toString());
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.json");
         assertThat(Files.exists(tmp.resolve("x.png"))).isFalse();
@@ -114,7 +118,7 @@ class StudiesCliTest {
     void theShared2018RunsAndTheMarch2024Dump() {
         Path data = sharedData("refrun/ReferenceRunRank");
         Path table = tmp.resolve("runs2018.csv");
-        CliRun t = runops("studies", "table", "--runs", data.resolve("omsrundata_2018.csv").toString(),
+        Run t = runops("studies", "table", "--runs", data.resolve("omsrundata_2018.csv").toString(),
                 "--certhelper", data.resolve("AllRunsRefRuns_Mar5_2024.json").toString(), "--out", table.toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
         StudyTable joined = StudyTable.readCsv(table);
@@ -122,7 +126,7 @@ class StudiesCliTest {
         assertThat(joined.column("run_number").stream().distinct().count()).isEqualTo(1117);
 
         Path png = tmp.resolve("pca2018.png");
-        CliRun p = runops("studies", "pca", "--table", table.toString(), "--features",
+        Run p = runops("studies", "pca", "--table", table.toString(), "--features",
                 "init_lumi,end_lumi,duration,hlt_physics_rate,l1_rate,last_lumisection_number", "--components", "3",
                 "--colour-by", "reconstruction", "--plot", png.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();

@@ -14,8 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import org.runops.oms.internal.AtomicFiles;
-import org.runops.oms.internal.RecordJson;
+import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -252,7 +251,7 @@ public final class OmsCache {
 
     private boolean write(Path file, OmsRecord record) {
         try {
-            AtomicFiles.write(file, RecordJson.page(List.of(record)));
+            AtomicFiles.write(file, OmsJson.page(List.of(record)));
             return true;
         } catch (IOException e) {
             LOG.warn("cannot write OMS cache file {}: {}", file, e.toString());

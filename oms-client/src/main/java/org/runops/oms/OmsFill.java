@@ -11,14 +11,13 @@ import org.runops.oms.internal.Values;
  * One OMS {@code fills} row, typed and null-safe. Bunch counts that OMS gives as null or negative
  * (certifier saw both) are absent rather than wrong.
  */
-public final class OmsFill {
-    private final OmsRecord record;
+public final class OmsFill extends OmsRow {
     private final long fillNumber;
     private final Instant start;
     private final Instant end;
 
     private OmsFill(OmsRecord record, long fillNumber) {
-        this.record = record;
+        super(record);
         this.fillNumber = fillNumber;
         this.start = Values.instant(record, "start_time").orElse(null);
         this.end = Values.instant(record, "end_time").orElse(null);
@@ -50,14 +49,6 @@ public final class OmsFill {
 
     public Optional<Quantity> peakLumi() {
         return Values.quantity(record, "peak_lumi");
-    }
-
-    public Optional<Quantity> deliveredLumi() {
-        return Values.quantity(record, "delivered_lumi");
-    }
-
-    public Optional<Quantity> recordedLumi() {
-        return Values.quantity(record, "recorded_lumi");
     }
 
     /** Beam energy in GeV. */
@@ -100,23 +91,8 @@ public final class OmsFill {
         return Values.count(record, "last_run_number");
     }
 
-    /** The raw row. */
-    public OmsRecord attributes() {
-        return record;
-    }
-
     @Override
     public String toString() {
         return "OmsFill[" + fillNumber + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OmsFill other && other.record.equals(record);
-    }
-
-    @Override
-    public int hashCode() {
-        return record.hashCode();
     }
 }

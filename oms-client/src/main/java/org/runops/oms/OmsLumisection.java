@@ -11,13 +11,12 @@ import org.runops.oms.internal.Values;
  * One OMS {@code lumisections} row, typed and null-safe. Run and lumisection numbers come from the
  * attributes, else from the row id {@code "<run>_<ls>"}.
  */
-public final class OmsLumisection {
-    private final OmsRecord record;
+public final class OmsLumisection extends OmsRow {
     private final long run;
     private final long lumisection;
 
     private OmsLumisection(OmsRecord record, long run, long lumisection) {
-        this.record = record;
+        super(record);
         this.run = run;
         this.lumisection = lumisection;
     }
@@ -75,14 +74,6 @@ public final class OmsLumisection {
         return Values.doubleValue(record, "pileup");
     }
 
-    public Optional<Quantity> deliveredLumi() {
-        return Values.quantity(record, "delivered_lumi");
-    }
-
-    public Optional<Quantity> recordedLumi() {
-        return Values.quantity(record, "recorded_lumi");
-    }
-
     public Optional<Boolean> cmsActive() {
         return Values.bool(record, "cms_active");
     }
@@ -95,23 +86,8 @@ public final class OmsLumisection {
         return Values.bool(record, "physics_flag");
     }
 
-    /** The raw row. */
-    public OmsRecord attributes() {
-        return record;
-    }
-
     @Override
     public String toString() {
         return "OmsLumisection[" + run + ":" + lumisection + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OmsLumisection other && other.record.equals(record);
-    }
-
-    @Override
-    public int hashCode() {
-        return record.hashCode();
     }
 }

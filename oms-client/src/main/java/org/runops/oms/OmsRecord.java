@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.runops.oms.internal.RowMap;
 
 /**
  * One row of an OMS aggregation-API response, untyped: {@code data[i].id}, {@code .type}, the
@@ -21,8 +22,10 @@ public record OmsRecord(String id, String type, Map<String, Object> attributes, 
     public OmsRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
-        // Map.copyOf refuses null values and loses order: OMS has both, so keep an ordered unmodifiable copy.
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(attributes, "attributes")));
+        // Map.copyOf refuses null values and loses order: OMS has both, so keep an ordered unmodifiable copy
+        // (the parser's RowMap already is one, and is kept as it is: the page parser's hot path).
+        Objects.requireNonNull(attributes, "attributes");
+        attributes = attributes instanceof RowMap ? attributes : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         units = Map.copyOf(Objects.requireNonNull(units, "units"));
     }
 

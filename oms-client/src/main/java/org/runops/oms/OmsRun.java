@@ -15,14 +15,13 @@ import org.runops.oms.internal.Values;
  * {@link Quantity quantities} with the row's own unit (10^{30} in 2017, 10^{33} in 2024, ...). The raw
  * row stays available as {@link #attributes()}.
  */
-public final class OmsRun {
-    private final OmsRecord record;
+public final class OmsRun extends OmsRow {
     private final long runNumber;
     private final Instant start;
     private final Instant end;
 
     private OmsRun(OmsRecord record, long runNumber) {
-        this.record = record;
+        super(record);
         this.runNumber = runNumber;
         this.start = Values.instant(record, "start_time").orElse(null);
         this.end = Values.instant(record, "end_time").orElse(null);
@@ -108,16 +107,6 @@ public final class OmsRun {
         return Values.quantity(record, "end_lumi");
     }
 
-    /** Integrated delivered luminosity. */
-    public Optional<Quantity> deliveredLumi() {
-        return Values.quantity(record, "delivered_lumi");
-    }
-
-    /** Integrated recorded luminosity. */
-    public Optional<Quantity> recordedLumi() {
-        return Values.quantity(record, "recorded_lumi");
-    }
-
     /** {@code stable_beam}; false when absent. */
     public boolean stableBeam() {
         return Values.bool(record, "stable_beam").orElse(false);
@@ -164,23 +153,8 @@ public final class OmsRun {
         return RunType.of(hltKey().orElse(null), stableBeam());
     }
 
-    /** The raw row: every attribute and unit as OMS sent them. */
-    public OmsRecord attributes() {
-        return record;
-    }
-
     @Override
     public String toString() {
         return "OmsRun[" + runNumber + (end == null ? ", running or unknown end" : "") + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OmsRun other && other.record.equals(record);
-    }
-
-    @Override
-    public int hashCode() {
-        return record.hashCode();
     }
 }

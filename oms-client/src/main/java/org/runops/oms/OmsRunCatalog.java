@@ -29,6 +29,7 @@ public final class OmsRunCatalog implements RunCatalog {
 
     private final OmsClient client;
     private final OmsCache cache;
+    private final OmsQuery.ProgressListener progress;
 
     /** A catalogue that asks OMS every time. */
     public OmsRunCatalog(OmsClient client) {
@@ -37,8 +38,18 @@ public final class OmsRunCatalog implements RunCatalog {
 
     /** A catalogue that keeps finished runs in {@code cache} (null: no cache). */
     public OmsRunCatalog(OmsClient client, OmsCache cache) {
+        this(client, cache, OmsQuery.ProgressListener.NONE);
+    }
+
+    private OmsRunCatalog(OmsClient client, OmsCache cache, OmsQuery.ProgressListener progress) {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = cache;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** The same catalogue, telling {@code listener} the page progress of every query it makes. */
+    public OmsRunCatalog withProgress(OmsQuery.ProgressListener listener) {
+        return new OmsRunCatalog(client, cache, listener);
     }
 
     @Override
@@ -89,7 +100,8 @@ public final class OmsRunCatalog implements RunCatalog {
             OmsQuery q = client.query("runs")
                     .filter("run_number", OmsQuery.Op.GE, from)
                     .filter("run_number", OmsQuery.Op.LE, to)
-                    .sort("run_number", true);
+                    .sort("run_number", true)
+                    .onProgress(progress);
             refine.accept(q);
             rows.addAll(q.fetchAll());
             if (to == lastRun) {

@@ -1,9 +1,5 @@
 package org.runops.core.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import org.slf4j.LoggerFactory;
 final class ClientCredentialsTokens implements TokenProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ClientCredentialsTokens.class);
     static final long MARGIN_SECONDS = 30;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final OAuthClientCredentials credentials;
     private final HttpFetcher fetcher;
@@ -73,13 +68,18 @@ final class ClientCredentialsTokens implements TokenProvider {
                         + credentials.audience() + ")", e);
             }
             throw new HttpException("POST", credentials.tokenEndpoint(), e.status(), e.bodyExcerpt(),
-                    "no token for client " + credentials.clientId() + ": " + e.getMessage(), false, e);
+                    "no token for client " + credentials.clientId() + ": " + e.detail(), false, e);
         }
-        Answer a = parse(answer);
-        token = a.accessToken;
-        refreshAt = a.expiresIn < 0 ? null : asked.plus(Duration.ofSeconds(a.expiresIn - MARGIN_SECONDS));
+        TokenResponse a;
+        try {
+            a = TokenResponse.parse(answer);
+        } catch (TokenResponse.Invalid e) {
+            throw refused(200, "", e.getMessage(), null);
+        }
+        token = a.accessToken();
+        refreshAt = a.expiresIn() < 0 ? null : asked.plus(Duration.ofSeconds(a.expiresIn() - MARGIN_SECONDS));
         LOG.debug("token for client {} (audience {}) obtained, expires in {} s", credentials.clientId(),
-                credentials.audience(), a.expiresIn < 0 ? "?" : a.expiresIn);
+                credentials.audience(), a.expiresIn() < 0 ? "?" : a.expiresIn());
     }
 
     private Request request() {
@@ -93,48 +93,6 @@ final class ClientCredentialsTokens implements TokenProvider {
             form.add("client_id", credentials.clientId()).add("client_secret", credentials.clientSecret());
         }
         return b.header("Accept", "application/json").post(form.build()).build();
-    }
-
-    private record Answer(String accessToken, long expiresIn) {}
-
-    private Answer parse(byte[] body) {
-        String accessToken = null;
-        String tokenType = null;
-        long expiresIn = -1;
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw refused(200, "", "the token endpoint's answer is not a JSON object", null);
-            }
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "access_token" -> accessToken = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "token_type" -> tokenType = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "expires_in" -> expiresIn = value.isNumeric() ? p.getLongValue()
-                            : value == JsonToken.VALUE_STRING ? parseLong(p.getText()) : -1;
-                    default -> p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            // the body may hold a token: name the problem, never the content
-            throw refused(200, "", "the token endpoint's answer is not valid JSON", e);
-        }
-        if (accessToken == null || accessToken.isBlank()) {
-            throw refused(200, "", "the token endpoint's answer has no access_token", null);
-        }
-        if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
-            throw refused(200, "", "the token endpoint issued a " + tokenType + " token, not a Bearer token", null);
-        }
-        return new Answer(accessToken, expiresIn);
-    }
-
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private HttpException refused(int status, String body, String detail, Throwable cause) {

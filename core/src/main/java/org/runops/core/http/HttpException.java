@@ -14,6 +14,7 @@ public class HttpException extends RunopsException {
     private final int status;
     private final String url;
     private final String bodyExcerpt;
+    private final String detail;
     private final boolean authentication;
 
     /**
@@ -41,6 +42,7 @@ public class HttpException extends RunopsException {
         this.status = status;
         this.url = redactedUrl;
         this.bodyExcerpt = Redaction.excerpt(body);
+        this.detail = detail == null ? "" : detail;
         this.authentication = authentication;
     }
 
@@ -57,6 +59,11 @@ public class HttpException extends RunopsException {
     /** At most {@value Redaction#MAX_EXCERPT} characters of the answer's body, "" when none. */
     public String bodyExcerpt() {
         return bodyExcerpt;
+    }
+
+    /** What went wrong, in words, without method, URL, status and body ("" when nothing more was said). */
+    public String detail() {
+        return detail;
     }
 
     /** Credentials were refused: 401, 403, a redirect (usually to the SSO login page) or a token endpoint's refusal. */

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * 429 and 5xx by the {@link RetryPolicy}; sends {@code Authorization: Bearer} when the
  * {@link TokenProvider} has tokens and, after a 401, fetches one new token and tries once more.
  * Redirects are never followed: a 3xx is an authentication error (SSO login pages answer that way).
- * 4xx answers other than 401 and 429 are not retried. Thread-safe; share one per service.
+ * 4xx answers other than 401 and 429 are not retried. Every method is retried alike, so send only
+ * idempotent requests (GET, or a POST such as a token grant that may safely be repeated).
+ * Thread-safe; share one per service.
  */
 public final class HttpFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);

@@ -30,11 +30,12 @@ public interface TokenProvider {
 
     /**
      * CERN SSO api-access tokens by the client-credentials grant, cached until 30 s before they expire.
-     * The token endpoint is asked with {@code http} and no retries beyond OkHttp's own.
+     * The token endpoint is asked with {@code http}, with {@link RetryPolicy#defaults()} for its 5xx and
+     * connection failures (a refusal, 4xx, is never retried).
      */
     static TokenProvider clientCredentials(OAuthClientCredentials credentials, OkHttpClient http, Clock clock) {
         Objects.requireNonNull(http, "http");
-        HttpFetcher fetcher = new HttpFetcher(http, none(), RetryPolicy.none(), Sleeper.system(),
+        HttpFetcher fetcher = new HttpFetcher(http, none(), RetryPolicy.defaults(), Sleeper.system(),
                 java.util.random.RandomGenerator.getDefault());
         return new ClientCredentialsTokens(credentials, fetcher, clock);
     }

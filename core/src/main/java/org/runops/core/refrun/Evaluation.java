@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Time-ordered replay of a run→reference history: each run is a target ranked by every method from
@@ -12,19 +13,37 @@ import java.util.Map;
  */
 public final class Evaluation {
 
-    /** Hit rates (fractions of targets), mean reciprocal rank (1-based ranks) and abstentions of one method. */
-    public record Metrics(String method, int targets, double top1, double top3, double top5, double mrr, double abstained) {}
+    /** Ranks up to which {@link Metrics#hitRates()} are counted. */
+    public static final int MAX_RANK = 10;
+
+    /**
+     * Hit rates (fractions of targets), mean reciprocal rank (1-based ranks) and abstentions of one method.
+     *
+     * @param hitRates fraction of targets whose choice was within the first k, for k = 1..{@link #MAX_RANK} (index k − 1)
+     */
+    public record Metrics(String method, int targets, double top1, double top3, double top5, double mrr, double abstained,
+            List<Double> hitRates) {
+        public Metrics {
+            hitRates = List.copyOf(hitRates);
+        }
+    }
 
     private Evaluation() {}
 
-    /** Replays {@code history} (any order; sorted by run here) through {@code methods}. */
+    /** Replays {@code history} (any order; sorted by run here) through {@code methods}; every choice is a target. */
     public static Map<String, Metrics> replay(List<RunReferencePair> history, List<Ranking> methods) {
+        return replay(history, methods, pair -> true);
+    }
+
+    /**
+     * Replays the whole {@code history} (every choice is learned in turn) but scores only the choices
+     * {@code scored} accepts: a held-out period (runs after a date), or targets that have run features.
+     */
+    public static Map<String, Metrics> replay(List<RunReferencePair> history, List<Ranking> methods, Predicate<RunReferencePair> scored) {
         List<RunReferencePair> ordered = new ArrayList<>(history);
         ordered.sort(Comparator.comparingLong(RunReferencePair::run));
         int n = methods.size();
-        int[] top1 = new int[n];
-        int[] top3 = new int[n];
-        int[] top5 = new int[n];
+        int[][] withinRank = new int[n][MAX_RANK];
         int[] abstained = new int[n];
         double[] reciprocal = new double[n];
         int targets = 0;
@@ -36,6 +55,9 @@ public final class Evaluation {
             }
             List<RunReferencePair> sameRun = ordered.subList(i, j);
             for (RunReferencePair target : sameRun) {
+                if (!scored.test(target)) {
+                    continue;
+                }
                 targets++;
                 for (int m = 0; m < n; m++) {
                     List<Long> ranked = methods.get(m).rank(target);
@@ -45,9 +67,9 @@ public final class Evaluation {
                     }
                     int rank = ranked.indexOf(target.referenceRun()) + 1;
                     if (rank > 0) {
-                        top1[m] += rank <= 1 ? 1 : 0;
-                        top3[m] += rank <= 3 ? 1 : 0;
-                        top5[m] += rank <= 5 ? 1 : 0;
+                        for (int k = rank; k <= MAX_RANK; k++) {
+                            withinRank[m][k - 1]++;
+                        }
                         reciprocal[m] += 1.0 / rank;
                     }
                 }
@@ -60,8 +82,12 @@ public final class Evaluation {
         Map<String, Metrics> out = new LinkedHashMap<>();
         for (int m = 0; m < n; m++) {
             double t = Math.max(1, targets);
-            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, top1[m] / t, top3[m] / t, top5[m] / t,
-                    reciprocal[m] / t, abstained[m] / t));
+            List<Double> hitRates = new ArrayList<>(MAX_RANK);
+            for (int k = 0; k < MAX_RANK; k++) {
+                hitRates.add(withinRank[m][k] / t);
+            }
+            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, hitRates.get(0), hitRates.get(2), hitRates.get(4),
+                    reciprocal[m] / t, abstained[m] / t, hitRates));
         }
         return out;
     }

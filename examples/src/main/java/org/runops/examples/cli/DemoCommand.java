@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.runops.core.refrun.RunReferencePair;
 import org.runops.examples.demo.EventCountDemo;
+import org.runops.examples.demo.RefrunDemo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Show what runops does on data it generates in a scratch directory: an fff storage area with",
             "run directories and EDM files covering every event-count verdict, then one pass of the SiStrip",
             "commissioning job over runs covering every row of its decision table (embedded H2 database,",
-            "stand-in analysis script). Nothing outside the scratch directory is touched."
+            "stand-in analysis script), then a reference-run recommendation with its reasons and a replay of the",
+            "recommender beside its baselines. Nothing outside the scratch directory is touched."
         })
 public final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -53,6 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("SiStrip commissioning pass (host srv-demo, partitions TI/TM/TO; runops strip demo for more):");
             StripCommand.printReport(StripDemoCommand.run(Files.createDirectories(work.resolve("strip"))), out);
+            out.println();
+            printRefrun(out);
             return ExitCodes.OK;
         } finally {
             if (dir == null) {
@@ -60,6 +65,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.flush();
         }
+    }
+
+    private static void printRefrun(PrintWriter out) {
+        List<RunReferencePair> history = RefrunDemo.history();
+        out.println("Reference-run recommendation (a generated Certhelper history of " + history.size()
+                + " choices; runops refrun for real dumps):");
+        RefrunRecommendCommand.printTable(RefrunDemo.recommend(history), history.size(), out);
+        out.println();
+        out.println("  The same history replayed in run order, each run ranked from earlier choices only:");
+        RefrunEvaluateCommand.printMetrics(RefrunDemo.evaluate(history), out);
     }
 
     static void deleteRecursively(Path root) {

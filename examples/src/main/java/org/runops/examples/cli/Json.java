@@ -65,6 +65,10 @@ final class Json implements AutoCloseable {
         return io(() -> generator.writeNumberField(name, value));
     }
 
+    Json field(String name, double value) {
+        return io(() -> generator.writeNumberField(name, value));
+    }
+
     Json field(String name, boolean value) {
         return io(() -> generator.writeBooleanField(name, value));
     }

@@ -103,7 +103,7 @@ public final class PageParser {
             switch (field) {
                 case "id" -> id = value == JsonToken.VALUE_NULL ? null : p.getText();
                 case "type" -> type = value == JsonToken.VALUE_NULL ? null : p.getText();
-                case "attributes" -> attributes = readAttributes(p, value, rows.size(), source);
+                case "attributes" -> attributes = readAttributes(p, value, rows, source);
                 case "meta" -> units = readRowUnits(p, value);
                 default -> p.skipChildren(); // relationships, links
             }
@@ -117,15 +117,35 @@ public final class PageParser {
         rows.add(id, type == null ? "" : type, attributes == null ? new LinkedHashMap<>() : attributes, units);
     }
 
-    private static Map<String, Object> readAttributes(JsonParser p, JsonToken value, int row, String source) throws IOException {
+    private static Map<String, Object> readAttributes(JsonParser p, JsonToken value, Rows rows, String source) throws IOException {
         if (value != JsonToken.START_OBJECT) {
-            throw new OmsException(source + ": row " + row + ": attributes is " + value + ", expected an object");
+            throw new OmsException(source + ": row " + rows.size() + ": attributes is " + value + ", expected an object");
         }
-        Map<String, Object> attributes = new LinkedHashMap<>(64);
+        // Rows of a page share their attribute names and order: keep only the values while they match
+        // the previous row's shape, and make a new shape where they do not.
+        RowMap.Shape shape = rows.shape;
+        List<String> names = rows.names;
+        List<Object> values = rows.values;
+        names.clear();
+        values.clear();
+        boolean same = shape != null;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            attributes.put(name, readValue(p, p.nextToken()));
+            same = same && shape.hasKeyAt(values.size(), name);
+            names.add(name);
+            values.add(readValue(p, p.nextToken()));
         }
-        return attributes;
+        if (!same || values.size() != shape.size()) {
+            shape = RowMap.Shape.of(names);
+            if (shape == null) { // a repeated name: the last value wins, as in any JSON map
+                Map<String, Object> plain = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    plain.put(names.get(i), values.get(i));
+                }
+                return plain;
+            }
+            rows.shape = shape;
+        }
+        return new RowMap(shape, values.toArray());
     }
 
     private static Object readValue(JsonParser p, JsonToken t) throws IOException {
@@ -222,6 +242,10 @@ public final class PageParser {
 
     /** Rows gathered before the top-level meta (which comes after data) is known. */
     private static final class Rows {
+        /** The attribute shape of the last row, and scratch lists reused for every row. */
+        private RowMap.Shape shape;
+        private final List<String> names = new ArrayList<>(64);
+        private final List<Object> values = new ArrayList<>(64);
         private final List<String> ids = new ArrayList<>();
         private final List<String> types = new ArrayList<>();
         private final List<Map<String, Object>> attributes = new ArrayList<>();
@@ -246,11 +270,21 @@ public final class PageParser {
             return records;
         }
 
+        private Map<String, String> lastUnits = Map.of();
+
+        /** Rows mostly have the same units: share one immutable map (OmsRecord then keeps it without a copy). */
+        private Map<String, String> shared(Map<String, String> units) {
+            if (!units.equals(lastUnits)) {
+                lastUnits = Map.copyOf(units);
+            }
+            return lastUnits;
+        }
+
         /** Row units win; include=meta units fill in the attributes the row has no unit for. */
         private Map<String, String> unitsOf(int i, Map<String, String> metaUnits) {
             Map<String, String> row = units.get(i);
             if (metaUnits.isEmpty()) {
-                return row == null ? Map.of() : row;
+                return row == null ? Map.of() : shared(row);
             }
             Map<String, String> merged = new HashMap<>();
             Map<String, Object> attrs = attributes.get(i);
@@ -262,7 +296,7 @@ public final class PageParser {
             if (row != null) {
                 merged.putAll(row);
             }
-            return merged;
+            return shared(merged);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -68,7 +69,7 @@ public final class Pager {
             for (long done = 1; done < pages; done++) {
                 while (inFlight.size() < concurrency && next < total) {
                     HttpUrl url = urls.url(next, limit);
-                    inFlight.add(executor.submit(() -> fetch.apply(url)));
+                    inFlight.add(submit(url, first));
                     offsets.add(next);
                     next += limit;
                 }
@@ -97,6 +98,14 @@ public final class Pager {
         if (got != expected) {
             throw new OmsException("OMS query " + query + ": page at offset " + offset + " has " + got + " rows, expected "
                     + expected + " of total " + total + (got == 0 ? " (empty page before the total was reached)" : ""));
+        }
+    }
+
+    private Future<OmsPage> submit(HttpUrl url, HttpUrl query) {
+        try {
+            return executor.submit(() -> fetch.apply(url));
+        } catch (RejectedExecutionException e) {
+            throw new OmsException("cannot page " + query + ": the OmsClient is closed", e);
         }
     }
 

@@ -32,8 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.refrun.CsvFormatException;
 import org.runops.core.refrun.CsvReader;
-import org.runops.oms.internal.AtomicFiles;
-import org.runops.oms.internal.RecordJson;
+import org.runops.core.ledger.AtomicFiles;
 
 /**
  * A flat table for studies: ordered column names and rows whose values are {@code Long},
@@ -373,7 +372,18 @@ public final class StudyTable {
                 g.writeStartObject();
                 for (int i = 0; i < row.length; i++) {
                     g.writeFieldName(columns.get(i));
-                    RecordJson.value(g, row[i]);
+                    Object v = row[i];
+                    if (v == null) {
+                        g.writeNull();
+                    } else if (v instanceof Long l) {
+                        g.writeNumber(l);
+                    } else if (v instanceof Double d) {
+                        g.writeNumber(d);
+                    } else if (v instanceof Boolean b) {
+                        g.writeBoolean(b);
+                    } else {
+                        g.writeString((String) v);
+                    }
                 }
                 g.writeEndObject();
                 g.writeRaw('\n');

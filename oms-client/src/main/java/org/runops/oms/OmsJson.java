@@ -1,4 +1,4 @@
-package org.runops.oms.internal;
+package org.runops.oms;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,17 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.runops.oms.OmsRecord;
 
 /**
  * Writes records in the OMS response shape ({@code data[].attributes}, {@code data[].meta.row.<attr>.units},
- * {@code meta.totalResourceCount}), so the one {@link PageParser} reads both OMS answers and cache files.
+ * {@code meta.totalResourceCount}), so {@link OmsPage#parse} reads both OMS answers and what this writes
+ * (the {@link OmsCache} files, exports).
  */
-public final class RecordJson {
+public final class OmsJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private RecordJson() {}
+    private OmsJson() {}
 
+    /** One page holding {@code records}, with {@code totalResourceCount} = their number. */
     public static byte[] page(List<OmsRecord> records) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -44,7 +45,7 @@ public final class RecordJson {
         g.writeObjectFieldStart("attributes");
         for (Map.Entry<String, Object> e : r.attributes().entrySet()) {
             g.writeFieldName(e.getKey());
-            value(g, e.getValue());
+            writeValue(g, e.getValue());
         }
         g.writeEndObject();
         if (!r.units().isEmpty()) {
@@ -61,8 +62,8 @@ public final class RecordJson {
         g.writeEndObject();
     }
 
-    /** Writes one attribute value as JSON (the value kinds {@link PageParser} produces). */
-    public static void value(JsonGenerator g, Object v) throws IOException {
+    /** Writes one attribute value as JSON: the kinds {@link OmsRecord} holds (Long, Double, String, Boolean, List, null). */
+    public static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Long l) {

@@ -1,0 +1,220 @@
+package org.runops.core.refrun;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommends the reference run a shifter should compare a run against, from the history of earlier
+ * run→reference choices and, optionally, run conditions from OMS.
+ *
+ * <p>Candidates are the runs already chosen as references. Hard filters drop those of another run
+ * type (cosmics, collisions, heavy ions — from the datasets they served) and, when the feature
+ * table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T). Each remaining
+ * candidate is scored by how recently it served in ever wider circles around the target (see
+ * {@link Signal}) plus how close its run conditions are, every part reported on its own
+ * ({@link ScoredCandidate#contributions()}).
+ *
+ * <p>It learns only what it is told ({@link #learn}): for a time-ordered evaluation feed it the
+ * choices of earlier runs only, as {@link Evaluation#replay} does. Thread-safe.
+ */
+public final class ReferenceRunRecommender implements Ranking {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceRunRecommender.class);
+    private static final String B_FIELD = "b_field";
+
+    private final RecommenderSettings settings;
+    private final FeatureTable features; // nullable
+    private final boolean onlyEarlierReferences;
+    private final String name;
+    private final UsageIndex usage = new UsageIndex();
+
+    private ReferenceRunRecommender(Builder b) {
+        this.settings = b.settings;
+        this.features = b.features;
+        this.onlyEarlierReferences = b.onlyEarlierReferences;
+        this.name = b.name;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a recommender; every part has a default. */
+    public static final class Builder {
+        private RecommenderSettings settings = RecommenderSettings.defaults();
+        private FeatureTable features;
+        private boolean onlyEarlierReferences;
+        private String name = "recommender";
+
+        private Builder() {}
+
+        public Builder settings(RecommenderSettings s) {
+            this.settings = Objects.requireNonNull(s, "settings");
+            return this;
+        }
+
+        /** Run conditions per run (OMS attributes); runs missing from it are ranked on history alone. */
+        public Builder features(FeatureTable table) {
+            this.features = table;
+            return this;
+        }
+
+        /**
+         * Only propose references numbered below the target. Off by default: Certhelper holds
+         * choices of later references (re-certification, re-reconstruction), 5.8 % of the
+         * March-2024 dump, and a reference already chosen is known whatever its number.
+         */
+        public Builder onlyEarlierReferences(boolean only) {
+            this.onlyEarlierReferences = only;
+            return this;
+        }
+
+        /** The method's name in evaluation reports. */
+        public Builder name(String n) {
+            this.name = Objects.requireNonNull(n, "name");
+            return this;
+        }
+
+        public ReferenceRunRecommender build() {
+            return new ReferenceRunRecommender(this);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The settings in use. */
+    public RecommenderSettings settings() {
+        return settings;
+    }
+
+    /** Learns one recorded choice. Order matters only among choices of one reference's own run (see {@link #learnAll}). */
+    @Override
+    public synchronized void learn(RunReferencePair choice) {
+        usage.learn(Objects.requireNonNull(choice, "choice"));
+    }
+
+    /** Learns a whole history in run order (the order Certhelper's run numbers give). */
+    public synchronized void learnAll(List<RunReferencePair> history) {
+        history.stream().sorted(Comparator.comparingLong(RunReferencePair::run)).forEach(usage::learn);
+    }
+
+    /** How many choices it has learned. */
+    public synchronized int learned() {
+        return usage.learned();
+    }
+
+    @Override
+    public List<Long> rank(RunReferencePair target) {
+        return recommend(RecommendationTarget.of(target)).runs();
+    }
+
+    /** Candidates for {@code target}, best first, with their signals and the confidence. */
+    public synchronized Recommendation recommend(RecommendationTarget target) {
+        Objects.requireNonNull(target, "target");
+        Map<Long, EnumMap<Signal, Double>> parts = new HashMap<>();
+        String[] circles = UsageIndex.circles(target);
+        for (int c = 0; c < circles.length; c++) {
+            double weight = settings.historyWeight(c);
+            if (weight == 0) {
+                continue;
+            }
+            Signal signal = Signal.values()[c];
+            for (Map.Entry<Long, Long> use : usage.lastUse(circles[c]).entrySet()) {
+                long candidate = use.getKey();
+                if (!eligible(target, candidate)) {
+                    continue;
+                }
+                double age = Math.max(0, target.run() - use.getValue());
+                parts.computeIfAbsent(candidate, k -> new EnumMap<>(Signal.class))
+                        .put(signal, weight * Math.exp(-age / settings.recencyScale()));
+            }
+        }
+        addFeatureDistance(target, parts);
+        List<ScoredCandidate> ranked = new ArrayList<>(parts.size());
+        parts.forEach((run, p) -> ranked.add(new ScoredCandidate(run, p.values().stream().mapToDouble(Double::doubleValue).sum(), p)));
+        // best score first; equal scores: the newer run first, so the order is total and repeatable
+        ranked.sort(Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(Comparator.comparingLong(ScoredCandidate::run).reversed()));
+        List<ScoredCandidate> top = List.copyOf(ranked.subList(0, Math.min(settings.candidates(), ranked.size())));
+        double confidence = confidence(top);
+        boolean abstain = top.isEmpty() || confidence < settings.abstainBelow();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("run {} ({}): {} candidates, best {} confidence {}{}", target.run(), target.dataset(), ranked.size(),
+                    top.isEmpty() ? "none" : top.get(0).run(), String.format("%.2f", confidence), abstain ? ", abstaining" : "");
+        }
+        return new Recommendation(target, top, confidence, abstain);
+    }
+
+    /**
+     * The best candidate's lead over the runner-up as a fraction of the highest score possible, 0..1.
+     * Of the forms tried on the March-2024 dump (share of the best two, absolute score, this lead),
+     * the lead separates right from wrong first choices best: the half of targets with the highest
+     * lead are right 97 % of the time, against 95.9 % for the share.
+     */
+    private double confidence(List<ScoredCandidate> top) {
+        if (top.isEmpty()) {
+            return 0;
+        }
+        double second = top.size() > 1 ? top.get(1).score() : 0;
+        double highest = settings.highestScore() - (features == null ? settings.featureWeight() : 0);
+        return Math.min(1, Math.max(0, (top.get(0).score() - second) / highest));
+    }
+
+    private boolean eligible(RecommendationTarget target, long candidate) {
+        if (onlyEarlierReferences && candidate >= target.run()) {
+            return false;
+        }
+        RunType type = target.runType();
+        Set<RunType> served = usage.typesServed(candidate);
+        if (type != RunType.UNKNOWN && !served.isEmpty() && !served.contains(type) && !served.contains(RunType.UNKNOWN)) {
+            return false;
+        }
+        return sameFieldBucket(target.run(), candidate);
+    }
+
+    /** 0 T and 3.8 T runs are never each other's reference; unknown field passes. */
+    private boolean sameFieldBucket(long target, long candidate) {
+        if (features == null) {
+            return true;
+        }
+        int column = features.columns().indexOf(B_FIELD);
+        int t = features.rowOf(target);
+        int c = features.rowOf(candidate);
+        if (column < 0 || t < 0 || c < 0) {
+            return true;
+        }
+        double bt = features.value(t, column);
+        double bc = features.value(c, column);
+        return Double.isNaN(bt) || Double.isNaN(bc) || (bt < 1) == (bc < 1);
+    }
+
+    /** Feature closeness, standardised on the candidates that have features (the pool), never on the target. */
+    private void addFeatureDistance(RecommendationTarget target, Map<Long, EnumMap<Signal, Double>> parts) {
+        if (features == null || settings.featureWeight() == 0) {
+            return;
+        }
+        int targetRow = features.rowOf(target.run());
+        if (targetRow < 0) {
+            return;
+        }
+        int[] pool = parts.keySet().stream().mapToInt(features::rowOf).filter(r -> r >= 0).toArray();
+        if (pool.length < 2) {
+            return;
+        }
+        FeatureTable.Standardization s = features.standardization(pool);
+        double[] weights = new double[features.dimensions()];
+        java.util.Arrays.fill(weights, 1.0);
+        for (FeatureTable.Neighbor n : features.nearest(features.row(targetRow), pool.length, s.sd(), weights, pool)) {
+            parts.get(n.run()).put(Signal.FEATURE_DISTANCE, settings.featureWeight() * Math.exp(-n.distance()));
+        }
+    }
+}

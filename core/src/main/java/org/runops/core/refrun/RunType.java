@@ -1,0 +1,34 @@
+package org.runops.core.refrun;
+
+import java.util.Locale;
+
+/**
+ * The kind of run a dataset holds, a hard filter for references: a cosmics run is never compared
+ * with a collision run, nor a heavy-ion run with a proton run. Read from Certhelper dataset names
+ * ({@code /Express/Cosmics23/DQM}, {@code /StreamHIExpress/HIRun2018A-Express-v1/DQMIO}), which is
+ * all the history carries.
+ */
+public enum RunType {
+    COLLISIONS, COSMICS, HEAVY_ION, UNKNOWN;
+
+    /** The run type a dataset name implies; {@link #UNKNOWN} for empty and legacy "To Be Defined" names. */
+    public static RunType fromDataset(String dataset) {
+        String s = dataset.toLowerCase(Locale.ROOT);
+        if (s.isBlank() || s.contains("to be defined")) {
+            return UNKNOWN;
+        }
+        if (s.contains("cosmic")) {
+            return COSMICS;
+        }
+        // HIRun2018A, StreamHIExpress, HIForward, HIMinimumBias, Collisions2023HI, Collisions2022HISpecial
+        if (s.contains("hirun") || s.contains("/hi") || s.contains("/streamhi") || s.matches(".*collisions\\d*hi.*")) {
+            return HEAVY_ION;
+        }
+        return COLLISIONS;
+    }
+
+    /** True when a reference of type {@code other} may serve a target of this type (unknown matches anything). */
+    public boolean compatibleWith(RunType other) {
+        return this == UNKNOWN || other == UNKNOWN || this == other;
+    }
+}

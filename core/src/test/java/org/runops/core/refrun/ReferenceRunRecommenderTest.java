@@ -1,0 +1,140 @@
+package org.runops.core.refrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The recommender's signals, filters and abstention on small histories whose answer is known. */
+class ReferenceRunRecommenderTest {
+    private static final String EXPRESS_COSMICS = "/Express/Cosmics23/DQM";
+    private static final String PROMPT_COSMICS = "/PromptReco/Cosmics23/DQM";
+    private static final String EXPRESS_COLLISIONS = "/Express/Collisions2023/DQM";
+
+    private static RunReferencePair choice(long run, String dataset, long reference) {
+        String reco = dataset.contains("Express") ? "express" : "prompt";
+        return new RunReferencePair(run, reco, reference, reco, dataset);
+    }
+
+    private static RecommendationTarget target(long run, String dataset) {
+        return new RecommendationTarget(run, dataset, dataset.contains("Express") ? "express" : "prompt");
+    }
+
+    @Test
+    void theDatasetsCurrentReferenceComesFirstWithItsSignalsListed() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        r.learnAll(List.of(choice(100, EXPRESS_COSMICS, 90), choice(101, EXPRESS_COSMICS, 90), choice(110, EXPRESS_COSMICS, 105),
+                choice(111, PROMPT_COSMICS, 95)));
+        Recommendation rec = r.recommend(target(112, EXPRESS_COSMICS));
+        assertThat(rec.runs()).startsWith(105L).contains(90L, 95L);
+        ScoredCandidate best = rec.ranked().get(0);
+        assertThat(best.contributions()).containsKeys(Signal.SAME_DATASET, Signal.SAME_TYPE_AND_RECONSTRUCTION, Signal.SAME_RUN_TYPE,
+                Signal.ANY_DATASET);
+        assertThat(best.score()).isEqualTo(best.contributions().values().stream().mapToDouble(Double::doubleValue).sum());
+        // 95 served only the prompt dataset: it gets no SAME_DATASET part for the express target
+        assertThat(rec.ranked().stream().filter(c -> c.run() == 95).findFirst().orElseThrow().contributions())
+                .doesNotContainKey(Signal.SAME_DATASET).containsKey(Signal.SAME_RUN_TYPE);
+        assertThat(rec.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aNewDatasetVersionInheritsFromTheSameRunTypeAndReconstruction() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        r.learnAll(List.of(choice(100, "/Cosmics/Run2018D-PromptReco-v1/DQMIO", 90), choice(101, "/ZeroBias/Run2018D-PromptReco-v1/DQMIO", 80)));
+        assertThat(r.recommend(target(102, "/Cosmics/Run2018D-PromptReco-v2/DQMIO")).runs()).containsExactly(90L);
+    }
+
+    @Test
+    void cosmicsAndCollisionReferencesNeverMix() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        r.learnAll(List.of(choice(100, EXPRESS_COLLISIONS, 99), choice(101, EXPRESS_COSMICS, 50)));
+        assertThat(r.recommend(target(102, EXPRESS_COSMICS)).runs()).containsExactly(50L);
+        assertThat(r.recommend(target(102, EXPRESS_COLLISIONS)).runs()).containsExactly(99L);
+        // an unknown dataset may take either
+        assertThat(r.recommend(target(102, "To Be Defined")).runs()).containsExactlyInAnyOrder(50L, 99L);
+    }
+
+    @Test
+    void aReferencesOwnCertificationDoesNotReplaceIt() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        // runs 100..102 use 103 (re-certified later); 103 itself is certified against 80; 104 goes back to 103
+        r.learnAll(List.of(choice(100, PROMPT_COSMICS, 80), choice(101, PROMPT_COSMICS, 103), choice(102, PROMPT_COSMICS, 103),
+                choice(103, PROMPT_COSMICS, 80)));
+        assertThat(r.recommend(target(104, PROMPT_COSMICS)).runs().get(0)).isEqualTo(103L);
+    }
+
+    @Test
+    void onlyEarlierReferencesWhenAsked() {
+        ReferenceRunRecommender later = ReferenceRunRecommender.builder().build();
+        ReferenceRunRecommender earlier = ReferenceRunRecommender.builder().onlyEarlierReferences(true).build();
+        for (ReferenceRunRecommender r : List.of(later, earlier)) {
+            r.learnAll(List.of(choice(100, PROMPT_COSMICS, 90), choice(101, PROMPT_COSMICS, 200)));
+        }
+        assertThat(later.recommend(target(150, PROMPT_COSMICS)).runs()).startsWith(200L);
+        assertThat(earlier.recommend(target(150, PROMPT_COSMICS)).runs()).containsExactly(90L);
+    }
+
+    @Test
+    void runConditionsBreakTiesAndTheFieldBucketIsAHardFilter() {
+        FeatureTable f = FeatureTable.builder(List.of("b_field", "init_lumi"))
+                .add(90, 3.8, 1.0).add(91, 3.8, 20.0).add(92, 0.0, 1.0).add(300, 3.8, 19.0).add(301, 0.0, 19.0).build();
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().features(f)
+                .settings(RecommenderSettings.defaults().withFeatureWeight(5)).build();
+        // 90 is the dataset's reference, 91 a sibling dataset's; with a high feature weight the run conditions decide
+        r.learnAll(List.of(choice(200, EXPRESS_COLLISIONS, 90), choice(200, "/Express/Collisions2023Special/DQM", 91),
+                choice(201, EXPRESS_COLLISIONS, 92)));
+        Recommendation at3_8 = r.recommend(target(300, EXPRESS_COLLISIONS));
+        assertThat(at3_8.runs()).doesNotContain(92L).first().isEqualTo(91L);
+        assertThat(at3_8.ranked().get(0).contributions()).containsKey(Signal.FEATURE_DISTANCE);
+        assertThat(r.recommend(target(301, EXPRESS_COLLISIONS)).runs()).containsExactly(92L);
+    }
+
+    @Test
+    void abstainsWithoutCandidatesOrBelowTheConfidenceAsked() {
+        ReferenceRunRecommender empty = ReferenceRunRecommender.builder().build();
+        Recommendation none = empty.recommend(target(5, EXPRESS_COSMICS));
+        assertThat(none.abstained()).isTrue();
+        assertThat(none.runs()).isEmpty();
+        assertThat(none.confidence()).isZero();
+
+        ReferenceRunRecommender cautious = ReferenceRunRecommender.builder()
+                .settings(RecommenderSettings.defaults().withAbstainBelow(0.9)).build();
+        cautious.learnAll(List.of(choice(100, EXPRESS_COSMICS, 90), choice(101, EXPRESS_COSMICS, 91)));
+        Recommendation unsure = cautious.recommend(target(102, EXPRESS_COSMICS));
+        assertThat(unsure.abstained()).isTrue();
+        assertThat(unsure.ranked()).isNotEmpty(); // still listed, for inspection
+        assertThat(unsure.runs()).isEmpty();
+    }
+
+    @Test
+    void replayNeverShowsATargetItsOwnChoice() {
+        // every run uses a brand-new reference: nothing learned before can name it
+        List<RunReferencePair> history = List.of(choice(100, EXPRESS_COSMICS, 1), choice(101, EXPRESS_COSMICS, 2),
+                choice(102, EXPRESS_COSMICS, 3));
+        Map<String, Evaluation.Metrics> m = Evaluation.replay(history, List.of(ReferenceRunRecommender.builder().build()));
+        assertThat(m.get("recommender").top5()).isZero();
+        assertThat(m.get("recommender").abstained()).isEqualTo(1.0 / 3);
+    }
+
+    @Test
+    void settingsAreValidated() {
+        assertThatThrownBy(() -> new RecommenderSettings(-1, 1, 1, 1, 10, 0, 0, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 0, 0, 0, 5)).hasMessageContaining("recencyScale");
+        assertThatThrownBy(() -> RecommenderSettings.defaults().withAbstainBelow(1.5)).hasMessageContaining("abstainBelow");
+        assertThatThrownBy(() -> RecommenderSettings.defaults().withCandidates(0)).hasMessageContaining("candidates");
+    }
+
+    @Test
+    void runTypesFromDatasetNames() {
+        assertThat(RunType.fromDataset("/StreamExpressCosmics/Run2018D-Express-v1/DQMIO")).isEqualTo(RunType.COSMICS);
+        assertThat(RunType.fromDataset("/StreamHIExpress/HIRun2018A-Express-v1/DQMIO")).isEqualTo(RunType.HEAVY_ION);
+        assertThat(RunType.fromDataset("/Express/Collisions2023HI/DQM")).isEqualTo(RunType.HEAVY_ION);
+        assertThat(RunType.fromDataset("/HIMinimumBias0/HIRun2018A-PromptReco-v1/DQMIO")).isEqualTo(RunType.HEAVY_ION);
+        assertThat(RunType.fromDataset("/ZeroBias/Run2018D-PromptReco-v2/DQMIO")).isEqualTo(RunType.COLLISIONS);
+        assertThat(RunType.fromDataset("/PromptReco/Collisions2022/DQM")).isEqualTo(RunType.COLLISIONS);
+        assertThat(RunType.fromDataset("To Be Defined")).isEqualTo(RunType.UNKNOWN);
+        assertThat(RunType.fromDataset("")).isEqualTo(RunType.UNKNOWN);
+    }
+}

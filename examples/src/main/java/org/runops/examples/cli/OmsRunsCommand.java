@@ -1,0 +1,273 @@
+package org.runops.examples.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.runops.core.http.HttpSettings;
+import org.runops.oms.OmsCache;
+import org.runops.oms.OmsClient;
+import org.runops.oms.OmsInstance;
+import org.runops.oms.OmsJson;
+import org.runops.oms.OmsQuery;
+import org.runops.oms.OmsRecord;
+import org.runops.oms.OmsRunCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops oms runs --from R1 --to R2}: OMS runs as CSV (wbmcrawlr columns) or JSON. */
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        header = "Print OMS runs of a run-number range as CSV or JSON.",
+        description = {
+            "Print the OMS runs numbered --from..--to (inclusive), ascending, as CSV (one column per attribute,",
+            "then <attr>_unit columns with the units OMS gave, as wbmcrawlr writes them) or as a JSON array.",
+            "Wide ranges are asked in chunks of 5000 run numbers; each query is paged and checked against",
+            "meta.totalResourceCount. Credentials only from the environment: RUNOPS_OMS_CLIENT_ID and",
+            "RUNOPS_OMS_CLIENT_SECRET (a CERN SSO application in the oms-api-access group); --instance p5",
+            "needs none. A --trust-store password, if any, comes from RUNOPS_OMS_TRUST_STORE_PASSWORD.",
+            "With --cache or --cache-dir, finished runs are kept on disk and not asked again; --fields and",
+            "--filter always ask OMS."
+        })
+final class OmsRunsCommand implements Callable<Integer> {
+    static final String TRUST_STORE_PASSWORD_ENV = "RUNOPS_OMS_TRUST_STORE_PASSWORD";
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "RUN", description = "First run number.")
+    private long from;
+
+    @Option(names = "--to", required = true, paramLabel = "RUN", description = "Last run number (inclusive).")
+    private long to;
+
+    @Option(names = "--fields", split = ",", paramLabel = "ATTR", description = "Only these attributes, in this order.")
+    private List<String> fields = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "ATTR:OP:VALUE", description = {
+        "Extra OMS filter, repeatable, AND-ed; OP is EQ NEQ LT GT LE GE LIKE CT,",
+        "e.g. --filter sequence:EQ:GLOBAL-RUN --filter b_field:GT:3.5 --filter stable_beam:EQ:true."})
+    private List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--instance", defaultValue = "production", paramLabel = "NAME",
+            description = "production, integration, development or p5 (default: ${DEFAULT-VALUE}).")
+    private String instance;
+
+    @Option(names = "--url", paramLabel = "BASE", description = "API base URL instead of the instance's, e.g. https://host/agg/api/v1.")
+    private String url;
+
+    @Option(names = "--audience", paramLabel = "A", description = "Token audience instead of the instance's.")
+    private String audience;
+
+    @Option(names = "--page-size", defaultValue = "1000", paramLabel = "N", description = "Rows per request (default: ${DEFAULT-VALUE}).")
+    private int pageSize;
+
+    @Option(names = "--cache", description = "Cache finished runs in $XDG_CACHE_HOME/runops/oms/<host>.")
+    private boolean cache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache finished runs in DIR.")
+    private Path cacheDir;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", description = "Extra trust store (e.g. with the CERN Root and Grid CAs).")
+    private Path trustStore;
+
+    @Option(names = "--progress", description = "Show page progress on stderr even when it is not a terminal.")
+    private boolean progress;
+
+    @Override
+    public Integer call() {
+        if (from <= 0 || to < from) {
+            throw new IllegalArgumentException("--from and --to must be positive with --from <= --to, got " + from + ".." + to);
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("--page-size must be at least 1, got " + pageSize);
+        }
+        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("--format must be csv or json, got '" + format + "'");
+        };
+        List<OmsFilter> parsed = filters.stream().map(OmsFilter::parse).toList();
+        List<OmsRecord> rows;
+        try (OmsClient client = client(); ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null)) {
+            OmsCache store = cacheDir != null ? OmsCache.at(cacheDir)
+                    : cache ? OmsCache.at(OmsCache.defaultDirectory(System::getenv, client.baseUrl())) : null;
+            OmsRunCatalog catalog = new OmsRunCatalog(client, store).withProgress(bar::update);
+            if (fields.isEmpty() && parsed.isEmpty()) {
+                rows = catalog.records(from, to);
+            } else {
+                Consumer<OmsQuery> refine = q -> {
+                    if (!fields.isEmpty()) {
+                        q.fields(fields.toArray(String[]::new));
+                    }
+                    parsed.forEach(f -> q.filter(f.attribute(), f.op(), f.value()));
+                };
+                rows = catalog.fetch(from, to, refine);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> columns = columns(rows);
+        if (json) {
+            printJson(rows, columns, out);
+        } else {
+            printCsv(rows, columns, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private OmsClient client() {
+        OmsClient.Builder b = OmsClient.builder().instance(OmsInstance.parse(instance)).pageSize(pageSize);
+        if (url != null) {
+            b.baseUrl(url);
+        }
+        if (audience != null) {
+            b.audience(audience);
+        }
+        HttpSettings settings = HttpSettings.defaults();
+        if (trustStore != null) {
+            settings = settings.withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
+        }
+        return b.httpSettings(settings).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
+    }
+
+    /** --fields order, else attributes in first-seen order; then {@code <attr>_unit} for every attribute with a unit. */
+    private List<String> columns(List<OmsRecord> rows) {
+        Set<String> attributes = new LinkedHashSet<>(fields);
+        Set<String> units = new LinkedHashSet<>();
+        for (OmsRecord r : rows) {
+            if (fields.isEmpty()) {
+                attributes.addAll(r.attributes().keySet());
+            }
+            r.units().keySet().stream().sorted().forEach(units::add);
+        }
+        List<String> columns = new ArrayList<>(attributes);
+        units.stream().filter(attributes::contains).forEach(a -> columns.add(a + "_unit"));
+        return columns;
+    }
+
+    private static Object cell(OmsRecord r, String column) {
+        if (column.endsWith("_unit") && !r.attributes().containsKey(column)) {
+            return r.units().get(column.substring(0, column.length() - "_unit".length()));
+        }
+        return r.attributes().get(column);
+    }
+
+    private static void printCsv(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
+        out.println(String.join(",", columns.stream().map(Csv::field).toList()));
+        for (OmsRecord r : rows) {
+            List<String> cells = new ArrayList<>(columns.size());
+            for (String c : columns) {
+                Object v = cell(r, c);
+                cells.add(v == null ? "" : Csv.field(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
+            }
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static void printJson(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
+        try {
+            JsonGenerator g = new JsonFactory().createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (OmsRecord r : rows) {
+                g.writeStartObject();
+                for (String c : columns) {
+                    g.writeFieldName(c);
+                    OmsJson.writeValue(g, cell(r, c));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.flush();
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One {@code --filter ATTR:OP:VALUE}; the value is a number, true/false, null or text. */
+    record OmsFilter(String attribute, OmsQuery.Op op, Object value) {
+        static OmsFilter parse(String spec) {
+            String[] parts = spec.split(":", 3);
+            if (parts.length != 3 || parts[0].isBlank()) {
+                throw new IllegalArgumentException("--filter must be ATTR:OP:VALUE, got '" + spec + "'");
+            }
+            OmsQuery.Op op;
+            try {
+                op = OmsQuery.Op.valueOf(parts[1].strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--filter '" + spec + "': unknown operator '" + parts[1]
+                        + "' (expected EQ NEQ LT GT LE GE LIKE CT)");
+            }
+            return new OmsFilter(parts[0].strip(), op, value(parts[2]));
+        }
+
+        private static Object value(String text) {
+            String t = text.strip();
+            Map<String, Object> words = Map.of("true", Boolean.TRUE, "false", Boolean.FALSE);
+            if (words.containsKey(t.toLowerCase(Locale.ROOT))) {
+                return words.get(t.toLowerCase(Locale.ROOT));
+            }
+            if (t.equalsIgnoreCase("null")) {
+                return null;
+            }
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException notLong) {
+                try {
+                    return Double.parseDouble(t);
+                } catch (NumberFormatException notDouble) {
+                    return t;
+                }
+            }
+        }
+    }
+
+    /** A one-line page counter on stderr, redrawn in place; silent when disabled. */
+    private static final class ProgressBar implements AutoCloseable {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private final boolean enabled;
+        private boolean drawn;
+
+        ProgressBar(PrintWriter err, boolean enabled) {
+            this.err = err;
+            this.enabled = enabled;
+        }
+
+        synchronized void update(long done, long total) {
+            if (!enabled || total <= 1) {
+                return; // one page needs no bar
+            }
+            int filled = (int) (WIDTH * done / total);
+            err.print("\roms: [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] pages " + done + "/" + total);
+            err.flush();
+            drawn = true;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (drawn) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.runops.core.refrun.Evaluation;
+import org.runops.core.refrun.Evaluation.Metrics;
+import org.runops.core.refrun.FeatureBaselines;
+import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.HistoryBaselines;
+import org.runops.core.refrun.Ranking;
+import org.runops.core.refrun.RecommenderSettings;
+import org.runops.core.refrun.ReferenceRunRecommender;
+import org.runops.core.refrun.RunReferencePair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops refrun evaluate}: time-ordered replay of the recommender beside the baselines. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        header = "Replay a history in run order and report how often each method is right.",
+        description = {
+            "Replay the history in run order: every choice is a target, ranked by each method from the choices of",
+            "strictly earlier runs only, then learned. Reports top-1/3/5 hit rates, MRR (1-based ranks) and the",
+            "abstention rate of the recommender and the baselines: the previous reference in the same dataset, the",
+            "most recently used reference and, with --features, 1-NN on the features.",
+            "--from-run scores only targets from that run on (the earlier ones are still learned): a held-out period.",
+            "With --features, only targets that have features are scored unless --all-targets is given."
+        })
+final class RefrunEvaluateCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private RefrunInputs inputs;
+
+    @Option(names = "--from-run", paramLabel = "RUN", description = "Score only targets numbered RUN or above.")
+    private Long fromRun;
+
+    @Option(names = "--all-targets", description = "With --features, also score targets that have no features.")
+    private boolean allTargets;
+
+    @Option(names = "--abstain-below", defaultValue = "0", paramLabel = "C",
+            description = "The recommender abstains below this confidence, 0..1 (default: ${DEFAULT-VALUE}, never).")
+    private double abstainBelow;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "Write the hit rate within the first k (k = 1..10) of every method as a PNG.")
+    private Path plot;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
+        }
+        List<RunReferencePair> history = inputs.readHistory();
+        FeatureTable features = inputs.readFeatures();
+        List<Ranking> methods = new ArrayList<>();
+        methods.add(ReferenceRunRecommender.builder().features(features)
+                .settings(RecommenderSettings.defaults().withAbstainBelow(abstainBelow)).build());
+        methods.add(HistoryBaselines.previousInDataset());
+        methods.add(HistoryBaselines.mostRecentlyUsed());
+        if (features != null) {
+            methods.add(FeatureBaselines.nearestNeighbour(features));
+        }
+        Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            printJson(metrics, out);
+        } else {
+            printTable(history.size(), metrics, out);
+        }
+        if (plot != null) {
+            HitRatePlot.write(metrics.values(), plot);
+            if (format.equals("table")) {
+                out.println("Plot written to " + plot);
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Predicate<RunReferencePair> scored(FeatureTable features) {
+        Predicate<RunReferencePair> p = pair -> fromRun == null || pair.run() >= fromRun;
+        if (features != null && !allTargets) {
+            p = p.and(pair -> features.rowOf(pair.run()) >= 0);
+        }
+        return p;
+    }
+
+    private static void printTable(int choices, Map<String, Metrics> metrics, PrintWriter out) {
+        int targets = metrics.values().iterator().next().targets();
+        out.printf("%d choices replayed in run order, %d scored as targets.%n%n", choices, targets);
+        printMetrics(metrics, out);
+    }
+
+    static void printMetrics(Map<String, Metrics> metrics, PrintWriter out) {
+        TextTable table = new TextTable("METHOD", "TOP-1>", "TOP-3>", "TOP-5>", "MRR>", "ABSTAINED>");
+        for (Metrics m : metrics.values()) {
+            table.row(m.method(), pct(m.top1()), pct(m.top3()), pct(m.top5()), String.format("%.3f", m.mrr()), pct(m.abstained()));
+        }
+        table.print(out);
+    }
+
+    private static String pct(double fraction) {
+        return String.format("%.1f %%", 100 * fraction);
+    }
+
+    /** {"targets": N, "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}}, rates as fractions. */
+    private static void printJson(Map<String, Metrics> metrics, PrintWriter out) {
+        try (Json json = Json.to(out)) {
+            json.startObject().field("targets", (long) metrics.values().iterator().next().targets()).startObject("methods");
+            for (Metrics m : metrics.values()) {
+                json.startObject(m.method()).field("top1", m.top1()).field("top3", m.top3()).field("top5", m.top5())
+                        .field("mrr", m.mrr()).field("abstained", m.abstained()).endObject();
+            }
+            json.endObject().endObject();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.Recommendation;
+import org.runops.core.refrun.RecommendationTarget;
+import org.runops.core.refrun.RecommenderSettings;
+import org.runops.core.refrun.Reconstruction;
+import org.runops.core.refrun.ReferenceRunRecommender;
+import org.runops.core.refrun.RunReferencePair;
+import org.runops.core.refrun.ScoredCandidate;
+import org.runops.core.refrun.Signal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code runops refrun recommend RUN}: the ranked candidates with the reasons behind each. */
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+        header = "Recommend reference runs for one run, with the reasons behind each candidate.",
+        description = {
+            "Rank the runs already chosen as references for RUN of DATASET, learning only the choices made for",
+            "runs numbered below RUN (what was known when RUN was taken). Candidates of another run type (cosmics,",
+            "collisions, heavy ions) are never proposed. Each signal's part of the score is shown."
+        })
+final class RefrunRecommendCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run that needs a reference.")
+    private long run;
+
+    @Option(names = "--dataset", required = true, paramLabel = "D", description = "Its dataset, e.g. /PromptReco/Cosmics23/DQM.")
+    private String dataset;
+
+    @Option(names = "--reconstruction", paramLabel = "R",
+            description = "express, prompt, rereco, rerecoul (default: read from the dataset name).")
+    private String reconstruction;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many candidates to show (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--abstain-below", defaultValue = "0", paramLabel = "C",
+            description = "Abstain when the best candidate's confidence is below C, 0..1 (default: ${DEFAULT-VALUE}, never).")
+    private double abstainBelow;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Mixin
+    private RefrunInputs inputs;
+
+    @Override
+    public Integer call() {
+        if (top <= 0) {
+            throw new IllegalArgumentException("--top must be positive: " + top);
+        }
+        if (run <= 0) {
+            throw new IllegalArgumentException("RUN must be a positive run number: " + run);
+        }
+        List<RunReferencePair> earlier = inputs.readHistory().stream().filter(p -> p.run() < run).toList();
+        FeatureTable features = inputs.readFeatures();
+        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
+                .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
+        recommender.learnAll(earlier);
+        String reco = reconstruction();
+        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco));
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> printJson(rec, earlier.size(), out);
+            case "table" -> printTable(rec, earlier.size(), out);
+            default -> throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private String reconstruction() {
+        if (reconstruction == null) {
+            return Reconstruction.fromDataset(dataset).certhelperName();
+        }
+        Reconstruction r = Reconstruction.parse(reconstruction);
+        if (r == Reconstruction.UNKNOWN) {
+            throw new IllegalArgumentException("--reconstruction " + reconstruction + ": expected online, express, prompt, rereco or rerecoul");
+        }
+        return r.certhelperName();
+    }
+
+    static void printTable(Recommendation rec, int learned, PrintWriter out) {
+        RecommendationTarget t = rec.target();
+        out.printf("Run %d, %s (%s, %s): %d earlier choices learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
+                t.runType().name().toLowerCase(java.util.Locale.ROOT), t.reconstruction().isEmpty() ? "reconstruction unknown" : t.reconstruction(),
+                learned);
+        if (rec.ranked().isEmpty()) {
+            out.println("No candidate: no earlier reference of a compatible run type. Choose one by hand.");
+            return;
+        }
+        TextTable table = new TextTable("RANK>", "REFERENCE>", "SCORE>", "WHY");
+        int rank = 1;
+        for (ScoredCandidate c : rec.ranked()) {
+            table.row(rank++, c.run(), String.format("%.3f", c.score()), reasons(c.contributions()));
+        }
+        table.print(out);
+        out.println();
+        for (Signal s : Signal.values()) {
+            out.printf("  %-10s %s%n", s.label(), s.description());
+        }
+        out.printf("%nConfidence %.2f (the best candidate's lead over the runner-up, as a fraction of the highest possible score)%s%n", rec.confidence(),
+                rec.abstained() ? ": below the threshold asked, so no recommendation is made." : ".");
+    }
+
+    private static String reasons(Map<Signal, Double> parts) {
+        return parts.entrySet().stream().sorted(Map.Entry.<Signal, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey().label(), e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static void printJson(Recommendation rec, int learned, PrintWriter out) {
+        try (Json json = Json.to(out)) {
+            json.startObject().field("run", rec.target().run()).field("dataset", rec.target().dataset())
+                    .field("reconstruction", rec.target().reconstruction()).field("learned", learned)
+                    .field("confidence", rec.confidence()).field("abstained", rec.abstained()).startArray("candidates");
+            for (ScoredCandidate c : rec.ranked()) {
+                json.startObject().field("run", c.run()).field("score", c.score()).startObject("contributions");
+                c.contributions().forEach((signal, value) -> json.field(signal.name().toLowerCase(java.util.Locale.ROOT), value));
+                json.endObject().endObject();
+            }
+            json.endArray().endObject();
+        }
+    }
+}

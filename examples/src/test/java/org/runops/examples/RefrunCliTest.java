@@ -1,0 +1,151 @@
+package org.runops.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.runops.examples.Launcher.Run;
+
+/** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
+class RefrunCliTest {
+    @TempDir
+    Path tmp;
+
+    /** Cosmics prompt runs 100..119 use 90, then 120..139 use 95; collision runs use 50. */
+    private Path history() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int run = 100; run < 140; run++) {
+            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
+                    + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},", run, run < 120 ? 90 : 95));
+            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
+                    + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"},", run));
+        }
+        json.setLength(json.length() - 1);
+        return Files.writeString(tmp.resolve("history.json"), json.append(']'));
+    }
+
+    @Test
+    void recommendShowsTheCandidatesWithTheirReasons() throws IOException {
+        Run r = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Run 140", "cosmics", "prompt", "80 earlier choices learned", "RANK", "REFERENCE", "dataset", "Confidence");
+        String firstRow = r.out().lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
+        assertThat(firstRow).contains("95");
+        assertThat(r.out()).doesNotContain(" 50 "); // a collision reference is never proposed for cosmics
+    }
+
+    @Test
+    void recommendLearnsOnlyEarlierRuns() throws IOException {
+        // at run 110 only the choices of 100..109 are known: 95 did not exist yet as a reference
+        Run r = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
+                "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"learned\" : 20", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    @Test
+    void withoutHistoryFileTheServerIsAskedOnceThenTheCacheServes() throws IOException, InterruptedException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).body(Files.readString(history())).build());
+            String[] args = {"refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--url", server.url("/").toString(),
+                "--cache-dir", tmp.resolve("cache").toString()};
+            Run first = runops(args);
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).contains("80 earlier choices learned");
+            Run second = runops(args);
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(second.out()).isEqualTo(first.out());
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(server.takeRequest().getTarget()).isEqualTo("/certify/allRunsRefRuns/");
+        }
+    }
+
+    @Test
+    void aServerThatFailsWithoutACacheIsAnInputError() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            for (int i = 0; i < 8; i++) {
+                server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+            }
+            Run r = runops("refrun", "evaluate", "--url", server.url("/").toString(), "--cache-dir", tmp.resolve("cache").toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains(server.url("/").host(), "500");
+        }
+    }
+
+    @Test
+    void evaluatePrintsTheDocumentedJsonAndAPlot() throws IOException {
+        Path png = tmp.resolve("topk.png");
+        Run r = runops("refrun", "evaluate", "--history", history().toString(), "--format", "json", "--plot", png.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, Double> recommender = methodFields(r.out(), "recommender");
+        assertThat(recommender).containsOnlyKeys("top1", "top3", "top5", "mrr", "abstained");
+        // 80 targets: the first of each dataset has no candidate, the switch to 95 is unforeseeable, all else is right
+        assertThat(recommender.get("top1")).isEqualTo(77.0 / 80);
+        assertThat(recommender.get("abstained")).isEqualTo(2.0 / 80);
+        assertThat(r.out()).contains("\"targets\" : 80", "\"previous reference in dataset\"", "\"most recently used reference\"");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(560);
+    }
+
+    @Test
+    void evaluateTableOnTheRealDump() {
+        String configured = System.getProperty("runops.shared");
+        Path dump = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
+                .resolve("data/refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
+        Assumptions.assumeTrue(Files.exists(dump), "skipped: shared test data not found at " + dump.toAbsolutePath());
+        Run r = runops("refrun", "evaluate", "--history", dump.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("10448 choices replayed", "recommender", "92.9 %", "previous reference in dataset", "92.0 %");
+    }
+
+    @Test
+    void badInputIsNamed() throws IOException {
+        Path broken = Files.writeString(tmp.resolve("broken.json"), "[{\"run_number\": 5,");
+        Run r = runops("refrun", "evaluate", "--history", broken.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("broken.json", "malformed JSON");
+        Run missing = runops("refrun", "recommend", "5", "--dataset", "/Express/Cosmics23/DQM", "--history", tmp.resolve("none.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.json");
+        Run features = runops("refrun", "evaluate", "--history", history().toString(), "--features",
+                Files.writeString(tmp.resolve("f.csv"), "run_number,init_lumi\n100,1\n").toString());
+        assertThat(features.exitCode()).isEqualTo(2);
+        assertThat(features.err()).contains("f.csv", "end_lumi");
+        assertThat(runops("refrun", "recommend", "5", "--dataset", "d", "--history", history().toString(), "--top", "0").exitCode()).isEqualTo(2);
+        assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "xml").exitCode()).isEqualTo(2);
+    }
+
+    private static Map<String, Double> methodFields(String json, String method) throws IOException {
+        Map<String, Double> fields = new HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            boolean inside = false;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.currentName().equals(method)) {
+                    inside = true;
+                } else if (inside && t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    fields.put(p.currentName(), p.getDoubleValue());
+                } else if (inside && t == JsonToken.END_OBJECT) {
+                    break;
+                }
+            }
+        }
+        return fields;
+    }
+}

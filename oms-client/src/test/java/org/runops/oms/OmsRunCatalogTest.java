@@ -1,0 +1,155 @@
+package org.runops.oms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.runops.oms.OmsTestServer.json;
+import static org.runops.oms.OmsTestServer.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.run.CatalogException;
+import org.runops.core.run.RunRecord;
+
+class OmsRunCatalogTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Serves the real 2024 page for GE/LE queries, filtered to the range asked (as OMS would). */
+    private static Function<RecordedRequest, MockResponse> real2024() throws IOException {
+        byte[] file = Files.readAllBytes(SharedData.require("oms/runs_377254-377296_int0185_2024-03.json"));
+        List<OmsRecord> all = OmsPage.parse(file, "2024").records();
+        return r -> {
+            HttpUrl u = r.getUrl();
+            long ge = Long.parseLong(u.queryParameter("filter[run_number][GE]"));
+            long le = Long.parseLong(u.queryParameter("filter[run_number][LE]"));
+            List<OmsRecord> rows = all.stream().filter(x -> {
+                long n = OmsRun.from(x).runNumber();
+                return n >= ge && n <= le;
+            }).toList();
+            return json(new String(OmsJson.page(rows), StandardCharsets.UTF_8));
+        };
+    }
+
+    @Test
+    void mapsRealRunsToRunRecords() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(real2024()); OmsClient client = oms.client()) {
+            List<RunRecord> runs = new OmsRunCatalog(client).runs(377254, 377296);
+            assertThat(runs).hasSize(28);
+            assertThat(runs).extracting(RunRecord::run).isSorted();
+            RunRecord first = runs.get(0);
+            assertThat(first.start()).isNotNull();
+            assertThat(first.attributes()).containsKey("init_lumi_unit").containsKey("components");
+            assertThat(first.attribute("components").orElseThrow()).contains(",");
+            HttpUrl q = oms.requests.get(0);
+            assertThat(q.queryParameter("filter[run_number][GE]")).isEqualTo("377254");
+            assertThat(q.queryParameter("filter[run_number][LE]")).isEqualTo("377296");
+            assertThat(q.queryParameter("sort")).isEqualTo("run_number");
+        }
+    }
+
+    @Test
+    void wideRangesAreSplitIntoChunksOfAtMost5000Runs() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(r -> json("{\"data\":[],\"meta\":{\"totalResourceCount\":0}}"));
+             OmsClient client = oms.client()) {
+            assertThat(new OmsRunCatalog(client).runs(300000, 312000)).isEmpty();
+            assertThat(oms.requests).extracting(u -> u.queryParameter("filter[run_number][GE]") + "-" + u.queryParameter("filter[run_number][LE]"))
+                    .containsExactly("300000-304999", "305000-309999", "310000-312000");
+        }
+    }
+
+    @Test
+    void theSecondCallIsAnsweredFromTheCacheWithoutARequest() throws IOException {
+        Path dir = tmp.resolve("cache");
+        try (OmsTestServer oms = new OmsTestServer(real2024()); OmsClient client = oms.client()) {
+            OmsRunCatalog catalog = new OmsRunCatalog(client, OmsCache.at(dir));
+            List<RunRecord> first = catalog.runs(377254, 377296);
+            int requests = oms.server.getRequestCount();
+            assertThat(requests).isEqualTo(1);
+            List<RunRecord> second = new OmsRunCatalog(client, OmsCache.at(dir)).runs(377254, 377296);
+            assertThat(oms.server.getRequestCount()).isEqualTo(requests); // no request at all
+            assertThat(second).isEqualTo(first);
+            // a sub-range is settled too; a range reaching past the newest run asks only for the new part
+            assertThat(catalog.runs(377260, 377270)).isNotEmpty();
+            assertThat(oms.server.getRequestCount()).isEqualTo(requests);
+            long newest = first.get(first.size() - 1).run();
+            catalog.runs(377254, newest + 100);
+            HttpUrl last = oms.requests.get(oms.requests.size() - 1);
+            assertThat(last.queryParameter("filter[run_number][GE]")).isEqualTo(Long.toString(newest + 1));
+        }
+    }
+
+    @Test
+    void runningRunsAreNeverCachedAndCorruptFilesAreRefetched() throws IOException {
+        Path dir = tmp.resolve("cache");
+        String page = "{\"data\":[" + row(100, true) + "," + row(101, false) + "],\"meta\":{\"totalResourceCount\":2}}";
+        try (OmsTestServer oms = new OmsTestServer(r -> json(page)); OmsClient client = oms.client()) {
+            OmsCache cache = OmsCache.at(dir);
+            OmsRunCatalog catalog = new OmsRunCatalog(client, cache);
+            assertThat(catalog.runs(100, 101)).extracting(RunRecord::run).containsExactly(100L, 101L);
+            assertThat(Files.exists(dir.resolve("runs/100.json"))).isTrue();
+            assertThat(Files.exists(dir.resolve("runs/101.json"))).isFalse();
+            assertThat(cache.covered()).containsExactly(new OmsCache.RunRange(100, 100));
+            assertThat(cache.lookup(100, 101).missing()).containsExactly(new OmsCache.RunRange(101, 101));
+
+            Files.writeString(dir.resolve("runs/100.json"), "{\"data\":[{\"id\":\"100\",");
+            assertThat(cache.run(100)).isEmpty(); // WARN, ignored
+            assertThat(cache.lookup(100, 101).missing()).containsExactly(new OmsCache.RunRange(100, 101));
+            int before = oms.server.getRequestCount();
+            assertThat(catalog.runs(100, 101)).hasSize(2);
+            assertThat(oms.server.getRequestCount()).isEqualTo(before + 1);
+            assertThat(cache.run(100)).isPresent(); // rewritten whole
+            assertThat(dir.resolve("runs").toFile().list()).containsExactly("100.json"); // no temp files left
+        }
+    }
+
+    @Test
+    void finishedFillsAreCachedAndACorruptIndexIsIgnored() throws IOException {
+        OmsCache cache = OmsCache.at(tmp.resolve("c"));
+        OmsRecord done = new OmsRecord("6614", "fills", Map.of("fill_number", 6614L, "end_time", "2018-04-28T20:00:00Z",
+                "bunches_colliding", 2544L), Map.of("peak_lumi", "10^{34}cm^{-2}s^{-1}"));
+        OmsRecord going = new OmsRecord("6615", "fills", Map.of("fill_number", 6615L), Map.of());
+        assertThat(cache.putFill(done)).isTrue();
+        assertThat(cache.putFill(going)).isFalse();
+        assertThat(cache.fill(6614)).hasValue(done);
+        assertThat(cache.fill(6615)).isEmpty();
+        Files.writeString(tmp.resolve("c/runs-covered.txt"), "1 x\n");
+        assertThat(cache.covered()).isEmpty();
+    }
+
+    @Test
+    void defaultDirectoryFollowsXdgAndNamesTheInstance() {
+        HttpUrl prod = OmsInstance.PRODUCTION.baseUrl();
+        assertThat(OmsCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "/x")::get, prod)).isEqualTo(Path.of("/x/runops/oms/cmsoms.cern.ch"));
+        assertThat(OmsCache.defaultDirectory(Map.of("HOME", "/home/u")::get, HttpUrl.get("http://127.0.0.1:8080/agg")))
+                .isEqualTo(Path.of("/home/u/.cache/runops/oms/127.0.0.1_8080"));
+        assertThatThrownBy(() -> OmsCache.defaultDirectory(Map.<String, String>of()::get, prod)).isInstanceOf(OmsException.class);
+    }
+
+    @Test
+    void omsFailuresBecomeCatalogExceptionsNamingTheUrl() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(r -> status(404)); OmsClient client = oms.client()) {
+            assertThatThrownBy(() -> new OmsRunCatalog(client).runs(1, 10)).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining(oms.base().toString()).hasCauseInstanceOf(OmsException.class);
+        }
+        assertThatThrownBy(() -> new OmsRunCatalog(OmsClient.builder().instance(OmsInstance.P5).build()).runs(10, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String row(long run, boolean finished) {
+        return "{\"id\":\"" + run + "\",\"type\":\"runs\",\"attributes\":{\"run_number\":" + run
+                + ",\"start_time\":\"" + Instant.parse("2026-01-01T00:00:00Z") + "\",\"end_time\":"
+                + (finished ? "\"2026-01-01T01:00:00Z\"" : "null") + "}}";
+    }
+}
