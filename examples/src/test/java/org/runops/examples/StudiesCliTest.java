@@ -2,32 +2,26 @@ package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.runops.examples.Launcher.runops;
+
+
+
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.examples.Launcher.Run;
 import org.runops.oms.studies.StudyTable;
 
 /** {@code runops studies table|pca} end to end, in process, on generated files and on the shared real data. */
 class StudiesCliTest {
     @TempDir
     Path tmp;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run runops(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunopsCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Two saved OMS "runs" pages, one "fills" page and a Certhelper dump, in the servers' formats. */
     private void writeGeneratedInputs() throws IOException {

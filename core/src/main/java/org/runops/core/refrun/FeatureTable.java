@@ -380,6 +380,7 @@ public final class FeatureTable {
      * PCA with {@code components} components over {@code rows} (at least two): each column standardised
      * over those rows, missing values replaced by the column mean (0 after standardising), then an SVD
      * of the standardised matrix. A component's sign is fixed so that its largest loading is positive.
+     * With fewer rows than columns, components beyond the rows' rank have zero loadings and ratio 0.
      */
     public Pca pca(int components, int[] rows) {
         checkRows(rows);

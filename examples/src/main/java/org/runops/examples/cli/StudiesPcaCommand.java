@@ -57,7 +57,8 @@ final class StudiesPcaCommand implements Callable<Integer> {
         if (colourBy != null) {
             input.column(colourBy); // refuse an unknown colour column before the work
         }
-        StudyPca.Result result = StudyPca.apply(input, features, components);
+        List<String> columns = features.stream().map(String::trim).filter(f -> !f.isEmpty()).toList();
+        StudyPca.Result result = StudyPca.apply(input, columns, components);
         PrintWriter o = spec.commandLine().getOut();
         print(o, result);
         if (out != null) {
