@@ -2,9 +2,7 @@ package org.runops.core.ledger;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class AppendOnlyFile {
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyFile.class);
     private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+    /** Threads that do the writes and are never interrupted; daemon threads, gone after 30 s idle. */
+    private static final ExecutorService WRITERS = writers();
 
     /** Complete lines (without newlines), the torn tail if any, and the offset just after the last complete line. */
     record Contents(List<String> lines, String tornTail, long end) {}
@@ -81,46 +88,53 @@ final class AppendOnlyFile {
 
     /**
      * Appends {@code line} and a newline as one write, forced to disk. An interrupt (a daemon being
-     * stopped) must not cost the record of what was done: the interrupt status is set aside while
-     * writing and restored after, and a write cut by an interrupt arriving meanwhile is checked and
-     * completed.
+     * stopped) must not cut a ledger line: a file channel closes itself when its thread is interrupted,
+     * so the write runs on a writer thread nobody interrupts, and the caller waits for it, keeping its
+     * interrupt status for after.
      */
-    /** Interrupts in a row after which an append gives up (one stop request costs at most one retry). */
-    private static final int INTERRUPTED_ATTEMPTS = 5;
-
     void append(String line) {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a line cannot hold a newline");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        boolean interrupted = Thread.interrupted();
-        try {
+        Future<?> done = WRITERS.submit(() -> {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             synchronized (JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        if (attempt == 1 || !endsWith(bytes)) {
-                            write(bytes); // a torn part of an earlier try is set aside first
-                        }
-                        break;
-                    } catch (ClosedByInterruptException | FileLockInterruptionException e) {
-                        interrupted |= Thread.interrupted();
-                        if (attempt == INTERRUPTED_ATTEMPTS) {
-                            throw e;
-                        }
-                    }
+                write(bytes);
+            }
+            return null;
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    done.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new LedgerException("cannot append to " + file + ": " + e.getCause(), e.getCause());
                 }
             }
-        } catch (IOException e) {
-            throw new LedgerException("cannot append to " + file + ": " + e, e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static ExecutorService writers() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "runops-ledger-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private void write(byte[] bytes) throws IOException {
@@ -133,25 +147,6 @@ final class AppendOnlyFile {
                 at += ch.write(buffer, at);
             }
             ch.force(true);
-        }
-    }
-
-    /** Whether the file already ends with {@code bytes} (then forced to disk). */
-    private boolean endsWith(byte[] bytes) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-            long size = ch.size();
-            if (size < bytes.length) {
-                return false;
-            }
-            ByteBuffer tail = ByteBuffer.allocate(bytes.length);
-            while (tail.hasRemaining() && ch.read(tail, size - bytes.length + tail.position()) > 0) {
-                // read the whole tail
-            }
-            if (!java.util.Arrays.equals(tail.array(), bytes)) {
-                return false;
-            }
-            ch.force(true);
-            return true;
         }
     }
 
