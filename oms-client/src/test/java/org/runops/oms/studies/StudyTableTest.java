@@ -79,6 +79,14 @@ class StudyTableTest {
     }
 
     @Test
+    void unquotedValuesAreTypedByTheirWholeText() {
+        StudyTable t = StudyTable.readCsv(new java.io.StringReader(
+                "v\n12\n-3.5e2\n.5\n123456789012345678901\n" + "6".repeat(5000) + "1a1\n1e\nTRUE\nNone\n"), "inline");
+        assertThat(t.column("v")).containsExactly(12L, -350.0, 0.5, 1.23456789012345678901e20, "6".repeat(5000) + "1a1",
+                "1e", true, null);
+    }
+
+    @Test
     void numericConvertsAndNamesBadValues() {
         assertThat(TRICKY.numeric("lumi")).containsExactly(1.08, Double.NaN, 2.5e-7);
         assertThat(TRICKY.numeric("stable")).containsExactly(1, 0, Double.NaN);
