@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -49,9 +50,12 @@ import org.runops.core.ledger.AtomicFiles;
  */
 public final class StudyTable {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}+");
+    // possessive and unambiguous: a long run of digits never makes the matcher backtrack
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d++(\\.\\d*+)?|\\.\\d++)([eE][-+]?\\d++)?");
     private static final List<String> MISSING = List.of("", "nan", "NaN", "None", "null", "NA");
+    private static final int MAX_JSON_COLUMNS = 10_000;
+    private static final long MAX_JSON_CELLS = 20_000_000;
 
     private final List<String> columns;
     private final Map<String, Integer> index;
@@ -259,22 +263,35 @@ public final class StudyTable {
      */
     public static StudyTable readCsv(Path csv) {
         try (CsvReader reader = CsvReader.open(csv)) {
-            List<String> header = reader.header();
-            List<Object[]> rows = new ArrayList<>();
-            while (reader.next()) {
-                Object[] row = new Object[header.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = reader.quoted(i) ? reader.field(i) : infer(reader.field(i));
-                }
-                rows.add(row);
-            }
-            try {
-                return new StudyTable(header, rows);
-            } catch (IllegalArgumentException e) {
-                throw new StudyException(csv + ": " + e.getMessage());
-            }
+            return read(reader);
         } catch (CsvFormatException e) {
             throw new StudyException(e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #readCsv(Path)}, from {@code csv}; {@code source} names it in errors. */
+    public static StudyTable readCsv(Reader csv, String source) {
+        try (CsvReader reader = new CsvReader(csv, source)) {
+            return read(reader);
+        } catch (CsvFormatException e) {
+            throw new StudyException(e.getMessage(), e);
+        }
+    }
+
+    private static StudyTable read(CsvReader reader) {
+        List<String> header = reader.header();
+        List<Object[]> rows = new ArrayList<>();
+        while (reader.next()) {
+            Object[] row = new Object[header.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = reader.quoted(i) ? reader.field(i) : infer(reader.field(i));
+            }
+            rows.add(row);
+        }
+        try {
+            return new StudyTable(header, rows);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(reader.source() + ": " + e.getMessage());
         }
     }
 
@@ -401,28 +418,44 @@ public final class StudyTable {
      * the fields in order of first appearance, absent fields are null. Nested values are an error.
      */
     public static StudyTable readJson(Path json) {
+        try (InputStream in = Files.newInputStream(json)) {
+            return readJson(in, json.toString());
+        } catch (IOException e) {
+            throw new StudyException("cannot read " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #readJson(Path)}, from {@code in}; {@code source} names it in errors. */
+    public static StudyTable readJson(InputStream in, String source) {
         List<Map<String, Object>> objects = new ArrayList<>();
         LinkedHashMap<String, Boolean> names = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(json); JsonParser p = JSON.createParser(in)) {
+        try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new StudyException(json + ": expected a JSON array of objects");
+                throw new StudyException(source + ": expected a JSON array of objects");
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t != JsonToken.START_OBJECT) {
-                    throw new StudyException(json + ": element " + objects.size() + " is not an object");
+                    throw new StudyException(source + ": element " + objects.size() + " is not an object");
                 }
                 Map<String, Object> object = new HashMap<>();
                 for (JsonToken f = p.nextToken(); f != JsonToken.END_OBJECT; f = p.nextToken()) {
                     String name = p.currentName();
-                    names.putIfAbsent(name, Boolean.TRUE);
-                    object.put(name, scalar(p, p.nextToken(), json, objects.size(), name));
+                    if (names.putIfAbsent(name, Boolean.TRUE) == null && names.size() > MAX_JSON_COLUMNS) {
+                        // every row gets every column: unbounded names would make rows × names cells
+                        throw new StudyException(source + ": more than " + MAX_JSON_COLUMNS + " distinct field names");
+                    }
+                    object.put(name, scalar(p, p.nextToken(), source, objects.size(), name));
                 }
                 objects.add(object);
             }
         } catch (JsonProcessingException e) {
-            throw new StudyException(json + ": malformed JSON after " + objects.size() + " rows: " + e.getOriginalMessage(), e);
+            throw new StudyException(source + ": malformed JSON after " + objects.size() + " rows: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new StudyException("cannot read " + json + ": " + e.getMessage(), e);
+            throw new StudyException("cannot read " + source + ": " + e.getMessage(), e);
+        }
+        if ((long) names.size() * objects.size() > MAX_JSON_CELLS) {
+            throw new StudyException(source + ": " + objects.size() + " rows × " + names.size()
+                    + " distinct field names is more than " + MAX_JSON_CELLS + " cells");
         }
         List<String> columns = new ArrayList<>(names.keySet());
         List<Object[]> rows = new ArrayList<>(objects.size());
@@ -432,7 +465,7 @@ public final class StudyTable {
         return new StudyTable(columns, rows);
     }
 
-    private static Object scalar(JsonParser p, JsonToken t, Path json, int row, String name) throws IOException {
+    private static Object scalar(JsonParser p, JsonToken t, String source, int row, String name) throws IOException {
         return switch (t) {
             case VALUE_NULL -> null;
             case VALUE_TRUE -> Boolean.TRUE;
@@ -442,7 +475,7 @@ public final class StudyTable {
                     : (Object) p.getLongValue();
             case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
             case VALUE_STRING -> p.getText();
-            default -> throw new StudyException(json + ": row " + row + ", field " + name + ": expected a scalar, found " + t);
+            default -> throw new StudyException(source + ": row " + row + ", field " + name + ": expected a scalar, found " + t);
         };
     }
 

@@ -15,6 +15,7 @@ import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
+import org.runops.oms.SharedData;
 
 class StudyJoinTest {
     @TempDir

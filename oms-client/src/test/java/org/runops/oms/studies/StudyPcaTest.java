@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.oms.SharedData;
 
 class StudyPcaTest {
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.oms.SharedData;
 
 class StudyTableTest {
     @TempDir
@@ -75,6 +76,14 @@ class StudyTableTest {
         for (int i = 0; i < TRICKY.size(); i++) {
             assertThat(back.row(i)).isEqualTo(TRICKY.row(i));
         }
+    }
+
+    @Test
+    void unquotedValuesAreTypedByTheirWholeText() {
+        StudyTable t = StudyTable.readCsv(new java.io.StringReader(
+                "v\n12\n-3.5e2\n.5\n123456789012345678901\n" + "6".repeat(5000) + "1a1\n1e\nTRUE\nNone\n"), "inline");
+        assertThat(t.column("v")).containsExactly(12L, -350.0, 0.5, 1.23456789012345678901e20, "6".repeat(5000) + "1a1",
+                "1e", true, null);
     }
 
     @Test
