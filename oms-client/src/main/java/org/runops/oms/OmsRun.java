@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.runops.core.refrun.RunType;
 import org.runops.oms.internal.Values;
 
 /**
@@ -148,9 +149,9 @@ public final class OmsRun extends OmsRow {
         return Values.doubleValue(record, "hlt_physics_rate");
     }
 
-    /** Collisions or cosmics by Certhelper's rule ({@link RunType#of}). */
+    /** Collisions or cosmics by Certhelper's rule ({@link RunType#fromHltKey}). */
     public RunType runType() {
-        return RunType.of(hltKey().orElse(null), stableBeam());
+        return RunType.fromHltKey(hltKey().orElse(null), stableBeam());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.runops.core.refrun.RunType;
 
 class TypedRecordsTest {
 
@@ -53,7 +54,7 @@ class TypedRecordsTest {
         Path file = SharedData.require("oms/runs_377254-377296_int0185_2024-03.json");
         List<OmsRun> runs = OmsPage.parse(Files.readAllBytes(file), file.toString()).records().stream().map(OmsRun::from).toList();
         assertThat(runs).hasSize(28);
-        assertThat(runs).allSatisfy(r -> assertThat(r.runType()).isEqualTo(RunType.of(r.hltKey().orElse(null), r.stableBeam())));
+        assertThat(runs).allSatisfy(r -> assertThat(r.runType()).isEqualTo(RunType.fromHltKey(r.hltKey().orElse(null), r.stableBeam())));
         assertThat(runs.stream().filter(r -> r.initLumi().isPresent()).map(r -> r.initLumi().get().knownUnit().orElseThrow().scale()))
                 .allMatch(s -> s == 1e33);
     }
@@ -97,10 +98,10 @@ class TypedRecordsTest {
 
     @Test
     void runTypeRule() {
-        assertThat(RunType.of("/cdaq/special/2024/v1", true)).isEqualTo(RunType.COLLISIONS);
-        assertThat(RunType.of("/cdaq/physics/Run2018/v1", false)).isEqualTo(RunType.COSMICS);
-        assertThat(RunType.of("/cdaq/cosmic/v1", true)).isEqualTo(RunType.COSMICS);
-        assertThat(RunType.of(null, true)).isEqualTo(RunType.COSMICS);
+        assertThat(RunType.fromHltKey("/cdaq/special/2024/v1", true)).isEqualTo(RunType.COLLISIONS);
+        assertThat(RunType.fromHltKey("/cdaq/physics/Run2018/v1", false)).isEqualTo(RunType.COSMICS);
+        assertThat(RunType.fromHltKey("/cdaq/cosmic/v1", true)).isEqualTo(RunType.COSMICS);
+        assertThat(RunType.fromHltKey(null, true)).isEqualTo(RunType.COSMICS);
     }
 
     @Test

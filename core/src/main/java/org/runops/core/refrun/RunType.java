@@ -3,10 +3,10 @@ package org.runops.core.refrun;
 import java.util.Locale;
 
 /**
- * The kind of run a dataset holds, a hard filter for references: a cosmics run is never compared
- * with a collision run, nor a heavy-ion run with a proton run. Read from Certhelper dataset names
+ * The kind of run, a hard filter for references: a cosmics run is never compared with a collision
+ * run, nor a heavy-ion run with a proton run. Read from Certhelper dataset names
  * ({@code /Express/Cosmics23/DQM}, {@code /StreamHIExpress/HIRun2018A-Express-v1/DQMIO}), which is
- * all the history carries.
+ * all the history carries, or from an OMS run's HLT key ({@link #fromHltKey}).
  */
 public enum RunType {
     COLLISIONS, COSMICS, HEAVY_ION, UNKNOWN;
@@ -25,6 +25,16 @@ public enum RunType {
             return HEAVY_ION;
         }
         return COLLISIONS;
+    }
+
+    /**
+     * Certhelper's rule for a run from OMS ({@code oms/models.py OmsRun.save}): collisions iff the HLT
+     * key contains {@code /cdaq/physics} or {@code /cdaq/special} and the run had stable beams;
+     * otherwise cosmics. (Heavy-ion runs are collisions here: OMS tells them by {@code fill_type_runtime}.)
+     */
+    public static RunType fromHltKey(String hltKey, boolean stableBeam) {
+        boolean physicsMenu = hltKey != null && (hltKey.contains("/cdaq/physics") || hltKey.contains("/cdaq/special"));
+        return physicsMenu && stableBeam ? COLLISIONS : COSMICS;
     }
 
     /** True when a reference of type {@code other} may serve a target of this type (unknown matches anything). */

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.refrun.CsvFormatException;
 import org.runops.core.refrun.CsvReader;
+import org.runops.oms.OmsJson;
 import org.runops.core.ledger.AtomicFiles;
 
 /**
@@ -389,18 +390,7 @@ public final class StudyTable {
                 g.writeStartObject();
                 for (int i = 0; i < row.length; i++) {
                     g.writeFieldName(columns.get(i));
-                    Object v = row[i];
-                    if (v == null) {
-                        g.writeNull();
-                    } else if (v instanceof Long l) {
-                        g.writeNumber(l);
-                    } else if (v instanceof Double d) {
-                        g.writeNumber(d);
-                    } else if (v instanceof Boolean b) {
-                        g.writeBoolean(b);
-                    } else {
-                        g.writeString((String) v);
-                    }
+                    OmsJson.writeValue(g, row[i]);
                 }
                 g.writeEndObject();
                 g.writeRaw('\n');
