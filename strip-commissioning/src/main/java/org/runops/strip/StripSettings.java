@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.runops.core.Durations;
 import org.runops.core.RunopsException;
 
 /**
@@ -77,13 +78,13 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
                 path(p, "data.dir", d.dataDirectory()),
                 ledgers,
                 p.getProperty("analysis.command", d.analysisCommand()),
-                get(p, where, "analysis.timeout", StripSettings::duration, d.analysisTimeout()),
-                get(p, where, "end.delay", StripSettings::duration, d.endDelay()),
-                get(p, where, "frequency", StripSettings::duration, d.frequency()),
+                get(p, where, "analysis.timeout", Durations::parse, d.analysisTimeout()),
+                get(p, where, "end.delay", Durations::parse, d.endDelay()),
+                get(p, where, "frequency", Durations::parse, d.frequency()),
                 get(p, where, "modes", StripSettings::modes, d.analysedModes()),
                 get(p, where, "partitions", StripSettings::partitions, d.partitions()),
                 get(p, where, "delete.raw", StripSettings::bool, d.deleteRaw()),
-                get(p, where, "lease.ttl", StripSettings::duration, d.leaseTtl()),
+                get(p, where, "lease.ttl", Durations::parse, d.leaseTtl()),
                 get(p, where, "db.zone", ZoneId::of, d.databaseZone()));
         String url = p.getProperty("db.url");
         if (url == null || url.isBlank()) {
@@ -156,21 +157,6 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
     private static Path path(Properties p, String key, Path fallback) {
         String value = p.getProperty(key);
         return value == null || value.isBlank() ? fallback : Path.of(value.strip());
-    }
-
-    /** {@code 2h}, {@code 30m}, {@code 45s}, {@code 1d} or ISO-8601. */
-    static Duration duration(String s) {
-        if (s.startsWith("P") || s.startsWith("p")) {
-            return Duration.parse(s);
-        }
-        long n = Long.parseLong(s.substring(0, s.length() - 1).strip());
-        return switch (s.charAt(s.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException("use a number with s, m, h or d, or ISO-8601 like PT2H");
-        };
     }
 
     static Set<RunMode> modes(String s) {
