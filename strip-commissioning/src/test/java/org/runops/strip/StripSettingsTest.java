@@ -66,7 +66,5 @@ class StripSettingsTest {
                 .hasMessageContaining("bad.properties").hasMessageContaining("end.delay=soon");
         Path modes = Files.writeString(tmp.resolve("modes.properties"), "ledger.dir=" + tmp + "\nmodes=2,9\n");
         assertThatThrownBy(() -> StripSettings.load(modes, Map.of())).hasMessageContaining("unknown RUNMODE 9");
-        assertThat(StripSettings.duration("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(StripSettings.duration("1d")).isEqualTo(Duration.ofDays(1));
     }
 }
