@@ -93,6 +93,32 @@ class OmsCliTest {
         }
     }
 
+    /** OMS run conditions in one unit, straight into the recommender: oms runs --format features → refrun --features. */
+    @Test
+    void featuresFeedTheRecommender() throws IOException {
+        List<HttpUrl> seen = new CopyOnWriteArrayList<>();
+        try (MockWebServer oms = server(runs(5), seen)) {
+            Launcher.Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(),
+                    "--from", "100", "--to", "104", "--format", "features");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<String> lines = r.out().lines().toList();
+            assertThat(lines.get(0)).startsWith("run_number,init_lumi,end_lumi,");
+            assertThat(lines.get(1)).startsWith("100,0.15,,"); // 1.5 × 10^33 is 0.15 × 10^34
+            assertThat(lines).hasSize(6);
+            Path features = Files.writeString(tmp.resolve("features.csv"), r.out());
+            Path history = Files.writeString(tmp.resolve("history.json"), "[{\"run_number\": 102, \"reference_run_number\": 100,"
+                    + " \"run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2024/DQM\"},"
+                    + " {\"run_number\": 103, \"reference_run_number\": 101, \"run_reconstruction_type\": \"express\","
+                    + " \"dataset\": \"/Express/Collisions2024/DQM\"}]");
+            Launcher.Run rec = runops("refrun", "recommend", "104", "--dataset", "/Express/Collisions2024/DQM", "--history", history.toString(),
+                    "--features", features.toString(), "--feature-columns", "init_lumi", "--format", "json");
+            assertThat(rec.exitCode()).as(rec.err()).isZero();
+            assertThat(rec.out()).contains("\"feature_distance\"", "\"run\" : 101");
+        }
+        assertThat(runops("oms", "runs", "--from", "1", "--to", "2", "--format", "features", "--fields", "run_number").err())
+                .contains("leave out --fields");
+    }
+
     @Test
     void jsonFieldsAndFiltersAreSentToOms() throws IOException {
         List<HttpUrl> seen = new CopyOnWriteArrayList<>();

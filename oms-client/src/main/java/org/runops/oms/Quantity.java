@@ -35,7 +35,8 @@ public record Quantity(double value, String unit) {
         if (from.family() != to.family()) {
             throw new OmsException("cannot convert " + this + " to " + target + ": " + from.family() + " is not " + to.family());
         }
-        return new Quantity(value * (from.scale() / to.scale()), to.canonical());
+        // multiply then divide: 1.5 × 1e33 / 1e34 is 0.15 exactly, 1.5 × (1e33 / 1e34) is 0.15000000000000002
+        return new Quantity(value * from.scale() / to.scale(), to.canonical());
     }
 
     @Override

@@ -12,16 +12,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.runops.core.http.HttpSettings;
+import org.runops.core.refrun.FeatureTable;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
+import org.runops.oms.OmsFeatures;
+import org.runops.oms.OmsFills;
 import org.runops.oms.OmsInstance;
 import org.runops.oms.OmsJson;
 import org.runops.oms.OmsQuery;
 import org.runops.oms.OmsRecord;
+import org.runops.oms.OmsRun;
 import org.runops.oms.OmsRunCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +67,9 @@ final class OmsRunsCommand implements Callable<Integer> {
         "e.g. --filter sequence:EQ:GLOBAL-RUN --filter b_field:GT:3.5 --filter stable_beam:EQ:true."})
     private List<String> filters = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json|features", description = {
+        "Output format (default: ${DEFAULT-VALUE}). features: the recommender's run conditions (OmsFeatures: lumis in one",
+        "unit per family, the fill's colliding bunches and peak pileup), a CSV for runops refrun --features."})
     private String format;
 
     @Option(names = "--instance", defaultValue = "production", paramLabel = "NAME",
@@ -98,13 +105,16 @@ final class OmsRunsCommand implements Callable<Integer> {
         if (pageSize < 1) {
             throw new IllegalArgumentException("--page-size must be at least 1, got " + pageSize);
         }
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("--format must be csv or json, got '" + format + "'");
-        };
+        String kind = format.toLowerCase(Locale.ROOT);
+        if (!List.of("csv", "json", "features").contains(kind)) {
+            throw new IllegalArgumentException("--format must be csv, json or features, got '" + format + "'");
+        }
+        if (kind.equals("features") && !fields.isEmpty()) {
+            throw new IllegalArgumentException("--format features needs every attribute: leave out --fields");
+        }
         List<OmsFilter> parsed = filters.stream().map(OmsFilter::parse).toList();
         List<OmsRecord> rows;
+        FeatureTable features = null;
         try (OmsClient client = client(); ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null)) {
             OmsCache store = cacheDir != null ? OmsCache.at(cacheDir)
                     : cache ? OmsCache.at(OmsCache.defaultDirectory(System::getenv, client.baseUrl())) : null;
@@ -121,13 +131,18 @@ final class OmsRunsCommand implements Callable<Integer> {
                 };
                 rows = catalog.fetch(from, to, refine);
             }
+            if (kind.equals("features")) {
+                List<OmsRun> runs = rows.stream().map(OmsRun::from).toList();
+                List<Long> fillNumbers = runs.stream().map(OmsRun::fillNumber).filter(OptionalLong::isPresent)
+                        .map(OptionalLong::getAsLong).distinct().toList();
+                features = OmsFeatures.table(runs, List.copyOf(new OmsFills(client, store).fills(fillNumbers).values()));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<String> columns = columns(rows);
-        if (json) {
-            printJson(rows, columns, out);
-        } else {
-            printCsv(rows, columns, out);
+        switch (kind) {
+            case "json" -> printJson(rows, columns(rows), out);
+            case "features" -> printFeatures(features, out);
+            default -> printCsv(rows, columns(rows), out);
         }
         out.flush();
         return ExitCodes.OK;
@@ -179,6 +194,19 @@ final class OmsRunsCommand implements Callable<Integer> {
                 cells.add(v == null ? "" : Csv.field(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
             }
             out.println(String.join(",", cells));
+        }
+    }
+
+    /** run_number and the OmsFeatures columns; a missing value is an empty cell. */
+    private static void printFeatures(FeatureTable t, PrintWriter out) {
+        out.println("run_number," + String.join(",", t.columns()));
+        for (int row = 0; row < t.size(); row++) {
+            StringBuilder line = new StringBuilder(Long.toString(t.run(row)));
+            for (int c = 0; c < t.dimensions(); c++) {
+                double v = t.value(row, c);
+                line.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
+            }
+            out.println(line);
         }
     }
 
