@@ -21,10 +21,24 @@ public final class Evaluation {
      *
      * @param hitRates fraction of targets whose choice was within the first k, for k = 1..{@link #MAX_RANK} (index k − 1)
      */
-    public record Metrics(String method, int targets, double top1, double top3, double top5, double mrr, double abstained,
-            List<Double> hitRates) {
+    public record Metrics(String method, int targets, double mrr, double abstained, List<Double> hitRates) {
         public Metrics {
+            if (hitRates.size() != MAX_RANK) {
+                throw new IllegalArgumentException("hitRates needs one rate per k = 1.." + MAX_RANK + ", got " + hitRates.size());
+            }
             hitRates = List.copyOf(hitRates);
+        }
+
+        public double top1() {
+            return hitRates.get(0);
+        }
+
+        public double top3() {
+            return hitRates.get(2);
+        }
+
+        public double top5() {
+            return hitRates.get(4);
         }
     }
 
@@ -86,8 +100,7 @@ public final class Evaluation {
             for (int k = 0; k < MAX_RANK; k++) {
                 hitRates.add(withinRank[m][k] / t);
             }
-            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, hitRates.get(0), hitRates.get(2), hitRates.get(4),
-                    reciprocal[m] / t, abstained[m] / t, hitRates));
+            out.put(methods.get(m).name(), new Metrics(methods.get(m).name(), targets, reciprocal[m] / t, abstained[m] / t, hitRates));
         }
         return out;
     }

@@ -56,16 +56,6 @@ final class UsageIndex {
         return typesServed.getOrDefault(reference, Set.of());
     }
 
-    /** True when the run has been chosen as a reference. */
-    boolean isReference(long run) {
-        return references.contains(run);
-    }
-
-    /** Every run chosen as a reference so far. */
-    Set<Long> references() {
-        return references;
-    }
-
     int learned() {
         return learned;
     }

@@ -21,7 +21,9 @@ final class HitRatePlot {
     private HitRatePlot() {}
 
     static void write(Collection<Evaluation.Metrics> methods, Path png) {
-        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // cron jobs and ssh sessions have no display
+        }
         int targets = methods.iterator().next().targets();
         XYChart chart = new XYChartBuilder().width(900).height(560)
                 .title("Reference-run recommendation: hit rate within the first k (" + targets + " targets)")

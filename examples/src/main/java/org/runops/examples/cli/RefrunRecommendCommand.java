@@ -63,6 +63,9 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         if (run <= 0) {
             throw new IllegalArgumentException("RUN must be a positive run number: " + run);
         }
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
+        }
         List<RunReferencePair> earlier = inputs.readHistory().stream().filter(p -> p.run() < run).toList();
         FeatureTable features = inputs.readFeatures();
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
@@ -71,10 +74,10 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         String reco = reconstruction();
         Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco));
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case "json" -> printJson(rec, earlier.size(), out);
-            case "table" -> printTable(rec, earlier.size(), out);
-            default -> throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
+        if (format.equals("json")) {
+            printJson(rec, earlier.size(), out);
+        } else {
+            printTable(rec, earlier.size(), out);
         }
         out.flush();
         return ExitCodes.OK;
