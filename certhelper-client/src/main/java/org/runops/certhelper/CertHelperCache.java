@@ -152,7 +152,12 @@ public final class CertHelperCache {
 
     /** How old {@code entry} is now. */
     public Duration age(Entry entry) {
-        return Duration.between(entry.fetchedAt(), clock.instant());
+        return Duration.between(entry.fetchedAt(), now());
+    }
+
+    /** The cache's clock's current instant. */
+    Instant now() {
+        return clock.instant();
     }
 
     /**

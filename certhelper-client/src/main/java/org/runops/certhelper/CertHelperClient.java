@@ -2,6 +2,7 @@ package org.runops.certhelper;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.runops.core.RunopsException;
 import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpFetcher;
 import org.runops.core.http.HttpSettings;
+import org.runops.core.http.Redaction;
 import org.runops.core.http.TokenProvider;
 import org.runops.core.refrun.RunReferencePair;
 import org.slf4j.Logger;
@@ -137,7 +139,7 @@ public final class CertHelperClient implements AutoCloseable {
         }
         if (looksLikeHtml(body)) {
             throw new CertHelperException(url + " answered an HTML page, not the JSON array (a login, maintenance or error page?): "
-                    + new String(body, 0, Math.min(body.length, 120), java.nio.charset.StandardCharsets.UTF_8).strip());
+                    + Redaction.excerpt(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         }
         List<RunReferencePair> pairs = parse(body, url.toString());
         if (pairs.isEmpty() && cached.isPresent() && !cached.get().pairs.isEmpty()) {
@@ -146,9 +148,15 @@ public final class CertHelperClient implements AutoCloseable {
                     + " holds " + cached.get().pairs.size() + " rows: not replacing it");
         }
         LOG.info("Certhelper history: {} rows from {}", pairs.size(), url);
-        CertHelperCache.Entry written = cache.write(body, url.toString());
-        return new CertHelperSnapshot(pairs, url.toString(), written.fetchedAt(), CertHelperSnapshot.Origin.SERVER,
-                Duration.ZERO);
+        Instant fetchedAt;
+        try {
+            fetchedAt = cache.write(body, url.toString()).fetchedAt();
+        } catch (CertHelperException notWritten) {
+            // a full disk or read-only home must not cost the complete answer just received
+            LOG.warn("Certhelper history from {} not cached: {}", url, notWritten.getMessage());
+            fetchedAt = cache.now();
+        }
+        return new CertHelperSnapshot(pairs, url.toString(), fetchedAt, CertHelperSnapshot.Origin.SERVER, Duration.ZERO);
     }
 
     private CertHelperSnapshot fallBack(Optional<Cached> cached, RunopsException failure) {

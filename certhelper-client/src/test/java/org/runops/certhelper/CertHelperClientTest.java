@@ -214,6 +214,20 @@ class CertHelperClientTest {
         assertThat(server.getRequestCount()).isEqualTo(5);
     }
 
+    /** A full disk or a read-only home must not cost the complete answer just received. */
+    @Test
+    void anUnwritableCacheStillServesTheServersAnswer() throws IOException {
+        Path notADirectory = Files.writeString(cacheDir.resolve("blocked"), "a file where the cache directory should be");
+        CertHelperCache cache = new CertHelperCache(notADirectory, Duration.ofHours(24), Clock.fixed(T0, ZoneOffset.UTC));
+        server.enqueue(ok(SMALL));
+        try (CertHelperClient c = CertHelperClient.builder().baseUrl(server.url("/")).fetcher(fetcher).cache(cache).build()) {
+            CertHelperSnapshot s = c.snapshot(false);
+            assertThat(s.origin()).isEqualTo(CertHelperSnapshot.Origin.SERVER);
+            assertThat(s.pairs()).hasSize(2);
+            assertThat(s.fetchedAt()).isEqualTo(T0);
+        }
+    }
+
     @Test
     void noCacheAndNoServerIsAnErrorNamingBoth() {
         server.enqueue(status(500, "down"));

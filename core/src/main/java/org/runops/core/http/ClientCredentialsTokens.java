@@ -47,6 +47,13 @@ final class ClientCredentialsTokens implements TokenProvider {
     }
 
     @Override
+    public synchronized void invalidate(String refused) {
+        if (Objects.equals(token, refused)) {
+            invalidate();
+        }
+    }
+
+    @Override
     public boolean sendsToken() {
         return true;
     }
@@ -62,13 +69,14 @@ final class ClientCredentialsTokens implements TokenProvider {
         try {
             answer = fetcher.fetch(request());
         } catch (HttpException e) {
-            if (e.status() >= 400 && e.status() < 500) {
+            // a 429 left after the retries is the endpoint being busy, not the client being refused
+            if (e.isAuthentication() || (e.status() >= 400 && e.status() < 500 && e.status() != 429)) {
                 throw refused(e.status(), e.bodyExcerpt(), "the token endpoint refused client " + credentials.clientId()
                         + " (check the client id and secret, and that the application may get tokens for audience "
                         + credentials.audience() + ")", e);
             }
             throw new HttpException("POST", credentials.tokenEndpoint(), e.status(), e.bodyExcerpt(),
-                    "no token for client " + credentials.clientId() + ": " + e.detail(), false, e);
+                    "no token for client " + credentials.clientId() + ": " + e.detail(), e.isAuthentication(), e);
         }
         TokenResponse a;
         try {
@@ -77,7 +85,9 @@ final class ClientCredentialsTokens implements TokenProvider {
             throw refused(200, "", e.getMessage(), null);
         }
         token = a.accessToken();
-        refreshAt = a.expiresIn() < 0 ? null : asked.plus(Duration.ofSeconds(a.expiresIn() - MARGIN_SECONDS));
+        // refresh MARGIN_SECONDS before expiry, but keep a short-lived token for half its life at least
+        refreshAt = a.expiresIn() < 0 ? null
+                : asked.plus(Duration.ofSeconds(Math.max(a.expiresIn() / 2, a.expiresIn() - MARGIN_SECONDS)));
         LOG.debug("token for client {} (audience {}) obtained, expires in {} s", credentials.clientId(),
                 credentials.audience(), a.expiresIn() < 0 ? "?" : a.expiresIn());
     }

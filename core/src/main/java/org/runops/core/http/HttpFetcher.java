@@ -72,8 +72,8 @@ public final class HttpFetcher implements AutoCloseable {
                 if (outcome.body != null) {
                     return outcome.body;
                 }
-                if (outcome.renewToken) {
-                    tokens.invalidate();
+                if (outcome.refusedToken != null) {
+                    tokens.invalidate(outcome.refusedToken);
                     renewedToken = true;
                     attempt--; // the retry with a fresh token is not one of the policy's attempts
                     continue;
@@ -97,6 +97,11 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** The same client, retries and sleeper, sending no tokens (for a token endpoint). */
+    public HttpFetcher withoutTokens() {
+        return new HttpFetcher(client, TokenProvider.none(), retry, sleeper, random);
+    }
+
     public OkHttpClient client() {
         return client;
     }
@@ -108,8 +113,8 @@ public final class HttpFetcher implements AutoCloseable {
         client.connectionPool().evictAll();
     }
 
-    /** A whole body, a retryable failure, or "renew the token and try again". */
-    private record Outcome(byte[] body, Failure failure, boolean renewToken) {}
+    /** A whole body, a retryable failure, or "renew this refused token and try again". */
+    private record Outcome(byte[] body, Failure failure, String refusedToken) {}
 
     /** A retryable failure: status (0 = none), body, words, the server's Retry-After if any, the I/O error if any. */
     private record Failure(int status, String body, String detail, Duration retryAfter, IOException cause) {}
@@ -120,22 +125,24 @@ public final class HttpFetcher implements AutoCloseable {
             int code = response.code();
             if (code >= 200 && code < 300) {
                 try {
-                    return new Outcome(readBody(request, response), null, false);
+                    return new Outcome(readBody(request, response), null, null);
                 } catch (IOException e) {
                     // a connection dropped mid-body: retryable, like a failed connect
-                    return new Outcome(null, new Failure(code, "", "body cut off: " + describe(e), null, e), false);
+                    return new Outcome(null, new Failure(code, "", "body cut off: " + describe(e), null, e), null);
                 }
             }
             String body = excerpt(response);
             if (code >= 300 && code < 400) {
                 String location = response.header("Location");
+                HttpUrl to = location == null ? null : request.url().resolve(location);
+                // an SSO redirect carries code=, state=, session_state=: never in a message
                 throw new HttpException(request.method(), request.url(), code, body,
-                        "redirected to " + (location == null ? "(no Location)" : location)
+                        "redirected to " + (location == null ? "(no Location)" : to == null ? "(unparsable Location)" : Redaction.url(to))
                                 + ": the token or cookie was not accepted, or http/https is wrong", true, null);
             }
             if (code == 401) {
                 if (tokens.sendsToken() && !renewedToken && original.header("Authorization") == null) {
-                    return new Outcome(null, null, true);
+                    return new Outcome(null, null, request.header("Authorization").substring("Bearer ".length()));
                 }
                 throw new HttpException(request.method(), request.url(), code, body,
                         tokens.sendsToken() ? "token refused" + (renewedToken ? " (also a freshly fetched one)" : "")
@@ -143,7 +150,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             if (code == 429 || code >= 500) {
                 return new Outcome(null, new Failure(code, body, reason(response),
-                        code == 429 || code == 503 ? RetryAfter.parse(response) : null, null), false);
+                        code == 429 || code == 503 ? RetryAfter.parse(response) : null, null), null);
             }
             throw new HttpException(request.method(), request.url(), code, body, reason(response),
                     code == 403, null);

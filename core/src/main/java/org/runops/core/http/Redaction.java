@@ -37,7 +37,7 @@ public final class Redaction {
     /** Whether a parameter called {@code name} probably carries a secret. */
     public static boolean isSecretName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return SECRET_NAME.matcher(n).find() || n.equals("key") || n.equals("sig") || n.equals("code");
+        return SECRET_NAME.matcher(n).find() || n.equals("key") || n.equals("sig") || n.equals("code") || n.equals("state");
     }
 
     /** One line of at most {@link #MAX_EXCERPT} characters of {@code body}, token values hidden; "" for none. */

@@ -6,7 +6,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Where a service's bearer tokens come from. Implementations are thread-safe. {@link HttpFetcher}
- * asks for {@link #token()} before each request and calls {@link #invalidate()} after a 401.
+ * asks for {@link #token()} before each request and calls {@link #invalidate(String)} after a 401.
  */
 public interface TokenProvider {
     /** A valid access token, fetched or refreshed when needed; an authentication {@link HttpException} when refused. */
@@ -14,6 +14,14 @@ public interface TokenProvider {
 
     /** Forgets the cached token (the server answered 401) so the next {@link #token()} fetches anew. */
     void invalidate();
+
+    /**
+     * Forgets the cached token if it is still {@code refused}, the one a 401 answered. Threads sharing a
+     * provider then fetch one new token after an expiry, not one each.
+     */
+    default void invalidate(String refused) {
+        invalidate();
+    }
 
     /** False for {@link #none()}: no Authorization header at all. */
     boolean sendsToken();
@@ -41,11 +49,11 @@ public interface TokenProvider {
     }
 
     /**
-     * As above, asking the token endpoint through {@code tokenEndpoint} (with its retries and sleeper).
-     * Requests carry their own Authorization header (or none), so the fetcher's own tokens are never sent.
+     * As above, asking the token endpoint through {@code tokenEndpoint}'s client, retries and sleeper,
+     * never with its tokens (they belong to another service, or would be asked of this very provider).
      */
     static TokenProvider clientCredentials(OAuthClientCredentials credentials, HttpFetcher tokenEndpoint, Clock clock) {
-        return new ClientCredentialsTokens(credentials, tokenEndpoint, clock);
+        return new ClientCredentialsTokens(credentials, tokenEndpoint.withoutTokens(), clock);
     }
 }
 

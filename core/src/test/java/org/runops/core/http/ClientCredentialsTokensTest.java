@@ -232,6 +232,59 @@ class ClientCredentialsTokensTest {
                 });
     }
 
+    /** A fetcher that sends tokens of its own (another service's, or this very provider's) never sends them to the SSO. */
+    @Test
+    void theTokenEndpointNeverGetsTheFetchersOwnTokens() throws Exception {
+        server.enqueue(token("from-sso", 600));
+        HttpFetcher withTokens = new HttpFetcher(client, TokenProvider.fixed("other-service-token"), RetryPolicy.defaults(), sleeper,
+                new SplittableRandom(9));
+
+        assertThat(TokenProvider.clientCredentials(credentials, withTokens, clock).token()).isEqualTo("from-sso");
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void aBusyTokenEndpointIsNotReportedAsRefusedCredentials() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+        }
+        assertThatThrownBy(tokens(credentials)::token).isInstanceOfSatisfying(HttpException.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.isAuthentication()).isFalse();
+            assertThat(e.getMessage()).doesNotContain("check the client id");
+        });
+    }
+
+    @Test
+    void aShortLivedTokenIsKeptForHalfItsLife() {
+        server.enqueue(token("short", 20));
+        server.enqueue(token("next", 20));
+        TokenProvider tokens = tokens(credentials);
+
+        assertThat(tokens.token()).isEqualTo("short");
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(tokens.token()).isEqualTo("short");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokens.token()).isEqualTo("next");
+    }
+
+    /** Threads that all got a 401 with the expired token fetch one new token between them, not one each. */
+    @Test
+    void invalidatingAnOlderTokenKeepsTheNewOne() {
+        server.enqueue(token("first", 600));
+        server.enqueue(token("second", 600));
+        server.enqueue(token("third", 600)); // must not be asked for
+        TokenProvider tokens = tokens(credentials);
+
+        assertThat(tokens.token()).isEqualTo("first");
+        tokens.invalidate("first");
+        assertThat(tokens.token()).isEqualTo("second");
+        tokens.invalidate("first"); // a second thread's 401, still with the old token
+        assertThat(tokens.token()).isEqualTo("second");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
     @Test
     void concurrentCallersShareOneFetch() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200)

@@ -188,7 +188,8 @@ class HttpFetcherTest {
     @Test
     void aRedirectIsNotFollowedButReportedAsAuthentication() {
         server.enqueue(new MockResponse.Builder().code(302)
-                .addHeader("Location", "https://auth.cern.ch/auth/realms/cern/protocol/openid-connect/auth").build());
+                .addHeader("Location", "https://auth.cern.ch/auth/realms/cern/protocol/openid-connect/auth"
+                        + "?client_id=cmsoms&state=st4te-value&code=c0de-value&session_state=s3ss").build());
         server.enqueue(ok("login page"));
 
         assertThatThrownBy(() -> fetcher(TokenProvider.none(), FOUR).fetch(server.url("/runs")))
@@ -196,7 +197,8 @@ class HttpFetcherTest {
                     assertThat(e.status()).isEqualTo(302);
                     assertThat(e.isAuthentication()).isTrue();
                     assertThat(e.getMessage()).contains("redirected to https://auth.cern.ch/")
-                            .contains("http/https is wrong");
+                            .contains("http/https is wrong").contains("client_id=cmsoms")
+                            .doesNotContain("st4te-value", "c0de-value", "s3ss");
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
