@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import org.runops.core.CacheDirectories;
 import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +76,8 @@ public final class CertHelperCache {
 
     /** {@code $XDG_CACHE_HOME/runops/certhelper}, else {@code $HOME/.cache/runops/certhelper} ({@code env} e.g. System::getenv). */
     public static Path defaultDirectory(Function<String, String> env) {
-        String xdg = env.apply("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "runops", "certhelper");
-        }
-        String home = env.apply("HOME");
-        if (home == null || home.isBlank()) {
-            throw new CertHelperException("neither XDG_CACHE_HOME nor HOME is set: give the Certhelper cache directory explicitly");
-        }
-        return Path.of(home, ".cache", "runops", "certhelper");
+        return CacheDirectories.of(env, "certhelper").orElseThrow(() -> new CertHelperException(
+                "neither XDG_CACHE_HOME nor HOME is set: give the Certhelper cache directory explicitly"));
     }
 
     public Path directory() {

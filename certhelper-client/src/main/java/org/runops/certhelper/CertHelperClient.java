@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class CertHelperClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CertHelperClient.class);
     /** The production service. */
-    public static final HttpUrl DEFAULT_BASE_URL = HttpUrl.get("https://certhelper.web.cern.ch/");
+    /** The production service, as text (for option defaults). */
+    public static final String DEFAULT_URL = "https://certhelper.web.cern.ch/";
+    public static final HttpUrl DEFAULT_BASE_URL = HttpUrl.get(DEFAULT_URL);
     static final String CURRENT_PATH = "certify/allRunsRefRuns/";
     /** Before commit 837081d (2022-04-01). */
     static final String OLD_PATH = "mldatasets/allRunsRefRuns/";

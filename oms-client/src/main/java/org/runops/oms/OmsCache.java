@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import org.runops.core.CacheDirectories;
 import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,19 +48,9 @@ public final class OmsCache {
      * since integration and production may differ.
      */
     public static Path defaultDirectory(Function<String, String> env, HttpUrl baseUrl) {
-        String xdg = env.apply("XDG_CACHE_HOME");
-        Path root;
-        if (xdg != null && !xdg.isBlank()) {
-            root = Path.of(xdg);
-        } else {
-            String home = env.apply("HOME");
-            if (home == null || home.isBlank()) {
-                throw new OmsException("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
-            }
-            root = Path.of(home, ".cache");
-        }
-        return root.resolve("runops").resolve("oms").resolve(baseUrl.host() + (baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme())
-                ? "" : "_" + baseUrl.port()));
+        String instance = baseUrl.host() + (baseUrl.port() == HttpUrl.defaultPort(baseUrl.scheme()) ? "" : "_" + baseUrl.port());
+        return CacheDirectories.of(env, "oms", instance)
+                .orElseThrow(() -> new OmsException("no cache directory: neither XDG_CACHE_HOME nor HOME is set"));
     }
 
     public Path directory() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Where a command gets Certhelper's history from the server: URL and the on-disk cache's options. */
 final class CertHelperServerOptions {
-    @Option(names = "--url", paramLabel = "BASE", defaultValue = "https://certhelper.web.cern.ch/",
+    @Option(names = "--url", paramLabel = "BASE", defaultValue = CertHelperClient.DEFAULT_URL,
             description = "Certhelper's base URL (default: ${DEFAULT-VALUE}).")
     private String url;
 
