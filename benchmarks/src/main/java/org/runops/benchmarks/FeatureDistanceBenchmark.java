@@ -23,6 +23,8 @@ import org.runops.core.refrun.FeatureTable;
  * features (random Gaussian data, fixed seed, 5 % missing), beside {@code stream}: the same
  * column-by-column pass over the same values through the same candidate list, only adding each value
  * into a per-candidate buffer (no arithmetic, no missing-value handling, no selection).
+ * {@code pool}: every row, or a random 5 % of them (the recommender's case: a pool of references in
+ * a larger table of runs, which takes the scan's few-candidates path).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,9 @@ public class FeatureDistanceBenchmark {
 
     @Param({"8", "32"})
     public int dimensions;
+
+    @Param({"all", "5pct"})
+    public String pool;
 
     private FeatureTable table;
     private double[][] columns; // the same values, column-major, for the baseline
@@ -64,7 +69,7 @@ public class FeatureDistanceBenchmark {
             builder.add(300_000L + i, row);
         }
         table = builder.build();
-        rows = table.allRows();
+        rows = pool.equals("all") ? table.allRows() : fivePercent(random);
         query = table.row(candidates / 2);
         FeatureTable.Standardization s = table.standardization(rows);
         scale = s.sd();
@@ -73,6 +78,20 @@ public class FeatureDistanceBenchmark {
         if (nearest().size() != K || nearest().get(0).run() != table.run(candidates / 2)) {
             throw new IllegalStateException("the query row must be its own nearest neighbour");
         }
+    }
+
+    /** A random 5 % of the rows, in random order, always holding the query row. */
+    private int[] fivePercent(Random random) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < candidates; i++) {
+            all.add(i);
+        }
+        java.util.Collections.shuffle(all, random);
+        List<Integer> picked = new ArrayList<>(all.subList(0, candidates / 20));
+        if (!picked.contains(candidates / 2)) {
+            picked.set(0, candidates / 2);
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Benchmark

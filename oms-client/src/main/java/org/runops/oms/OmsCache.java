@@ -102,10 +102,12 @@ public final class OmsCache {
 
     /**
      * The cached runs of {@code first..last} and the sub-ranges that are not settled yet. A settled run
-     * whose file is missing or corrupt is reported missing, so it is fetched again.
+     * whose file is corrupt is reported missing, so it is fetched again. (A deleted file looks like a gap
+     * in the run numbers: delete {@code runs-covered.txt} to have a range asked again.)
      */
     public Lookup lookup(long first, long last) {
         List<RunRange> missing = new ArrayList<>();
+        List<Long> stored = cachedRunNumbers(first, last); // one listing of the folder, not one per range
         List<OmsRecord> cached = new ArrayList<>();
         long next = first; // first run number not yet accounted for
         for (RunRange covered : covered()) {
@@ -117,7 +119,7 @@ public final class OmsCache {
             }
             long from = Math.max(next, covered.first());
             long to = Math.min(last, covered.last());
-            readCovered(from, to, cached, missing);
+            readCovered(stored, from, to, cached, missing);
             next = to + 1;
             if (next > last) {
                 break;
@@ -126,7 +128,7 @@ public final class OmsCache {
         if (next <= last) {
             missing.add(new RunRange(next, last));
         }
-        cached.sort(Comparator.comparingLong(r -> OmsRun.from(r).runNumber()));
+        cached.sort(Comparator.comparingLong(r -> OmsRun.numberOf(r, "run_number"))); // no timestamps parsed to sort
         return new Lookup(cached, merge(missing));
     }
 
@@ -173,8 +175,11 @@ public final class OmsCache {
         return merge(ranges);
     }
 
-    private void readCovered(long from, long to, List<OmsRecord> cached, List<RunRange> missing) {
-        for (long run : cachedRunNumbers(from, to)) {
+    private void readCovered(List<Long> stored, long from, long to, List<OmsRecord> cached, List<RunRange> missing) {
+        for (long run : stored) {
+            if (run < from || run > to) {
+                continue;
+            }
             Optional<OmsRecord> r = run(run);
             if (r.isPresent()) {
                 cached.add(r.get());

@@ -79,7 +79,11 @@ public final class OmsRunCatalog implements RunCatalog {
                 }
             }
         }
-        rows.sort(Comparator.comparingLong(r -> OmsRun.from(r).runNumber()));
+        if (lookup.missing().isEmpty()) {
+            LOG.debug("OMS runs {}..{}: all {} rows from the cache", firstRun, lastRun, rows.size());
+            return rows; // already sorted and settled: a read stays a read
+        }
+        rows.sort(Comparator.comparingLong(r -> OmsRun.numberOf(r, "run_number")));
         OptionalLong settled = settledUpTo(rows);
         if (allStored && settled.isPresent() && settled.getAsLong() >= firstRun) {
             cache.markSettled(new OmsCache.RunRange(firstRun, settled.getAsLong()));

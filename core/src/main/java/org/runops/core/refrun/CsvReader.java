@@ -46,10 +46,21 @@ public final class CsvReader implements Closeable {
 
     /** Opens {@code csv} (UTF-8). */
     public static CsvReader open(Path csv) {
+        BufferedReader reader;
         try {
-            return new CsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), csv.toString());
+            reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CsvFormatException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        try {
+            return new CsvReader(reader, csv.toString());
+        } catch (RuntimeException e) { // no header: nobody else will close the file
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 

@@ -117,17 +117,18 @@ public final class DistanceScan {
         return position;
     }
 
+    /** One pass with a bitmap of size/8 bytes: cheaper than sorting the candidates, which the few-candidates path avoids. */
     private static void refuseRepeatsAndStrays(int[] candidates, int size) {
-        int[] sorted = candidates.clone();
-        Arrays.sort(sorted);
-        if (sorted.length > 0 && (sorted[0] < 0 || sorted[sorted.length - 1] >= size)) {
-            int stray = sorted[0] < 0 ? sorted[0] : sorted[sorted.length - 1];
-            throw new IllegalArgumentException("row " + stray + " is outside 0.." + (size - 1));
-        }
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                throw new IllegalArgumentException("row " + sorted[i] + " is a candidate twice");
+        long[] seen = new long[(size + 63) >>> 6];
+        for (int r : candidates) {
+            if (r < 0 || r >= size) {
+                throw new IllegalArgumentException("row " + r + " is outside 0.." + (size - 1));
             }
+            long bit = 1L << r;
+            if ((seen[r >>> 6] & bit) != 0) {
+                throw new IllegalArgumentException("row " + r + " is a candidate twice");
+            }
+            seen[r >>> 6] |= bit;
         }
     }
 
