@@ -29,6 +29,14 @@ public final class CsvReader implements Closeable {
     private long recordLine; // line the current record started on
     private boolean eof;
 
+    /** The spellings of a missing value in the CSVs of pandas, ROOT and OMS exports. */
+    private static final List<String> MISSING = List.of("", "nan", "NaN", "None", "null", "NA");
+
+    /** Whether {@code text} (an unquoted cell) means "no value". */
+    public static boolean isMissing(String text) {
+        return MISSING.contains(text);
+    }
+
     /** Reads from {@code reader}; {@code source} names it in errors (usually the file). */
     public CsvReader(Reader reader, String source) {
         this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);

@@ -29,7 +29,6 @@ import org.runops.core.refrun.internal.NearestHeap;
  * }</pre>
  */
 public final class FeatureTable {
-    private static final List<String> MISSING = List.of("", "nan", "NaN", "None", "null", "NA");
 
     private final List<String> columns;
     private final long[] runs;
@@ -161,7 +160,7 @@ public final class FeatureTable {
 
     private static double number(CsvReader reader, int index, String column) {
         String text = reader.field(index).trim();
-        if (MISSING.contains(text)) {
+        if (CsvReader.isMissing(text)) {
             return Double.NaN;
         }
         switch (text.toLowerCase(Locale.ROOT)) {

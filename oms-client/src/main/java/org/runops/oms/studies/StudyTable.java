@@ -54,7 +54,6 @@ public final class StudyTable {
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}+");
     // possessive and unambiguous: a long run of digits never makes the matcher backtrack
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d++(\\.\\d*+)?|\\.\\d++)([eE][-+]?\\d++)?");
-    private static final List<String> MISSING = List.of("", "nan", "NaN", "None", "null", "NA");
     private static final int MAX_JSON_COLUMNS = 10_000;
     private static final long MAX_JSON_CELLS = 20_000_000;
 
@@ -191,7 +190,7 @@ public final class StudyTable {
             return b ? 1 : 0;
         }
         String s = ((String) v).trim();
-        if (MISSING.contains(s)) {
+        if (CsvReader.isMissing(s)) {
             return Double.NaN;
         }
         if (DECIMAL.matcher(s).matches()) {
@@ -298,7 +297,7 @@ public final class StudyTable {
 
     private static Object infer(String text) {
         String s = text.trim();
-        if (MISSING.contains(s)) {
+        if (CsvReader.isMissing(s)) {
             return null;
         }
         if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
