@@ -24,14 +24,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.exec.ProcessRunner;
-import org.runops.core.root.RootFileWriter;
 import org.runops.strip.EmbeddedRunDatabase;
 import org.runops.strip.PassReport;
 import org.runops.strip.RunDatabase;
 import org.runops.strip.StripConfig;
 import org.runops.strip.StripPass;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter;
 
 /**
  * One commissioning pass over 10,000 run directories of which 9,900 are already in the good ledger
