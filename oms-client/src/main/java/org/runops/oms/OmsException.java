@@ -5,7 +5,7 @@ import org.runops.core.http.HttpException;
 
 /**
  * OMS could not answer as expected: HTTP failure, malformed page, short or inconsistent paging,
- * refused unit conversion. The message names the query URL (never a token) and what was expected;
+ * a value of the wrong kind. The message names the query URL (never a token) and what was expected;
  * {@link #status()} and {@link #bodyExcerpt()} carry the server's answer when there was one, and a
  * wrapped {@link HttpException} stays the cause.
  */

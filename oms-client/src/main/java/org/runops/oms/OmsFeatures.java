@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.runops.core.refrun.FeatureTable;
+import org.runops.core.run.Quantity;
+import org.runops.core.run.UnitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OmsFeatures {
     private static final Logger LOG = LoggerFactory.getLogger(OmsFeatures.class);
-    static final String INSTANTANEOUS = "10^{34}cm^{-2}s^{-1}";
-    static final String INTEGRATED = "pb^{-1}";
-
-    /** The columns, in order; instantaneous luminosities in 10^{34}cm^{-2}s^{-1}, integrated in pb^{-1}, duration in s, b_field in T. */
+    /**
+     * The columns, in order; luminosities in their family's {@linkplain Quantity#inReferenceUnit() reference unit}
+     * (instantaneous 10^{34}cm^{-2}s^{-1}, integrated pb^{-1}), duration in s, b_field in T.
+     */
     public static final List<String> COLUMNS = List.of("init_lumi", "end_lumi", "delivered_lumi", "recorded_lumi", "duration",
             "last_lumisection_number", "b_field", "energy", "l1_rate", "hlt_physics_rate", "bunches_colliding", "peak_pileup");
 
@@ -36,10 +38,10 @@ public final class OmsFeatures {
         for (OmsRun run : runs) {
             OmsFill fill = run.fillNumber().isPresent() ? byNumber.get(run.fillNumber().getAsLong()) : null;
             table.add(run.runNumber(),
-                    convert(run, "init_lumi", run.initLumi(), INSTANTANEOUS),
-                    convert(run, "end_lumi", run.endLumi(), INSTANTANEOUS),
-                    convert(run, "delivered_lumi", run.deliveredLumi(), INTEGRATED),
-                    convert(run, "recorded_lumi", run.recordedLumi(), INTEGRATED),
+                    convert(run, "init_lumi", run.initLumi()),
+                    convert(run, "end_lumi", run.endLumi()),
+                    convert(run, "delivered_lumi", run.deliveredLumi()),
+                    convert(run, "recorded_lumi", run.recordedLumi()),
                     run.duration().map(d -> (double) d.toSeconds()).orElse(Double.NaN),
                     orNaN(run.lastLumisection()),
                     orNaN(run.bField()),
@@ -52,13 +54,13 @@ public final class OmsFeatures {
         return table.build();
     }
 
-    private static double convert(OmsRun run, String attribute, Optional<Quantity> q, String unit) {
+    private static double convert(OmsRun run, String attribute, Optional<Quantity> q) {
         if (q.isEmpty()) {
             return Double.NaN;
         }
         try {
-            return q.get().to(unit).value();
-        } catch (OmsException e) {
+            return q.get().inReferenceUnit().value();
+        } catch (UnitException e) {
             LOG.warn("run {}: {} left out of the features: {}", run.runNumber(), attribute, e.getMessage());
             return Double.NaN;
         }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.runops.core.run.Quantity;
 import org.runops.oms.internal.Values;
 
 /**

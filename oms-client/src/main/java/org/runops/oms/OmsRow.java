@@ -2,6 +2,7 @@ package org.runops.oms;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.runops.core.run.Quantity;
 import org.runops.oms.internal.Values;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.runops.core.refrun.RunType;
+import org.runops.core.run.Quantity;
 import org.runops.oms.internal.Values;
 
 /**

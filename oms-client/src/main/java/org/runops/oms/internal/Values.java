@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.runops.oms.OmsException;
 import org.runops.oms.OmsRecord;
-import org.runops.oms.Quantity;
+import org.runops.core.run.Quantity;
 
 /**
  * Null-safe typed reads of {@link OmsRecord} attributes for the typed records. Absent, null and

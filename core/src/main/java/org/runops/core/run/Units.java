@@ -1,4 +1,4 @@
-package org.runops.oms;
+package org.runops.core.run;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -20,7 +20,12 @@ public final class Units {
         /** Instantaneous luminosity; base unit cm^-2 s^-1. */
         INSTANTANEOUS_LUMINOSITY,
         /** Integrated luminosity; base unit pb^-1. */
-        INTEGRATED_LUMINOSITY
+        INTEGRATED_LUMINOSITY;
+
+        /** The unit values of this family are compared in: 10^{34}cm^{-2}s^{-1} and pb^{-1}. */
+        public Unit reference() {
+            return this == INSTANTANEOUS_LUMINOSITY ? instantaneous(34) : integrated("p");
+        }
     }
 
     /**
@@ -69,9 +74,9 @@ public final class Units {
         return Optional.empty();
     }
 
-    /** The unit of {@code raw}, or an {@link OmsException} naming it when it is not recognised. */
+    /** The unit of {@code raw}, or a {@link UnitException} naming it when it is not recognised. */
     public static Unit require(String raw) {
-        return parse(raw).orElseThrow(() -> new OmsException("unknown unit '" + raw
+        return parse(raw).orElseThrow(() -> new UnitException("unknown unit '" + raw
                 + "' (known: 10^{N}cm^{-2}s^{-1}, Hz/cm^2, pb^{-1}, fb^{-1}, nb^{-1}, {\\mu}b^{-1})"));
     }
 

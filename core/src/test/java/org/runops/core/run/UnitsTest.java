@@ -1,4 +1,4 @@
-package org.runops.oms;
+package org.runops.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,12 +45,15 @@ class UnitsTest {
         Quantity angle = new Quantity(150, "{\\mu}rad");
         assertThat(angle.unit()).isEqualTo("{\\mu}rad");
         assertThat(angle.knownUnit()).isEmpty();
-        assertThatThrownBy(() -> angle.to("pb^{-1}")).isInstanceOf(OmsException.class).hasMessageContaining("{\\mu}rad");
-        assertThatThrownBy(() -> new Quantity(1, "").to("pb^{-1}")).isInstanceOf(OmsException.class).hasMessageContaining("no unit");
-        assertThatThrownBy(() -> new Quantity(1, "pb^{-1}").to("furlongs")).isInstanceOf(OmsException.class).hasMessageContaining("furlongs");
+        assertThatThrownBy(() -> angle.to("pb^{-1}")).isInstanceOf(UnitException.class).hasMessageContaining("{\\mu}rad");
+        assertThatThrownBy(() -> new Quantity(1, "").to("pb^{-1}")).isInstanceOf(UnitException.class).hasMessageContaining("no unit");
+        assertThatThrownBy(() -> new Quantity(1, "pb^{-1}").to("furlongs")).isInstanceOf(UnitException.class).hasMessageContaining("furlongs");
         assertThatThrownBy(() -> new Quantity(1, "pb^{-1}").to("10^{34}cm^{-2}s^{-1}"))
-                .isInstanceOf(OmsException.class).hasMessageContaining("INTEGRATED_LUMINOSITY");
+                .isInstanceOf(UnitException.class).hasMessageContaining("INTEGRATED_LUMINOSITY");
         assertThat(Units.parse(null)).isEmpty();
+        assertThat(new Quantity(1.5, "10^{33}cm^{-2}s^{-1}").inReferenceUnit()).isEqualTo(new Quantity(0.15, "10^{34}cm^{-2}s^{-1}"));
+        assertThat(new Quantity(2500, "nb^{-1}").inReferenceUnit()).isEqualTo(new Quantity(2.5, "pb^{-1}"));
+        assertThatThrownBy(() -> new Quantity(3.8, "T").inReferenceUnit()).isInstanceOf(UnitException.class).hasMessageContaining("'T'");
         assertThat(Units.parse(" ")).isEmpty();
         assertThat(Units.parse("cm")).isEmpty();
     }
