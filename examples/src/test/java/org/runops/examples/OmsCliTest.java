@@ -83,9 +83,10 @@ class OmsCliTest {
                     "--from", "100", "--to", "104", "--page-size", "2", "--progress");
             assertThat(r.exitCode()).as(r.err()).isZero();
             List<String> lines = r.out().lines().toList();
-            assertThat(lines.get(0)).isEqualTo("run_number,hlt_key,init_lumi,components,end_time,init_lumi_unit");
+            // OmsTable's layout (was: bare header and strings, lists space-joined): strings quoted, lists ';'-joined
+            assertThat(lines.get(0)).isEqualTo("\"run_number\",\"hlt_key\",\"init_lumi\",\"components\",\"end_time\",\"init_lumi_unit\"");
             assertThat(lines).hasSize(6);
-            assertThat(lines.get(1)).isEqualTo("100,\"/cdaq/physics/a,b\",1.5,TRACKER PIXEL,2024-03-01T11:00:00Z,10^{33}cm^{-2}s^{-1}");
+            assertThat(lines.get(1)).isEqualTo("100,\"/cdaq/physics/a,b\",1.5,\"TRACKER;PIXEL\",\"2024-03-01T11:00:00Z\",\"10^{33}cm^{-2}s^{-1}\"");
             assertThat(lines.get(5)).startsWith("104,").contains(",,"); // running: no end time
             assertThat(seen).extracting(u -> u.queryParameter("page[offset]")).containsExactlyInAnyOrder("0", "2", "4");
             assertThat(authorizations).isEmpty(); // p5: no token

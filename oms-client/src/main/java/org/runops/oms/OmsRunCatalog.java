@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.function.Consumer;
 import org.runops.core.run.CatalogException;
 import org.runops.core.run.RunCatalog;
 import org.runops.core.run.RunRecord;
-import org.runops.oms.internal.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ public final class OmsRunCatalog implements RunCatalog {
     @Override
     public List<RunRecord> runs(long firstRun, long lastRun) {
         try {
-            return records(firstRun, lastRun).stream().map(OmsRunCatalog::toRunRecord).toList();
+            return toRunRecords(records(firstRun, lastRun));
         } catch (OmsException e) {
             throw new CatalogException("OMS run catalogue " + client.baseUrl() + ": " + e.getMessage(), e);
         }
@@ -63,7 +63,7 @@ public final class OmsRunCatalog implements RunCatalog {
 
     /** The full OMS rows of runs {@code firstRun..lastRun}, ascending, from the cache where settled. */
     public List<OmsRecord> records(long firstRun, long lastRun) {
-        requireRange(firstRun, lastRun);
+        RunCatalog.requireRange(firstRun, lastRun);
         if (cache == null) {
             return fetch(firstRun, lastRun, q -> {});
         }
@@ -97,7 +97,7 @@ public final class OmsRunCatalog implements RunCatalog {
      * every chunk's query; never cached, since the answer depends on them.
      */
     public List<OmsRecord> fetch(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
-        requireRange(firstRun, lastRun);
+        RunCatalog.requireRange(firstRun, lastRun);
         List<OmsRecord> rows = new ArrayList<>();
         for (long from = firstRun; from <= lastRun; from += MAX_RUNS_PER_QUERY) {
             long to = Math.min(lastRun, from + MAX_RUNS_PER_QUERY - 1);
@@ -130,27 +130,36 @@ public final class OmsRunCatalog implements RunCatalog {
                 : OptionalLong.of(OmsRun.from(ascending.get(ascending.size() - 1)).runNumber());
     }
 
-    /** Start/end and every other attribute as text (lists comma-joined), units as {@code <attr>_unit}. */
-    static RunRecord toRunRecord(OmsRecord r) {
-        OmsRun run = OmsRun.from(r);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        r.attributes().forEach((name, value) -> {
-            if (value != null && !name.equals("run_number") && !name.equals("start_time") && !name.equals("end_time")) {
-                attributes.put(name, value instanceof List<?> l ? String.join(",", Values.list(r, name)) : value.toString());
+    /**
+     * The rows as run records: the {@link OmsTable} flattening (lists ';'-joined, units as {@code <attr>_unit}),
+     * cells as text, {@code start_time}/{@code end_time} as start and end; plus {@value RunRecord#RUN_TYPE}
+     * ({@code collisions} or {@code cosmics}, Certhelper's rule {@link OmsRun#runType()}) when the row has an
+     * {@code hlt_key} to tell it by.
+     */
+    static List<RunRecord> toRunRecords(List<OmsRecord> records) {
+        OmsTable table = OmsTable.of(records, "run_number");
+        List<String> columns = table.columns();
+        List<RunRecord> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            OmsRun run = OmsRun.from(records.get(i));
+            List<Object> row = table.rows().get(i);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                String name = columns.get(c);
+                if (row.get(c) != null && !name.equals("run_number") && !name.equals("start_time") && !name.equals("end_time")) {
+                    attributes.put(name, row.get(c).toString());
+                }
             }
-        });
-        r.units().forEach((name, unit) -> attributes.put(name + "_unit", unit));
-        return new RunRecord(run.runNumber(), run.startTime(), run.endTime(), attributes);
+            if (run.hltKey().isPresent()) {
+                attributes.put(RunRecord.RUN_TYPE, run.runType().name().toLowerCase(Locale.ROOT));
+            }
+            out.add(new RunRecord(run.runNumber(), run.startTime(), run.endTime(), attributes));
+        }
+        return out;
     }
 
     @Override
     public Optional<RunRecord> run(long run) {
         return runs(run, run).stream().findFirst();
-    }
-
-    private static void requireRange(long first, long last) {
-        if (first <= 0 || last < first) {
-            throw new IllegalArgumentException("run range must be positive and ascending: " + first + ".." + last);
-        }
     }
 }

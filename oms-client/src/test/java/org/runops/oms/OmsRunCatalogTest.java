@@ -52,7 +52,17 @@ class OmsRunCatalogTest {
             RunRecord first = runs.get(0);
             assertThat(first.start()).isNotNull();
             assertThat(first.attributes()).containsKey("init_lumi_unit").containsKey("components");
-            assertThat(first.attribute("components").orElseThrow()).contains(",");
+            // one flattening (OmsTable): lists ';'-joined as in the shared CSVs (was ','), attributes in OMS's order,
+            // then the units in attribute order
+            assertThat(first.attribute("components")).hasValue("CSC;DAQ;DCS;DQM;DT;ECAL;ES;GEM;HCAL;PIXEL;TCDS;TRACKER;TRG");
+            assertThat(first.attributes().keySet()).startsWith("components", "l1_hlt_mode_stripped", "l1_key", "duration")
+                    .endsWith("init_lumi_unit", "recorded_lumi_unit", "delivered_lumi_unit", "end_lumi_unit", "beta_star_start_unit",
+                            "beta_star_stop_unit", "run_type")
+                    .doesNotContain("run_number", "start_time", "end_time");
+            assertThat(first.runType()).hasValue("cosmics");
+            assertThat(first.initLumi().orElseThrow().unit()).isEqualTo("10^{33}cm^{-2}s^{-1}");
+            assertThat(first.bField()).hasValueSatisfying(b -> assertThat(b.unit()).isEqualTo("T"));
+            assertThat(first.fill()).hasValue(9322);
             HttpUrl q = oms.requests.get(0);
             assertThat(q.queryParameter("filter[run_number][GE]")).isEqualTo("377254");
             assertThat(q.queryParameter("filter[run_number][LE]")).isEqualTo("377296");

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.oms.OmsRecord;
+import org.runops.oms.OmsTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Joins OMS runs, OMS fills and the Certhelper history into one flat table, the way
  * wbmcrawlr/trackerstudies flatten them (spec §1.8):
  * <ul>
- * <li>a record becomes its attributes, then one {@code <attr>_unit} column per attribute with a unit;
+ * <li>a record becomes its attributes, then one {@code <attr>_unit} column per attribute with a unit
+ *     ({@link OmsTable}, the flattening every OMS user in runops shares);
  * <li>runs ⋈ fills on {@code fill_number}, fill columns prefixed {@code fill__}; a run without a
  *     fill, or whose fill is not in the list, keeps empty fill columns;
  * <li>a left join of the certification history on {@code run_number} adds {@code reconstruction},
@@ -82,42 +83,14 @@ public final class StudyJoin {
     }
 
     /**
-     * Flattens OMS records: their attributes in order of first appearance, then {@code <attr>_unit}
-     * columns. {@code keyAttribute} ({@code run_number}, {@code fill_number}) is taken from the record's
-     * id when a projection left it out, so every row has its key.
+     * Flattens OMS records with the one OMS flattening, {@link OmsTable}: {@code keyAttribute}
+     * ({@code run_number}, {@code fill_number}) first, taken from the record id when a projection left it
+     * out; the other attributes in order of first appearance; then {@code <attr>_unit} columns in column
+     * order; lists joined with ';'.
      */
     public static StudyTable flatten(List<OmsRecord> records, String keyAttribute) {
-        LinkedHashSet<String> attributes = new LinkedHashSet<>();
-        attributes.add(keyAttribute);
-        LinkedHashSet<String> units = new LinkedHashSet<>();
-        for (OmsRecord r : records) {
-            attributes.addAll(r.attributes().keySet());
-        }
-        for (OmsRecord r : records) {
-            for (String a : attributes) { // units in attribute order, whatever order meta.row had
-                if (r.units().containsKey(a)) {
-                    units.add(a);
-                }
-            }
-        }
-        List<String> columns = new ArrayList<>(attributes);
-        units.forEach(a -> columns.add(a + "_unit"));
-        StudyTable.Builder out = StudyTable.builder(columns);
-        for (OmsRecord r : records) {
-            Object[] row = new Object[columns.size()];
-            int i = 0;
-            for (String a : attributes) {
-                row[i++] = r.attributes().get(a);
-            }
-            for (String a : units) {
-                row[i++] = r.units().get(a);
-            }
-            if (row[0] == null) {
-                row[0] = StudyTable.wholeNumber(r.id()).isPresent() ? (Object) StudyTable.wholeNumber(r.id()).getAsLong() : r.id();
-            }
-            out.add(row);
-        }
-        return out.build();
+        OmsTable t = OmsTable.of(records, keyAttribute);
+        return StudyTable.of(t.columns(), t.rows());
     }
 
     /** runs ⋈ fills on {@code fill_number}; fill columns prefixed {@code fill__}, empty when the run has no known fill. */

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.runops.core.ledger.AtomicFiles;
 import org.runops.core.refrun.CsvFormatException;
 import org.runops.core.refrun.CsvReader;
@@ -84,7 +82,7 @@ public final class StudyTable {
         return new Builder(columns);
     }
 
-    /** Collects rows, normalising values: ints to {@code Long}, floats to {@code Double}, lists to "a;b". */
+    /** Collects rows, normalising values: ints to {@code Long}, floats to {@code Double}. */
     public static final class Builder {
         private final List<String> columns;
         private final List<Object[]> rows = new ArrayList<>();
@@ -124,9 +122,6 @@ public final class StudyTable {
         }
         if (v instanceof Float || v instanceof BigDecimal) {
             return normalise(((Number) v).doubleValue(), column, row);
-        }
-        if (v instanceof Collection<?> list) { // OMS components: the shared CSVs join them with ';'
-            return list.stream().map(String::valueOf).collect(Collectors.joining(";"));
         }
         throw new IllegalArgumentException("row " + row + ", column " + column + ": unsupported value type "
                 + v.getClass().getName());

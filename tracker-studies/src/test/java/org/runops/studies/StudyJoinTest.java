@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
+import org.runops.oms.OmsTable;
 import org.runops.testing.SharedData;
 
 class StudyJoinTest {
@@ -113,6 +116,19 @@ class StudyJoinTest {
         Path csv = dir.resolve("runs.csv");
         t.writeCsv(csv);
         assertThat(StudyTable.readCsv(csv).column("init_lumi_unit")).isEqualTo(t.column("init_lumi_unit"));
+    }
+
+    /** The CSV of runops oms runs (OmsTable) is read back by studies as the very table StudyJoin.flatten makes. */
+    @Test
+    void theOmsCsvReadsBackAsTheFlattenedTable() {
+        StringWriter csv = new StringWriter();
+        OmsTable.of(RUNS, "run_number").writeCsv(csv);
+        StudyTable read = StudyTable.readCsv(new StringReader(csv.toString()), "oms.csv");
+        StudyTable flat = StudyJoin.flatten(RUNS, "run_number");
+        assertThat(read.columns()).isEqualTo(flat.columns());
+        for (int i = 0; i < flat.size(); i++) {
+            assertThat(read.row(i)).isEqualTo(flat.row(i));
+        }
     }
 
     @Test

@@ -1,19 +1,13 @@
 package org.runops.examples.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.runops.core.http.HttpSettings;
@@ -23,11 +17,11 @@ import org.runops.oms.OmsClient;
 import org.runops.oms.OmsFeatures;
 import org.runops.oms.OmsFills;
 import org.runops.oms.OmsInstance;
-import org.runops.oms.OmsJson;
 import org.runops.oms.OmsQuery;
 import org.runops.oms.OmsRecord;
 import org.runops.oms.OmsRun;
 import org.runops.oms.OmsRunCatalog;
+import org.runops.oms.OmsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,8 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Print OMS runs of a run-number range as CSV or JSON.",
         description = {
-            "Print the OMS runs numbered --from..--to (inclusive), ascending, as CSV (one column per attribute,",
-            "then <attr>_unit columns with the units OMS gave, as wbmcrawlr writes them) or as a JSON array.",
+            "Print the OMS runs numbered --from..--to (inclusive), ascending, as CSV or as a JSON array of the same",
+            "flat rows (OmsTable): run_number, then the --fields or every attribute in first-seen order, then <attr>_unit",
+            "columns with the units OMS gave (as wbmcrawlr writes them); lists joined with ';'; in the CSV strings are",
+            "quoted, numbers bare, missing values empty (as the shared OMS CSVs).",
             "Wide ranges are asked in chunks of 5000 run numbers; each query is paged and checked against",
             "meta.totalResourceCount. Credentials only from the environment: RUNOPS_OMS_CLIENT_ID and",
             "RUNOPS_OMS_CLIENT_SECRET (a CERN SSO application in the oms-api-access group); --instance p5",
@@ -59,7 +55,7 @@ final class OmsRunsCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "RUN", description = "Last run number (inclusive).")
     private long to;
 
-    @Option(names = "--fields", split = ",", paramLabel = "ATTR", description = "Only these attributes, in this order.")
+    @Option(names = "--fields", split = ",", paramLabel = "ATTR", description = "Only these attributes (after run_number), in this order.")
     private List<String> fields = new ArrayList<>();
 
     @Option(names = "--filter", paramLabel = "ATTR:OP:VALUE", description = {
@@ -140,9 +136,9 @@ final class OmsRunsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (kind) {
-            case "json" -> printJson(rows, columns(rows), out);
+            case "json" -> OmsTable.of(rows, "run_number", fields).writeJson(out);
             case "features" -> printFeatures(features, out);
-            default -> printCsv(rows, columns(rows), out);
+            default -> OmsTable.of(rows, "run_number", fields).writeCsv(out);
         }
         out.flush();
         return ExitCodes.OK;
@@ -163,40 +159,6 @@ final class OmsRunsCommand implements Callable<Integer> {
         return b.httpSettings(settings).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
     }
 
-    /** --fields order, else attributes in first-seen order; then {@code <attr>_unit} for every attribute with a unit. */
-    private List<String> columns(List<OmsRecord> rows) {
-        Set<String> attributes = new LinkedHashSet<>(fields);
-        Set<String> units = new LinkedHashSet<>();
-        for (OmsRecord r : rows) {
-            if (fields.isEmpty()) {
-                attributes.addAll(r.attributes().keySet());
-            }
-            r.units().keySet().stream().sorted().forEach(units::add);
-        }
-        List<String> columns = new ArrayList<>(attributes);
-        units.stream().filter(attributes::contains).forEach(a -> columns.add(a + "_unit"));
-        return columns;
-    }
-
-    private static Object cell(OmsRecord r, String column) {
-        if (column.endsWith("_unit") && !r.attributes().containsKey(column)) {
-            return r.units().get(column.substring(0, column.length() - "_unit".length()));
-        }
-        return r.attributes().get(column);
-    }
-
-    private static void printCsv(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
-        out.println(String.join(",", columns.stream().map(Csv::field).toList()));
-        for (OmsRecord r : rows) {
-            List<String> cells = new ArrayList<>(columns.size());
-            for (String c : columns) {
-                Object v = cell(r, c);
-                cells.add(v == null ? "" : Csv.field(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
-            }
-            out.println(String.join(",", cells));
-        }
-    }
-
     /** run_number and the OmsFeatures columns; a missing value is an empty cell. */
     private static void printFeatures(FeatureTable t, PrintWriter out) {
         out.println("run_number," + String.join(",", t.columns()));
@@ -207,27 +169,6 @@ final class OmsRunsCommand implements Callable<Integer> {
                 line.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
             }
             out.println(line);
-        }
-    }
-
-    private static void printJson(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
-        try {
-            JsonGenerator g = new JsonFactory().createGenerator(out);
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (OmsRecord r : rows) {
-                g.writeStartObject();
-                for (String c : columns) {
-                    g.writeFieldName(c);
-                    OmsJson.writeValue(g, cell(r, c));
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.flush();
-            out.println();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
