@@ -21,6 +21,9 @@ final class JdbcRunDatabase implements RunDatabase {
     private static final String RUNS = "select a.RUNNUMBER, b.PARTITIONNAME, a.RUNMODE, a.STARTTIME, a.ENDTIME"
             + " from RUN a join PARTITION b on a.PARTITIONID = b.PARTITIONID where a.RUNNUMBER in (%s)"
             + " order by a.RUNNUMBER, b.PARTITIONNAME";
+    private static final String RUNS_BETWEEN = "select a.RUNNUMBER, b.PARTITIONNAME, a.RUNMODE, a.STARTTIME, a.ENDTIME"
+            + " from RUN a join PARTITION b on a.PARTITIONID = b.PARTITIONID where a.RUNNUMBER between ? and ?"
+            + " order by a.RUNNUMBER, b.PARTITIONNAME";
     private static final String ANALYSES = "select a.RUNNUMBER, a.ANALYSISID, a.VERSIONMAJORID, a.VERSIONMINORID,"
             + " a.ANALYSISTYPE, b.PARTITIONNAME from ANALYSIS a join PARTITION b on a.PARTITIONID = b.PARTITIONID"
             + " where a.RUNNUMBER in (%s) order by a.RUNNUMBER, a.ANALYSISID desc";
@@ -33,8 +36,25 @@ final class JdbcRunDatabase implements RunDatabase {
 
     @Override
     public Map<Long, List<RunRow>> runs(Collection<Long> runNumbers) {
-        return query(RUNS, runNumbers, "RUN rows", rs -> new RunRow(rs.getString(2), optionalInt(rs, 3),
-                rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class)));
+        return query(RUNS, runNumbers, "RUN rows", JdbcRunDatabase::runRow);
+    }
+
+    @Override
+    public Map<Long, List<RunRow>> runsBetween(long firstRun, long lastRun) {
+        Map<Long, List<RunRow>> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RUNS_BETWEEN)) {
+            ps.setLong(1, firstRun);
+            ps.setLong(2, lastRun);
+            collect(ps, out, JdbcRunDatabase::runRow);
+        } catch (SQLException e) {
+            throw new RunDatabaseException("cannot read RUN rows for runs " + firstRun + ".." + lastRun, e);
+        }
+        out.replaceAll((run, rows) -> List.copyOf(rows));
+        return out;
+    }
+
+    private static RunRow runRow(ResultSet rs) throws SQLException {
+        return new RunRow(rs.getString(2), optionalInt(rs, 3), rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class));
     }
 
     @Override
@@ -61,11 +81,7 @@ final class JdbcRunDatabase implements RunDatabase {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setLong(i + 1, chunk.get(i));
                     }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(mapper.map(rs));
-                        }
-                    }
+                    collect(ps, out, mapper);
                 }
             }
         } catch (SQLException e) {
@@ -73,6 +89,15 @@ final class JdbcRunDatabase implements RunDatabase {
         }
         out.replaceAll((run, rows) -> List.copyOf(rows));
         return out;
+    }
+
+    /** Rows grouped by their first column, the run number, in result order. */
+    private static <T> void collect(PreparedStatement ps, Map<Long, List<T>> out, RowMapper<T> mapper) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(mapper.map(rs));
+            }
+        }
     }
 
     private static OptionalInt optionalInt(ResultSet rs, int column) throws SQLException {

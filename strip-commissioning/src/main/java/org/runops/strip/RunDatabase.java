@@ -1,9 +1,11 @@
 package org.runops.strip;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.runops.core.run.RunCatalog;
 
 /**
  * What the commissioning job asks the tracker's online DB, for all candidate runs of a pass at once.
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * RunDatabase db = RunDatabase.jdbc(dataSource);          // Oracle (ojdbc11) or H2 in Oracle mode
  * Map<Long, List<RunRow>> rows = db.runs(candidates);      // one batched query, not one per run
+ * List<RunRecord> runs = db.catalog(zone).runs(338000, 339000);   // the same rows as a RunCatalog
  * }</pre>
  */
 public interface RunDatabase {
@@ -22,6 +25,22 @@ public interface RunDatabase {
      * @throws RunDatabaseException when the DB cannot be reached or queried (the pass must stop)
      */
     Map<Long, List<RunRow>> runs(Collection<Long> runNumbers);
+
+    /**
+     * The RUN ⋈ PARTITION rows of every run numbered {@code firstRun..lastRun} (both inclusive), by run
+     * number ascending, each run's rows ordered by partition name.
+     *
+     * @throws RunDatabaseException when the DB cannot be reached or queried
+     */
+    Map<Long, List<RunRow>> runsBetween(long firstRun, long lastRun);
+
+    /**
+     * This database as a {@link RunCatalog}: one record per run with start, end (naive DB times read in
+     * {@code databaseZone}), partitions and mode; see {@link RunDatabaseCatalog}.
+     */
+    default RunCatalog catalog(ZoneId databaseZone) {
+        return new RunDatabaseCatalog(this, databaseZone);
+    }
 
     /**
      * The ANALYSIS ⋈ PARTITION rows of each run, newest analysis (highest ANALYSISID) first.

@@ -23,11 +23,12 @@ import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.RunLeases;
 import org.runops.core.ledger.RunLedger;
+import org.runops.core.run.RunCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass of the commissioning job: list run directories, drop runs the ledgers hold, ask the RUN
+ * One pass of the commissioning job: list run directories ({@link RunCatalog#fff}), drop runs the ledgers hold, ask the RUN
  * database about the rest in one batched query, then per run decide, act (analyse under a run lease),
  * validate and record — in the ledgers (byte-compatible with the original) and in {@code history.jsonl}.
  * A database that is down stops the pass before anything is written; a bad file or row fails only
@@ -41,6 +42,7 @@ public final class StripPass {
     private final Clock clock;
     private final ProcessRunner runner;
     private final StorageArea storage;
+    private final RunCatalog runFolders;
     private final OutputValidator validator;
     private final DecisionPolicy policy;
     private final CommandTemplate command;
@@ -51,6 +53,7 @@ public final class StripPass {
         this.clock = clock;
         this.runner = runner;
         this.storage = new StorageArea(config.storageRoot(), config.dataDirectory());
+        this.runFolders = RunCatalog.fff(config.storageRoot());
         this.validator = new OutputValidator(storage);
         this.policy = config.policy();
         this.command = CommandTemplate.parse(config.analysisCommand());
@@ -91,7 +94,7 @@ public final class StripPass {
         RunLedger good = RunLedger.open(goodLedger());
         RunLedger failed = RunLedger.open(failedLedger());
         RunLedger ignored = RunLedger.open(ignoredLedger());
-        Set<Long> candidates = new TreeSet<>(storage.list().runs().keySet());
+        Set<Long> candidates = new TreeSet<>(runFolders.runNumbers(1, Long.MAX_VALUE));
         candidates.removeAll(good.runs());
         candidates.removeAll(failed.runs());
         candidates.removeAll(ignored.runs());

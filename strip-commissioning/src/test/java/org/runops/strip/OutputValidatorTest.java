@@ -75,17 +75,6 @@ class OutputValidatorTest {
     }
 
     @Test
-    void storageListingSkipsWhatIsNotARunDirectory() throws IOException {
-        Files.createDirectories(tmp.resolve("fff/run338999"));
-        Files.createDirectories(tmp.resolve("fff/runX"));
-        Files.createDirectories(tmp.resolve("fff/lost+found"));
-        Files.writeString(tmp.resolve("fff/run339000"), "a file, not a directory");
-        StorageArea.Listing listing = storage.list();
-        assertThat(listing.runs()).containsOnlyKeys(338999L);
-        assertThat(listing.ignored()).containsExactlyInAnyOrder("runX", "lost+found", "run339000");
-    }
-
-    @Test
     void lockFilesOfBothNames() throws IOException {
         Files.writeString(tmp.resolve("Data/lock_TI_27-JAN-2010_2_338999.txt"), "Running analysis script ...");
         Files.writeString(tmp.resolve("Data/lock_TM_09-JUN-2009_1_338999"), "");

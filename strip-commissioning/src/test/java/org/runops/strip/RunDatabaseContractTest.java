@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.runops.core.run.CatalogException;
+import org.runops.core.run.RunRecord;
 
 /**
  * One contract, every backend: H2 in Oracle mode always, and Oracle when {@code RUNOPS_TEST_ORACLE_URL}
@@ -79,6 +83,29 @@ class RunDatabaseContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void aRangeOfRunsAsARunCatalog(String name, Backend backend) throws Exception {
+        RunDatabase db = RunDatabase.jdbc(seeded(backend).dataSource());
+        assertThat(db.runsBetween(339000, 339002)).containsOnlyKeys(339001L, 339002L);
+        ZoneId zurich = ZoneId.of("Europe/Zurich");
+        List<RunRecord> runs = db.catalog(zurich).runs(338000, 340000);
+        assertThat(runs).extracting(RunRecord::run).containsExactly(338999L, 339001L, 339002L);
+        RunRecord pedestal = runs.get(0);
+        assertThat(pedestal.start()).isEqualTo(Instant.parse("2026-11-24T07:15:30Z")); // 08:15:30 in Zurich (CET)
+        assertThat(pedestal.end()).isEqualTo(Instant.parse("2026-11-24T08:45:00Z"));
+        assertThat(pedestal.attributes()).containsExactly(Map.entry("partitions", "TI_27-JAN-2010_2"), Map.entry("run_mode", "2"),
+                Map.entry("run_type", "PEDESTAL"));
+        assertThat(runs.get(1).partitions()).containsExactly("TI_27-JAN-2010_2", "TM_09-JUN-2009_1", "TO_30-JUN-2009_1",
+                "TP_09-JUN-2009_1");
+        assertThat(runs.get(1).runType()).hasValue("SCOPE");
+        RunRecord going = runs.get(2);
+        assertThat(going.end()).isNull();
+        assertThat(going.attributes()).containsOnlyKeys("partitions"); // RUNMODE NULL: no mode, no type
+        assertThat(db.catalog(zurich).run(339001)).isPresent();
+        assertThat(db.catalog(zurich).runs(1, 10)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void analysisRowsNewestFirstWithNullIds(String name, Backend backend) throws Exception {
         RunDatabase db = RunDatabase.jdbc(seeded(backend).dataSource());
         Map<Long, List<AnalysisRow>> rows = db.analyses(List.of(338999L, 339001L, 339002L));
@@ -116,6 +143,10 @@ class RunDatabaseContractTest {
                 .isInstanceOf(RunDatabaseException.class)
                 .hasMessageContaining("cannot read RUN rows for 1 runs")
                 .hasMessageContaining("SQL state")
+                .hasMessageNotContaining("s3cret-password");
+        assertThatThrownBy(() -> RunDatabase.jdbc(down).catalog(ZoneId.of("UTC")).runs(1, 10))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining("strip RUN database: cannot read RUN rows for runs 1..10")
                 .hasMessageNotContaining("s3cret-password");
     }
 
