@@ -11,6 +11,7 @@ import org.runops.examples.cli.EventsCommand;
 import org.runops.examples.cli.ExitCodes;
 import org.runops.examples.cli.OmsCommand;
 import org.runops.examples.cli.RootCommand;
+import org.runops.examples.cli.RunsCommand;
 import org.runops.examples.cli.RefrunCommand;
 import org.runops.examples.cli.StripCommand;
 import org.runops.examples.cli.StudiesCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
-        subcommands = {DemoCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
+        subcommands = {DemoCommand.class, RunsCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
             CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error.",
                 "Add -v (before the subcommand) to see why: debug logging of every decision."})

@@ -63,4 +63,19 @@ class RunRecordTest {
         withNull.put("era", null);
         assertThatThrownBy(() -> new RunRecord(7, null, null, withNull)).hasMessageContaining("run 7: attribute era is null");
     }
+
+    @Test
+    void aTableOfRunsHasTheTimesThenEveryAttributeInFirstSeenOrder() {
+        Map<String, String> first = new LinkedHashMap<>();
+        first.put("state", "closed");
+        first.put("events", "1750");
+        Map<String, String> second = new LinkedHashMap<>();
+        second.put("b_field", "3.8");
+        second.put("state", "open");
+        RunTable t = RunTable.of(java.util.List.of(new RunRecord(1, null, Instant.parse("2024-01-01T00:00:00Z"), first),
+                new RunRecord(2, null, null, second)));
+        assertThat(t.columns()).containsExactly("run_number", "start_time", "end_time", "state", "events", "b_field");
+        assertThat(t.rows().get(0)).containsExactly("1", null, "2024-01-01T00:00:00Z", "closed", "1750", null);
+        assertThat(t.rows().get(1)).containsExactly("2", null, null, "open", null, "3.8");
+    }
 }

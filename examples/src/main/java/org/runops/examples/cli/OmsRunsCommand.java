@@ -2,7 +2,6 @@ package org.runops.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +9,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.runops.core.http.HttpSettings;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
 import org.runops.oms.OmsFeatures;
 import org.runops.oms.OmsFills;
-import org.runops.oms.OmsInstance;
 import org.runops.oms.OmsQuery;
 import org.runops.oms.OmsRecord;
 import org.runops.oms.OmsRun;
@@ -44,8 +41,6 @@ import picocli.CommandLine.Spec;
             "on disk and not asked again; --fields and --filter always ask OMS."
         })
 final class OmsRunsCommand implements Callable<Integer> {
-    static final String TRUST_STORE_PASSWORD_ENV = "RUNOPS_OMS_TRUST_STORE_PASSWORD";
-
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -145,18 +140,7 @@ final class OmsRunsCommand implements Callable<Integer> {
     }
 
     private OmsClient client() {
-        OmsClient.Builder b = OmsClient.builder().instance(OmsInstance.parse(instance)).pageSize(pageSize);
-        if (url != null) {
-            b.baseUrl(url);
-        }
-        if (audience != null) {
-            b.audience(audience);
-        }
-        HttpSettings settings = HttpSettings.defaults();
-        if (trustStore != null) {
-            settings = settings.withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
-        }
-        return b.httpSettings(settings).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
+        return OmsConnectionOptions.client(instance, url, audience, trustStore, pageSize);
     }
 
     /** run_number and the OmsFeatures columns; a missing value is an empty cell. */

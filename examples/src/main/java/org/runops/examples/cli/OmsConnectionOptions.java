@@ -1,0 +1,52 @@
+package org.runops.examples.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.runops.core.http.HttpSettings;
+import org.runops.oms.OmsCache;
+import org.runops.oms.OmsClient;
+import org.runops.oms.OmsInstance;
+import picocli.CommandLine.Option;
+
+/** How commands that read OMS through a run catalogue ({@code --catalog oms}) reach it. */
+final class OmsConnectionOptions {
+    static final String TRUST_STORE_PASSWORD_ENV = "RUNOPS_OMS_TRUST_STORE_PASSWORD";
+
+    @Option(names = "--oms-instance", defaultValue = "production", paramLabel = "NAME",
+            description = "With --catalog oms: production, integration, development or p5 (default: ${DEFAULT-VALUE}).")
+    private String instance;
+
+    @Option(names = "--oms-url", paramLabel = "BASE", description = "With --catalog oms: API base URL instead of the instance's.")
+    private String url;
+
+    @Option(names = "--oms-cache-dir", paramLabel = "DIR", description = "With --catalog oms: keep finished runs in DIR.")
+    private Path cacheDir;
+
+    @Option(names = "--oms-trust-store", paramLabel = "FILE", description = "With --catalog oms: extra trust store (CERN CAs).")
+    private Path trustStore;
+
+    OmsClient client() {
+        return client(instance, url, null, trustStore, 1000);
+    }
+
+    /** The cache of finished runs, or null without --oms-cache-dir. */
+    OmsCache cache() {
+        return cacheDir == null ? null : OmsCache.at(cacheDir);
+    }
+
+    /** An OMS client; credentials only from RUNOPS_OMS_CLIENT_ID / _SECRET (none for p5). */
+    static OmsClient client(String instance, String url, String audience, Path trustStore, int pageSize) {
+        OmsClient.Builder b = OmsClient.builder().instance(OmsInstance.parse(instance)).pageSize(pageSize);
+        if (url != null) {
+            b.baseUrl(url);
+        }
+        if (audience != null) {
+            b.audience(audience);
+        }
+        HttpSettings settings = HttpSettings.defaults();
+        if (trustStore != null) {
+            settings = settings.withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
+        }
+        return b.httpSettings(settings).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
+    }
+}

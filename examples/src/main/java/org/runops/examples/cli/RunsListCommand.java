@@ -1,0 +1,103 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.runops.core.run.RunTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops runs list --catalog SPEC --from R1 --to R2}: one listing for every run catalogue. */
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        header = "List the runs --from..--to of a run catalogue, with what it knows about them.",
+        description = {
+            "Print the runs numbered --from..--to (inclusive), ascending: run_number, start_time, end_time (ISO-8601 UTC,",
+            "empty when the catalogue does not say), then every attribute the catalogue gives, in its order.",
+            "Catalogues (--catalog SPEC):",
+            "  fff:DIR        run<N> folders under an fff storage root (e.g. /raid/fff): state (open, closed, unknown),",
+            "                 events (DAQ EoR count, else the index files' sum), end = time of the EoR file; no start.",
+            "  rundb[:CONFIG] the strip RUN database of a runops strip properties file (db.url, db.zone; without db.url",
+            "                 the embedded one in ledger.dir): start, end, partitions, run_mode, run_type (RUNMODE name).",
+            "  oms            CMS OMS runs (--oms-instance, --oms-url; credentials RUNOPS_OMS_CLIENT_ID and",
+            "                 RUNOPS_OMS_CLIENT_SECRET, none for p5): every OMS attribute, <attr>_unit, run_type.",
+            "Repeat --catalog to join: the first decides which runs exist, the others add attributes; on a clash the",
+            "earlier catalogue wins. A catalogue that fails fails the command (exit 2, naming it): never a partial list."
+        })
+final class RunsListCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--catalog", required = true, paramLabel = "SPEC", description = "oms, fff:DIR or rundb[:CONFIG]; repeatable (joined).")
+    private List<String> catalogs = new ArrayList<>();
+
+    @Option(names = "--from", required = true, paramLabel = "RUN", description = "First run number.")
+    private long from;
+
+    @Option(names = "--to", required = true, paramLabel = "RUN", description = "Last run number (inclusive).")
+    private long to;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Mixin
+    private OmsConnectionOptions oms;
+
+    @Override
+    public Integer call() {
+        if (from <= 0 || to < from) {
+            throw new IllegalArgumentException("--from and --to must be positive with --from <= --to, got " + from + ".." + to);
+        }
+        String kind = format.toLowerCase(Locale.ROOT);
+        if (!List.of("table", "csv", "json").contains(kind)) {
+            throw new IllegalArgumentException("--format must be table, csv or json, got '" + format + "'");
+        }
+        RunTable table;
+        try (RunCatalogs opened = RunCatalogs.open(catalogs, oms)) {
+            table = RunTable.of(opened.catalog().runs(from, to));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (kind) {
+            case "csv" -> printCsv(table, out);
+            case "json" -> printJson(table, out);
+            default -> printTable(table, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printTable(RunTable t, PrintWriter out) {
+        List<String> headers = new ArrayList<>(t.columns());
+        headers.set(0, headers.get(0) + ">"); // run numbers right-aligned
+        TextTable text = new TextTable(headers.toArray(String[]::new));
+        t.rows().forEach(r -> text.row(r.toArray()));
+        text.print(out);
+    }
+
+    private static void printCsv(RunTable t, PrintWriter out) {
+        out.println(String.join(",", t.columns().stream().map(Csv::field).toList()));
+        for (List<String> row : t.rows()) {
+            out.println(String.join(",", row.stream().map(v -> v == null ? "" : Csv.field(v)).toList()));
+        }
+    }
+
+    /** An array of objects: run_number a number, the other values text as the catalogue gave them, null when absent. */
+    private static void printJson(RunTable t, PrintWriter out) {
+        try (Json json = Json.to(out)) {
+            json.startArray();
+            for (List<String> row : t.rows()) {
+                json.startObject().field(t.columns().get(0), Long.parseLong(row.get(0)));
+                for (int c = 1; c < row.size(); c++) {
+                    json.field(t.columns().get(c), row.get(c));
+                }
+                json.endObject();
+            }
+            json.endArray();
+        }
+    }
+}
