@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.examples.Launcher.Run;
 import org.runops.studies.StudyTable;
+import org.runops.testing.FffRunDirectoryWriter;
 
 /** {@code runops studies table|pca} end to end, in process, on generated files and on the shared real data. */
 class StudiesCliTest {
@@ -90,6 +91,25 @@ class StudiesCliTest {
         assertThat(t.out().lines().findFirst().orElseThrow())
                 .isEqualTo("\"run_number\",\"fill_number\",\"init_lumi\",\"duration\",\"l1_rate\",\"init_lumi_unit\"");
         assertThat(t.out().lines().count()).isEqualTo(21);
+    }
+
+    /** Runs from a run catalogue (fff folders here) instead of saved OMS responses. */
+    @Test
+    void tableFromARunCatalogue() throws IOException {
+        Path fff = tmp.resolve("fff");
+        FffRunDirectoryWriter.create(fff, 338999).lumiSection(1, 1000, 500).write();
+        FffRunDirectoryWriter.create(fff, 339000).write();
+        Path history = Files.writeString(tmp.resolve("history.json"),
+                "[{\"run_number\": 339000, \"reference_run_number\": 338999, \"run_reconstruction_type\": \"express\"}]");
+        Run r = runops("studies", "table", "--catalog", "fff:" + fff, "--from", "1", "--to", "999999", "--certhelper", history.toString(),
+                "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        StudyTable t = StudyTable.readCsv(new java.io.StringReader(r.out()), "stdout");
+        assertThat(t.column("run_number")).containsExactly(338999L, 339000L);
+        assertThat(t.column("events")).containsExactly(1500L, 0L);
+        assertThat(t.column("reference_run")).containsExactly(null, 338999L);
+        assertThat(runops("studies", "table", "--catalog", "fff:" + fff).err()).contains("--from");
+        assertThat(runops("studies", "table").err()).contains("--runs FILE... or as --catalog");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.core.run.RunRecord;
+import org.runops.core.run.RunTable;
 import org.runops.oms.OmsRecord;
 import org.runops.oms.OmsTable;
 import org.slf4j.Logger;
@@ -91,6 +93,21 @@ public final class StudyJoin {
     public static StudyTable flatten(List<OmsRecord> records, String keyAttribute) {
         OmsTable t = OmsTable.of(records, keyAttribute);
         return StudyTable.of(t.columns(), t.rows());
+    }
+
+    /**
+     * Runs from any run catalogue ({@code RunCatalog.runs}) as a runs table: {@link RunTable}'s columns
+     * ({@code run_number}, {@code start_time}, {@code end_time}, then the attributes in first-seen order),
+     * each text value typed as an unquoted CSV field is (numbers, booleans, missing). It joins with fills
+     * and the certification history like a flattened OMS table.
+     */
+    public static StudyTable runs(List<RunRecord> runs) {
+        RunTable t = RunTable.of(runs);
+        StudyTable.Builder out = StudyTable.builder(t.columns());
+        for (List<String> row : t.rows()) {
+            out.add(row.stream().map(v -> v == null ? null : StudyTable.infer(v)).toArray());
+        }
+        return out.build();
     }
 
     /** runs ⋈ fills on {@code fill_number}; fill columns prefixed {@code fill__}, empty when the run has no known fill. */

@@ -290,7 +290,8 @@ public final class StudyTable {
         }
     }
 
-    private static Object infer(String text) {
+    /** An unquoted CSV field as a value: null, Boolean, Long, Double or the text itself. */
+    static Object infer(String text) {
         String s = text.trim();
         if (CsvReader.isMissing(s)) {
             return null;

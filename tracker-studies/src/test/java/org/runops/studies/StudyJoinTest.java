@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.core.run.RunCatalog;
+import org.runops.core.run.RunRecord;
 import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
 import org.runops.oms.OmsTable;
@@ -129,6 +132,24 @@ class StudyJoinTest {
         for (int i = 0; i < flat.size(); i++) {
             assertThat(read.row(i)).isEqualTo(flat.row(i));
         }
+    }
+
+    @Test
+    void runsFromACatalogueJoinLikeOmsRuns() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("fill_number", "6672");
+        a.put("init_lumi", "1.08");
+        a.put("stable_beam", "true");
+        a.put("components", "TRACKER;PIXEL");
+        RunCatalog catalog = (first, last) -> List.of(new RunRecord(316201, Instant.parse("2018-05-01T10:00:00Z"), null, a),
+                new RunRecord(316202, null, null, Map.of()));
+        StudyTable t = StudyJoin.join(StudyJoin.withFills(StudyJoin.runs(catalog.runs(316000, 317000)),
+                StudyJoin.flatten(FILLS, "fill_number")), HISTORY);
+        assertThat(t.columns()).startsWith("run_number", "start_time", "end_time", "fill_number", "init_lumi", "stable_beam",
+                "components", "fill__fill_number");
+        assertThat(t.row(0)).startsWith(316201L, "2018-05-01T10:00:00Z", null, 6672L, 1.08, true, "TRACKER;PIXEL", 6672L);
+        assertThat(t.column("reference_run")).containsExactly(315713L, 315705L, null);
+        assertThat(StudyPca.apply(t, List.of("init_lumi", "fill__bunches_colliding"), 1).table().hasColumn("pc1")).isTrue();
     }
 
     @Test

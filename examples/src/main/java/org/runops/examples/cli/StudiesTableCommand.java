@@ -27,16 +27,30 @@ import picocli.CommandLine.Spec;
             "Flatten OMS runs (attributes plus <attr>_unit columns), join the fills on fill_number (columns fill__*,",
             "empty for runs without a fill) and left-join the Certhelper history on run_number (columns reconstruction,",
             "reference_run, reference_reconstruction, dataset; one row per certified reconstruction).",
-            "Runs and fills are saved OMS JSON responses (*.json, one or more pages) or one CSV table each.",
+            "Runs and fills are saved OMS JSON responses (*.json, one or more pages) or one CSV table each; or the runs",
+            "come from run catalogues (--catalog oms|fff:DIR|rundb[:CONFIG], repeatable: joined, see runops runs list)",
+            "for --from..--to, as columns run_number, start_time, end_time and the catalogue's attributes.",
             "Without --out the table goes to standard output."
         })
 final class StudiesTableCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "FILE",
+    @Option(names = "--runs", arity = "1..*", paramLabel = "FILE",
             description = "OMS runs: saved JSON responses (several pages allowed) or one CSV table.")
-    private List<Path> runs;
+    private List<Path> runs = List.of();
+
+    @Option(names = "--catalog", paramLabel = "SPEC", description = "Runs from a run catalogue instead of --runs (repeatable: joined).")
+    private List<String> catalogs = List.of();
+
+    @Option(names = "--from", paramLabel = "RUN", description = "With --catalog: first run number.")
+    private long from;
+
+    @Option(names = "--to", paramLabel = "RUN", description = "With --catalog: last run number (inclusive).")
+    private long to;
+
+    @picocli.CommandLine.Mixin
+    private OmsConnectionOptions oms;
 
     @Option(names = "--fills", arity = "1..*", paramLabel = "FILE",
             description = "OMS fills: saved JSON responses or one CSV table (with a fill_number column).")
@@ -55,7 +69,10 @@ final class StudiesTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StudyTable table = read(runs, "run_number");
+        if (runs.isEmpty() == catalogs.isEmpty()) {
+            throw new IllegalArgumentException("give the runs either as --runs FILE... or as --catalog SPEC --from R1 --to R2");
+        }
+        StudyTable table = runs.isEmpty() ? fromCatalogs() : read(runs, "run_number");
         if (!fills.isEmpty()) {
             table = StudyJoin.withFills(table, read(fills, "fill_number"));
         }
@@ -69,6 +86,15 @@ final class StudiesTableCommand implements Callable<Integer> {
             o.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private StudyTable fromCatalogs() {
+        if (from <= 0 || to < from) {
+            throw new IllegalArgumentException("--catalog needs --from and --to, positive with --from <= --to, got " + from + ".." + to);
+        }
+        try (RunCatalogs opened = RunCatalogs.open(catalogs, oms)) {
+            return StudyJoin.runs(opened.catalog().runs(from, to));
+        }
     }
 
     /** Saved OMS responses are flattened together; a CSV file is read as a flat table. */
