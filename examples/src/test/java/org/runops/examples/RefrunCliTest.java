@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.examples.Launcher.Run;
+import org.runops.testing.FffRunDirectoryWriter;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
 class RefrunCliTest {
@@ -36,6 +37,28 @@ class RefrunCliTest {
         }
         json.setLength(json.length() - 1);
         return Files.writeString(tmp.resolve("history.json"), json.append(']'));
+    }
+
+    /** Run conditions from a run catalogue (fff folders' event counts here) instead of a features CSV. */
+    @Test
+    void featuresFromARunCatalogue() throws IOException {
+        Path fff = tmp.resolve("fff");
+        long[] events = {1000, 100, 990, 980, 105};
+        for (int i = 0; i < events.length; i++) {
+            FffRunDirectoryWriter.create(fff, 100 + i).lumiSection(1, events[i]).write();
+        }
+        Path history = Files.writeString(tmp.resolve("catalogue-history.json"), "[{\"run_number\": 102, \"reference_run_number\": 100,"
+                + " \"run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Cosmics2024/DQM\"},"
+                + " {\"run_number\": 103, \"reference_run_number\": 101, \"run_reconstruction_type\": \"express\","
+                + " \"dataset\": \"/Express/Cosmics2024/DQM\"}]");
+        Run r = runops("refrun", "recommend", "104", "--dataset", "/Express/Cosmics2024/DQM", "--history", history.toString(),
+                "--features-catalog", "fff:" + fff, "--feature-columns", "events", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"feature_distance\"", "\"run\" : 101");
+        Run both = runops("refrun", "recommend", "104", "--dataset", "/Express/Cosmics2024/DQM", "--history", history.toString(),
+                "--features-catalog", "fff:" + fff, "--features", history.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 import org.runops.core.refrun.internal.DistanceScan;
 import org.runops.core.refrun.internal.NearestHeap;
+import org.runops.core.run.Quantity;
+import org.runops.core.run.RunRecord;
+import org.runops.core.run.Units;
 
 /**
  * Numeric features of runs, one row per run, stored column-major in primitive arrays so that a
@@ -109,6 +112,37 @@ public final class FeatureTable {
             }
             return new FeatureTable(columns, Arrays.copyOf(runs, size), exact, Map.copyOf(rowByRun));
         }
+    }
+
+    /**
+     * The {@code columns} of runs from a run catalogue ({@code RunCatalog.runs}), one row per run in their
+     * order. A value whose unit the source gave ({@code <column>_unit}) and {@link Units} knows is taken in
+     * its family's reference unit ({@link Quantity#inReferenceUnit()}: luminosities in 10^{34}cm^{-2}s^{-1}
+     * and pb^{-1} whatever the era wrote); other values as given; {@code true}/{@code false} as 1/0; absent
+     * as NaN. A value that is not a number is a {@code CatalogException} naming the run.
+     */
+    public static FeatureTable fromRuns(List<RunRecord> runs, List<String> columns) {
+        Builder table = builder(columns);
+        double[] row = new double[columns.size()];
+        for (RunRecord r : runs) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = feature(r, columns.get(j));
+            }
+            table.add(r.run(), row); // the builder copies the values
+        }
+        return table.build();
+    }
+
+    private static double feature(RunRecord r, String column) {
+        String text = r.attribute(column).orElse(null);
+        if (text == null) {
+            return Double.NaN;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text) ? 1 : 0;
+        }
+        Quantity q = r.quantity(column).orElseThrow();
+        return q.knownUnit().isPresent() ? q.inReferenceUnit().value() : q.value();
     }
 
     /**

@@ -9,13 +9,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.SharedData;
+import org.runops.core.run.RunRecord;
 
 class FeatureTableTest {
+
+    /** Run conditions from a run catalogue: luminosities in one unit whatever the era wrote, others as given. */
+    @Test
+    void fromRunRecordsInReferenceUnits() {
+        Map<String, String> y2017 = new LinkedHashMap<>();
+        y2017.put("init_lumi", "6885.2");
+        y2017.put("b_field", "3.8");
+        y2017.put("stable_beam", "true");
+        y2017.put("init_lumi_unit", "10^{30}cm^{-2}s^{-1}");
+        Map<String, String> y2024 = Map.of("init_lumi", "1.5", "init_lumi_unit", "10^{33}cm^{-2}s^{-1}",
+                "beta_star_start", "580.0", "beta_star_start_unit", "cm");
+        FeatureTable t = FeatureTable.fromRuns(List.of(new RunRecord(297050, null, null, y2017),
+                new RunRecord(377254, null, null, y2024)),
+                List.of("init_lumi", "b_field", "stable_beam", "beta_star_start"));
+        assertThat(t.value(0, 0)).isCloseTo(0.68852, within(1e-12));
+        assertThat(t.value(1, 0)).isCloseTo(0.15, within(1e-12));
+        assertThat(t.row(0)).containsExactly(t.value(0, 0), 3.8, 1.0, Double.NaN);
+        assertThat(t.value(1, 3)).isEqualTo(580.0); // a unit Units does not know: as given
+        assertThat(t.rowOf(377254)).isEqualTo(1);
+        assertThatThrownBy(() -> FeatureTable.fromRuns(List.of(new RunRecord(5, null, null,
+                Map.of("l1_rate", "high"))), List.of("l1_rate"))).hasMessageContaining("run 5").hasMessageContaining("high");
+    }
     @TempDir
     Path dir;
 

@@ -62,7 +62,7 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
         List<RunReferencePair> history = inputs.readHistory();
-        FeatureTable features = inputs.readFeatures();
+        FeatureTable features = inputs.readFeatures(history);
         List<Ranking> methods = new ArrayList<>();
         methods.add(ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withAbstainBelow(abstainBelow)).build());

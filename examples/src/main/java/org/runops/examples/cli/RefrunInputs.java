@@ -1,9 +1,14 @@
 package org.runops.examples.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.RunReferencePair;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The history and feature options {@code runops refrun} commands share. */
@@ -23,6 +28,15 @@ final class RefrunInputs {
             description = "CSV of run conditions, one row per run with a run_number column (e.g. an OMS runs table).")
     Path features;
 
+    @Option(names = "--features-catalog", paramLabel = "SPEC",
+            description = {"Run conditions from a run catalogue instead of --features: oms, fff:DIR or rundb[:CONFIG]",
+                "(repeatable: joined, see runops runs list), for the runs from the history's first to its last (and RUN);",
+                "luminosities in one unit (10^34 cm^-2 s^-1, pb^-1) whatever the era wrote. OMS via --oms-*."})
+    List<String> featuresCatalogs = new ArrayList<>();
+
+    @Mixin
+    OmsConnectionOptions oms;
+
     @Option(names = "--feature-columns", paramLabel = "A,B,...", split = ",", defaultValue = DEFAULT_FEATURES,
             description = "Feature columns of --features (default: ${DEFAULT-VALUE}); b_field, when listed, is also a hard filter.")
     List<String> featureColumns;
@@ -31,8 +45,24 @@ final class RefrunInputs {
         return (history != null ? server.readFile(history, "--history") : server.fetch()).pairs();
     }
 
-    /** The feature table, or null without --features. */
-    FeatureTable readFeatures() {
-        return features == null ? null : FeatureTable.readCsv(features, "run_number", featureColumns);
+    /** The feature table, or null without --features or --features-catalog; a catalogue is asked for the runs of {@code history} and {@code alsoRuns}. */
+    FeatureTable readFeatures(List<RunReferencePair> history, long... alsoRuns) {
+        if (features != null && !featuresCatalogs.isEmpty()) {
+            throw new IllegalArgumentException("give --features FILE or --features-catalog SPEC, not both");
+        }
+        if (features != null) {
+            return FeatureTable.readCsv(features, "run_number", featureColumns);
+        }
+        if (featuresCatalogs.isEmpty()) {
+            return null;
+        }
+        LongSummaryStatistics span = Stream.concat(history.stream().flatMap(p -> Stream.of(p.run(), p.referenceRun())),
+                LongStream.of(alsoRuns).boxed()).mapToLong(Long::longValue).filter(r -> r > 0).summaryStatistics();
+        if (span.getCount() == 0) {
+            throw new IllegalArgumentException("--features-catalog: the history names no runs to ask for");
+        }
+        try (RunCatalogs opened = RunCatalogs.open(featuresCatalogs, oms)) {
+            return FeatureTable.fromRuns(opened.catalog().runs(span.getMin(), span.getMax()), featureColumns);
+        }
     }
 }

@@ -67,7 +67,7 @@ final class RefrunRecommendCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
         List<RunReferencePair> earlier = inputs.readHistory().stream().filter(p -> p.run() < run).toList();
-        FeatureTable features = inputs.readFeatures();
+        FeatureTable features = inputs.readFeatures(earlier, run);
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
         recommender.learnAll(earlier);
