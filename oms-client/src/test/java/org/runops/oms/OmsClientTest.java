@@ -9,7 +9,6 @@ import static org.runops.oms.OmsTestServer.status;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.runops.core.http.HttpSettings;
 import org.runops.core.http.OAuthClientCredentials;
 import org.runops.core.http.RetryPolicy;
 import org.runops.core.http.TokenProvider;
+import org.runops.testing.SharedData;
 
 /** OmsClient over loopback HTTP through the real core.http fetcher: paging, faults, auth. */
 class OmsClientTest {

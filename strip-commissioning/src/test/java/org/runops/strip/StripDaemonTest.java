@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.PassRecord;
 import org.runops.core.ledger.PassRecord.Outcome;
+import org.runops.testing.FffRunDirectoryWriter;
 
 class StripDaemonTest {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
