@@ -113,7 +113,7 @@ class StripDaemonTest {
                 Duration.ofHours(1).minusSeconds(7 + 3)); // back on the hourly grid after a good pass
         List<PassRecord> passes = passes();
         assertThat(passes).extracting(PassRecord::outcome).containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.COMPLETED);
-        assertThat(passes.get(0).error()).contains("UncheckedIOException", "cannot list the storage root", "NoSuchFileException");
+        assertThat(passes.get(0).error()).contains("CatalogException", "fff storage root", "cannot list it", "NoSuchFileException");
         assertThat(passes.get(1).error()).contains("LedgerException", "failedruns.txt");
         assertThat(passes.get(2).error()).contains("RunDatabaseException", "no-such-db");
         assertThat(passes.get(0).nextPassDue()).isEqualTo(T0.plusSeconds(1));
