@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.examples.Launcher.Run;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
@@ -55,6 +56,21 @@ class RefrunCliTest {
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"learned\" : 20", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    @Test
+    void theFieldFilterWorksWithTheDefaultFeatureColumns() throws IOException {
+        // 95 (the cosmics reference since run 120) was taken at 0 T; run 140 at 3.8 T can only use 90
+        StringBuilder csv = new StringBuilder("run_number," + String.join(",", RecommenderFeatures.DEFAULTS) + "\n");
+        for (long run : new long[] {90, 95, 140}) {
+            csv.append(run).append(",1,1,600,100,1000,0,100,").append(run == 95 ? "0.0" : "3.8").append('\n');
+        }
+        Path features = Files.writeString(tmp.resolve("features.csv"), csv);
+        Run r = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
+                "--features", features.toString(), "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"run\" : 90").doesNotContain("\"run\" : 95");
+        assertThat(runops("refrun", "recommend", "--help").out()).contains(RecommenderFeatures.DEFAULTS);
     }
 
     @Test

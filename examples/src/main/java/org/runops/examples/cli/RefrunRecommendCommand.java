@@ -1,7 +1,6 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -11,7 +10,6 @@ import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.refrun.ScoredCandidate;
 import org.runops.core.refrun.Signal;
 import picocli.CommandLine.Command;
@@ -66,18 +64,16 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
-        List<RunReferencePair> earlier = inputs.readHistory().stream().filter(p -> p.run() < run).toList();
         FeatureTable features = inputs.readFeatures();
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
-        recommender.learnAll(earlier);
-        String reco = reconstruction();
-        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco));
+        int learned = recommender.learnBefore(inputs.readHistory(), run);
+        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reconstruction()));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(rec, earlier.size(), out);
+            printJson(rec, learned, out);
         } else {
-            printTable(rec, earlier.size(), out);
+            printTable(rec, learned, out);
         }
         out.flush();
         return ExitCodes.OK;
