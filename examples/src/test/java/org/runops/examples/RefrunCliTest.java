@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
@@ -30,9 +31,9 @@ class RefrunCliTest {
     private Path history() throws IOException {
         StringBuilder json = new StringBuilder("[");
         for (int run = 100; run < 140; run++) {
-            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
+            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
                     + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},", run, run < 120 ? 90 : 95));
-            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
+            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
                     + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"},", run));
         }
         json.setLength(json.length() - 1);
@@ -71,6 +72,23 @@ class RefrunCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"run\" : 90").doesNotContain("\"run\" : 95");
         assertThat(runops("refrun", "recommend", "--help").out()).contains(RecommenderFeatures.DEFAULTS);
+    }
+
+    /** Numbers are for people and for scripts: a decimal point whatever the JVM's locale. */
+    @Test
+    void numbersHaveDecimalPointsInEveryLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            Run evaluate = runops("refrun", "evaluate", "--history", history().toString());
+            Run recommend = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
+            assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+            assertThat(recommend.exitCode()).as(recommend.err()).isZero();
+            assertThat(evaluate.out()).contains("96.3 %").containsPattern("\\b0\\.\\d{3}\\b").doesNotContainPattern("\\d,\\d");
+            assertThat(recommend.out()).containsPattern("Confidence \\d\\.\\d\\d").doesNotContainPattern("\\d,\\d");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -160,7 +161,7 @@ public final class ReferenceRunRecommender implements Ranking {
         boolean abstain = top.isEmpty() || confidence < settings.abstainBelow();
         if (LOG.isDebugEnabled()) {
             LOG.debug("run {} ({}): {} candidates, best {} confidence {}{}", target.run(), target.dataset(), ranked.size(),
-                    top.isEmpty() ? "none" : top.get(0).run(), String.format("%.2f", confidence), abstain ? ", abstaining" : "");
+                    top.isEmpty() ? "none" : top.get(0).run(), String.format(Locale.ROOT, "%.2f", confidence), abstain ? ", abstaining" : "");
         }
         return new Recommendation(target, top, confidence, abstain);
     }

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
@@ -34,7 +35,7 @@ final class StripStatusCommand implements Callable<Integer> {
         out.println(settings.describe());
         for (String name : List.of("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt")) {
             RunLedger ledger = RunLedger.open(ledgers.resolve(name));
-            out.printf("  %-17s %6d runs%s%n", name, ledger.runs().size(),
+            out.printf(Locale.ROOT, "  %-17s %6d runs%s%n", name, ledger.runs().size(),
                     ledger.problems().isEmpty() ? "" : "  (" + ledger.problems().size() + " unreadable lines)");
         }
         List<HistoryRecord> history = HistoryLog.open(ledgers.resolve("history.jsonl")).read();
