@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.runops.certhelper.CertHelperHistory;
 import org.runops.certhelper.CertHelperSnapshot;
 import org.runops.certhelper.HistorySummary;
+import org.runops.core.Durations;
 import org.runops.core.csv.CsvWriter;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.RunReferencePair;
@@ -80,7 +81,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter out, CertHelperSnapshot s) {
         HistorySummary h = HistorySummary.of(s.pairs());
-        String age = s.origin() == CertHelperSnapshot.Origin.FILE ? "" : CertHelperSnapshot.describe(s.age());
+        String age = s.origin() == CertHelperSnapshot.Origin.FILE ? "" : Durations.describe(s.age());
         if (format == Format.json) {
             try (Json j = Json.to(out)) {
                 j.startObject().field("source", s.source()).field("origin", s.origin().name().toLowerCase(Locale.ROOT))

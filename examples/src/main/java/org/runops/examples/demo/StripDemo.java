@@ -19,6 +19,7 @@ import org.runops.strip.StripConfig;
 import org.runops.strip.StripPass;
 import org.runops.testing.FffRunDirectoryWriter;
 import org.runops.testing.RootFileWriter;
+import org.runops.testing.StandInAnalysis;
 
 
 /**
@@ -40,10 +41,7 @@ public final class StripDemo {
      */
     public StripDemo(Path root, String classPath) {
         this.root = root;
-        // The script runs in each run's output directory: relative entries would not resolve there.
-        this.classPath = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        this.classPath = classPath;
     }
 
     /** Stages everything, runs one pass as host {@code srv-demo} (partitions TI, TM, TO) and returns its report. */
@@ -56,10 +54,11 @@ public final class StripDemo {
             db.partition(1, "TI_27-JAN-2010_2").partition(2, "TM_09-JUN-2009_1").partition(3, "TO_30-JUN-2009_1")
                     .partition(4, "TP_09-JUN-2009_1");
             stage(storage, data, ready, db);
-            Path script = standInScript(storage, ready, db.url());
+            Path script = StandInAnalysis.create(ready, storage).partitionInFileNames(true) // one run is in scope mode
+                    .upload(db.url(), classPath, "DEMO").write(root.resolve("run_analysis_standin.sh"));
             StripConfig config = StripConfig.defaults("srv-demo").withDirectories(storage, data, root.resolve("ledgers"))
                     .withPartitions(EnumSet.of(Partition.TI, Partition.TM, Partition.TO))
-                    .withAnalysisCommand("sh " + script + " {run} False True {partition} False False True True", Duration.ofMinutes(5));
+                    .withAnalysisCommand(StandInAnalysis.command(script), Duration.ofMinutes(5));
             Clock clock = Clock.fixed(NOW.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
             try (RunLeases.RunLease other = RunLeases.in(root.resolve("ledgers/leases"), "srv-s2b17-30-01", 4242,
                     Duration.ofMinutes(30), clock).tryAcquire(400112).orElseThrow()) {
@@ -113,22 +112,5 @@ public final class StripDemo {
 
     private static void daq(Path storage, long run, long events) {
         FffRunDirectoryWriter.create(storage, run).lumiSection(1, events).write();
-    }
-
-    private Path standInScript(Path storage, Path ready, String dbUrl) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String script = "#!/bin/sh\n"
-                + "# runops demo stand-in for run_analysis_CC7.sh RUN HWUPLOAD ANALYSISUPLOAD PARTITION ...:\n"
-                + "# puts the prepared EDM file in place, writes client and source files, uploads an ANALYSIS row.\n"
-                + "run=$1; part=$4\n"
-                + "echo \"stand-in analysis of run $run partition $part\"\n"
-                + "[ -f '" + ready + "'/run$run.root ] || { echo 'no EDM could be made' >&2; exit 2; }\n"
-                + "cp '" + ready + "'/run$run.root '" + storage + "'/run$(printf %06d $run)/run$run.root\n"
-                + "touch SiStripCommissioningClient_${part}_$(printf %08d $run).root"
-                + " SiStripCommissioningSource_${part}_$(printf %08d $run)_010.176.028.104_01234.root\n"
-                + "'" + java + "' -cp '" + classPath + "' org.h2.tools.Shell -url '" + dbUrl + "' -sql "
-                + "\"insert into ANALYSIS (ANALYSISID, RUNNUMBER, PARTITIONID, ANALYSISTYPE, VERSIONMAJORID, VERSIONMINORID)"
-                + " select $run * 10 + PARTITIONID, $run, PARTITIONID, 'DEMO', 1, 0 from PARTITION where PARTITIONNAME = '$part'\"\n";
-        return Files.writeString(root.resolve("run_analysis_standin.sh"), script);
     }
 }
