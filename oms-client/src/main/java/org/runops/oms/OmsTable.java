@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.runops.core.csv.CsvWriter;
 import org.runops.core.run.RunRecord;
 
 /**
@@ -127,34 +128,24 @@ public final class OmsTable {
      * such as {@code "123"} thus stays a string when read back.
      */
     public void writeCsv(Writer out) {
-        try {
-            for (int i = 0; i < columns.size(); i++) {
-                out.write(i == 0 ? "" : ",");
-                quote(out, columns.get(i));
-            }
-            out.write('\n');
-            for (List<Object> row : rows) {
-                for (int i = 0; i < row.size(); i++) {
-                    out.write(i == 0 ? "" : ",");
-                    Object v = row.get(i);
-                    if (v instanceof String s) {
-                        quote(out, s);
-                    } else if (v != null) {
-                        out.write(v.toString());
-                    }
+        CsvWriter csv = new CsvWriter(out, "OMS table");
+        columns.forEach(csv::quoted);
+        csv.endRecord();
+        for (List<Object> row : rows) {
+            for (Object v : row) {
+                if (v instanceof String s) {
+                    csv.quoted(s);
+                } else if (v instanceof Long l) {
+                    csv.number(l);
+                } else if (v instanceof Double d) {
+                    csv.number(d);
+                } else {
+                    csv.field(v == null ? null : v.toString()); // Boolean
                 }
-                out.write('\n');
             }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the OMS table as CSV", e);
+            csv.endRecord();
         }
-    }
-
-    private static void quote(Writer out, String s) throws IOException {
-        out.write('"');
-        out.write(s.replace("\"", "\"\""));
-        out.write('"');
+        csv.flush();
     }
 
     /** Writes the table as a JSON array of objects, fields in column order, null for missing; the writer is not closed. */

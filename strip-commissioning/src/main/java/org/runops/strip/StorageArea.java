@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.runops.core.events.DaqRunDirectory;
 
 /**
@@ -24,7 +25,7 @@ public final class StorageArea {
     }
 
     public Path runDirectory(long run) {
-        return storageRoot.resolve(String.format("run%06d", run));
+        return storageRoot.resolve(String.format(Locale.ROOT, "run%06d", run));
     }
 
     /** {@code <storage>/run<N>/run<N>.root}, the EDM file the conversion writes. */

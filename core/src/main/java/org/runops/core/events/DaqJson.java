@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Bounded, non-recursive reading of the DAQ's small JSON files: size checked before reading,
@@ -98,6 +99,6 @@ final class DaqJson {
     }
 
     static String describe(JsonToken t) {
-        return t == null ? "end of file" : t.asString() != null ? "'" + t.asString() + "'" : t.name().toLowerCase();
+        return t == null ? "end of file" : t.asString() != null ? "'" + t.asString() + "'" : t.name().toLowerCase(Locale.ROOT);
     }
 }

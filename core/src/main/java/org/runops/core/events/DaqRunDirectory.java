@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -159,14 +160,14 @@ public final class DaqRunDirectory {
             if (ls > expected) {
                 // Every closed lumisection leaves an EoLS file, even without data: a jump is a gap.
                 problems.add(new FileProblem(dir, ls - 1 == expected
-                        ? String.format("lumisection %d has no EoLS file", expected)
-                        : String.format("lumisections %d-%d have no EoLS files", expected, ls - 1)));
+                        ? String.format(Locale.ROOT, "lumisection %d has no EoLS file", expected)
+                        : String.format(Locale.ROOT, "lumisections %d-%d have no EoLS files", expected, ls - 1)));
             }
             expected = ls + 1;
             checkIndexNumbers(ls, lumi);
             if (lumi.eols == null) {
                 if (runEnded || ls < lumis.lastKey()) {
-                    problems.add(new FileProblem(dir, String.format("lumisection %d has index files but no EoLS file", ls)));
+                    problems.add(new FileProblem(dir, String.format(Locale.ROOT, "lumisection %d has index files but no EoLS file", ls)));
                 }
                 continue;
             }
@@ -175,10 +176,10 @@ public final class DaqRunDirectory {
                 long events = eols.longAt(eventsField(eols), "NEvents");
                 long files = eols.longAt(field(eols, "NFiles", 1), "NFiles");
                 if (files != lumi.files) {
-                    problems.add(new FileProblem(lumi.eols, String.format(
+                    problems.add(new FileProblem(lumi.eols, String.format(Locale.ROOT,
                             "lumisection %d: EoLS says %d index files, found %d", ls, files, lumi.files)));
                 } else if (!lumi.bad && events != lumi.events) {
-                    problems.add(new FileProblem(lumi.eols, String.format(
+                    problems.add(new FileProblem(lumi.eols, String.format(Locale.ROOT,
                             "lumisection %d: EoLS says %d events, its index files hold %d", ls, events, lumi.events)));
                 }
             } catch (JsnFormatException e) {
@@ -191,7 +192,7 @@ public final class DaqRunDirectory {
         lumi.indices.sort(null);
         for (int i = 0; i < lumi.indices.size(); i++) {
             if (lumi.indices.get(i) != i) {
-                problems.add(new FileProblem(dir, String.format("lumisection %d: index file %06d is missing", ls, i)));
+                problems.add(new FileProblem(dir, String.format(Locale.ROOT, "lumisection %d: index file %06d is missing", ls, i)));
                 return;
             }
         }

@@ -132,7 +132,7 @@ final class OmsRunsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (kind) {
             case "json" -> OmsTable.of(rows, "run_number", fields).writeJson(out);
-            case "features" -> printFeatures(features, out);
+            case "features" -> features.writeCsv(out, "standard output", "run_number"); // reads back with refrun --features
             default -> OmsTable.of(rows, "run_number", fields).writeCsv(out);
         }
         out.flush();
@@ -141,18 +141,6 @@ final class OmsRunsCommand implements Callable<Integer> {
 
     private OmsClient client() {
         return OmsConnectionOptions.client(instance, url, audience, trustStore, pageSize);
-    }
-
-    /** run_number and the OmsFeatures columns; a missing value is an empty cell. */
-    private static void printFeatures(FeatureTable t, PrintWriter out) {
-        out.println("run_number," + String.join(",", t.columns()));
-        for (int row = 0; row < t.size(); row++) {
-            StringBuilder line = new StringBuilder(Long.toString(t.run(row)));
-            for (int c = 0; c < t.dimensions(); c++) {
-                double v = t.value(row, c);
-                line.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
-            }
-            out.println(line);
         }
     }
 

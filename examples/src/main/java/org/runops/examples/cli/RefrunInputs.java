@@ -7,15 +7,14 @@ import java.util.LongSummaryStatistics;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.core.run.RunRecord;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The history and feature options {@code runops refrun} commands share. */
 final class RefrunInputs {
-    /** The OMS attributes spec §2.5 compared on; all are in the OMS runs table (omsrundata_2018.csv has them). */
-    static final String DEFAULT_FEATURES = "init_lumi,end_lumi,duration,hlt_physics_rate,l1_rate,energy,last_lumisection_number";
-
     @Option(names = "--history", paramLabel = "FILE",
             description = {"Certhelper run->reference dump (allRunsRefRuns JSON in any known form; runops certhelper pairs",
                 "--format json saves one). Without it the history comes from the Certhelper server, cached (--url, --ttl)."})
@@ -37,21 +36,28 @@ final class RefrunInputs {
     @Mixin
     OmsConnectionOptions oms;
 
-    @Option(names = "--feature-columns", paramLabel = "A,B,...", split = ",", defaultValue = DEFAULT_FEATURES,
-            description = "Feature columns of --features (default: ${DEFAULT-VALUE}); b_field, when listed, is also a hard filter.")
+    // the default list is RecommenderFeatures.DEFAULTS; RefrunCliTest checks that this help names each
+    @Option(names = "--feature-columns", paramLabel = "A,B,...", split = ",",
+            description = {"Feature columns of --features (default: init_lumi, end_lumi, duration, hlt_physics_rate, l1_rate, energy,",
+                "last_lumisection_number, and b_field when the file has it). b_field is a hard filter only: 0 T and 3.8 T",
+                "runs are never each other's reference."})
     List<String> featureColumns;
 
     List<RunReferencePair> readHistory() {
         return (history != null ? server.readFile(history, "--history") : server.fetch()).pairs();
     }
 
-    /** The feature table, or null without --features or --features-catalog; a catalogue is asked for the runs of {@code history} and {@code alsoRuns}. */
+    /**
+     * The feature table, or null without --features or --features-catalog; a catalogue is asked for the runs
+     * from the first to the last of {@code history} and {@code alsoRuns}.
+     */
     FeatureTable readFeatures(List<RunReferencePair> history, long... alsoRuns) {
         if (features != null && !featuresCatalogs.isEmpty()) {
             throw new IllegalArgumentException("give --features FILE or --features-catalog SPEC, not both");
         }
         if (features != null) {
-            return FeatureTable.readCsv(features, "run_number", featureColumns);
+            return featureColumns == null ? RecommenderFeatures.read(features)
+                    : FeatureTable.readCsv(features, RecommenderFeatures.RUN_COLUMN, featureColumns);
         }
         if (featuresCatalogs.isEmpty()) {
             return null;
@@ -62,7 +68,8 @@ final class RefrunInputs {
             throw new IllegalArgumentException("--features-catalog: the history names no runs to ask for");
         }
         try (RunCatalogs opened = RunCatalogs.open(featuresCatalogs, oms)) {
-            return FeatureTable.fromRuns(opened.catalog().runs(span.getMin(), span.getMax()), featureColumns);
+            List<RunRecord> runs = opened.catalog().runs(span.getMin(), span.getMax());
+            return featureColumns == null ? RecommenderFeatures.of(runs) : FeatureTable.fromRuns(runs, featureColumns);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.runops.core.root.RootFile;
 import org.runops.core.root.RootFiles;
@@ -77,7 +78,7 @@ final class RootEntriesCommand implements Callable<Integer> {
             int to = Math.min(files.size(), from + PROGRESS_BATCH);
             counts.addAll(RootFiles.entries(files.subList(from, to), tree, parallel, verification()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf("counted %d/%d files (%.1f s)%n", to, files.size(), seconds);
+            err.printf(Locale.ROOT, "counted %d/%d files (%.1f s)%n", to, files.size(), seconds);
             err.flush();
         }
         return counts;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.runops.core.csv.CsvWriter;
 import org.runops.core.run.RunTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,9 +81,12 @@ final class RunsListCommand implements Callable<Integer> {
     }
 
     private static void printCsv(RunTable t, PrintWriter out) {
-        out.println(String.join(",", t.columns().stream().map(Csv::field).toList()));
+        CsvWriter csv = new CsvWriter(out, "standard output");
+        t.columns().forEach(csv::field);
+        csv.endRecord();
         for (List<String> row : t.rows()) {
-            out.println(String.join(",", row.stream().map(v -> v == null ? "" : Csv.field(v)).toList()));
+            row.forEach(csv::field);
+            csv.endRecord();
         }
     }
 

@@ -4,6 +4,7 @@ import io.airlift.compress.zstd.ZstdDecompressor;
 import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.runops.core.root.RootFormatException;
@@ -271,7 +272,7 @@ public final class ObjectReader {
                         long expected = beLong(java.util.Arrays.copyOfRange(data, off, off + 8));
                         long actual = XxHash64.hash(data, off + 8, compressed - 8);
                         if (expected != actual) {
-                            throw new IllegalStateException(String.format("LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
+                            throw new IllegalStateException(String.format(Locale.ROOT, "LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
                         }
                         got = Lz4Block.decode(data, off + 8, compressed - 8, scratch(uncompressed), uncompressed, true);
                         break;
@@ -379,7 +380,7 @@ public final class ObjectReader {
                         long expected = beLong(checksum);
                         long actual = XxHash64.hash(data, 0, payload);
                         if (expected != actual) {
-                            throw new IllegalStateException(String.format("LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
+                            throw new IllegalStateException(String.format(Locale.ROOT, "LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
                         }
                     }
                     if (target != out) {
@@ -410,7 +411,7 @@ public final class ObjectReader {
     private static String printable(String magic) {
         StringBuilder s = new StringBuilder();
         for (char c : magic.toCharArray()) {
-            s.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+            s.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format(Locale.ROOT, "\\x%02x", (int) c));
         }
         return s.toString();
     }

@@ -2,6 +2,7 @@ package org.runops.core.root.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.runops.core.root.RootFormatException;
 import org.runops.core.root.RootKey;
 
@@ -176,7 +177,7 @@ public final class TFileOpener {
         StringBuilder s = new StringBuilder("\"");
         for (int i = 0; i < 4; i++) {
             int c = first[i] & 0xFF;
-            s.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\x%02x", c));
+            s.append(c >= 32 && c < 127 ? String.valueOf((char) c) : String.format(Locale.ROOT, "\\x%02x", c));
         }
         return s.append('"').toString();
     }
