@@ -141,7 +141,6 @@ final class OmsRunsCommand implements Callable<Integer> {
 
     private OmsClient client() {
         return OmsConnectionOptions.client(instance, url, audience, trustStore, pageSize);
-        }
     }
 
     /** One {@code --filter ATTR:OP:VALUE}; the value is a number, true/false, null or text. */
