@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.runops.core.root.RootFile;
 import org.runops.core.root.RootFiles;
@@ -62,7 +63,7 @@ final class RootEntriesCommand implements Callable<Integer> {
         } else {
             printTable(out, counts);
         }
-        boolean allGood = counts.stream().allMatch(c -> c.entries().isPresent() && !c.zombie() && !c.recovered());
+        boolean allGood = counts.stream().allMatch(c -> c.status() == RootTreeCount.Status.OK);
         return allGood ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -77,7 +78,7 @@ final class RootEntriesCommand implements Callable<Integer> {
             int to = Math.min(files.size(), from + PROGRESS_BATCH);
             counts.addAll(RootFiles.entries(files.subList(from, to), tree, parallel, verification()));
             double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf("counted %d/%d files (%.1f s)%n", to, files.size(), seconds);
+            err.printf(Locale.ROOT, "counted %d/%d files (%.1f s)%n", to, files.size(), seconds);
             err.flush();
         }
         return counts;
@@ -88,9 +89,9 @@ final class RootEntriesCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<RootTreeCount> counts) {
-        TextTable table = new TextTable("FILE", "ENTRIES>", "ZOMBIE", "RECOVERED", "PROBLEM");
+        TextTable table = new TextTable("FILE", "ENTRIES>", "STATUS", "ZOMBIE", "RECOVERED", "PROBLEM");
         for (RootTreeCount c : counts) {
-            table.row(c.file(), c.entries().isPresent() ? c.entries().getAsLong() : "-",
+            table.row(c.file(), c.entries().isPresent() ? c.entries().getAsLong() : "-", c.status(),
                     yesNo(c.zombie()), yesNo(c.recovered()), c.problem().orElse(""));
         }
         table.print(out);
@@ -108,6 +109,7 @@ final class RootEntriesCommand implements Callable<Integer> {
                         .field("file", c.file().toString())
                         .field("tree", c.tree())
                         .field("entries", c.entries())
+                        .field("status", c.status().name())
                         .field("zombie", c.zombie())
                         .field("recovered", c.recovered())
                         .field("problem", c.problem())
