@@ -9,9 +9,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.events.FffRunDirectoryWriter;
+import org.runops.core.ledger.HistoryLog;
+import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.root.RootFileWriter;
 import org.runops.core.root.RootFileWriter.Compression;
 import org.runops.core.root.RootFileWriter.Damage;
@@ -117,6 +121,18 @@ class RunopsCliTest {
         Run r = runops("events", "check", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not a run directory").contains("not-a-dir");
+    }
+
+    @Test
+    void stripExplainSaysThatARunWhoseCheckCouldNotBeMadeComesBack() throws IOException {
+        Path ledgers = Files.createDirectories(tmp.resolve("ledgers"));
+        HistoryLog.open(ledgers.resolve("history.jsonl")).append(new HistoryRecord(Instant.parse("2026-11-24T12:00:00Z"), "srv-cli",
+                400200, "RETRY_LATER", "CHECK_INDETERMINATE: EDM could not be checked (INDETERMINATE: ...)",
+                Map.of("edm", "INDETERMINATE: could not be checked now (IO_ERROR): run400200.root Events: ..."), Map.of()));
+        Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nledger.dir=" + ledgers + "\n");
+        Run explain = runops("strip", "explain", "400200", "--config", config.toString());
+        assertThat(explain.exitCode()).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("RETRY_LATER", "IO_ERROR", "nothing deleted, no ledger line; looked at again next pass");
     }
 
     @Test
