@@ -118,11 +118,25 @@ class DecisionPolicyTest {
         Decision normal = allPartitions.decide(facts(row("TI_x", 2, START, END)), NOW);
         Validation valid = new Validation(Verdict.MATCH, true, true, "MATCH");
         assertThat(allPartitions.needsAnalysis(normal, valid).verdict()).isEqualTo(Outcome.Verdict.NO_ANALYSIS);
-        assertThat(allPartitions.needsAnalysis(normal, new Validation(Verdict.MISMATCH, true, true, "OUTPUT_MISSING")).verdict())
+        assertThat(allPartitions.needsAnalysis(normal, new Validation(Verdict.OUTPUT_MISSING, true, true, "OUTPUT_MISSING")).verdict())
                 .isEqualTo(Outcome.Verdict.ANALYSE);
         assertThat(allPartitions.needsAnalysis(normal, new Validation(Verdict.MATCH, true, false, "MATCH")).reason()).isEqualTo(Reason.NEEDS_ANALYSIS);
         Decision scope = allPartitions.decide(facts(row("TI_x", 15, START, END)), NOW);
         assertThat(allPartitions.needsAnalysis(scope, valid).verdict()).isEqualTo(Outcome.Verdict.ANALYSE);
+    }
+
+    @Test
+    void aCheckThatCouldNotBeMadeIsNeitherAnalysedNorRetriedNorFailed() {
+        Decision d = allPartitions.decide(facts(row("TI_x", 15, START, END)), NOW);
+        Validation unread = new Validation(Verdict.INDETERMINATE, true, true, "INDETERMINATE: could not be checked now (IO_ERROR)");
+        Outcome before = allPartitions.needsAnalysis(d, unread);
+        assertThat(before.verdict()).as("not even a scope run is analysed on outputs that could not be read")
+                .isEqualTo(Outcome.Verdict.RETRY_LATER);
+        assertThat(before.reason()).isEqualTo(Reason.CHECK_INDETERMINATE);
+        assertThat(before.detail()).contains("could not be checked");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThat(allPartitions.judge(d, unread, attempt).verdict()).isEqualTo(Outcome.Verdict.RETRY_LATER);
+        }
     }
 
     @Test
