@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.runops.core.events.DaqRunDirectory;
-import org.runops.core.events.FffRunDirectoryWriter;
+import org.runops.testing.FffRunDirectoryWriter;
 
 /**
  * The DAQ event total of a run directory with 10,000 index {@code .jsn} files (100 lumisections of

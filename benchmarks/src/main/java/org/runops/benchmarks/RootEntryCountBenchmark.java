@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.runops.core.root.RootFile;
-import org.runops.core.root.RootFileWriter;
 import org.runops.core.root.RootKey;
+import org.runops.testing.RootFileWriter;
 
 /**
  * {@code RootFile.open(f).entries("Events")} on CMS EDM files, beside {@code rawRead}: the same

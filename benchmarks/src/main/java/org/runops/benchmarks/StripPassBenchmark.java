@@ -24,15 +24,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.exec.ProcessRunner;
-import org.runops.core.root.RootFileWriter;
 import org.runops.strip.EmbeddedRunDatabase;
 import org.runops.strip.PassReport;
 import org.runops.strip.RunDecision;
 import org.runops.strip.RunDatabase;
 import org.runops.strip.StripConfig;
 import org.runops.strip.StripPass;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter;
+import org.runops.testing.StandInAnalysis;
 
 /**
  * One commissioning pass over 10,000 run directories of which 9,900 are already in the good ledger
@@ -80,11 +81,9 @@ public class StripPassBenchmark {
             }
         }
         ledger = String.join("\n", recorded) + (recorded.isEmpty() ? "" : "\n");
-        Path script = Files.writeString(root.resolve("standin.sh"), "run=$1\n"
-                + "cp " + prepared + "/run$run.root " + storage + "/run$(printf %06d $run)/run$run.root\n"
-                + "touch SiStripCommissioningClient_$(printf %08d $run).root SiStripCommissioningSource_$(printf %08d $run).root\n");
+        Path script = StandInAnalysis.create(prepared, storage).write(root.resolve("standin.sh"));
         StripConfig config = StripConfig.defaults("srv-bench").withDirectories(storage, root.resolve("Data"), root.resolve("ledgers"))
-                .withAnalysisCommand("sh " + script + " {run} False True {partition} False False True True", Duration.ofMinutes(1));
+                .withAnalysisCommand(StandInAnalysis.command(script), Duration.ofMinutes(1));
         pass = new StripPass(config, RunDatabase.jdbc(db.dataSource()),
                 Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), ProcessRunner.create());
     }

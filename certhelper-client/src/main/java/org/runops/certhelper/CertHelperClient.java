@@ -8,11 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
+import org.runops.core.Durations;
 import org.runops.core.RunopsException;
+import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpFetcher;
 import org.runops.core.http.HttpSettings;
-import org.runops.core.http.Redaction;
 import org.runops.core.http.TokenProvider;
 import org.runops.core.refrun.RunReferencePair;
 import org.slf4j.Logger;
@@ -139,9 +140,8 @@ public final class CertHelperClient implements AutoCloseable {
             LOG.info("{} answered 404; trying the old path {}", current, url);
             body = fetcher.fetch(url);
         }
-        if (looksLikeHtml(body)) {
-            throw new CertHelperException(url + " answered an HTML page, not the JSON array (a login, maintenance or error page?): "
-                    + Redaction.excerpt(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        if (HtmlPages.looksLikeHtml(body)) {
+            throw new CertHelperException(url + " answered " + HtmlPages.describe(body));
         }
         List<RunReferencePair> pairs = parse(body, url.toString());
         if (pairs.isEmpty() && cached.isPresent() && !cached.get().pairs.isEmpty()) {
@@ -171,26 +171,17 @@ public final class CertHelperClient implements AutoCloseable {
         Duration age = cache.age(c.entry);
         if (cache.isFresh(c.entry)) {
             LOG.warn("Certhelper refresh from {} failed ({}); serving the cache {} (age {})", asked, failure.getMessage(),
-                    c.entry.file(), CertHelperSnapshot.describe(age));
+                    c.entry.file(), Durations.describe(age));
             return c.snapshot(CertHelperSnapshot.Origin.CACHE, age);
         }
         if (allowStale) {
             LOG.warn("Certhelper {} failed ({}); serving the EXPIRED cache {} (age {}, TTL {})", asked, failure.getMessage(),
-                    c.entry.file(), CertHelperSnapshot.describe(age), CertHelperSnapshot.describe(cache.ttl()));
+                    c.entry.file(), Durations.describe(age), Durations.describe(cache.ttl()));
             return c.snapshot(CertHelperSnapshot.Origin.STALE_CACHE, age);
         }
         throw new CertHelperException("cannot get the Certhelper history from " + asked + ", and the cache " + c.entry.file()
-                + " expired (age " + CertHelperSnapshot.describe(age) + ", TTL " + CertHelperSnapshot.describe(cache.ttl())
+                + " expired (age " + Durations.describe(age) + ", TTL " + Durations.describe(cache.ttl())
                 + "; allow a stale copy to use it anyway): " + failure.getMessage(), failure);
-    }
-
-    private static boolean looksLikeHtml(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
     }
 
     private static List<RunReferencePair> parse(byte[] json, String source) {

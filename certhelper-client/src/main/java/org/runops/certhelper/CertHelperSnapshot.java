@@ -26,16 +26,4 @@ public record CertHelperSnapshot(List<RunReferencePair> pairs, String source, In
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(age, "age");
     }
-
-    /** A duration for people: "45s", "12m", "26h 5m" rather than PT26H5M. */
-    public static String describe(Duration d) {
-        if (d.isNegative()) {
-            return "-" + describe(d.negated());
-        }
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return d.toSeconds() + "s";
-        }
-        return minutes < 60 ? minutes + "m" : d.toHours() + "h " + d.toMinutesPart() + "m";
-    }
 }

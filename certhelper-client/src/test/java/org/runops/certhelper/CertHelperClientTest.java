@@ -54,7 +54,7 @@ class CertHelperClientTest {
         // short timeouts: a test that forgot to enqueue an answer fails fast instead of waiting 30 s
         http = HttpClients.create(HttpSettings.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(10)));
-        RetryPolicy twice = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+        RetryPolicy twice = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ZERO);
         fetcher = new HttpFetcher(http, TokenProvider.none(), twice, waits::add, new SplittableRandom(5));
     }
 

@@ -34,4 +34,19 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration: use 90s, 30m, 24h, 2d or ISO-8601 like PT1H30M");
         }
     }
+
+    /** A duration for people: "300ms", "45s", "12m", "26h 5m" rather than PT26H5M. */
+    public static String describe(Duration d) {
+        if (d.isNegative()) {
+            return "-" + describe(d.negated());
+        }
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return d.toMillis() + "ms";
+        }
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return d.toSeconds() + "s";
+        }
+        return minutes < 60 ? minutes + "m" : d.toHours() + "h " + d.toMinutesPart() + "m";
+    }
 }

@@ -22,4 +22,13 @@ class DurationsTest {
                 .hasMessageContaining("'soon'").hasMessageContaining("24h");
         assertThatThrownBy(() -> Durations.parse("5w")).hasMessageContaining("PT1H30M");
     }
+
+    @Test
+    void describedForPeople() {
+        assertThat(Durations.describe(Duration.ofMillis(300))).isEqualTo("300ms");
+        assertThat(Durations.describe(Duration.ofSeconds(45))).isEqualTo("45s");
+        assertThat(Durations.describe(Duration.ofMinutes(12))).isEqualTo("12m");
+        assertThat(Durations.describe(Duration.ofMinutes(26 * 60 + 5))).isEqualTo("26h 5m");
+        assertThat(Durations.describe(Duration.ofSeconds(-90))).isEqualTo("-1m");
+    }
 }

@@ -13,13 +13,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
-import org.runops.core.root.RootFileWriter;
-import org.runops.core.root.RootFileWriter.Compression;
-import org.runops.core.root.RootFileWriter.Damage;
 import org.runops.examples.Launcher.Run;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter.Compression;
+import org.runops.testing.RootFileWriter.Damage;
+import org.runops.testing.RootFileWriter;
 
 /** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error). */
 class RunopsCliTest {

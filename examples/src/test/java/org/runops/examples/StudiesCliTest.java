@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.examples.Launcher.Run;
-import org.runops.oms.studies.StudyTable;
+import org.runops.studies.StudyTable;
 
 /** {@code runops studies table|pca} end to end, in process, on generated files and on the shared real data. */
 class StudiesCliTest {

@@ -1,6 +1,7 @@
 package org.runops.oms;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -8,9 +9,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import org.runops.core.RunopsException;
+import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpFetcher;
@@ -37,6 +40,8 @@ public final class OmsClient implements AutoCloseable {
     public static final String CLIENT_SECRET_ENV = "RUNOPS_OMS_CLIENT_SECRET";
     public static final int DEFAULT_PAGE_SIZE = 1000;
     public static final int DEFAULT_PAGE_CONCURRENCY = 4;
+    /** The longest one query may take, every page and retry included, unless the builder says otherwise. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(10);
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
@@ -45,6 +50,7 @@ public final class OmsClient implements AutoCloseable {
     private final boolean ownsFetcher;
     private final int pageSize;
     private final int pageConcurrency;
+    private final Duration queryTimeout;
     private final ExecutorService executor;
 
     private OmsClient(Builder b, HttpFetcher fetcher, boolean ownsFetcher) {
@@ -53,6 +59,7 @@ public final class OmsClient implements AutoCloseable {
         this.ownsFetcher = ownsFetcher;
         this.pageSize = b.pageSize;
         this.pageConcurrency = b.pageConcurrency;
+        this.queryTimeout = b.queryTimeout;
         this.executor = pagePool(b.pageConcurrency);
     }
 
@@ -78,11 +85,21 @@ public final class OmsClient implements AutoCloseable {
         return pageConcurrency;
     }
 
+    /** The longest one query may take, every page and retry included. */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
     /** Fetches and parses one page; every failure becomes an {@link OmsException} naming {@code url}. */
     public OmsPage page(HttpUrl url) {
+        return page(url, queryTimeout);
+    }
+
+    /** {@link #page(HttpUrl)} within {@code within} at the latest, retries included. */
+    public OmsPage page(HttpUrl url, Duration within) {
         byte[] body;
         try {
-            body = fetcher.fetch(url);
+            body = fetcher.fetch(url, within);
         } catch (HttpException e) {
             throw OmsException.http("OMS request failed", e);
         } catch (OmsException e) {
@@ -90,10 +107,13 @@ public final class OmsClient implements AutoCloseable {
         } catch (RunopsException e) {
             throw new OmsException("OMS request " + url + " failed: " + e.getMessage(), url.toString(), 0, "", e);
         }
+        if (HtmlPages.looksLikeHtml(body)) {
+            throw new OmsException("OMS request " + url + " answered " + HtmlPages.describe(body), url.toString(), 200, "", null);
+        }
         return OmsPage.parse(body, url.toString());
     }
 
-    Function<HttpUrl, OmsPage> pages() {
+    BiFunction<HttpUrl, Duration, OmsPage> pages() {
         return this::page;
     }
 
@@ -134,6 +154,7 @@ public final class OmsClient implements AutoCloseable {
         private Clock clock;
         private int pageSize = DEFAULT_PAGE_SIZE;
         private int pageConcurrency = DEFAULT_PAGE_CONCURRENCY;
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
 
         private Builder() {}
 
@@ -198,6 +219,15 @@ public final class OmsClient implements AutoCloseable {
                 throw new IllegalArgumentException("page size must be at least 1: " + rows);
             }
             this.pageSize = rows;
+            return this;
+        }
+
+        /** The longest one query may take, every page and retry included (default 10 min). */
+        public Builder queryTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("query timeout must be positive: " + timeout);
+            }
+            this.queryTimeout = timeout;
             return this;
         }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import org.runops.oms.internal.Pager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One query of an OMS resource, built fluently from {@link OmsClient#query(String)} (spec §1.3):
@@ -18,6 +20,7 @@ import org.runops.oms.internal.Pager;
  * <p>Not thread-safe while being built; reusable once built.
  */
 public final class OmsQuery {
+    private static final Logger LOG = LoggerFactory.getLogger(OmsQuery.class);
 
     /** Filter operators (omsapi {@code OMS_FILTER_OPERATORS}); {@code CT} = "contains", for list attributes. */
     public enum Op { EQ, NEQ, LT, GT, LE, GE, LIKE, CT }
@@ -142,8 +145,21 @@ public final class OmsQuery {
                 .build();
     }
 
-    /** Every row of the query, in offset order. */
+    /**
+     * Every row of the query, in offset order. When the data moved while it was paged (the total
+     * changed, or a row came back on a later page) the query is asked once more from the start; a
+     * second inconsistent answer is an {@link OmsDataChangedException}.
+     */
     public List<OmsRecord> fetchAll() {
+        try {
+            return collect();
+        } catch (OmsDataChangedException e) {
+            LOG.warn("{}; asking again once", e.getMessage());
+            return collect();
+        }
+    }
+
+    private List<OmsRecord> collect() {
         List<OmsRecord> all = new ArrayList<>();
         forEachPage(page -> all.addAll(page.records()));
         return all;
@@ -152,10 +168,13 @@ public final class OmsQuery {
     /**
      * Streams the pages in offset order, holding at most the client's page concurrency in memory.
      * The first page gives the total; the other offsets are computed (never from {@code links.next},
-     * which the server writes as {@code https://https://...}) and fetched concurrently.
+     * which the server writes as {@code https://https://...}) and fetched concurrently. Pages already
+     * handed over cannot be taken back, so data that moves while paging is an
+     * {@link OmsDataChangedException} here, never retried; the whole query ends within the client's
+     * query timeout.
      */
     public void forEachPage(Consumer<OmsPage> consumer) {
-        new Pager(this::url, client.pages(), client.executor(), client.pageConcurrency())
+        new Pager(this::url, client.pages(), client.executor(), client.pageConcurrency(), client.queryTimeout())
                 .run(pageSize, Objects.requireNonNull(consumer, "consumer"), progress::onProgress);
     }
 

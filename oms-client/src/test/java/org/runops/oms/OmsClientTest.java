@@ -9,7 +9,6 @@ import static org.runops.oms.OmsTestServer.status;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.runops.core.http.HttpSettings;
 import org.runops.core.http.OAuthClientCredentials;
 import org.runops.core.http.RetryPolicy;
 import org.runops.core.http.TokenProvider;
+import org.runops.testing.SharedData;
 
 /** OmsClient over loopback HTTP through the real core.http fetcher: paging, faults, auth. */
 class OmsClientTest {
@@ -116,6 +116,53 @@ class OmsClientTest {
         }); OmsClient client = oms.client()) {
             assertThatThrownBy(() -> client.query("runs").fetchAll()).isInstanceOf(OmsException.class)
                     .hasMessageContaining("totalResourceCount changed from 300 to 301");
+        }
+    }
+
+    @Test
+    void rowsRepeatedOnALaterPageAreAskedForAgainOnceThenRefused() throws IOException {
+        // page 2 repeats page 1 (the rows moved while paging): 28 rows of 10 distinct runs were accepted before
+        try (OmsTestServer oms = new OmsTestServer(r -> json(runsPage(1, 0, 100, 200))); OmsClient client = oms.client()) {
+            assertThatThrownBy(() -> client.query("runs").fetchAll()).isInstanceOf(OmsDataChangedException.class)
+                    .hasMessageContaining(oms.base() + "/runs").hasMessageContaining("id 1 came back on the page at offset 100");
+            assertThat(oms.offsets()).as("asked twice, two pages each").hasSize(4);
+        }
+        AtomicInteger firstPages = new AtomicInteger();
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+            long offset = Long.parseLong(r.getUrl().queryParameter("page[offset]"));
+            boolean moved = offset == 100 && firstPages.get() == 1; // only the first pass sees the shift
+            if (offset == 0) {
+                firstPages.incrementAndGet();
+            }
+            return json(runsPage(1, moved ? 0 : offset, 100, 200));
+        }); OmsClient client = oms.client()) {
+            List<OmsRecord> rows = client.query("runs").fetchAll();
+            assertThat(rows).extracting(OmsRecord::id).doesNotHaveDuplicates().hasSize(200);
+        }
+    }
+
+    @Test
+    void anHtmlPageWithStatus200IsCalledHtmlNotMalformedJson() throws IOException {
+        String login = "<!DOCTYPE html>\n<html><head><title>Sign in - CERN Single Sign-On</title></head><body>...</body></html>";
+        try (OmsTestServer oms = new OmsTestServer(r -> new MockResponse.Builder().code(200).body(login).build());
+             OmsClient client = oms.client()) {
+            assertThatThrownBy(() -> client.query("runs").fetchAll()).isInstanceOf(OmsException.class)
+                    .hasMessageContaining("an HTML page, not JSON").hasMessageContaining("Sign in - CERN Single Sign-On")
+                    .hasMessageNotContaining("malformed");
+        }
+    }
+
+    @Test
+    void aQueryEndsWithinItsTimeoutHoweverSlowlyThePagesCome() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+            long offset = Long.parseLong(r.getUrl().queryParameter("page[offset]"));
+            MockResponse.Builder page = new MockResponse.Builder().code(200).body(runsPage(1, offset, 100, 1000));
+            return (offset == 0 ? page : page.throttleBody(1024, 500, TimeUnit.MILLISECONDS)).build();
+        }); OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).queryTimeout(Duration.ofSeconds(1)).build()) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.query("runs").fetchAll()).isInstanceOf(OmsException.class)
+                    .hasMessageContaining(oms.base() + "/runs");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.runops.testing.SharedData;
 
 /** Parsing real OMS responses from ../shared/data/oms and small inline ones. */
 class OmsPageTest {

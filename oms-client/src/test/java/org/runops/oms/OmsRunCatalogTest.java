@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.run.CatalogException;
 import org.runops.core.run.RunRecord;
+import org.runops.testing.SharedData;
 
 class OmsRunCatalogTest {
 

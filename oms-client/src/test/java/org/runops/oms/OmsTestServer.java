@@ -46,10 +46,15 @@ final class OmsTestServer implements AutoCloseable {
 
     /** A client over the real fetcher with a fast retry policy (4 attempts, waits recorded, not slept). */
     OmsClient client(TokenProvider tokens, HttpSettings settings) {
+        return builder(tokens, settings).build();
+    }
+
+    /** {@link #client(TokenProvider, HttpSettings)}'s builder, to change more. */
+    OmsClient.Builder builder(TokenProvider tokens, HttpSettings settings) {
         OkHttpClient http = HttpClients.create(settings);
-        RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(60));
+        RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(60), Duration.ZERO);
         HttpFetcher fetcher = new HttpFetcher(http, tokens, retry, sleeps::add, java.util.random.RandomGenerator.getDefault());
-        return OmsClient.builder().baseUrl(base()).fetcher(fetcher).pageSize(100).pageConcurrency(3).build();
+        return OmsClient.builder().baseUrl(base()).fetcher(fetcher).pageSize(100).pageConcurrency(3);
     }
 
     OmsClient client() {

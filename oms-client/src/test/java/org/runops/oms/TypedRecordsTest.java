@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.runops.core.refrun.RunType;
+import org.runops.testing.SharedData;
 
 class TypedRecordsTest {
 

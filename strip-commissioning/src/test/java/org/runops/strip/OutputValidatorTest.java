@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.runops.core.events.FffRunDirectoryWriter;
-import org.runops.core.root.RootFileWriter;
-import org.runops.core.root.RootFileWriter.Damage;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter.Damage;
+import org.runops.testing.RootFileWriter;
 
 class OutputValidatorTest {
 

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
+import org.runops.testing.FffRunDirectoryWriter;
 
 class StripDaemonTest {
     private static final LocalDateTime START = LocalDateTime.of(2026, 1, 1, 7, 0);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.ledger.RunLedger;
-import org.runops.core.root.RootFileWriter;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter;
 
 /** Two passes in two JVMs started together on one storage area: every run analysed and recorded exactly once. */
 class StripPassProcessTest {

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.events.EventCount;
 import org.runops.core.events.EventCountSource;
-import org.runops.core.events.FffRunDirectoryWriter;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.RunLeases;
-import org.runops.core.root.RootFileWriter;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter;
 
 /**
  * Whole passes over a generated storage area, an H2 RUN/ANALYSIS database and a stand-in analysis

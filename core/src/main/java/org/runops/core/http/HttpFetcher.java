@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * 429 and 5xx by the {@link RetryPolicy}; sends {@code Authorization: Bearer} when the
  * {@link TokenProvider} has tokens and, after a 401, fetches one new token and tries once more.
  * Redirects are never followed: a 3xx is an authentication error (SSO login pages answer that way).
- * 4xx answers other than 401 and 429 are not retried. Every method is retried alike, so send only
+ * 4xx answers other than 401 and 429 are not retried. One fetch, attempts and waits together, ends
+ * by the policy's {@code giveUpAfter} or a caller's tighter deadline: each attempt's call timeout is
+ * cut to the time left, and no retry is started that could not finish in time. Every method is retried alike, so send only
  * idempotent requests (GET, or a POST such as a token grant that may safely be repeated).
  * Thread-safe; share one per service.
  */
@@ -35,6 +41,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final LongSupplier nanoTime;
 
     /** A fetcher over {@link HttpClients#create(HttpSettings)} with the settings' retry policy. */
     public static HttpFetcher create(HttpSettings settings, TokenProvider tokens) {
@@ -44,16 +51,28 @@ public final class HttpFetcher implements AutoCloseable {
 
     public HttpFetcher(OkHttpClient client, TokenProvider tokens, RetryPolicy retry, Sleeper sleeper,
             RandomGenerator random) {
+        this(client, tokens, retry, sleeper, random, System::nanoTime);
+    }
+
+    /** As above, reading elapsed time from {@code nanoTime} (a test advances it with its sleeper). */
+    public HttpFetcher(OkHttpClient client, TokenProvider tokens, RetryPolicy retry, Sleeper sleeper,
+            RandomGenerator random, LongSupplier nanoTime) {
         this.client = Objects.requireNonNull(client, "client");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.retry = Objects.requireNonNull(retry, "retry");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /** GET {@code url}. */
     public byte[] fetch(HttpUrl url) {
         return fetch(new Request.Builder().url(url).get().build());
+    }
+
+    /** GET {@code url}, giving up after {@code within} at the latest (or the policy's tighter bound). */
+    public byte[] fetch(HttpUrl url, Duration within) {
+        return fetch(new Request.Builder().url(url).get().build(), within);
     }
 
     /**
@@ -62,13 +81,24 @@ public final class HttpFetcher implements AutoCloseable {
      * is sent as it is.
      */
     public byte[] fetch(Request request) {
+        return fetch(request, Duration.ZERO);
+    }
+
+    /** {@link #fetch(Request)} within {@code within} at the latest (zero: the policy's bound alone). */
+    public byte[] fetch(Request request, Duration within) {
         Objects.requireNonNull(request, "request");
+        long started = nanoTime.getAsLong();
+        long budget = budgetNanos(Objects.requireNonNull(within, "within"));
         boolean renewedToken = false;
+        Failure failure = null;
         for (int attempt = 1; ; attempt++) {
             stopIfInterrupted(request, attempt);
-            Failure failure;
+            long left = budget == Long.MAX_VALUE ? Long.MAX_VALUE : budget - (nanoTime.getAsLong() - started);
+            if (left <= 0) {
+                throw outOfTime(request, attempt - 1, budget, failure);
+            }
             try {
-                Outcome outcome = exchange(request, renewedToken);
+                Outcome outcome = exchange(request, renewedToken, left);
                 if (outcome.body != null) {
                     return outcome.body;
                 }
@@ -90,6 +120,9 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Duration wait = failure.retryAfter != null ? retry.capRetryAfter(failure.retryAfter)
                     : retry.backoff(attempt, random);
+            if (nanoTime.getAsLong() - started + wait.toNanos() >= budget) {
+                throw outOfTime(request, attempt, budget, failure);
+            }
             LOG.debug("{} {}: {}; retry {} of {} in {} ms", request.method(), Redaction.url(request.url()),
                     failure.status == 0 ? failure.detail : failure.status + " " + failure.detail, attempt,
                     retry.maxAttempts() - 1, wait.toMillis());
@@ -99,7 +132,22 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** The same client, retries and sleeper, sending no tokens (for a token endpoint). */
     public HttpFetcher withoutTokens() {
-        return new HttpFetcher(client, TokenProvider.none(), retry, sleeper, random);
+        return new HttpFetcher(client, TokenProvider.none(), retry, sleeper, random, nanoTime);
+    }
+
+    /** The time one fetch may take: the tighter of the policy's bound and the caller's; MAX_VALUE for none. */
+    private long budgetNanos(Duration within) {
+        long policy = retry.giveUpAfter().isZero() ? Long.MAX_VALUE : retry.giveUpAfter().toNanos();
+        long caller = within.isZero() || within.isNegative() ? Long.MAX_VALUE : within.toNanos();
+        return Math.min(policy, caller);
+    }
+
+    private HttpException outOfTime(Request request, int attempts, long budget, Failure last) {
+        String limit = String.format(Locale.ROOT, "%.1f s", budget / 1e9);
+        String detail = last == null ? "no time left for an attempt within " + limit
+                : last.detail + " (after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + "; no time left for another within " + limit + ")";
+        return new HttpException(request.method(), request.url(), last == null ? 0 : last.status, last == null ? "" : last.body,
+                detail, false, last == null ? null : last.cause);
     }
 
     public OkHttpClient client() {
@@ -119,9 +167,14 @@ public final class HttpFetcher implements AutoCloseable {
     /** A retryable failure: status (0 = none), body, words, the server's Retry-After if any, the I/O error if any. */
     private record Failure(int status, String body, String detail, Duration retryAfter, IOException cause) {}
 
-    private Outcome exchange(Request original, boolean renewedToken) throws IOException {
+    private Outcome exchange(Request original, boolean renewedToken, long leftNanos) throws IOException {
         Request request = authorize(original);
-        try (Response response = client.newCall(request).execute()) {
+        Call call = client.newCall(request);
+        long callTimeout = call.timeout().timeoutNanos();
+        if (leftNanos != Long.MAX_VALUE && (callTimeout == 0 || leftNanos < callTimeout)) {
+            call.timeout().timeout(leftNanos, TimeUnit.NANOSECONDS); // the attempt ends when the fetch's time does
+        }
+        try (Response response = call.execute()) {
             int code = response.code();
             if (code >= 200 && code < 300) {
                 try {

@@ -8,14 +8,19 @@ import java.util.random.RandomGenerator;
  * How often and how patiently to retry connect errors, timeouts, truncated bodies, 429 and 5xx answers:
  * exponential backoff {@code min(maxBackoff, initialBackoff·2^(retry−1))} with equal jitter (half
  * fixed, half random, so retries of many clients spread out but never come back at once), and a
- * server's {@code Retry-After} honoured up to {@code maxRetryAfter}.
+ * server's {@code Retry-After} honoured up to {@code maxRetryAfter}. {@code giveUpAfter} bounds one
+ * fetch as a whole: a body that drips in slowly on every attempt fails after that long, not after
+ * {@code maxAttempts} call timeouts.
  *
  * @param maxAttempts    attempts in all, including the first (1 = no retry)
  * @param initialBackoff wait before the first retry (before jitter)
  * @param maxBackoff     the longest wait between attempts (before jitter)
  * @param maxRetryAfter  the longest {@code Retry-After} obeyed; longer ones are cut to this
+ * @param giveUpAfter    the longest one fetch may take, attempts and waits together (zero = no bound
+ *                       beyond each attempt's call timeout)
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
+        Duration giveUpAfter) {
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
@@ -23,19 +28,25 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         requireNonNegative(initialBackoff, "initialBackoff");
         requireNonNegative(maxBackoff, "maxBackoff");
         requireNonNegative(maxRetryAfter, "maxRetryAfter");
+        requireNonNegative(giveUpAfter, "giveUpAfter");
         if (initialBackoff.compareTo(maxBackoff) > 0) {
             throw new IllegalArgumentException("initialBackoff " + initialBackoff + " exceeds maxBackoff " + maxBackoff);
         }
     }
 
-    /** 4 attempts, 500 ms initial backoff, 8 s at most, Retry-After capped at 60 s. */
+    /** 4 attempts, 500 ms initial backoff, 8 s at most, Retry-After capped at 60 s, 3 min per fetch in all. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
+        return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60), Duration.ofMinutes(3));
     }
 
-    /** One attempt, no retry. */
+    /** One attempt, no retry, bounded by the call timeout alone. */
     public static RetryPolicy none() {
-        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** This policy with another bound on one whole fetch (zero = none). */
+    public RetryPolicy withGiveUpAfter(Duration limit) {
+        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, limit);
     }
 
     /** The wait before retry number {@code retry} (1 = the first retry), jittered with {@code random}. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class HttpFetcherTest {
     private static final RetryPolicy FOUR = new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), Duration.ZERO);
 
     private MockWebServer server;
     private OkHttpClient client;
@@ -252,12 +252,56 @@ class HttpFetcherTest {
             server.enqueue(new MockResponse.Builder().code(200).body("x".repeat(64))
                     .bodyDelay(2, TimeUnit.SECONDS).build());
         }
-        RetryPolicy two = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO);
+        RetryPolicy two = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO, Duration.ZERO);
         HttpFetcher fetcher = new HttpFetcher(impatient, TokenProvider.none(), two, sleeper, new SplittableRandom(1));
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/slow")))
                 .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getMessage())
                         .contains("body cut off").contains("SocketTimeoutException").contains("after 2 attempts"));
+    }
+
+    @Test
+    void aBodyThatDripsInOnEveryAttemptFailsWithinTheFetchBoundNotAfterEveryCallTimeout() {
+        // each attempt would run into its 2 s call timeout: 4 attempts took 8 s before the bound existed
+        OkHttpClient patient = client.newBuilder().callTimeout(Duration.ofSeconds(2)).build();
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(200).body("x".repeat(64)).throttleBody(1, 100, TimeUnit.MILLISECONDS).build());
+        }
+        RetryPolicy bounded = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(900));
+        HttpFetcher fetcher = new HttpFetcher(patient, TokenProvider.none(), bounded, sleeper, new SplittableRandom(1));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch(server.url("/drip")))
+                .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.getMessage())
+                        .contains("/drip").contains("no time left").contains("0.9 s"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1800));
+    }
+
+    @Test
+    void noRetryIsStartedThatCouldNotFinishInTime() {
+        server.enqueue(new MockResponse.Builder().code(503).body("busy").setHeader("Retry-After", "30").build());
+        server.enqueue(ok("too late"));
+        long[] now = {0};
+        Sleeper advancing = d -> now[0] += d.toNanos();
+        RetryPolicy bounded = FOUR.withGiveUpAfter(Duration.ofSeconds(20));
+        HttpFetcher fetcher = new HttpFetcher(client, TokenProvider.none(), bounded, advancing, new SplittableRandom(1), () -> now[0]);
+
+        assertThatThrownBy(() -> fetcher.fetch(server.url("/busy")))
+                .isInstanceOfSatisfying(HttpException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("after 1 attempt;").contains("20.0 s");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerDeadlineTighterThanThePolicyWins() {
+        server.enqueue(new MockResponse.Builder().code(200).body("late").bodyDelay(3, TimeUnit.SECONDS).build());
+        HttpFetcher fetcher = fetcher(TokenProvider.none(), RetryPolicy.none().withGiveUpAfter(Duration.ofMinutes(1)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch(server.url("/late"), Duration.ofMillis(300))).isInstanceOf(HttpException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
     }
 
     @Test

@@ -24,7 +24,7 @@ class RetryPolicyTest {
     @Test
     void defaultsAndNone() {
         assertThat(RetryPolicy.defaults()).isEqualTo(new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(8),
-                Duration.ofSeconds(60)));
+                Duration.ofSeconds(60), Duration.ofMinutes(3)));
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
         assertThat(HttpSettings.defaults().retry()).isEqualTo(RetryPolicy.defaults());
         assertThat(HttpSettings.defaults().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -40,9 +40,9 @@ class RetryPolicyTest {
 
     @Test
     void invalidPoliciesAreRefused() {
-        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(9), Duration.ofSeconds(8), Duration.ZERO))
+        assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(9), Duration.ofSeconds(8), Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("initialBackoff");
         assertThatThrownBy(() -> HttpSettings.defaults().withTimeouts(Duration.ofSeconds(-1), Duration.ZERO, Duration.ZERO))
                 .hasMessageContaining("connectTimeout");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.runops.certhelper.CertHelperSnapshot;
 import org.runops.certhelper.HistorySummary;
+import org.runops.core.Durations;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.RunReferencePair;
 import picocli.CommandLine.Command;
@@ -89,7 +90,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter out, CertHelperSnapshot s) {
         HistorySummary h = HistorySummary.of(s.pairs());
-        String age = s.origin() == CertHelperSnapshot.Origin.FILE ? "" : CertHelperSnapshot.describe(s.age());
+        String age = s.origin() == CertHelperSnapshot.Origin.FILE ? "" : Durations.describe(s.age());
         if (format == Format.json) {
             try (Json j = Json.to(out)) {
                 j.startObject().field("source", s.source()).field("origin", s.origin().name().toLowerCase())

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.runops.core.refrun.Evaluation;
+import org.runops.studies.HitRatePlot;
 import org.runops.core.refrun.Evaluation.Metrics;
 import org.runops.core.refrun.FeatureBaselines;
 import org.runops.core.refrun.FeatureTable;

@@ -3,7 +3,7 @@ package org.runops.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.runops.oms.studies.StudyTable;
+import org.runops.studies.StudyTable;
 
 /** Where a study table goes: a file (format from {@code --format} or its extension) or standard output as CSV/JSON. */
 final class StudiesOutput {

@@ -10,10 +10,10 @@ import java.util.List;
 import org.runops.core.events.EventCountReport;
 import org.runops.core.events.EventCountSource;
 import org.runops.core.events.EventCountValidator;
-import org.runops.core.events.FffRunDirectoryWriter;
-import org.runops.core.root.RootFileWriter;
-import org.runops.core.root.RootFileWriter.Compression;
-import org.runops.core.root.RootFileWriter.Damage;
+import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.RootFileWriter.Compression;
+import org.runops.testing.RootFileWriter.Damage;
+import org.runops.testing.RootFileWriter;
 
 /**
  * The event-count engine on generated data: an fff storage area whose run directories cover every

@@ -1,19 +1,27 @@
 package org.runops.oms.internal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
+import org.runops.core.Durations;
 import org.runops.core.RunopsException;
+import org.runops.oms.OmsDataChangedException;
 import org.runops.oms.OmsException;
 import org.runops.oms.OmsPage;
+import org.runops.oms.OmsRecord;
 
 /**
  * Pages one query (wbmcrawlr {@code get_resources}, made strict): the first page gives
@@ -21,7 +29,10 @@ import org.runops.oms.OmsPage;
  * {@code concurrency} requests in flight; pages are delivered in offset order. Any page that is
  * empty or shorter than the total implies, a total that changes between pages, or a row count that
  * differs from the total is an {@link OmsException} naming the query — never a silently short answer
- * (the 100000-row truncation of spec §1.5).
+ * (the 100000-row truncation of spec §1.5). A changing total or a row id seen on two pages is an
+ * {@link OmsDataChangedException}: the data moved while it was paged. The whole query, every page
+ * with its retries, ends within {@code timeout}: each page request gets the time left, and waiting
+ * for a page stops when it runs out.
  */
 public final class Pager {
 
@@ -32,21 +43,30 @@ public final class Pager {
     }
 
     private final PageUrl urls;
-    private final Function<HttpUrl, OmsPage> fetch;
+    private final BiFunction<HttpUrl, Duration, OmsPage> fetch;
     private final ExecutorService executor;
     private final int concurrency;
+    private final Duration timeout;
+    private long deadline;
 
-    public Pager(PageUrl urls, Function<HttpUrl, OmsPage> fetch, ExecutorService executor, int concurrency) {
+    /**
+     * @param fetch   fetches one page within the given time
+     * @param timeout the longest the whole query may take
+     */
+    public Pager(PageUrl urls, BiFunction<HttpUrl, Duration, OmsPage> fetch, ExecutorService executor, int concurrency,
+            Duration timeout) {
         this.urls = urls;
         this.fetch = fetch;
         this.executor = executor;
         this.concurrency = Math.max(1, concurrency);
+        this.timeout = timeout;
     }
 
     /** Fetches every page of a query with {@code limit} rows per page; {@code progress} gets (pages done, pages). */
     public void run(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
+        deadline = System.nanoTime() + timeout.toNanos();
         HttpUrl first = urls.url(0, limit);
-        OmsPage page = fetch.apply(first);
+        OmsPage page = fetch.apply(first, left(first, 0, 1));
         long total = page.totalResourceCount();
         int rows = page.records().size();
         if (total < 0) {
@@ -58,6 +78,8 @@ public final class Pager {
         }
         long pages = total == 0 ? 1 : (total + limit - 1) / limit;
         expect(first, page, 0, limit, total, total);
+        Set<String> ids = new HashSet<>();
+        checkNewRows(first, page, 0, ids);
         consumer.accept(page);
         long collected = rows;
         progress.accept(1L, pages);
@@ -69,13 +91,14 @@ public final class Pager {
             for (long done = 1; done < pages; done++) {
                 while (inFlight.size() < concurrency && next < total) {
                     HttpUrl url = urls.url(next, limit);
-                    inFlight.add(submit(url, first));
+                    inFlight.add(submit(url, first, done, pages));
                     offsets.add(next);
                     next += limit;
                 }
                 long offset = offsets.removeFirst();
-                OmsPage p = await(inFlight.removeFirst(), first);
+                OmsPage p = await(inFlight.removeFirst(), first, done, pages);
                 expect(first, p, offset, limit, total, page.totalResourceCount());
+                checkNewRows(first, p, offset, ids);
                 consumer.accept(p);
                 collected += p.records().size();
                 progress.accept(done + 1, pages);
@@ -90,7 +113,7 @@ public final class Pager {
 
     private static void expect(HttpUrl query, OmsPage page, long offset, int limit, long total, long firstTotal) {
         if (page.totalResourceCount() >= 0 && page.totalResourceCount() != firstTotal) {
-            throw new OmsException("OMS query " + query + ": totalResourceCount changed from " + firstTotal + " to "
+            throw new OmsDataChangedException("OMS query " + query + ": totalResourceCount changed from " + firstTotal + " to "
                     + page.totalResourceCount() + " at offset " + offset + " (data changed while paging; retry)");
         }
         long expected = Math.min(limit, total - offset);
@@ -101,17 +124,44 @@ public final class Pager {
         }
     }
 
-    private Future<OmsPage> submit(HttpUrl url, HttpUrl query) {
+    /** Rows are identified by their id: one that comes back on a later page means the rows shifted. */
+    private static void checkNewRows(HttpUrl query, OmsPage page, long offset, Set<String> ids) {
+        for (OmsRecord r : page.records()) {
+            if (r.id() != null && !ids.add(r.id())) {
+                throw new OmsDataChangedException("OMS query " + query + ": the row with id " + r.id() + " came back on the page at offset "
+                        + offset + " (rows moved between pages while paging; retry)");
+            }
+        }
+    }
+
+    private Future<OmsPage> submit(HttpUrl url, HttpUrl query, long done, long pages) {
+        Duration left = left(query, done, pages);
         try {
-            return executor.submit(() -> fetch.apply(url));
+            return executor.submit(() -> fetch.apply(url, left));
         } catch (RejectedExecutionException e) {
             throw new OmsException("cannot page " + query + ": the OmsClient is closed", e);
         }
     }
 
-    private static OmsPage await(Future<OmsPage> f, HttpUrl query) {
+    /** The time the query has left; an {@link OmsException} when there is none. */
+    private Duration left(HttpUrl query, long done, long pages) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw outOfTime(query, done, pages);
+        }
+        return Duration.ofNanos(left);
+    }
+
+    private OmsException outOfTime(HttpUrl query, long done, long pages) {
+        return new OmsException("OMS query " + query + " did not finish within " + Durations.describe(timeout) + " (" + done + " of "
+                + pages + " pages fetched; raise the query timeout for a slow server)");
+    }
+
+    private OmsPage await(Future<OmsPage> f, HttpUrl query, long done, long pages) {
         try {
-            return f.get();
+            return f.get(left(query, done, pages).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw outOfTime(query, done, pages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OmsException("interrupted while paging " + query, e);
