@@ -151,7 +151,8 @@ class RunopsCliTest {
         assertThat(runops("strip", "explain", "1", "--config", config.toString()).exitCode()).isEqualTo(1);
 
         Run status = runops("strip", "status", "--config", config.toString());
-        assertThat(status.out()).contains("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt", "last decision");
+        assertThat(status.out()).as(status.err()).contains("analyzedruns.txt", "failedruns.txt", "ignoredruns.txt", "last decision")
+                .containsPattern("failedruns.txt +\\d+ runs, last run\\d+( (True|False)){4}\n");
 
         Run dry = runops("strip", "run-once", "--dry-run", "--config", config.toString());
         assertThat(dry.exitCode()).as(dry.err()).isZero();

@@ -68,6 +68,11 @@ public record StripConfig(String host, Path storageRoot, Path dataDirectory, Pat
                 analysedModes, partitions, deleteRaw, leaseTtl, databaseZone);
     }
 
+    public StripConfig withFrequency(Duration daemonFrequency) {
+        return new StripConfig(host, storageRoot, dataDirectory, ledgerDirectory, analysisCommand, analysisTimeout, endDelay,
+                daemonFrequency, analysedModes, partitions, deleteRaw, leaseTtl, databaseZone);
+    }
+
     public StripConfig withDeleteRaw(boolean delete) {
         return new StripConfig(host, storageRoot, dataDirectory, ledgerDirectory, analysisCommand, analysisTimeout, endDelay,
                 frequency, analysedModes, partitions, delete, leaseTtl, databaseZone);

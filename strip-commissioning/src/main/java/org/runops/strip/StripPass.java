@@ -63,22 +63,21 @@ public final class StripPass {
         this.validator = validator.apply(storage);
         this.policy = config.policy();
         this.command = CommandTemplate.parse(config.analysisCommand());
+        try {
+            command.expand(Map.of("run", "0", "partition", "TI")); // a placeholder nobody fills fails now, not at the first analysis
+        } catch (IllegalArgumentException e) {
+            throw new StripConfigException("analysis.command: " + e.getMessage(), e);
+        }
     }
 
-    public Path goodLedger() {
-        return config.ledgerDirectory().resolve("analyzedruns.txt");
+    /** The settings this pass runs with. */
+    public StripConfig config() {
+        return config;
     }
 
-    public Path failedLedger() {
-        return config.ledgerDirectory().resolve("failedruns.txt");
-    }
-
-    public Path ignoredLedger() {
-        return config.ledgerDirectory().resolve("ignoredruns.txt");
-    }
-
-    public Path historyFile() {
-        return config.ledgerDirectory().resolve("history.jsonl");
+    /** The clock its decisions and records use. */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -97,9 +96,15 @@ public final class StripPass {
      * pass; the interrupt flag is set again on return.
      */
     public PassReport run(boolean dryRun, java.util.function.BooleanSupplier stopRequested) {
-        RunLedger good = RunLedger.open(goodLedger());
-        RunLedger failed = RunLedger.open(failedLedger());
-        RunLedger ignored = RunLedger.open(ignoredLedger());
+        try (StripLedgers ledgers = StripLedgers.open(config.ledgerDirectory())) {
+            return run(ledgers, dryRun, stopRequested);
+        }
+    }
+
+    private PassReport run(StripLedgers ledgers, boolean dryRun, java.util.function.BooleanSupplier stopRequested) {
+        RunLedger good = ledgers.good();
+        RunLedger failed = ledgers.failed();
+        RunLedger ignored = ledgers.ignored();
         Set<Long> candidates = new TreeSet<>(storage.list().runs().keySet());
         candidates.removeAll(good.runs());
         candidates.removeAll(failed.runs());
@@ -109,9 +114,8 @@ public final class StripPass {
         }
         Map<Long, List<RunRow>> rows = database.runs(candidates);
         Map<Long, List<AnalysisRow>> analyses = database.analyses(candidates);
-        Context context = new Context(good, failed, ignored, HistoryLog.open(historyFile()), dryRun,
-                RunLeases.in(config.ledgerDirectory().resolve("leases"), config.host(), ProcessHandle.current().pid(),
-                        config.leaseTtl(), clock));
+        Context context = new Context(good, failed, ignored, ledgers.history(), dryRun,
+                StripLedgers.leases(config.ledgerDirectory(), config.host(), ProcessHandle.current().pid(), config.leaseTtl(), clock));
         List<PassReport.RunResult> results = new ArrayList<>();
         boolean interrupted = false;
         for (long run : candidates) {
@@ -121,7 +125,7 @@ public final class StripPass {
             }
             try {
                 results.add(process(context, run, rows.getOrDefault(run, List.of()), analyses.getOrDefault(run, List.of()), 1));
-            } catch (RunDatabaseException e) {
+            } catch (RunDatabaseException | StripConfigException e) {
                 throw e;
             } catch (RunopsException | UncheckedIOException e) {
                 // Clear the interrupt first: the bookkeeping below writes files.

@@ -40,7 +40,11 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Reads {@code file} (may be null: defaults only); {@code environment} is consulted for the password. */
+    /**
+     * Reads {@code file} (may be null: defaults only); {@code environment} is consulted for the password.
+     *
+     * @throws StripConfigException when a value is not valid (naming the key, the value and the file)
+     */
     public static StripSettings load(Path file, Map<String, String> environment) {
         return load(file, Map.of(), environment);
     }
@@ -60,7 +64,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             if (o.getKey().startsWith("db.password") && !o.getKey().equals("db.password.file")) {
-                throw new IllegalArgumentException("the DB password is never taken from the command line: use "
+                throw new StripConfigException("the DB password is never taken from the command line: use "
                         + PASSWORD_VARIABLE + " or db.password.file");
             }
             p.setProperty(o.getKey(), o.getValue());
@@ -73,19 +77,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
             p.setProperty("partitions", hostPartitions);
         }
         Path ledgers = path(p, "ledger.dir", d.ledgerDirectory());
-        StripConfig config = new StripConfig(d.host(),
-                path(p, "storage.root", d.storageRoot()),
-                path(p, "data.dir", d.dataDirectory()),
-                ledgers,
-                p.getProperty("analysis.command", d.analysisCommand()),
-                get(p, where, "analysis.timeout", Durations::parse, d.analysisTimeout()),
-                get(p, where, "end.delay", Durations::parse, d.endDelay()),
-                get(p, where, "frequency", Durations::parse, d.frequency()),
-                get(p, where, "modes", StripSettings::modes, d.analysedModes()),
-                get(p, where, "partitions", StripSettings::partitions, d.partitions()),
-                get(p, where, "delete.raw", StripSettings::bool, d.deleteRaw()),
-                get(p, where, "lease.ttl", Durations::parse, d.leaseTtl()),
-                get(p, where, "db.zone", ZoneId::of, d.databaseZone()));
+        StripConfig config = config(p, where, d, ledgers);
         String url = p.getProperty("db.url");
         if (url == null || url.isBlank()) {
             JdbcDataSource embedded = EmbeddedRunDatabase.fileDataSource(ledgers.resolve("rundb"));
@@ -94,6 +86,26 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         String user = p.getProperty("db.user", "");
         String password = password(p, environment, where);
         return new StripSettings(config, url, dataSource(url, user, password, where), false);
+    }
+
+    private static StripConfig config(Properties p, String where, StripConfig d, Path ledgers) {
+        try {
+            return new StripConfig(d.host(),
+                    path(p, "storage.root", d.storageRoot()),
+                    path(p, "data.dir", d.dataDirectory()),
+                    ledgers,
+                    p.getProperty("analysis.command", d.analysisCommand()),
+                    get(p, where, "analysis.timeout", Durations::parse, d.analysisTimeout()),
+                    get(p, where, "end.delay", Durations::parse, d.endDelay()),
+                    get(p, where, "frequency", Durations::parse, d.frequency()),
+                    get(p, where, "modes", StripSettings::modes, d.analysedModes()),
+                    get(p, where, "partitions", StripSettings::partitions, d.partitions()),
+                    get(p, where, "delete.raw", StripSettings::bool, d.deleteRaw()),
+                    get(p, where, "lease.ttl", Durations::parse, d.leaseTtl()),
+                    get(p, where, "db.zone", ZoneId::of, d.databaseZone()));
+        } catch (IllegalArgumentException e) { // values that parse but do not fit together, e.g. frequency=0s
+            throw new StripConfigException(where + ": " + e.getMessage(), e);
+        }
     }
 
     /** The RUN database; the embedded one is opened (and its schema created) only now. */
@@ -123,7 +135,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
                 throw new RunDatabaseException("cannot set up the Oracle data source for " + url, e);
             }
         }
-        throw new IllegalArgumentException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + url);
+        throw new StripConfigException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + url);
     }
 
     private static String password(Properties p, Map<String, String> environment, String where) {
@@ -150,7 +162,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         try {
             return parse.apply(value.strip());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + ": " + key + "=" + value + " is not valid: " + e.getMessage(), e);
+            throw new StripConfigException(where + ": " + key + "=" + value + " is not valid: " + e.getMessage(), e);
         }
     }
 

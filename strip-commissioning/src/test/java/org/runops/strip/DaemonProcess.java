@@ -19,6 +19,6 @@ public final class DaemonProcess {
                 .withAnalysisCommand(args[2], Duration.ofMinutes(5));
         StripPass pass = new StripPass(config, RunDatabase.jdbc(ds), Clock.systemUTC(),
                 ProcessRunner.create().withGracePeriod(Duration.ofSeconds(2)));
-        new StripDaemon(pass, Duration.ofMinutes(10)).runUntilTerminated(Duration.ofSeconds(30));
+        new StripDaemon(pass).runUntilTerminated(Duration.ofSeconds(30));
     }
 }

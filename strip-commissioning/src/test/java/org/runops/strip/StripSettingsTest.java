@@ -62,9 +62,13 @@ class StripSettingsTest {
     @Test
     void badValuesNameTheKeyAndTheFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("bad.properties"), "ledger.dir=" + tmp + "\nend.delay=soon\n");
-        assertThatThrownBy(() -> StripSettings.load(file, Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StripSettings.load(file, Map.of())).isInstanceOf(StripConfigException.class)
                 .hasMessageContaining("bad.properties").hasMessageContaining("end.delay=soon");
         Path modes = Files.writeString(tmp.resolve("modes.properties"), "ledger.dir=" + tmp + "\nmodes=2,9\n");
-        assertThatThrownBy(() -> StripSettings.load(modes, Map.of())).hasMessageContaining("unknown RUNMODE 9");
+        assertThatThrownBy(() -> StripSettings.load(modes, Map.of())).isInstanceOf(StripConfigException.class)
+                .hasMessageContaining("unknown RUNMODE 9");
+        Path zero = Files.writeString(tmp.resolve("zero.properties"), "ledger.dir=" + tmp + "\nfrequency=0s\n");
+        assertThatThrownBy(() -> StripSettings.load(zero, Map.of())).isInstanceOf(StripConfigException.class)
+                .hasMessageContaining("zero.properties").hasMessageContaining("frequency");
     }
 }

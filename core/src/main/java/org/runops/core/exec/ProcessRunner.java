@@ -8,7 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +114,11 @@ public final class ProcessRunner {
             h.onExit().get(left, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (TimeoutException e) {
             // still alive at the deadline: KILL follows
+        } catch (ExecutionException e) {
+            // onExit() only ever completes normally: this is a JDK or programming error, not a slow process
+            throw new IllegalStateException("waiting for pid " + h.pid() + " failed", e);
         }
     }
 

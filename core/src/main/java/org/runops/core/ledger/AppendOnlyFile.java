@@ -10,37 +10,50 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A text file of whole lines that only grows. Each append is one {@code write} of the whole line and
- * a force to disk, under an exclusive file lock so processes sharing the file never interleave (plus a
- * per-path monitor in this JVM, where file locks throw instead of waiting). A torn tail left by a
- * killed writer (bytes after the last newline) is never glued to the next line: it is moved to
- * {@code <file>.torn} first. Readers get complete lines only, and are told about a torn tail.
+ * a force to disk, under an exclusive file lock so processes sharing the file never interleave. A torn
+ * tail left by a killed writer (bytes after the last newline) is never glued to the next line: it is
+ * moved to {@code <file>.torn} first. Readers get complete lines only, and are told about a torn tail.
+ *
+ * <p>The first append starts this object's writer thread and joins the file's gate in this JVM; {@link
+ * #close()} stops the one and leaves the other. Reading needs neither.
  */
-final class AppendOnlyFile {
+final class AppendOnlyFile implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyFile.class);
-    private static final ConcurrentHashMap<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
-    /** Threads that do the writes and are never interrupted; daemon threads, gone after 30 s idle. */
-    private static final ExecutorService WRITERS = writers();
+    /**
+     * One monitor per file among the open appenders of this JVM. File locks are per JVM (a second
+     * channel of the same JVM gets OverlappingFileLockException instead of waiting), so exclusion inside
+     * the JVM cannot be per object; an entry lives only while an open appender of that file uses it.
+     */
+    private static final Map<Path, Gate> GATES = new HashMap<>();
+
+    private static final class Gate {
+        int users;
+    }
 
     /** Complete lines (without newlines), the torn tail if any, and the offset just after the last complete line. */
     record Contents(List<String> lines, String tornTail, long end) {}
 
     private final Path file;
+    private final Path key;
+    private ExecutorService writer; // guarded by this; started by the first append
+    private Gate gate; // guarded by this
+    private boolean closed; // guarded by this
 
     AppendOnlyFile(Path file) {
         this.file = file;
+        this.key = file.toAbsolutePath().normalize();
     }
 
     Path file() {
@@ -89,24 +102,105 @@ final class AppendOnlyFile {
     /**
      * Appends {@code line} and a newline as one write, forced to disk. An interrupt (a daemon being
      * stopped) must not cut a ledger line: a file channel closes itself when its thread is interrupted,
-     * so the write runs on a writer thread nobody interrupts, and the caller waits for it, keeping its
-     * interrupt status for after.
+     * so the write runs on this object's writer thread, which nobody interrupts, and the caller waits for
+     * it, keeping its interrupt status for after.
+     *
+     * @throws IllegalStateException after {@link #close()}
      */
     void append(String line) {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a line cannot hold a newline");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        Future<?> done = WRITERS.submit(() -> {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        Future<?> done;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException(file + " was closed for appending");
             }
-            synchronized (JVM_LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new Object())) {
-                write(bytes);
+            if (writer == null) {
+                writer = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "runops-ledger-writer-" + file.getFileName());
+                    t.setDaemon(true); // a forgotten close() must not keep the JVM alive
+                    return t;
+                });
+                gate = join(key);
             }
-            return null;
-        });
+            Gate g = gate;
+            done = writer.submit(() -> {
+                Path parent = key.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                synchronized (g) {
+                    write(bytes);
+                }
+                return null;
+            });
+        }
+        try {
+            uninterruptibly(done);
+        } catch (ExecutionException e) {
+            throw new LedgerException("cannot append to " + file + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Finishes the appends already asked for, stops the writer thread and leaves the file's gate. */
+    @Override
+    public void close() {
+        ExecutorService stopping;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopping = writer;
+            writer = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdown(); // appends already submitted still run
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (stopping.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // as append: a stop request never cuts a line
+            }
+        }
+        leave(key);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether an open appender of {@code file} in this JVM holds its gate (for tests). */
+    static boolean gateHeld(Path file) {
+        synchronized (GATES) {
+            return GATES.containsKey(file.toAbsolutePath().normalize());
+        }
+    }
+
+    private static Gate join(Path key) {
+        synchronized (GATES) {
+            Gate g = GATES.computeIfAbsent(key, k -> new Gate());
+            g.users++;
+            return g;
+        }
+    }
+
+    private static void leave(Path key) {
+        synchronized (GATES) {
+            Gate g = GATES.get(key);
+            if (g != null && --g.users == 0) {
+                GATES.remove(key);
+            }
+        }
+    }
+
+    private static void uninterruptibly(Future<?> done) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {
@@ -115,8 +209,6 @@ final class AppendOnlyFile {
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new LedgerException("cannot append to " + file + ": " + e.getCause(), e.getCause());
                 }
             }
         } finally {
@@ -124,17 +216,6 @@ final class AppendOnlyFile {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static ExecutorService writers() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "runops-ledger-writer-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     private void write(byte[] bytes) throws IOException {

@@ -1,30 +1,64 @@
 package org.runops.core.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code history.jsonl}: one JSON object per decision, appended whole and forced to disk, so "why was
- * run X (not) processed" has an answer long after the pass. Readers skip (and report) a torn last
- * line or a line that is not a history record, never failing on them.
+ * {@code history.jsonl}: one JSON object per line, appended whole and forced to disk, so "why was run X
+ * (not) processed" has an answer long after the pass. Two kinds of line: a decision about one run
+ * ({@link HistoryRecord}; no {@code kind} field, as always) and, added later, a pass of a periodic job
+ * ({@link PassRecord}, {@code "kind":"pass"}). Readers skip (and report) a torn last line, a line that is
+ * neither, and a kind they do not know, never failing on them; fields they do not know are ignored.
+ *
+ * <p>The first append starts a writer thread; {@link #close()} stops it (a log only read holds nothing).
  */
-public final class HistoryLog {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(1 << 20).build())
+public final class HistoryLog implements AutoCloseable {
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(1 << 20).build())
+                    .build())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer writers may add fields
             .build();
+    private static final String PASS = "pass";
+
+    /** The file format of a decision line; the API type is {@link HistoryRecord}. */
+    private record DecisionLine(String time, String host, Long run, String decision, String reason, Map<String, String> checks,
+            Map<String, Long> durationsMs) {
+        static DecisionLine of(HistoryRecord r) {
+            return new DecisionLine(r.time().toString(), r.host(), r.run(), r.decision(), r.reason(), r.checks(), r.durations());
+        }
+
+        HistoryRecord toRecord() {
+            return new HistoryRecord(instant(time, "time"), require(host, "host"), require(run, "run"), require(decision, "decision"),
+                    require(reason, "reason"), checks == null ? Map.of() : checks, durationsMs == null ? Map.of() : durationsMs);
+        }
+    }
+
+    /** The file format of a pass line; {@code time} (= finished) lets a reader order every line by one field. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record PassLine(String kind, String time, String host, String started, String outcome, Integer candidates,
+            Map<String, Long> counts, String error, String nextPassDue) {
+        static PassLine of(PassRecord p) {
+            return new PassLine(PASS, p.finished().toString(), p.host(), p.started().toString(), p.outcome().name(), p.candidates(),
+                    p.counts(), p.error().isEmpty() ? null : p.error(), p.nextPassDue().toString());
+        }
+
+        PassRecord toRecord() {
+            return new PassRecord(instant(started, "started"), instant(time, "time"), require(host, "host"),
+                    PassRecord.Outcome.valueOf(require(outcome, "outcome")), require(candidates, "candidates"),
+                    counts == null ? Map.of() : counts, error == null ? "" : error, instant(nextPassDue, "nextPassDue"));
+        }
+    }
 
     private final AppendOnlyFile store;
 
@@ -40,50 +74,45 @@ public final class HistoryLog {
         return store.file();
     }
 
-    /** Appends one record as one line. */
+    /** Appends one decision as one line. */
     public void append(HistoryRecord record) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("time", record.time().toString());
-            g.writeStringField("host", record.host());
-            g.writeNumberField("run", record.run());
-            g.writeStringField("decision", record.decision());
-            g.writeStringField("reason", record.reason());
-            g.writeObjectFieldStart("checks");
-            for (Map.Entry<String, String> e : record.checks().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("durationsMs");
-            for (Map.Entry<String, Long> e : record.durations().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        store.append(out.toString());
+        write(DecisionLine.of(record));
     }
 
-    /** Every readable record, oldest first. */
+    /** Appends one pass as one line. */
+    public void append(PassRecord pass) {
+        write(PassLine.of(pass));
+    }
+
+    /** Every readable decision, oldest first. */
     public List<HistoryRecord> read() {
         return contents().records();
     }
 
-    /** The records of one run, oldest first. */
+    /** The decisions about one run, oldest first. */
     public List<HistoryRecord> forRun(long run) {
         return read().stream().filter(r -> r.run() == run).toList();
     }
 
-    /** Records and the lines that could not be read. */
-    public record Contents(List<HistoryRecord> records, List<String> problems) {}
+    /** Every readable pass, oldest first. */
+    public List<PassRecord> passes() {
+        return contents().passes();
+    }
 
-    /** Every readable record, and what was wrong with the others. */
+    /** Decisions, passes, and the lines that could not be read. */
+    public record Contents(List<HistoryRecord> records, List<PassRecord> passes, List<String> problems) {
+        public Contents {
+            records = List.copyOf(records);
+            passes = List.copyOf(passes);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Every readable line, and what was wrong with the others. */
     public Contents contents() {
         AppendOnlyFile.Contents contents = store.read();
         List<HistoryRecord> records = new ArrayList<>();
+        List<PassRecord> passes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < contents.lines().size(); i++) {
             String line = contents.lines().get(i);
@@ -91,64 +120,54 @@ public final class HistoryLog {
                 continue;
             }
             try {
-                records.add(parse(line));
-            } catch (IOException | RuntimeException e) {
+                JsonNode node = JSON.readTree(line);
+                if (!node.isObject()) {
+                    throw new IllegalArgumentException("not a JSON object");
+                }
+                String kind = node.path("kind").asText("");
+                if (kind.isEmpty()) {
+                    records.add(JSON.treeToValue(node, DecisionLine.class).toRecord());
+                } else if (kind.equals(PASS)) {
+                    passes.add(JSON.treeToValue(node, PassLine.class).toRecord());
+                } else {
+                    problems.add(file() + ":" + (i + 1) + ": a kind of record this version does not know: " + kind);
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
                 problems.add(file() + ":" + (i + 1) + ": not a history record: " + e.getMessage());
             }
         }
         if (contents.tornTail() != null) {
             problems.add(file() + ":" + (contents.lines().size() + 1) + ": torn last line ignored");
         }
-        return new Contents(records, problems);
+        return new Contents(records, passes, problems);
     }
 
-    private static HistoryRecord parse(String line) throws IOException {
-        Instant time = null;
-        String host = null;
-        Long run = null;
-        String decision = null;
-        String reason = null;
-        Map<String, String> checks = new LinkedHashMap<>();
-        Map<String, Long> durations = new LinkedHashMap<>();
-        try (JsonParser p = JSON.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "time" -> time = Instant.parse(p.getValueAsString());
-                    case "host" -> host = p.getValueAsString();
-                    case "run" -> run = p.getValueAsLong();
-                    case "decision" -> decision = p.getValueAsString();
-                    case "reason" -> reason = p.getValueAsString();
-                    case "checks" -> readObject(p, value, (k, v) -> checks.put(k, v.getValueAsString()));
-                    case "durationsMs" -> readObject(p, value, (k, v) -> durations.put(k, v.getValueAsLong()));
-                    default -> p.skipChildren();
-                }
-            }
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("bad time: " + e.getParsedString(), e);
-        }
-        if (time == null || host == null || run == null || decision == null || reason == null) {
-            throw new IllegalArgumentException("missing one of time, host, run, decision, reason");
-        }
-        return new HistoryRecord(time, host, run, decision, reason, checks, durations);
+    /** Stops this log's writer thread; it can still be read, no longer appended to. */
+    @Override
+    public void close() {
+        store.close();
     }
 
-    private interface FieldReader {
-        void read(String key, JsonParser value) throws IOException;
+    private void write(Object line) {
+        try {
+            store.append(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new LedgerException("cannot write a history line to " + file() + ": " + e.getMessage(), e);
+        }
     }
 
-    private static void readObject(JsonParser p, JsonToken start, FieldReader reader) throws IOException {
-        if (start != JsonToken.START_OBJECT) {
-            throw new IllegalArgumentException("expected an object");
+    private static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + field);
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            reader.read(key, p);
+        return value;
+    }
+
+    private static Instant instant(String value, String field) {
+        try {
+            return Instant.parse(require(value, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("bad " + field + ": " + value, e);
         }
     }
 }

@@ -21,7 +21,7 @@ public final class HostLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private HostLock(Path file, FileChannel channel, FileLock lock) {
+    HostLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -67,11 +67,11 @@ public final class HostLock implements AutoCloseable {
         return file;
     }
 
+    /** Releases the lock and closes the file; the file is closed even when the release fails. */
     @Override
     public void close() {
-        try {
+        try (channel) {
             lock.release();
-            channel.close();
         } catch (IOException e) {
             throw new LedgerException("cannot release lock " + file + ": " + e.getMessage(), e);
         }

@@ -12,9 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunLeases {
     private static final Logger LOG = LoggerFactory.getLogger(RunLeases.class);
+    private static final Pattern LEASE_FILE = Pattern.compile("run(\\d{1,18})\\.lease");
 
     private final Path directory;
     private final String host;
@@ -100,6 +107,26 @@ public final class RunLeases {
         }
     }
 
+    /** Every lease in the directory (runs in progress, or whose holder died), in run order. */
+    public List<LeaseInfo> held() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<LeaseInfo> held = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Matcher m = LEASE_FILE.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    holder(Long.parseLong(m.group(1))).ifPresent(held::add); // empty: released meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new LedgerException("cannot list the leases in " + directory + ": " + e.getMessage(), e);
+        }
+        held.sort(Comparator.comparingLong(LeaseInfo::run));
+        return held;
+    }
+
     /** A lease is stale when its holder has not sent a heartbeat within the TTL. */
     public boolean isStale(LeaseInfo info) {
         return info.heartbeat().plus(ttl).isBefore(clock.instant());
@@ -126,7 +153,7 @@ public final class RunLeases {
     }
 
     private Path file(long run) {
-        return directory.resolve("run" + run + ".lease");
+        return directory.resolve("run" + run + ".lease"); // as LEASE_FILE matches
     }
 
     Clock clock() {

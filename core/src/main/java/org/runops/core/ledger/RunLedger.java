@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * torn last line (no newline: a write that never finished), which is reported and not counted.
  * Appends go through {@link AppendOnlyFile}: one write + force under a file lock, and a torn tail left
  * by a killed writer is moved to {@code <ledger>.torn} instead of being glued to the next line (which
- * could turn {@code run3248} + {@code 79\n} into a wrong run number).
+ * could turn {@code run3248} + {@code 79\n} into a wrong run number). The first append starts a writer
+ * thread; {@link #close()} stops it (a ledger only read holds nothing).
  */
-public final class RunLedger {
+public final class RunLedger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     private static final Pattern LINE = Pattern.compile("run(\\d{1,18})((?:\\s+\\S+)*)");
 
@@ -145,6 +146,12 @@ public final class RunLedger {
         long run = Long.parseLong(m.group(1));
         entries.add(new LedgerEntry(lineNumber, run, fields));
         runs.add(run);
+    }
+
+    /** Stops this ledger's writer thread; it can still be read, no longer appended to. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     private static String abbreviate(String s) {

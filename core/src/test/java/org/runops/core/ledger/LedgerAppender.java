@@ -7,11 +7,12 @@ public final class LedgerAppender {
     private LedgerAppender() {}
 
     public static void main(String[] args) {
-        RunLedger ledger = RunLedger.open(Path.of(args[0]));
         long first = Long.parseLong(args[1]);
         int count = Integer.parseInt(args[2]);
-        for (int i = 0; i < count; i++) {
-            ledger.append(first + i, "True", "False", "True", "True");
+        try (RunLedger ledger = RunLedger.open(Path.of(args[0]))) {
+            for (int i = 0; i < count; i++) {
+                ledger.append(first + i, "True", "False", "True", "True");
+            }
         }
     }
 }

@@ -65,6 +65,19 @@ class RunLeasesTest {
     }
 
     @Test
+    void heldListsEveryLeaseInRunOrder() throws java.io.IOException {
+        RunLeases a = host("a", 1);
+        assertThat(a.held()).as("no lease directory yet").isEmpty();
+        RunLeases.RunLease second = a.tryAcquire(20).orElseThrow();
+        host("b", 2).tryAcquire(3).orElseThrow();
+        Files.writeString(tmp.resolve("leases/run9.lease.tmp-x"), "not a lease");
+        assertThat(a.held()).extracting(LeaseInfo::run, LeaseInfo::host).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, "b"), org.assertj.core.groups.Tuple.tuple(20L, "a"));
+        second.close();
+        assertThat(a.held()).extracting(LeaseInfo::run).containsExactly(3L);
+    }
+
+    @Test
     void aStaleLeaseIsTakenOverAndTheOldHolderLearnsIt() throws java.io.IOException {
         RunLeases a = host("a", 1);
         RunLeases b = host("b", 2);

@@ -78,9 +78,10 @@ class RunLedgerTest {
         for (int t = 0; t < 8; t++) {
             int thread = t;
             done.add(pool.submit(() -> {
-                RunLedger own = RunLedger.open(f); // one instance per thread: the file lock serialises them
-                for (int i = 0; i < 100; i++) {
-                    own.append(thread * 1000L + i, "True", "False", "True", "True");
+                try (RunLedger own = RunLedger.open(f)) { // one instance per thread: the file lock serialises them
+                    for (int i = 0; i < 100; i++) {
+                        own.append(thread * 1000L + i, "True", "False", "True", "True");
+                    }
                 }
             }));
         }

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         header = "Run a pass every frequency until SIGTERM.",
         description = {
-            "Run a pass every 'frequency' (default 1 h) until stopped. A pass that cannot reach the database is",
-            "logged and retried at the next one. SIGTERM or Ctrl-C stops the running analysis (its process tree),",
-            "records that run (looked at again next time) and exits. One daemon or pass per host at a time."
+            "Run a pass every 'frequency' (default 1 h, at a fixed rate) until stopped. A pass that fails (database",
+            "down, ledger or storage unreadable) is logged, recorded in history.jsonl and tried again after 1 s, 2 s,",
+            "4 s ... at most 'frequency'; a configuration that cannot work stops the daemon. SIGTERM or Ctrl-C stops",
+            "the running analysis (its process tree), records that run (looked at again next time) and exits.",
+            "One daemon or pass per host at a time."
         })
 final class StripDaemonCommand implements Callable<Integer> {
     @Spec
@@ -38,7 +40,7 @@ final class StripDaemonCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("daemon: " + settings.describe() + ", a pass every " + settings.config().frequency());
             spec.commandLine().getOut().flush();
             StripPass pass = new StripPass(settings.config(), settings.database(), Clock.systemUTC(), ProcessRunner.create());
-            new StripDaemon(pass, settings.config().frequency()).runUntilTerminated(Duration.ofMinutes(1));
+            new StripDaemon(pass).runUntilTerminated(Duration.ofMinutes(1));
             return ExitCodes.OK;
         }
     }
