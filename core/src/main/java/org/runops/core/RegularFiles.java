@@ -1,0 +1,85 @@
+package org.runops.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * Opens only regular files. Opening a FIFO for reading blocks until a writer appears — forever, in a
+ * cron job — and a device or a directory is no better, so every file runops reads is checked first,
+ * from its attributes and without opening it (symbolic links are followed to what they name). What
+ * is not a regular file is a {@link FileSystemException} naming the file and what it is, which every
+ * reader already reports as a problem of that file.
+ */
+public final class RegularFiles {
+    private static final int TYPE_MASK = 0170000;
+
+    private RegularFiles() {}
+
+    /** Why {@code file} cannot be read as a file ("is a FIFO (named pipe)", "does not exist", ...); empty when it can. */
+    public static Optional<String> problem(Path file) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Optional.of("does not exist");
+        } catch (IOException e) {
+            return Optional.of("cannot be examined: " + e.getMessage());
+        }
+        if (a.isRegularFile()) {
+            return Optional.empty();
+        }
+        return Optional.of("is " + (a.isDirectory() ? "a directory" : special(file)) + ", not a regular file");
+    }
+
+    /** Throws a {@link FileSystemException} naming {@code file} unless it is a regular file. */
+    public static void require(Path file) throws FileSystemException {
+        Optional<String> problem = problem(file);
+        if (problem.isPresent()) {
+            if (problem.get().equals("does not exist")) {
+                throw new NoSuchFileException(file.toString());
+            }
+            throw new FileSystemException(file.toString(), null, problem.get());
+        }
+    }
+
+    /** A read-only channel on {@code file}, which must be a regular file. */
+    public static FileChannel openChannel(Path file) throws IOException {
+        require(file);
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    /** An input stream on {@code file}, which must be a regular file. */
+    public static InputStream newInputStream(Path file) throws IOException {
+        return Channels.newInputStream(openChannel(file));
+    }
+
+    /** The whole content of {@code file}, which must be a regular file. */
+    public static byte[] readAllBytes(Path file) throws IOException {
+        require(file);
+        return Files.readAllBytes(file);
+    }
+
+    private static String special(Path file) {
+        try {
+            int mode = (Integer) Files.getAttribute(file, "unix:mode");
+            return switch (mode & TYPE_MASK) {
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0140000 -> "a socket";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file"; // no unix view on this file system: the kind is unknown, the refusal is not
+        }
+    }
+}
