@@ -55,7 +55,7 @@ class RootFileReadFailureTest {
         // Opening a FIFO for reading blocks until a writer comes; the reader must not try.
         RootTreeCount c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> RootFiles.entries(fifo, "Events"));
         assertThat(c.status()).as(c.detail()).isEqualTo(Status.IO_ERROR);
-        assertThat(c.detail()).contains("not a regular file");
+        assertThat(c.detail()).contains("is a FIFO (named pipe), not a regular file");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import org.runops.core.RegularFiles;
 import org.runops.core.root.RootReadException;
 
 /**
@@ -62,8 +63,8 @@ public final class FileReader implements AutoCloseable {
             throw new RootReadException(path + ": cannot open: " + describe(path, e), e);
         }
         if (!attributes.isRegularFile()) {
-            String kind = attributes.isDirectory() ? "a directory" : "not a regular file (a FIFO, socket or device)";
-            throw new RootReadException(path + ": cannot open: " + kind);
+            // The stat above is the hot path's only check; RegularFiles names what the path is instead.
+            throw new RootReadException(path + ": cannot open: " + RegularFiles.problem(path).orElse("not a regular file"));
         }
         FileChannel channel = null;
         try {
