@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,7 +73,7 @@ public class StripPassBenchmark {
         for (int i = 0; i < DIRECTORIES; i++) {
             long run = FIRST_RUN + i;
             if (i < known) {
-                Files.createDirectories(storage.resolve(String.format("run%06d", run)));
+                Files.createDirectories(storage.resolve(String.format(Locale.ROOT, "run%06d", run)));
                 recorded.add("run" + run);
             } else {
                 FffRunDirectoryWriter.create(storage, run).lumiSection(1, 100).write();
@@ -97,7 +98,7 @@ public class StripPassBenchmark {
         Files.writeString(root.resolve("ledgers/analyzedruns.txt"), ledger);
         for (int i = DIRECTORIES - newRuns; i < DIRECTORIES; i++) {
             long run = FIRST_RUN + i;
-            Files.deleteIfExists(root.resolve("fff").resolve(String.format("run%06d", run)).resolve("run" + run + ".root"));
+            Files.deleteIfExists(root.resolve("fff").resolve(String.format(Locale.ROOT, "run%06d", run)).resolve("run" + run + ".root"));
         }
     }
 

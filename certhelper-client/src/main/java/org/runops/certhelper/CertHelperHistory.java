@@ -1,12 +1,15 @@
 package org.runops.certhelper;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +60,57 @@ public final class CertHelperHistory {
             throw new RunopsException("cannot read " + source + ": " + e.getMessage(), e);
         }
         return pairs;
+    }
+
+    /**
+     * Writes {@code pairs} as a dump in Certhelper's own form — one JSON array, one object per row with
+     * {@code run_number, run_reconstruction_type, reference_run_number, reference_run_reconstruction_type,
+     * dataset} (null when unknown), one row per line — which {@link #parse} reads back as the same pairs.
+     * {@code target} names the output in errors; the caller closes {@code out}.
+     */
+    public static void write(List<RunReferencePair> pairs, Writer out, String target) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.setPrettyPrinter(new OneRowPerLine());
+            g.writeStartArray();
+            for (RunReferencePair p : pairs) {
+                g.writeStartObject();
+                g.writeNumberField("run_number", p.run());
+                g.writeStringField("run_reconstruction_type", p.reconstruction());
+                g.writeNumberField("reference_run_number", p.referenceRun());
+                g.writeStringField("reference_run_reconstruction_type", p.referenceReconstruction());
+                if (p.dataset().isEmpty()) {
+                    g.writeNullField("dataset");
+                } else {
+                    g.writeStringField("dataset", p.dataset());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new RunopsException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Compact rows, one per line: small, and a diff of two dumps shows the rows that changed. */
+    private static final class OneRowPerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw("[\n");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(values == 0 ? "]" : "\n]");
+        }
     }
 
     private static RunReferencePair row(JsonParser p, String source, int index) throws IOException {

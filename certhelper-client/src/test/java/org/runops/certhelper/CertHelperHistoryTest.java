@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,22 @@ class CertHelperHistoryTest {
                 .isInstanceOf(RunopsException.class).hasMessageContaining("row 0");
         assertThatThrownBy(() -> CertHelperHistory.parse(new ByteArrayInputStream("[{\"run_number\": 5,".getBytes(StandardCharsets.UTF_8)), "cut"))
                 .isInstanceOf(RunopsException.class).hasMessageContaining("cut").hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void writtenDumpsReadBackAsTheSamePairs() {
+        List<RunReferencePair> pairs = List.of(new RunReferencePair(355100, "express", 355000, "express", "/Express/Collisions2022/DQM"),
+                new RunReferencePair(355101, "prompt", 355001, "prompt", "a,\"b\""),
+                new RunReferencePair(200000, "", 199000, "", ""));
+        StringWriter out = new StringWriter();
+        CertHelperHistory.write(pairs, out, "dump.json");
+        assertThat(out.toString()).startsWith("[\n{\"run_number\":355100,\"run_reconstruction_type\":\"express\",")
+                .contains("},\n{").endsWith("\"dataset\":null}\n]\n");
+        assertThat(CertHelperHistory.parse(new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8)), "dump.json"))
+                .isEqualTo(pairs);
+        StringWriter none = new StringWriter();
+        CertHelperHistory.write(List.of(), none, "empty.json");
+        assertThat(CertHelperHistory.parse(new ByteArrayInputStream(none.toString().getBytes(StandardCharsets.UTF_8)), "empty.json")).isEmpty();
     }
 
     /** Spec §2.5 measured "previous reference in the same dataset" at 0.931 on this dump; the replay reproduces it. */

@@ -12,6 +12,7 @@ import org.runops.core.refrun.Evaluation;
 import org.runops.core.refrun.Evaluation.Metrics;
 import org.runops.core.refrun.FeatureBaselines;
 import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.HistoryBaselines;
 import org.runops.core.refrun.Ranking;
 import org.runops.core.refrun.RecommenderSettings;
@@ -96,8 +97,7 @@ class RecommenderReplayTest {
     /** 2018 express/prompt targets with OMS run conditions: features alone are weak (spec: ≈ 0.20), history carries it. */
     @Test
     void targetsOf2018WithOmsFeatures() {
-        FeatureTable f = FeatureTable.readCsv(RefrunData.require("ReferenceRunRank/omsrundata_2018.csv"), "run_number",
-                List.of("init_lumi", "end_lumi", "duration", "hlt_physics_rate", "l1_rate", "energy", "last_lumisection_number"));
+        FeatureTable f = RecommenderFeatures.read(RefrunData.require("ReferenceRunRank/omsrundata_2018.csv"));
         Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), f,
                 p -> f.rowOf(p.run()) >= 0 && (p.reconstruction().equals("express") || p.reconstruction().equals("prompt")));
         assertBeatsEveryBaseline(m);

@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code runops} launcher: one subcommand per area. Exit codes: 0 ok, 1 a check failed,
- * 2 usage or input error.
+ * The {@code runops} launcher: one subcommand per area. Exit codes ({@link ExitCodes}): 0 ok, 1 a
+ * check failed, 2 usage or input error, 3 internal error (a bug).
  */
 @Command(
         name = "runops",
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
         subcommands = {DemoCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
             CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error.",
+        footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error (the message names the input),",
+                "3 internal error (a bug in runops: please report it with the stack trace that -v prints).",
                 "Add -v (before the subcommand) to see why: debug logging of every decision."})
 public final class RunopsCli implements Runnable {
 
@@ -51,29 +52,42 @@ public final class RunopsCli implements Runnable {
 
     /** Runs one command line with the given streams and returns its exit code (used by tests and main). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RunopsCli());
+        return execute(new CommandLine(new RunopsCli()), args, out, err);
+    }
+
+    /** Runs {@code args} on {@code cli}, a launcher (in tests with extra subcommands), with the launcher's exit-code policy. */
+    static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setUsageHelpWidth(120); // the descriptions are written as lines of up to 120 characters
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("runops: error: " + describe(ex));
+            boolean input = isInputError(ex);
+            commandLine.getErr().println(input ? "runops: error: " + describe(ex)
+                    : "runops: internal error: " + ex + " (a bug in runops; run with -v for the stack trace)");
             if (((RunopsCli) commandLine.getCommandSpec().root().userObject()).verbose) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return ExitCodes.INPUT_ERROR;
+            return input ? ExitCodes.INPUT_ERROR : ExitCodes.INTERNAL_ERROR;
         });
         return cli.execute(args);
     }
 
+    /**
+     * Whether {@code ex} is about what the user gave: a runops error (its message names the input), an
+     * argument a command or the library rejected, or a file that cannot be read. Anything else
+     * (NullPointerException, IllegalStateException, ...) is a bug.
+     */
+    private static boolean isInputError(Exception ex) {
+        return ex instanceof RunopsException || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+                || ex instanceof IOException;
+    }
+
     private static String describe(Exception ex) {
-        if (ex instanceof RunopsException || ex instanceof IllegalArgumentException) {
-            return ex.getMessage();
-        }
         if (ex instanceof UncheckedIOException || ex instanceof IOException) {
             Throwable io = ex instanceof UncheckedIOException ? ex.getCause() : ex;
             return io.getClass().getSimpleName() + ": " + io.getMessage();
         }
-        return ex.toString();
+        return ex.getMessage() != null ? ex.getMessage() : ex.toString();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
@@ -18,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.examples.Launcher.Run;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
@@ -29,9 +31,9 @@ class RefrunCliTest {
     private Path history() throws IOException {
         StringBuilder json = new StringBuilder("[");
         for (int run = 100; run < 140; run++) {
-            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
+            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
                     + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},", run, run < 120 ? 90 : 95));
-            json.append(String.format("{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
+            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
                     + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"},", run));
         }
         json.setLength(json.length() - 1);
@@ -55,6 +57,38 @@ class RefrunCliTest {
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"learned\" : 20", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    @Test
+    void theFieldFilterWorksWithTheDefaultFeatureColumns() throws IOException {
+        // 95 (the cosmics reference since run 120) was taken at 0 T; run 140 at 3.8 T can only use 90
+        StringBuilder csv = new StringBuilder("run_number," + String.join(",", RecommenderFeatures.DEFAULTS) + "\n");
+        for (long run : new long[] {90, 95, 140}) {
+            csv.append(run).append(",1,1,600,100,1000,0,100,").append(run == 95 ? "0.0" : "3.8").append('\n');
+        }
+        Path features = Files.writeString(tmp.resolve("features.csv"), csv);
+        Run r = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
+                "--features", features.toString(), "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"run\" : 90").doesNotContain("\"run\" : 95");
+        assertThat(runops("refrun", "recommend", "--help").out()).contains(RecommenderFeatures.DEFAULTS);
+    }
+
+    /** Numbers are for people and for scripts: a decimal point whatever the JVM's locale. */
+    @Test
+    void numbersHaveDecimalPointsInEveryLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            Run evaluate = runops("refrun", "evaluate", "--history", history().toString());
+            Run recommend = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
+            assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+            assertThat(recommend.exitCode()).as(recommend.err()).isZero();
+            assertThat(evaluate.out()).contains("96.3 %").containsPattern("\\b0\\.\\d{3}\\b").doesNotContainPattern("\\d,\\d");
+            assertThat(recommend.out()).containsPattern("Confidence \\d\\.\\d\\d").doesNotContainPattern("\\d,\\d");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

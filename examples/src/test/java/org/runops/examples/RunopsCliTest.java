@@ -7,21 +7,30 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.RunopsException;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
+import org.runops.examples.cli.ExitCodes;
 import org.runops.examples.Launcher.Run;
 import org.runops.testing.FffRunDirectoryWriter;
 import org.runops.testing.RootFileWriter.Compression;
 import org.runops.testing.RootFileWriter.Damage;
 import org.runops.testing.RootFileWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error). */
+/** The launcher end to end, in process: output and exit codes (0 ok, 1 check failed, 2 usage or input error, 3 internal error). */
 class RunopsCliTest {
 
     @TempDir
@@ -41,6 +50,51 @@ class RunopsCliTest {
         assertThat(runops("root", "entries").exitCode()).isEqualTo(2);
         assertThat(runops("no-such-command").exitCode()).isEqualTo(2);
         assertThat(runops("root", "entries", "--parallel", "0", "x.root").exitCode()).isEqualTo(2);
+    }
+
+    /** A stand-in command that throws what the test asks for. */
+    @Command(name = "fail")
+    static final class Fail implements Callable<Integer> {
+        private final Exception exception;
+
+        Fail(Exception exception) {
+            this.exception = exception;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            throw exception;
+        }
+    }
+
+    private static Run failing(Exception exception, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunopsCli()).addSubcommand("fail", new Fail(exception));
+        int code = RunopsCli.execute(cli, args.length == 0 ? new String[] {"fail"} : args, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void inputErrorsExitTwoAndBugsExitThree() {
+        Run input = failing(new RunopsException("runs.csv:3: not a number"));
+        assertThat(input.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
+        assertThat(input.err()).isEqualTo("runops: error: runs.csv:3: not a number\n");
+        assertThat(failing(new NoSuchFileException("/data/none.json")).err()).contains("NoSuchFileException: /data/none.json");
+        assertThat(failing(new NoSuchFileException("/data/none.json")).exitCode()).isEqualTo(2);
+        assertThat(failing(new UncheckedIOException(new NoSuchFileException("a.csv"))).exitCode()).isEqualTo(2);
+        assertThat(failing(new IllegalArgumentException("--top must be positive: 0")).exitCode()).isEqualTo(2);
+
+        Run npe = failing(new NullPointerException("Cannot invoke \"String.length()\""));
+        assertThat(npe.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR).isEqualTo(3);
+        assertThat(npe.err()).startsWith("runops: internal error: java.lang.NullPointerException: Cannot invoke")
+                .contains("run with -v for the stack trace").doesNotContain("\tat ");
+        assertThat(failing(new IllegalStateException("closed")).exitCode()).isEqualTo(3);
+        Run verbose = failing(new IllegalStateException("closed"), "-v", "fail");
+        assertThat(verbose.exitCode()).isEqualTo(3);
+        assertThat(verbose.err()).contains("internal error", "java.lang.IllegalStateException: closed", "\tat ");
+        assertThat(runops("--help").out()).contains("3 internal error");
     }
 
     @Test

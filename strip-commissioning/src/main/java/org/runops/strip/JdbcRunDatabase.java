@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -56,7 +57,7 @@ final class JdbcRunDatabase implements RunDatabase {
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < runs.size(); from += BATCH) {
                 List<Long> chunk = runs.subList(from, Math.min(runs.size(), from + BATCH));
-                String sql = String.format(template, String.join(",", Collections.nCopies(chunk.size(), "?")));
+                String sql = String.format(Locale.ROOT, template, String.join(",", Collections.nCopies(chunk.size(), "?")));
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setLong(i + 1, chunk.get(i));

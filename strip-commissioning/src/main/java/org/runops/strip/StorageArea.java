@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -63,7 +64,7 @@ public final class StorageArea {
     }
 
     public Path runDirectory(long run) {
-        return storageRoot.resolve(String.format("run%06d", run));
+        return storageRoot.resolve(String.format(Locale.ROOT, "run%06d", run));
     }
 
     /** {@code <storage>/run<N>/run<N>.root}, the EDM file the conversion writes. */

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -78,7 +79,7 @@ public final class FffRunDirectoryWriter {
 
     /** The directory name: {@code run} and the number zero-padded to 6 digits. */
     public static String directoryName(long run) {
-        return String.format("run%06d", run);
+        return String.format(Locale.ROOT, "run%06d", run);
     }
 
     /** Writes everything and returns the run directory. */
@@ -110,14 +111,14 @@ public final class FffRunDirectoryWriter {
                 long events = 0;
                 long[] perFile = lumi.getValue();
                 for (int i = 0; i < perFile.length; i++) {
-                    String name = String.format("%s_ls%04d_index%06d", stem, ls, i);
+                    String name = String.format(Locale.ROOT, "%s_ls%04d_index%06d", stem, ls, i);
                     atomically(dir.resolve(name + ".jsn"), dataPoint(rawData, perFile[i], perFile[i] * BYTES_PER_EVENT));
                     if (rawFiles) {
                         Files.write(dir.resolve(name + ".raw"), new byte[16]);
                     }
                     events += perFile[i];
                 }
-                atomically(dir.resolve(String.format("%s_ls%04d_EoLS.jsn", stem, ls)),
+                atomically(dir.resolve(String.format(Locale.ROOT, "%s_ls%04d_EoLS.jsn", stem, ls)),
                         dataPoint(eolsJsd, events, perFile.length, events, 0, events * BYTES_PER_EVENT));
                 runEvents += events;
                 runFiles += perFile.length;

@@ -32,8 +32,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.ledger.AtomicFiles;
-import org.runops.core.refrun.CsvFormatException;
-import org.runops.core.refrun.CsvReader;
+import org.runops.core.csv.CsvFormatException;
+import org.runops.core.csv.CsvReader;
+import org.runops.core.csv.CsvWriter;
 import org.runops.oms.OmsJson;
 
 /**
@@ -319,31 +320,21 @@ public final class StudyTable {
 
     /** Writes the table as CSV: header and strings quoted, numbers and booleans bare, null empty, LF line ends. */
     public void writeCsv(Writer writer) {
-        try {
-            BufferedWriter out = writer instanceof BufferedWriter b ? b : new BufferedWriter(writer, 1 << 16);
-            for (int i = 0; i < columns.size(); i++) {
-                out.write(i == 0 ? "" : ",");
-                quote(out, columns.get(i));
-            }
-            out.write('\n');
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    Object v = row[i];
-                    if (v instanceof String s) {
-                        quote(out, s);
-                    } else if (v != null) {
-                        out.write(v.toString());
-                    }
+        BufferedWriter out = writer instanceof BufferedWriter b ? b : new BufferedWriter(writer, 1 << 16);
+        CsvWriter csv = new CsvWriter(out, "CSV output");
+        columns.forEach(csv::quoted);
+        csv.endRecord();
+        for (Object[] row : rows) {
+            for (Object v : row) {
+                if (v instanceof String text) {
+                    csv.quoted(text);
+                } else {
+                    csv.field(v == null ? null : v.toString()); // Long, Double, Boolean: the same in every locale
                 }
-                out.write('\n');
             }
-            out.flush();
-        } catch (IOException e) {
-            throw new StudyException("cannot write CSV: " + e.getMessage(), e);
+            csv.endRecord();
         }
+        csv.flush();
     }
 
     private static void writeAtomically(Path target, Consumer<Writer> content) {
@@ -365,12 +356,6 @@ public final class StudyTable {
         } catch (IOException e) {
             throw new StudyException("cannot write " + target + ": " + e, e);
         }
-    }
-
-    private static void quote(Writer out, String s) throws IOException {
-        out.write('"');
-        out.write(s.replace("\"", "\"\""));
-        out.write('"');
     }
 
     // ---------------------------------------------------------------- JSON

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.runops.core.RegularFiles;
 
 /**
@@ -98,6 +99,6 @@ final class DaqJson {
     }
 
     static String describe(JsonToken t) {
-        return t == null ? "end of file" : t.asString() != null ? "'" + t.asString() + "'" : t.name().toLowerCase();
+        return t == null ? "end of file" : t.asString() != null ? "'" + t.asString() + "'" : t.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,10 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Path;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.runops.core.csv.CsvFormatException;
+import org.runops.core.csv.CsvReader;
+import org.runops.core.csv.CsvWriter;
 import org.runops.core.refrun.internal.DistanceScan;
 import org.runops.core.refrun.internal.NearestHeap;
 
@@ -130,7 +134,8 @@ public final class FeatureTable {
         }
     }
 
-    private static FeatureTable read(CsvReader reader, String runColumn, List<String> columns) {
+    /** The rows of {@code reader} (positioned after its header), as {@link #readCsv(Path, String, List)} reads them. */
+    static FeatureTable read(CsvReader reader, String runColumn, List<String> columns) {
         int runIndex = reader.columnIndex(runColumn);
         int[] index = columns.stream().mapToInt(reader::columnIndex).toArray();
         Builder builder = builder(columns);
@@ -180,6 +185,27 @@ public final class FeatureTable {
         } catch (NumberFormatException e) {
             throw reader.error("column " + column + ": not a number: \"" + reader.field(index) + "\"");
         }
+    }
+
+    /**
+     * Writes the table as CSV in the form {@link #readCsv} reads back: a header of {@code runColumn}
+     * and the column names, then one record per row in table order, a missing value as an empty
+     * field, numbers in Java's locale-independent shortest form. {@code target} names the output in
+     * errors; the caller closes {@code out}.
+     */
+    public void writeCsv(Writer out, String target, String runColumn) {
+        CsvWriter csv = new CsvWriter(out, target);
+        csv.field(runColumn);
+        columns.forEach(csv::field);
+        csv.endRecord();
+        for (int row = 0; row < runs.length; row++) {
+            csv.number(runs[row]);
+            for (double[] column : data) {
+                csv.number(column[row]);
+            }
+            csv.endRecord();
+        }
+        csv.flush();
     }
 
     /** Number of rows. */

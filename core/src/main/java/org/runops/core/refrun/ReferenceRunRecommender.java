@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * type (cosmics, collisions, heavy ions — from the datasets they served) and, when the feature
  * table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T). Each remaining
  * candidate is scored by how recently it served in ever wider circles around the target (see
- * {@link Signal}) plus how close its run conditions are, every part reported on its own
+ * {@link Signal}) plus how close its run conditions are (every column but {@code b_field}, see
+ * {@link RecommenderFeatures}), every part reported on its own
  * ({@link ScoredCandidate#contributions()}).
  *
  * <p>It learns only what it is told ({@link #learn}): for a time-ordered evaluation feed it the
@@ -27,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReferenceRunRecommender implements Ranking {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceRunRecommender.class);
-    private static final String B_FIELD = "b_field";
 
     private final RecommenderSettings settings;
     private final FeatureTable features; // nullable
@@ -108,6 +109,17 @@ public final class ReferenceRunRecommender implements Ranking {
         history.stream().sorted(Comparator.comparingLong(RunReferencePair::run)).forEach(usage::learn);
     }
 
+    /**
+     * Learns the choices of {@code history} made for runs numbered below {@code run}: what was known
+     * when {@code run} was taken, so that a recommendation for it never rests on its own or later
+     * choices. Returns how many it learned.
+     */
+    public synchronized int learnBefore(List<RunReferencePair> history, long run) {
+        List<RunReferencePair> earlier = history.stream().filter(p -> p.run() < run).toList();
+        learnAll(earlier);
+        return earlier.size();
+    }
+
     /** How many choices it has learned. */
     public synchronized int learned() {
         return usage.learned();
@@ -149,7 +161,7 @@ public final class ReferenceRunRecommender implements Ranking {
         boolean abstain = top.isEmpty() || confidence < settings.abstainBelow();
         if (LOG.isDebugEnabled()) {
             LOG.debug("run {} ({}): {} candidates, best {} confidence {}{}", target.run(), target.dataset(), ranked.size(),
-                    top.isEmpty() ? "none" : top.get(0).run(), String.format("%.2f", confidence), abstain ? ", abstaining" : "");
+                    top.isEmpty() ? "none" : top.get(0).run(), String.format(Locale.ROOT, "%.2f", confidence), abstain ? ", abstaining" : "");
         }
         return new Recommendation(target, top, confidence, abstain);
     }
@@ -186,7 +198,7 @@ public final class ReferenceRunRecommender implements Ranking {
         if (features == null) {
             return true;
         }
-        int column = features.columns().indexOf(B_FIELD);
+        int column = features.columns().indexOf(RecommenderFeatures.B_FIELD);
         int t = features.rowOf(target);
         int c = features.rowOf(candidate);
         if (column < 0 || t < 0 || c < 0) {
@@ -211,8 +223,7 @@ public final class ReferenceRunRecommender implements Ranking {
             return;
         }
         FeatureTable.Standardization s = features.standardization(pool);
-        double[] weights = new double[features.dimensions()];
-        java.util.Arrays.fill(weights, 1.0);
+        double[] weights = RecommenderFeatures.distanceWeights(features);
         for (FeatureTable.Neighbor n : features.nearest(features.row(targetRow), pool.length, s.sd(), weights, pool)) {
             parts.get(n.run()).put(Signal.FEATURE_DISTANCE, settings.featureWeight() * Math.exp(-n.distance()));
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.SharedData;
+import org.runops.core.csv.CsvFormatException;
 
 class FeatureTableTest {
     @TempDir
@@ -191,6 +194,27 @@ class FeatureTableTest {
         assertThat(t.row(1)).containsExactly(Double.NaN, Double.NaN, 0);
         assertThat(t.row(2)).containsExactly(Double.NaN, Double.NaN, Double.NaN);
         assertThat(t.run(2)).isEqualTo(3);
+    }
+
+    @Test
+    void writesCsvThatReadsBackUnchanged() {
+        FeatureTable t = FeatureTable.builder(List.of("init_lumi", "b_field", "odd, \"name\""))
+                .add(316201, 1.9345, 3.8, 0)
+                .add(315705, Double.NaN, 1.0E-5, -2.5)
+                .add(999999999999L, 123456789.0, 0.0, Double.NaN)
+                .build();
+        StringWriter out = new StringWriter();
+        t.writeCsv(out, "features.csv", "run_number");
+        assertThat(out.toString()).isEqualTo("run_number,init_lumi,b_field,\"odd, \"\"name\"\"\"\n"
+                + "316201,1.9345,3.8,0.0\n"
+                + "315705,,1.0E-5,-2.5\n"
+                + "999999999999,1.23456789E8,0.0,\n");
+        FeatureTable back = FeatureTable.readCsv(new StringReader(out.toString()), "features.csv", "run_number", t.columns());
+        assertThat(back.size()).isEqualTo(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            assertThat(back.run(r)).isEqualTo(t.run(r));
+            assertThat(back.row(r)).containsExactly(t.row(r));
+        }
     }
 
     @Test

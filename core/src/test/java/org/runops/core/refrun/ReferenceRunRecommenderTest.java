@@ -92,6 +92,30 @@ class ReferenceRunRecommenderTest {
     }
 
     @Test
+    void theFieldReadBackIsNoDistance() {
+        // same bucket; 90 has the target's luminosity, 91 the target's exact field read-back
+        FeatureTable f = FeatureTable.builder(List.of("b_field", "init_lumi"))
+                .add(90, 3.799, 10.0).add(91, 3.801, 10.3).add(300, 3.801, 10.0).build();
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().features(f).build();
+        r.learnAll(List.of(choice(200, EXPRESS_COLLISIONS, 90), choice(201, EXPRESS_COLLISIONS, 91)));
+        Map<Long, Double> closeness = new java.util.HashMap<>();
+        r.recommend(target(300, EXPRESS_COLLISIONS)).ranked()
+                .forEach(c -> closeness.put(c.run(), c.contributions().get(Signal.FEATURE_DISTANCE)));
+        assertThat(closeness.get(90L)).isGreaterThan(closeness.get(91L));
+        assertThat(closeness.get(90L)).isEqualTo(RecommenderSettings.defaults().featureWeight()); // distance 0
+    }
+
+    @Test
+    void learnBeforeLeavesOutTheTargetsOwnAndLaterChoices() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        List<RunReferencePair> history = List.of(choice(100, EXPRESS_COSMICS, 90), choice(150, EXPRESS_COSMICS, 140),
+                choice(149, EXPRESS_COSMICS, 95), choice(151, EXPRESS_COSMICS, 141));
+        assertThat(r.learnBefore(history, 150)).isEqualTo(2);
+        assertThat(r.learned()).isEqualTo(2);
+        assertThat(r.recommend(target(150, EXPRESS_COSMICS)).runs()).containsExactly(95L, 90L);
+    }
+
+    @Test
     void abstainsWithoutCandidatesOrBelowTheConfidenceAsked() {
         ReferenceRunRecommender empty = ReferenceRunRecommender.builder().build();
         Recommendation none = empty.recommend(target(5, EXPRESS_COSMICS));

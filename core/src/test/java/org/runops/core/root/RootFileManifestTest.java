@@ -3,8 +3,6 @@ package org.runops.core.root;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.runops.core.SharedData;
+import org.runops.core.csv.CsvReader;
 
 /**
  * Conformance over every row of {@code shared/data/root/MANIFEST.csv}: zombie and recovered flags and
@@ -22,24 +21,20 @@ import org.runops.core.SharedData;
  */
 class RootFileManifestTest {
 
-    static Stream<Arguments> rows() throws IOException {
+    static Stream<Arguments> rows() {
         if (!SharedData.available()) {
             return Stream.of(Arguments.of("(shared data absent)", Map.of()));
         }
-        Path manifest = SharedData.require("root/MANIFEST.csv");
-        List<String> lines = Files.readAllLines(manifest);
-        List<String> header = Csv.parse(lines.get(0));
         List<Arguments> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        try (CsvReader csv = CsvReader.open(SharedData.require("root/MANIFEST.csv"))) {
+            List<String> header = csv.header();
+            while (csv.next()) {
+                Map<String, String> row = new java.util.HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), csv.field(i));
+                }
+                rows.add(Arguments.of(row.get("file") + " " + row.get("tree") + " [" + row.get("status") + "]", row));
             }
-            List<String> cells = Csv.parse(line);
-            Map<String, String> row = new java.util.HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
-            }
-            rows.add(Arguments.of(row.get("file") + " " + row.get("tree") + " [" + row.get("status") + "]", row));
         }
         return rows.stream();
     }
@@ -82,37 +77,6 @@ class RootFileManifestTest {
             assertThat(fast.isZombie()).isEqualTo(full.isZombie());
             assertThat(fast.isRecovered()).isEqualTo(full.isRecovered());
             assertThat(fast.keys()).isEqualTo(full.keys());
-        }
-    }
-
-    /** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-    static final class Csv {
-        static List<String> parse(String line) {
-            List<String> out = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    out.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            out.add(cell.toString());
-            return out;
         }
     }
 }

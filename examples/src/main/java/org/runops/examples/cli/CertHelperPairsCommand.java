@@ -3,10 +3,13 @@ package org.runops.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.runops.certhelper.CertHelperHistory;
 import org.runops.certhelper.CertHelperSnapshot;
 import org.runops.certhelper.HistorySummary;
 import org.runops.core.Durations;
+import org.runops.core.csv.CsvWriter;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.RunReferencePair;
 import picocli.CommandLine.Command;
@@ -66,25 +69,13 @@ final class CertHelperPairsCommand implements Callable<Integer> {
                 t.print(out);
             }
             case csv -> {
-                out.println("run_number,run_reconstruction_type,reference_run_number,reference_run_reconstruction_type,dataset");
-                for (RunReferencePair p : pairs) {
-                    out.println(p.run() + "," + csv(p.reconstruction()) + "," + p.referenceRun() + ","
-                            + csv(p.referenceReconstruction()) + "," + csv(p.dataset()));
-                }
+                CsvWriter csv = new CsvWriter(out, "standard output");
+                csv.field("run_number").field("run_reconstruction_type").field("reference_run_number")
+                        .field("reference_run_reconstruction_type").field("dataset").endRecord();
+                pairs.forEach(p -> csv.number(p.run()).field(p.reconstruction()).number(p.referenceRun())
+                        .field(p.referenceReconstruction()).field(p.dataset()).endRecord());
             }
-            case json -> {
-                // Certhelper's own field names, so the output reads back with --file
-                try (Json j = Json.to(out)) {
-                    j.startArray();
-                    for (RunReferencePair p : pairs) {
-                        j.startObject().field("run_number", p.run()).field("run_reconstruction_type", p.reconstruction())
-                                .field("reference_run_number", p.referenceRun())
-                                .field("reference_run_reconstruction_type", p.referenceReconstruction())
-                                .field("dataset", p.dataset().isEmpty() ? null : p.dataset()).endObject();
-                    }
-                    j.endArray();
-                }
-            }
+            case json -> CertHelperHistory.write(pairs, out, "standard output"); // reads back with --file
         }
     }
 
@@ -93,7 +84,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
         String age = s.origin() == CertHelperSnapshot.Origin.FILE ? "" : Durations.describe(s.age());
         if (format == Format.json) {
             try (Json j = Json.to(out)) {
-                j.startObject().field("source", s.source()).field("origin", s.origin().name().toLowerCase())
+                j.startObject().field("source", s.source()).field("origin", s.origin().name().toLowerCase(Locale.ROOT))
                         .field("fetched_at", s.origin() == CertHelperSnapshot.Origin.FILE ? null : s.fetchedAt().toString())
                         .field("rows", h.rows()).field("runs", h.runs()).field("references", h.references())
                         .field("datasets", h.datasets()).field("first_run", h.firstRun()).field("last_run", h.lastRun())
@@ -105,7 +96,7 @@ final class CertHelperPairsCommand implements Callable<Integer> {
         }
         List<Object[]> lines = new java.util.ArrayList<>();
         lines.add(new Object[] {"source", s.source()});
-        lines.add(new Object[] {"origin", s.origin().name().toLowerCase() + (age.isEmpty() ? "" : " (age " + age + ")")});
+        lines.add(new Object[] {"origin", s.origin().name().toLowerCase(Locale.ROOT) + (age.isEmpty() ? "" : " (age " + age + ")")});
         lines.add(new Object[] {"rows", h.rows()});
         lines.add(new Object[] {"runs", h.runs()});
         lines.add(new Object[] {"distinct references", h.references()});
@@ -114,8 +105,8 @@ final class CertHelperPairsCommand implements Callable<Integer> {
         lines.add(new Object[] {"reference later than run", h.referenceAfterRun()});
         h.perReconstruction().forEach((r, n) -> lines.add(new Object[] {"reconstruction " + label(r), n}));
         if (format == Format.csv) {
-            out.println("what,value");
-            lines.forEach(l -> out.println(csv(l[0].toString()) + "," + csv(l[1].toString())));
+            CsvWriter csv = new CsvWriter(out, "standard output").field("what").field("value").endRecord();
+            lines.forEach(l -> csv.field(l[0].toString()).field(l[1].toString()).endRecord());
         } else {
             TextTable t = new TextTable("WHAT", "VALUE");
             lines.forEach(l -> t.row(l));
@@ -125,9 +116,5 @@ final class CertHelperPairsCommand implements Callable<Integer> {
 
     private static String label(Reconstruction r) {
         return r == Reconstruction.UNKNOWN ? "unknown" : r.certhelperName();
-    }
-
-    private static String csv(String s) {
-        return Csv.field(s);
     }
 }

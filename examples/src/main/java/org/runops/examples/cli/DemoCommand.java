@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.runops.core.refrun.RunReferencePair;
@@ -49,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
             long micros = (System.nanoTime() - start) / 1000;
             EventCountDemo.print(outcomes, out);
             long passed = outcomes.stream().filter(o -> o.report().passed()).count();
-            out.printf("%n  %d runs staged and checked in %d ms: %d match, %d need attention.%n",
+            out.printf(Locale.ROOT, "%n  %d runs staged and checked in %d ms: %d match, %d need attention.%n",
                     outcomes.size(), micros / 1000, passed, outcomes.size() - passed);
             out.println("  Try: runops events check " + storage.resolve("run400002")
                     + (dir == null ? "   (add --dir DIR to keep the files)" : ""));

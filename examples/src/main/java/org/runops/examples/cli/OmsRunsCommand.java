@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.runops.core.csv.CsvWriter;
 import org.runops.core.http.HttpSettings;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.oms.OmsCache;
@@ -141,7 +142,7 @@ final class OmsRunsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (kind) {
             case "json" -> printJson(rows, columns(rows), out);
-            case "features" -> printFeatures(features, out);
+            case "features" -> features.writeCsv(out, "standard output", "run_number"); // reads back with refrun --features
             default -> printCsv(rows, columns(rows), out);
         }
         out.flush();
@@ -186,27 +187,14 @@ final class OmsRunsCommand implements Callable<Integer> {
     }
 
     private static void printCsv(List<OmsRecord> rows, List<String> columns, PrintWriter out) {
-        out.println(String.join(",", columns.stream().map(Csv::field).toList()));
+        out.println(String.join(",", columns.stream().map(CsvWriter::escape).toList()));
         for (OmsRecord r : rows) {
             List<String> cells = new ArrayList<>(columns.size());
             for (String c : columns) {
                 Object v = cell(r, c);
-                cells.add(v == null ? "" : Csv.field(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
+                cells.add(v == null ? "" : CsvWriter.escape(v instanceof List<?> l ? String.join(" ", l.stream().map(String::valueOf).toList()) : v.toString()));
             }
             out.println(String.join(",", cells));
-        }
-    }
-
-    /** run_number and the OmsFeatures columns; a missing value is an empty cell. */
-    private static void printFeatures(FeatureTable t, PrintWriter out) {
-        out.println("run_number," + String.join(",", t.columns()));
-        for (int row = 0; row < t.size(); row++) {
-            StringBuilder line = new StringBuilder(Long.toString(t.run(row)));
-            for (int c = 0; c < t.dimensions(); c++) {
-                double v = t.value(row, c);
-                line.append(',').append(Double.isNaN(v) ? "" : Double.toString(v));
-            }
-            out.println(line);
         }
     }
 

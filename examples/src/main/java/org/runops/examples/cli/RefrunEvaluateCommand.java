@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -98,20 +99,20 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
 
     private static void printTable(int choices, Map<String, Metrics> metrics, PrintWriter out) {
         int targets = metrics.values().iterator().next().targets();
-        out.printf("%d choices replayed in run order, %d scored as targets.%n%n", choices, targets);
+        out.printf(Locale.ROOT, "%d choices replayed in run order, %d scored as targets.%n%n", choices, targets);
         printMetrics(metrics, out);
     }
 
     static void printMetrics(Map<String, Metrics> metrics, PrintWriter out) {
         TextTable table = new TextTable("METHOD", "TOP-1>", "TOP-3>", "TOP-5>", "MRR>", "ABSTAINED>");
         for (Metrics m : metrics.values()) {
-            table.row(m.method(), pct(m.top1()), pct(m.top3()), pct(m.top5()), String.format("%.3f", m.mrr()), pct(m.abstained()));
+            table.row(m.method(), pct(m.top1()), pct(m.top3()), pct(m.top5()), String.format(Locale.ROOT, "%.3f", m.mrr()), pct(m.abstained()));
         }
         table.print(out);
     }
 
     private static String pct(double fraction) {
-        return String.format("%.1f %%", 100 * fraction);
+        return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 
     /** {"targets": N, "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}}, rates as fractions. */

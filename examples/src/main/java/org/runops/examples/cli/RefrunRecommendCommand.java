@@ -1,7 +1,7 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -11,7 +11,6 @@ import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.refrun.ScoredCandidate;
 import org.runops.core.refrun.Signal;
 import picocli.CommandLine.Command;
@@ -66,18 +65,16 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
-        List<RunReferencePair> earlier = inputs.readHistory().stream().filter(p -> p.run() < run).toList();
         FeatureTable features = inputs.readFeatures();
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
-        recommender.learnAll(earlier);
-        String reco = reconstruction();
-        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco));
+        int learned = recommender.learnBefore(inputs.readHistory(), run);
+        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reconstruction()));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(rec, earlier.size(), out);
+            printJson(rec, learned, out);
         } else {
-            printTable(rec, earlier.size(), out);
+            printTable(rec, learned, out);
         }
         out.flush();
         return ExitCodes.OK;
@@ -96,8 +93,8 @@ final class RefrunRecommendCommand implements Callable<Integer> {
 
     static void printTable(Recommendation rec, int learned, PrintWriter out) {
         RecommendationTarget t = rec.target();
-        out.printf("Run %d, %s (%s, %s): %d earlier choices learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
-                t.runType().name().toLowerCase(java.util.Locale.ROOT), t.reconstruction().isEmpty() ? "reconstruction unknown" : t.reconstruction(),
+        out.printf(Locale.ROOT, "Run %d, %s (%s, %s): %d earlier choices learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
+                t.runType().name().toLowerCase(Locale.ROOT), t.reconstruction().isEmpty() ? "reconstruction unknown" : t.reconstruction(),
                 learned);
         if (rec.ranked().isEmpty()) {
             out.println("No candidate: no earlier reference of a compatible run type. Choose one by hand.");
@@ -106,20 +103,20 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         TextTable table = new TextTable("RANK>", "REFERENCE>", "SCORE>", "WHY");
         int rank = 1;
         for (ScoredCandidate c : rec.ranked()) {
-            table.row(rank++, c.run(), String.format("%.3f", c.score()), reasons(c.contributions()));
+            table.row(rank++, c.run(), String.format(Locale.ROOT, "%.3f", c.score()), reasons(c.contributions()));
         }
         table.print(out);
         out.println();
         for (Signal s : Signal.values()) {
-            out.printf("  %-10s %s%n", s.label(), s.description());
+            out.printf(Locale.ROOT, "  %-10s %s%n", s.label(), s.description());
         }
-        out.printf("%nConfidence %.2f (the best candidate's lead over the runner-up, as a fraction of the highest possible score)%s%n", rec.confidence(),
+        out.printf(Locale.ROOT, "%nConfidence %.2f (the best candidate's lead over the runner-up, as a fraction of the highest possible score)%s%n", rec.confidence(),
                 rec.abstained() ? ": below the threshold asked, so no recommendation is made." : ".");
     }
 
     private static String reasons(Map<Signal, Double> parts) {
         return parts.entrySet().stream().sorted(Map.Entry.<Signal, Double>comparingByValue().reversed())
-                .map(e -> String.format("%s %.2f", e.getKey().label(), e.getValue())).collect(Collectors.joining(", "));
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().label(), e.getValue())).collect(Collectors.joining(", "));
     }
 
     private static void printJson(Recommendation rec, int learned, PrintWriter out) {
@@ -129,7 +126,7 @@ final class RefrunRecommendCommand implements Callable<Integer> {
                     .field("confidence", rec.confidence()).field("abstained", rec.abstained()).startArray("candidates");
             for (ScoredCandidate c : rec.ranked()) {
                 json.startObject().field("run", c.run()).field("score", c.score()).startObject("contributions");
-                c.contributions().forEach((signal, value) -> json.field(signal.name().toLowerCase(java.util.Locale.ROOT), value));
+                c.contributions().forEach((signal, value) -> json.field(signal.name().toLowerCase(Locale.ROOT), value));
                 json.endObject().endObject();
             }
             json.endArray().endObject();

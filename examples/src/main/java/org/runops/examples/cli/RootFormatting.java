@@ -1,5 +1,7 @@
 package org.runops.examples.cli;
 
+import java.util.Locale;
+
 /** How ROOT header values are shown to people. */
 final class RootFormatting {
     private RootFormatting() {}
@@ -10,7 +12,7 @@ final class RootFormatting {
             return "unknown";
         }
         int v = fVersion % 1_000_000;
-        return String.format("%d.%02d/%02d", v / 10000, (v / 100) % 100, v % 100);
+        return String.format(Locale.ROOT, "%d.%02d/%02d", v / 10000, (v / 100) % 100, v % 100);
     }
 
     /** 101 → "zlib level 1" (the header's setting; blocks carry their own algorithm). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.runops.core.events.EventCountReport;
 import org.runops.core.events.EventCountSource;
 import org.runops.core.events.EventCountValidator;
@@ -49,9 +50,9 @@ public final class EventCountDemo {
     /** Prints one line per run and the reason for each verdict. */
     public static void print(List<Outcome> outcomes, PrintWriter out) {
         for (Outcome o : outcomes) {
-            out.printf("  run%d  %-17s %s%n", o.run(), o.report().verdict(), o.scenario());
-            out.printf("             why: %s%n", o.report().reason());
-            o.report().problems().forEach(p -> out.printf("             problem: %s%n", p));
+            out.printf(Locale.ROOT, "  run%d  %-17s %s%n", o.run(), o.report().verdict(), o.scenario());
+            out.printf(Locale.ROOT, "             why: %s%n", o.report().reason());
+            o.report().problems().forEach(p -> out.printf(Locale.ROOT, "             problem: %s%n", p));
         }
         out.flush();
     }

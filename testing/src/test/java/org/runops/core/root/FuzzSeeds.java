@@ -3,6 +3,7 @@ package org.runops.core.root;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.runops.testing.RootFileWriter.Compression;
 import org.runops.testing.RootFileWriter.Damage;
 import org.runops.testing.RootFileWriter;
@@ -20,7 +21,7 @@ public final class FuzzSeeds {
         Path dir = Path.of(args.length > 0 ? args[0] : "testing/src/test/resources/org/runops/core/root/RootFileFuzzTestInputs/openAndCount");
         Files.createDirectories(dir);
         for (Compression c : Compression.values()) {
-            RootFileWriter.create().compression(c).tree("Events", 1750).write(dir.resolve("events-" + c.name().toLowerCase()));
+            RootFileWriter.create().compression(c).tree("Events", 1750).write(dir.resolve("events-" + c.name().toLowerCase(Locale.ROOT)));
         }
         RootFileWriter.create().largeFile(true).tree("Events", 99).write(dir.resolve("large-header"));
         RootFileWriter.create().tree("Events", 300).autoSaves(100, 200).damage(Damage.NEVER_CLOSED).write(dir.resolve("never-closed"));

@@ -1,7 +1,7 @@
 package org.runops.core.root.internal;
 
 /** The TDirectoryFile record (after the top directory's TNamed part, or after a subdirectory key). */
-public record DirectoryRecord(int version, int nbytesKeys, int nbytesName, long seekDir, long seekParent, long seekKeys) {
+record DirectoryRecord(int version, int nbytesKeys, int nbytesName, long seekDir, long seekParent, long seekKeys) {
 
     /** Parses at the cursor; a version above 1000 means 8-byte seeks, even in a small file (ROOT 4). */
     public static DirectoryRecord parse(Bytes b) {

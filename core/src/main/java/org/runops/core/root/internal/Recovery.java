@@ -10,7 +10,7 @@ import org.runops.core.root.RootKey;
  * directory (and whose class ROOT would know, is not a TFile and not a TBasket), note the last
  * StreamerInfo record. Only headers are read; a key whose body is cut off is still recovered.
  */
-public final class Recovery {
+final class Recovery {
     private static final int HEADER_READ = 1024;
 
     /** What the scan found. */

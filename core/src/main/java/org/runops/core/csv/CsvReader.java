@@ -1,4 +1,4 @@
-package org.runops.core.refrun;
+package org.runops.core.csv;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
