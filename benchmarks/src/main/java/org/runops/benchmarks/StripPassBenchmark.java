@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.strip.EmbeddedRunDatabase;
 import org.runops.strip.PassReport;
+import org.runops.strip.RunDecision;
 import org.runops.strip.RunDatabase;
 import org.runops.strip.StripConfig;
 import org.runops.strip.StripPass;
@@ -109,7 +110,7 @@ public class StripPassBenchmark {
     @Benchmark
     public PassReport pass() {
         PassReport report = pass.run(false);
-        long good = report.results().stream().filter(r -> r.decision().equals("GOOD")).count();
+        long good = report.results().stream().filter(r -> r.decision() == RunDecision.GOOD).count();
         if (good != newRuns) {
             throw new IllegalStateException("expected " + newRuns + " good runs, got " + report.counts() + ": " + report.results());
         }

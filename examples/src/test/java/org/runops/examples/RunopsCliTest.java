@@ -13,10 +13,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.RunopsException;
+import org.runops.core.ledger.HistoryLog;
+import org.runops.core.ledger.HistoryRecord;
 import org.runops.examples.cli.ExitCodes;
 import org.runops.examples.Launcher.Run;
 import org.runops.testing.FffRunDirectoryWriter;
@@ -171,6 +175,18 @@ class RunopsCliTest {
         Run r = runops("events", "check", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("not a run directory").contains("not-a-dir");
+    }
+
+    @Test
+    void stripExplainSaysThatARunWhoseCheckCouldNotBeMadeComesBack() throws IOException {
+        Path ledgers = Files.createDirectories(tmp.resolve("ledgers"));
+        HistoryLog.open(ledgers.resolve("history.jsonl")).append(new HistoryRecord(Instant.parse("2026-11-24T12:00:00Z"), "srv-cli",
+                400200, "RETRY_LATER", "CHECK_INDETERMINATE: EDM could not be checked (INDETERMINATE: ...)",
+                Map.of("edm", "INDETERMINATE: could not be checked now (IO_ERROR): run400200.root Events: ..."), Map.of()));
+        Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nledger.dir=" + ledgers + "\n");
+        Run explain = runops("strip", "explain", "400200", "--config", config.toString());
+        assertThat(explain.exitCode()).as(explain.err()).isZero();
+        assertThat(explain.out()).contains("RETRY_LATER", "IO_ERROR", "nothing deleted, no ledger line; looked at again next pass");
     }
 
     @Test

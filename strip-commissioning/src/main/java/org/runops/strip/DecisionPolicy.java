@@ -90,8 +90,14 @@ public final class DecisionPolicy {
                 mode.get(), partitions, timeValid);
     }
 
-    /** Row 11: whether the analysis must run, given the pre-check of existing outputs. */
+    /**
+     * Row 11: whether the analysis must run, given the pre-check of existing outputs. A pre-check that
+     * could not be made runs nothing: {@link Outcome.Verdict#RETRY_LATER}.
+     */
     public Outcome needsAnalysis(Decision decision, Validation existing) {
+        if (existing.indeterminate()) {
+            return new Outcome(Outcome.Verdict.RETRY_LATER, Reason.CHECK_INDETERMINATE, existing.describe());
+        }
         if (existing.hasEdm() && existing.dbValid() && decision.mode() != RunMode.SCOPE) {
             return new Outcome(Outcome.Verdict.NO_ANALYSIS, Reason.ALREADY_VALID, existing.describe());
         }
@@ -102,9 +108,13 @@ public final class DecisionPolicy {
     /**
      * Rows 12-14: after analysis and validation. Good needs valid times, matching EDM events and
      * complete ANALYSIS rows (client/source files are reported but, as in the original, not required);
-     * the first failure earns one more attempt, the second is final.
+     * the first failure earns one more attempt, the second is final. A validation that could not be
+     * made is neither: {@link Outcome.Verdict#RETRY_LATER}, whatever the attempt.
      */
     public Outcome judge(Decision decision, Validation validation, int attempt) {
+        if (validation.indeterminate()) {
+            return new Outcome(Outcome.Verdict.RETRY_LATER, Reason.CHECK_INDETERMINATE, validation.describe());
+        }
         if (decision.timeValid() && validation.hasEdm() && validation.dbValid()) {
             return new Outcome(Outcome.Verdict.GOOD, Reason.VALIDATED, validation.describe());
         }

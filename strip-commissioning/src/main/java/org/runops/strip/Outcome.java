@@ -14,7 +14,9 @@ public record Outcome(Verdict verdict, Reason reason, String detail) {
         /** Analyse once more, then judge again. */
         RETRY,
         /** Record in the failed ledger. */
-        FAILED
+        FAILED,
+        /** The check could not be made: delete and record nothing, look again next pass. */
+        RETRY_LATER
     }
 
     public Outcome {

@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.runops.core.events.EventCountReport;
 import org.runops.core.events.EventCountSource;
@@ -13,16 +15,24 @@ import org.runops.core.events.EventCountValidator;
 
 /**
  * The checks of spec §1.5–1.6 with the original's bugs fixed: the EDM file's Events entries against the
- * DAQ count (EoR first, index sum as fallback; zombie or recovered fails), client and source files of
+ * DAQ count (EoR first, index sum as fallback; zombie or recovered fails; a file that cannot be read
+ * now is {@link org.runops.core.events.Verdict#INDETERMINATE}, not a failure), client and source files of
  * the run (8-digit zero-padded names matched by regex, the partition required in scope mode), and a
  * complete ANALYSIS row (all three IDs; the partition's row in scope mode).
  */
 public final class OutputValidator {
     private final StorageArea storage;
+    private final Function<Path, EventCountSource> edmCount;
     private final EventCountValidator events = new EventCountValidator();
 
     public OutputValidator(StorageArea storage) {
-        this.storage = storage;
+        this(storage, edm -> EventCountSource.rootTree(edm, "Events"));
+    }
+
+    /** The seam under {@link #OutputValidator(StorageArea)}: how the EDM file's events are counted. */
+    OutputValidator(StorageArea storage, Function<Path, EventCountSource> edmCount) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.edmCount = Objects.requireNonNull(edmCount, "edmCount");
     }
 
     /**
@@ -30,14 +40,13 @@ public final class OutputValidator {
      * @param analysisRows the run's ANALYSIS rows, newest first
      */
     public Validation validate(long run, Optional<String> partition, List<AnalysisRow> analysisRows) {
-        EventCountReport report = events.validate(EventCountSource.daq(storage.runDirectory(run)),
-                EventCountSource.rootTree(storage.edmFile(run), "Events"));
+        EventCountReport report = events.validate(EventCountSource.daq(storage.runDirectory(run)), edmCount.apply(storage.edmFile(run)));
         boolean hasComm = hasFile(run, "Client", partition) && hasFile(run, "Source", partition);
         Optional<AnalysisRow> row = analysisRows.stream()
                 .filter(r -> partition.isEmpty() || r.partitionName().equals(partition.get()))
                 .findFirst();
         boolean dbValid = row.map(AnalysisRow::complete).orElse(false);
-        return new Validation(report.passed(), hasComm, dbValid, report.verdict() + ": " + report.reason());
+        return new Validation(report.verdict(), hasComm, dbValid, report.verdict() + ": " + report.reason());
     }
 
     /** {@code SiStripCommissioning<kind>_[...]<run padded>[...].root} in the run's output directory. */

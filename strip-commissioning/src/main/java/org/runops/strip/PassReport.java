@@ -1,8 +1,9 @@
 package org.runops.strip;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 
 /**
  * What one pass did: each run it looked at, the final decision and why.
@@ -16,11 +17,16 @@ public record PassReport(int candidates, List<RunResult> results) {
     }
 
     /** The final word on one run in this pass. */
-    public record RunResult(long run, String decision, String reason) {}
+    public record RunResult(long run, RunDecision decision, String reason) {
+        public RunResult {
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     /** How many runs ended with each decision. */
-    public Map<String, Long> counts() {
-        Map<String, Long> counts = new TreeMap<>();
+    public Map<RunDecision, Long> counts() {
+        Map<RunDecision, Long> counts = new EnumMap<>(RunDecision.class);
         results.forEach(r -> counts.merge(r.decision(), 1L, Long::sum));
         return counts;
     }

@@ -31,5 +31,12 @@ public enum Reason {
     /** Row 13: validation failed on the first attempt: the run is analysed once more. */
     RETRY,
     /** Row 14: validation failed again: recorded in the failed ledger. */
-    VALIDATION_FAILED
+    VALIDATION_FAILED,
+    /**
+     * The outputs could not be checked (I/O error, interrupt, or the EDM file changed between two
+     * reads): nothing deleted, nothing recorded, looked at again next pass.
+     */
+    CHECK_INDETERMINATE,
+    /** The ANALYSIS or RUN table could not be queried during the run's processing: looked at again next pass. */
+    DATABASE_UNREACHABLE
 }

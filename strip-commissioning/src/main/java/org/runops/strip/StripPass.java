@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.runops.core.RunopsException;
+import org.runops.core.events.Verdict;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.ProcessResult;
 import org.runops.core.exec.ProcessRunner;
@@ -48,13 +51,19 @@ public final class StripPass {
     private final CommandTemplate command;
 
     public StripPass(StripConfig config, RunDatabase database, Clock clock, ProcessRunner runner) {
+        this(config, database, clock, runner, OutputValidator::new);
+    }
+
+    /** The seam under the public constructor: tests validate through a validator that watches the files change. */
+    StripPass(StripConfig config, RunDatabase database, Clock clock, ProcessRunner runner,
+            Function<StorageArea, OutputValidator> validator) {
         this.config = config;
         this.database = database;
         this.clock = clock;
         this.runner = runner;
         this.storage = new StorageArea(config.storageRoot(), config.dataDirectory());
         this.runFolders = RunCatalog.fff(config.storageRoot());
-        this.validator = new OutputValidator(storage);
+        this.validator = validator.apply(storage);
         this.policy = config.policy();
         this.command = CommandTemplate.parse(config.analysisCommand());
         try {
@@ -113,7 +122,7 @@ public final class StripPass {
         List<PassReport.RunResult> results = new ArrayList<>();
         boolean interrupted = false;
         for (long run : candidates) {
-            if (interrupted || stopRequested.getAsBoolean()) {
+            if (interrupted || Thread.currentThread().isInterrupted() || stopRequested.getAsBoolean()) {
                 LOG.info("stopping the pass before run {}; the remaining runs are looked at next pass", run);
                 break;
             }
@@ -125,8 +134,8 @@ public final class StripPass {
                 // Clear the interrupt first: the bookkeeping below writes files.
                 interrupted = Thread.interrupted();
                 LOG.error("run {}: {}", run, e.getMessage());
-                context.history("ERROR", run, "ERROR: " + e.getMessage() + " (looked at again next pass)", Map.of(), Map.of());
-                results.add(new PassReport.RunResult(run, "ERROR", e.getMessage()));
+                context.history(RunDecision.ERROR, run, "ERROR: " + e.getMessage() + " (looked at again next pass)", Map.of(), Map.of());
+                results.add(new PassReport.RunResult(run, RunDecision.ERROR, e.getMessage()));
             }
         }
         if (interrupted) {
@@ -141,32 +150,32 @@ public final class StripPass {
         Decision decision = policy.decide(facts, LocalDateTime.now(clock.withZone(config.databaseZone())));
         switch (decision.action()) {
             case SKIP:
-                return c.record(run, "SKIP", decision.explain(), Map.of(), Map.of());
+                return c.record(run, RunDecision.SKIP, decision.explain(), Map.of(), Map.of());
             case IGNORE:
                 c.ledger(c.ignored, run);
-                return c.record(run, "IGNORED", decision.explain(), Map.of(), Map.of());
+                return c.record(run, RunDecision.IGNORED, decision.explain(), Map.of(), Map.of());
             case RECORD_GOOD:
                 c.ledger(c.good, run);
-                return c.record(run, "GOOD", decision.explain(), Map.of(), Map.of());
+                return c.record(run, RunDecision.GOOD, decision.explain(), Map.of(), Map.of());
             default:
                 break;
         }
         if (c.dryRun) {
             Validation existing = validate(run, decision, analyses);
             Outcome outcome = policy.needsAnalysis(decision, existing);
-            return c.record(run, "DRY_RUN", outcome.reason() + ": " + outcome.detail(), checks(existing), Map.of());
+            return c.record(run, RunDecision.DRY_RUN, outcome.reason() + ": " + outcome.detail(), checks(existing), Map.of());
         }
         Optional<RunLeases.RunLease> lease = c.leases.tryAcquire(run);
         if (lease.isEmpty()) {
             String holder = c.leases.holder(run).map(h -> h.host() + " pid " + h.pid()).orElse("another process");
-            return c.record(run, "SKIP", "LEASED: run is being processed by " + holder, Map.of(), Map.of());
+            return c.record(run, RunDecision.SKIP, "LEASED: run is being processed by " + holder, Map.of(), Map.of());
         }
         RunLeases.RunLease held = lease.get();
         try {
             // Another process may have finished this run (and released its lease) since this pass listed its candidates.
             Optional<Path> recordedIn = recordedElsewhere(c, run);
             if (recordedIn.isPresent()) {
-                return new PassReport.RunResult(run, "SKIP", "ALREADY_RECORDED: in " + recordedIn.get().getFileName()
+                return new PassReport.RunResult(run, RunDecision.SKIP, "ALREADY_RECORDED: in " + recordedIn.get().getFileName()
                         + " by another process while this pass ran");
             }
             return analyseAndJudge(c, run, decision, analyses, attempt, held);
@@ -186,32 +195,55 @@ public final class StripPass {
     private PassReport.RunResult analyseAndJudge(Context c, long run, Decision decision, List<AnalysisRow> analyses, int attempt,
             RunLeases.RunLease lease) {
         Map<String, Long> durations = new LinkedHashMap<>();
-        Validation existing = validate(run, decision, analyses);
-        cleanUp(run, existing.hasEdm(), "before analysis");
+        Validation existing = cleanUp(run, decision, validate(run, decision, analyses), analyses, "before analysis");
+        Outcome before = policy.needsAnalysis(decision, existing);
+        if (before.verdict() == Outcome.Verdict.RETRY_LATER) {
+            return c.record(run, RunDecision.RETRY_LATER, later(before), checks(existing), durations);
+        }
         Validation validation = existing;
-        if (policy.needsAnalysis(decision, existing).verdict() == Outcome.Verdict.ANALYSE) {
+        if (before.verdict() == Outcome.Verdict.ANALYSE) {
             for (String partition : decision.partitions()) {
                 ProcessResult result = analyse(run, partition, attempt);
                 durations.merge("analysis", result.duration().toMillis(), Long::sum);
                 lease.heartbeat();
             }
-            validation = validate(run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()));
-            cleanUp(run, validation.hasEdm(), "after analysis");
+            List<AnalysisRow> fresh = query(c, run, durations, () -> database.analyses(List.of(run)).getOrDefault(run, List.of()));
+            validation = cleanUp(run, decision, validate(run, decision, fresh), fresh, "after analysis");
         }
         Outcome outcome = policy.judge(decision, validation, attempt);
         String why = outcome.reason() + ": " + outcome.detail();
         switch (outcome.verdict()) {
             case GOOD:
                 c.ledger(c.good, run);
-                return c.record(run, "GOOD", why, checks(validation), durations);
+                return c.record(run, RunDecision.GOOD, why, checks(validation), durations);
+            case RETRY_LATER:
+                return c.record(run, RunDecision.RETRY_LATER, later(outcome), checks(validation), durations);
             case RETRY:
-                c.record(run, "RETRY", why, checks(validation), durations);
+                c.record(run, RunDecision.RETRY, why, checks(validation), durations);
                 // As the original: the second attempt starts from scratch, with fresh DB rows.
-                List<RunRow> rows = database.runs(List.of(run)).getOrDefault(run, List.of());
+                List<RunRow> rows = query(c, run, durations, () -> database.runs(List.of(run)).getOrDefault(run, List.of()));
                 return processAgain(c, run, rows, attempt, lease);
             default:
                 c.failed.append(run, py(decision.timeValid()), py(validation.hasEdm()), py(validation.hasComm()), py(validation.dbValid()));
-                return c.record(run, "FAILED", why, checks(validation), durations);
+                return c.record(run, RunDecision.FAILED, why, checks(validation), durations);
+        }
+    }
+
+    private static String later(Outcome outcome) {
+        return outcome.reason() + ": " + outcome.detail() + "; " + RunDecision.RETRY_LATER.consequence();
+    }
+
+    /**
+     * A database query in the middle of a run's processing. When the database is unreachable the run is
+     * recorded as "retry later" in the history, then the pass stops as it does for a database down at its start.
+     */
+    private <T> T query(Context c, long run, Map<String, Long> durations, Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (RunDatabaseException e) {
+            c.record(run, RunDecision.RETRY_LATER, Reason.DATABASE_UNREACHABLE + ": " + e.getMessage() + "; "
+                    + RunDecision.RETRY_LATER.consequence(), Map.of(), durations);
+            throw e;
         }
     }
 
@@ -220,10 +252,11 @@ public final class StripPass {
         RunFacts facts = new RunFacts(run, rows, storage.isZeroEventRun(run), storage.locks(run, names));
         Decision decision = policy.decide(facts, LocalDateTime.now(clock.withZone(config.databaseZone())));
         if (decision.action() != Decision.Action.PROCEED) {
-            return c.record(run, decision.action() == Decision.Action.SKIP ? "SKIP" : decision.action().name(), decision.explain(),
-                    Map.of(), Map.of());
+            // As the original: a second attempt stopped by rows 1-9 writes no ledger line.
+            return c.record(run, RunDecision.SKIP, decision.explain() + " (on the second attempt; nothing recorded)", Map.of(), Map.of());
         }
-        return analyseAndJudge(c, run, decision, database.analyses(List.of(run)).getOrDefault(run, List.of()), attempt + 1, lease);
+        List<AnalysisRow> analyses = query(c, run, Map.of(), () -> database.analyses(List.of(run)).getOrDefault(run, List.of()));
+        return analyseAndJudge(c, run, decision, analyses, attempt + 1, lease);
     }
 
     /** Reads only what the ledgers gained since this pass last looked. */
@@ -237,23 +270,27 @@ public final class StripPass {
         return Optional.empty();
     }
 
-    /** Scope runs: every partition's outputs must be valid; otherwise the run's. */
+    /**
+     * Scope runs: every partition's outputs must be valid; otherwise the run's. One partition that could
+     * not be checked makes the whole check indeterminate.
+     */
     private Validation validate(long run, Decision decision, List<AnalysisRow> analyses) {
         if (decision.mode() != RunMode.SCOPE) {
             return validator.validate(run, Optional.empty(), analyses);
         }
-        boolean hasEdm = true;
+        Validation deciding = null;
         boolean hasComm = true;
         boolean dbValid = true;
-        String detail = "";
         for (String partition : decision.partitions()) {
             Validation v = validator.validate(run, Optional.of(partition), analyses);
-            hasEdm &= v.hasEdm();
             hasComm &= v.hasComm();
             dbValid &= v.dbValid();
-            detail = v.edmDetail();
+            boolean worse = v.indeterminate() || (deciding != null && deciding.hasEdm() && !v.hasEdm());
+            if (deciding == null || (worse && !deciding.indeterminate())) {
+                deciding = v;
+            }
         }
-        return new Validation(hasEdm, hasComm, dbValid, detail);
+        return new Validation(deciding.edm(), hasComm, dbValid, deciding.edmDetail());
     }
 
     private ProcessResult analyse(long run, String partition, int attempt) {
@@ -270,28 +307,44 @@ public final class StripPass {
         return result;
     }
 
-    /** Raw files go only after a validated EDM; a bad EDM goes only while raw data is there to remake it. */
-    private void cleanUp(long run, boolean edmValid, String when) {
-        if (!config.deleteRaw()) {
-            return;
+    /**
+     * With {@code deleteRaw}: raw files go only after a validated EDM, a bad EDM only while raw data is
+     * there to remake it; either only when a second validation, reading the EDM file afresh, agrees with
+     * {@code first}, so a file that changed since is never the basis of a delete. An indeterminate
+     * validation deletes nothing.
+     *
+     * @return the validation to judge by: the second one when there was one, indeterminate when the two disagree
+     */
+    private Validation cleanUp(long run, Decision decision, Validation first, List<AnalysisRow> analyses, String when) {
+        if (!config.deleteRaw() || first.indeterminate()) {
+            return first;
         }
+        Path edm = storage.edmFile(run);
         List<Path> raw = storage.rawFiles(run);
-        if (raw.isEmpty()) {
-            return;
+        if (raw.isEmpty() || (!first.hasEdm() && !Files.exists(edm))) {
+            return first;
+        }
+        Validation second = validate(run, decision, analyses);
+        if (second.indeterminate() || second.hasEdm() != first.hasEdm()) {
+            String detail = second.indeterminate() ? second.edmDetail()
+                    : "the EDM file changed between two validations (" + first.edmDetail() + ", then " + second.edmDetail() + ")";
+            LOG.warn("run {}: nothing deleted {}: {}", run, when, detail);
+            return new Validation(Verdict.INDETERMINATE, second.hasComm(), second.dbValid(), Verdict.INDETERMINATE + ": " + detail);
         }
         try {
-            if (edmValid) {
+            if (second.hasEdm()) {
                 for (Path p : raw) {
                     Files.deleteIfExists(p);
                 }
-                LOG.info("run {}: deleted {} raw files {} (EDM validated)", run, raw.size(), when);
-            } else if (Files.exists(storage.edmFile(run))) {
-                Files.delete(storage.edmFile(run));
+                LOG.info("run {}: deleted {} raw files {} (EDM validated twice)", run, raw.size(), when);
+            } else {
+                Files.deleteIfExists(edm);
                 LOG.info("run {}: deleted the invalid EDM file {} ({} raw files remain to remake it)", run, when, raw.size());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cleaning up run " + run, e);
         }
+        return second;
     }
 
     private static Map<String, String> checks(Validation v) {
@@ -331,15 +384,24 @@ public final class StripPass {
             }
         }
 
-        PassReport.RunResult record(long run, String decision, String reason, Map<String, String> checks, Map<String, Long> durations) {
-            history(decision, run, reason, checks, durations);
+        PassReport.RunResult record(long run, RunDecision decision, String reason, Map<String, String> checks,
+                Map<String, Long> durations) {
+            // An interrupted check is recorded too: clear the flag around the file write, then set it again.
+            boolean interrupted = Thread.interrupted();
+            try {
+                history(decision, run, reason, checks, durations);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             LOG.info("run {}: {} — {}", run, decision, reason);
             return new PassReport.RunResult(run, decision, reason);
         }
 
-        void history(String decision, long run, String reason, Map<String, String> checks, Map<String, Long> durations) {
+        void history(RunDecision decision, long run, String reason, Map<String, String> checks, Map<String, Long> durations) {
             if (!dryRun) {
-                history.append(new HistoryRecord(clock.instant(), config.host(), run, decision, reason, checks, durations));
+                history.append(new HistoryRecord(clock.instant(), config.host(), run, decision.name(), reason, checks, durations));
             }
         }
     }

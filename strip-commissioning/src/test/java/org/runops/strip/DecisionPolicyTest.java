@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.runops.core.events.Verdict;
 
 /** The decision table of spec §1.4, row by row, with the original's bugs fixed where the issue says so. */
 class DecisionPolicyTest {
@@ -115,27 +116,41 @@ class DecisionPolicyTest {
     @Test
     void row11ValidOutputsNeedNoAnalysisExceptForScopeRuns() {
         Decision normal = allPartitions.decide(facts(row("TI_x", 2, START, END)), NOW);
-        Validation valid = new Validation(true, true, true, "MATCH");
+        Validation valid = new Validation(Verdict.MATCH, true, true, "MATCH");
         assertThat(allPartitions.needsAnalysis(normal, valid).verdict()).isEqualTo(Outcome.Verdict.NO_ANALYSIS);
-        assertThat(allPartitions.needsAnalysis(normal, new Validation(false, true, true, "OUTPUT_MISSING")).verdict())
+        assertThat(allPartitions.needsAnalysis(normal, new Validation(Verdict.OUTPUT_MISSING, true, true, "OUTPUT_MISSING")).verdict())
                 .isEqualTo(Outcome.Verdict.ANALYSE);
-        assertThat(allPartitions.needsAnalysis(normal, new Validation(true, true, false, "MATCH")).reason()).isEqualTo(Reason.NEEDS_ANALYSIS);
+        assertThat(allPartitions.needsAnalysis(normal, new Validation(Verdict.MATCH, true, false, "MATCH")).reason()).isEqualTo(Reason.NEEDS_ANALYSIS);
         Decision scope = allPartitions.decide(facts(row("TI_x", 15, START, END)), NOW);
         assertThat(allPartitions.needsAnalysis(scope, valid).verdict()).isEqualTo(Outcome.Verdict.ANALYSE);
     }
 
     @Test
+    void aCheckThatCouldNotBeMadeIsNeitherAnalysedNorRetriedNorFailed() {
+        Decision d = allPartitions.decide(facts(row("TI_x", 15, START, END)), NOW);
+        Validation unread = new Validation(Verdict.INDETERMINATE, true, true, "INDETERMINATE: could not be checked now (IO_ERROR)");
+        Outcome before = allPartitions.needsAnalysis(d, unread);
+        assertThat(before.verdict()).as("not even a scope run is analysed on outputs that could not be read")
+                .isEqualTo(Outcome.Verdict.RETRY_LATER);
+        assertThat(before.reason()).isEqualTo(Reason.CHECK_INDETERMINATE);
+        assertThat(before.detail()).contains("could not be checked");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThat(allPartitions.judge(d, unread, attempt).verdict()).isEqualTo(Outcome.Verdict.RETRY_LATER);
+        }
+    }
+
+    @Test
     void rows12To14GoodOrOneRetryThenFailed() {
         Decision d = allPartitions.decide(facts(row("TI_x", 2, START, END)), NOW);
-        assertThat(allPartitions.judge(d, new Validation(true, false, true, "MATCH"), 1).verdict())
+        assertThat(allPartitions.judge(d, new Validation(Verdict.MATCH, false, true, "MATCH"), 1).verdict())
                 .as("client/source files are not required, as in the original").isEqualTo(Outcome.Verdict.GOOD);
-        Validation bad = new Validation(false, false, false, "MISMATCH: 1750 vs 1749");
+        Validation bad = new Validation(Verdict.MISMATCH, false, false, "MISMATCH: 1750 vs 1749");
         assertThat(allPartitions.judge(d, bad, 1).verdict()).isEqualTo(Outcome.Verdict.RETRY);
         Outcome failed = allPartitions.judge(d, bad, 2);
         assertThat(failed.verdict()).isEqualTo(Outcome.Verdict.FAILED);
         assertThat(failed.detail()).contains("1750 vs 1749");
         Decision badTimes = allPartitions.decide(facts(row("TI_x", 2, null, END)), NOW);
-        assertThat(allPartitions.judge(badTimes, new Validation(true, true, true, "MATCH"), 2).detail()).contains("times invalid");
+        assertThat(allPartitions.judge(badTimes, new Validation(Verdict.MATCH, true, true, "MATCH"), 2).detail()).contains("times invalid");
     }
 
     @Test

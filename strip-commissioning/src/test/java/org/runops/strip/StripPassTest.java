@@ -6,16 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.events.EventCount;
+import org.runops.core.events.EventCountSource;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
@@ -90,7 +97,7 @@ class StripPassTest {
         db.run(338999, 1, 2, START, END);
         RootFileWriter.create().tree("Events", 1750).write(ready.resolve("run338999.root"));
         PassReport report = pass(config).run(false);
-        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).as(r.reason()).isEqualTo("GOOD"));
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).as(r.reason()).isEqualTo(RunDecision.GOOD));
         assertThat(calls()).containsExactly("338999 TI_27-JAN-2010_2");
         assertThat(tmp.resolve("ledgers/analyzedruns.txt")).hasContent("run338999");
         List<HistoryRecord> history = HistoryLog.open(tmp.resolve("ledgers/history.jsonl")).forRun(338999);
@@ -108,7 +115,7 @@ class StripPassTest {
         daqRun(339005, 100);
         db.run(339005, 1, 5, START, END);
         PassReport report = pass(config).run(false);
-        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).isEqualTo("FAILED"));
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).isEqualTo(RunDecision.FAILED));
         assertThat(calls()).hasSize(2);
         assertThat(tmp.resolve("ledgers/failedruns.txt")).hasContent("run339005 True False False False");
         assertThat(HistoryLog.open(tmp.resolve("ledgers/history.jsonl")).forRun(339005)).extracting(HistoryRecord::decision)
@@ -121,7 +128,7 @@ class StripPassTest {
         db.run(339006, 1, 2, START, END).analysis(7L, 339006, 1, "PEDESTALS", 1L, 0L);
         RootFileWriter.create().tree("Events", 10).write(storage.resolve("run339006/run339006.root"));
         PassReport report = pass(config).run(false);
-        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).isEqualTo("GOOD"));
+        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.decision()).isEqualTo(RunDecision.GOOD));
         assertThat(calls()).isEmpty();
     }
 
@@ -138,7 +145,7 @@ class StripPassTest {
         db.run(339014, 2, 2, START, END);                    // TO partition on a TI/TM host
         PassReport report = pass(config.withPartitions(java.util.EnumSet.of(Partition.TI, Partition.TM))).run(false);
         assertThat(report.results()).extracting(PassReport.RunResult::decision)
-                .containsExactly("SKIP", "SKIP", "IGNORED", "GOOD", "SKIP");
+                .containsExactly(RunDecision.SKIP, RunDecision.SKIP, RunDecision.IGNORED, RunDecision.GOOD, RunDecision.SKIP);
         assertThat(report.results().get(1).reason()).startsWith("RECENTLY_FINISHED");
         assertThat(report.results().get(4).reason()).startsWith("PARTITION_ON_OTHER_HOST");
         assertThat(tmp.resolve("ledgers/ignoredruns.txt")).hasContent("run339012");
@@ -163,7 +170,7 @@ class StripPassTest {
         db.run(339030, 1, 2, START, END);
         PassReport report = pass(config).run(true);
         assertThat(report.results()).singleElement().satisfies(r -> {
-            assertThat(r.decision()).isEqualTo("DRY_RUN");
+            assertThat(r.decision()).isEqualTo(RunDecision.DRY_RUN);
             assertThat(r.reason()).startsWith("NEEDS_ANALYSIS");
         });
         assertThat(calls()).isEmpty();
@@ -196,5 +203,145 @@ class StripPassTest {
         pass(config.withDeleteRaw(true)).run(false);
         assertThat(storage.resolve("run339051/run339051_ls0001_index000000.raw")).doesNotExist();
         assertThat(storage.resolve("run339051/run339051.root")).exists();
+    }
+
+    @Test
+    void anEdmFileThatCannotBeReadIsNeitherDeletedNorCondemned() throws IOException {
+        FffRunDirectoryWriter.create(storage, 339060).lumiSection(1, 10).rawFiles(true).write();
+        db.run(339060, 1, 2, START, END);
+        // Reading a directory fails with an I/O error (EISDIR): the file's state is unknown, not bad.
+        Path edm = Files.createDirectories(storage.resolve("run339060/run339060.root"));
+        StripConfig deleting = config.withDeleteRaw(true);
+        for (int pass = 1; pass <= 2; pass++) {
+            PassReport report = pass(deleting).run(false);
+            assertThat(report.results()).singleElement().satisfies(r -> {
+                assertThat(r.decision()).as(r.reason()).isEqualTo(RunDecision.RETRY_LATER);
+                assertThat(r.reason()).contains("next pass");
+            });
+        }
+        assertThat(edm).as("an unreadable EDM file is not deleted").isDirectory();
+        assertThat(storage.resolve("run339060/run339060_ls0001_index000000.raw")).exists();
+        assertThat(tmp.resolve("ledgers/failedruns.txt")).as("an indeterminate check condemns nothing").doesNotExist();
+        assertThat(calls()).as("no analysis on outputs that could not be read").isEmpty();
+        assertThat(HistoryLog.open(tmp.resolve("ledgers/history.jsonl")).forRun(339060)).extracting(HistoryRecord::decision)
+                .containsExactly("RETRY_LATER", "RETRY_LATER");
+    }
+
+    @Test
+    void rawFilesAreDeletedOnlyWhenASecondReadOfTheEdmFileAgrees() throws IOException {
+        FffRunDirectoryWriter.create(storage, 339070).lumiSection(1, 10).rawFiles(true).write();
+        db.run(339070, 1, 2, START, END).analysis(11L, 339070, 1, "PEDESTALS", 1L, 0L);
+        Path edm = RootFileWriter.create().tree("Events", 10).write(storage.resolve("run339070/run339070.root"));
+        AtomicInteger reads = new AtomicInteger();
+        // The first read sees a good file; right after it the file on disk is cut short (a copy still going, a disk failing).
+        Function<Path, EventCountSource> changingUnderfoot = file -> new EventCountSource() {
+            @Override
+            public String description() {
+                return file.toString();
+            }
+
+            @Override
+            public EventCount count() {
+                EventCount seen = EventCountSource.rootTree(file, "Events").count();
+                if (reads.incrementAndGet() == 1) {
+                    RootFileWriter.create().tree("Events", 10).damage(RootFileWriter.Damage.TRUNCATED).write(file);
+                }
+                return seen;
+            }
+        };
+        StripPass p = new StripPass(config.withDeleteRaw(true), RunDatabase.jdbc(db.dataSource()), CLOCK, ProcessRunner.create(),
+                area -> new OutputValidator(area, changingUnderfoot));
+        PassReport report = p.run(false);
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.decision()).as(r.reason()).isEqualTo(RunDecision.RETRY_LATER);
+            assertThat(r.reason()).contains("changed between two validations");
+        });
+        assertThat(reads).hasValue(2);
+        assertThat(storage.resolve("run339070/run339070_ls0001_index000000.raw")).as("raw data outlives an EDM file that changed").exists();
+        assertThat(edm).exists();
+        assertThat(tmp.resolve("ledgers/analyzedruns.txt")).doesNotExist();
+        assertThat(tmp.resolve("ledgers/failedruns.txt")).doesNotExist();
+    }
+
+    @Test
+    void aDatabaseLostDuringTheAnalysisLeavesTheRunForTheNextPassAndSaysSo() throws IOException {
+        daqRun(339080, 10);
+        db.run(339080, 1, 2, START, END);
+        RootFileWriter.create().tree("Events", 10).write(ready.resolve("run339080.root"));
+        AtomicInteger connections = new AtomicInteger();
+        // The pass's two batched queries get through; after the analysis the database is gone.
+        DataSource goesAway = new DelegatingDataSource(db.dataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (connections.incrementAndGet() > 2) {
+                    throw new SQLException("Connection refused", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        StripPass p = new StripPass(config, RunDatabase.jdbc(goesAway), CLOCK, ProcessRunner.create());
+        assertThatThrownBy(() -> p.run(false)).isInstanceOf(RunDatabaseException.class);
+        assertThat(calls()).hasSize(1);
+        assertThat(HistoryLog.open(tmp.resolve("ledgers/history.jsonl")).forRun(339080)).singleElement().satisfies(h -> {
+            assertThat(h.decision()).isEqualTo("RETRY_LATER");
+            assertThat(h.reason()).startsWith("DATABASE_UNREACHABLE").contains("next pass");
+        });
+        assertThat(tmp.resolve("ledgers/failedruns.txt")).doesNotExist();
+        assertThat(pass(config).run(false).results()).singleElement()
+                .satisfies(r -> assertThat(r.decision()).as(r.reason()).isEqualTo(RunDecision.GOOD));
+    }
+
+    /** A data source that passes everything to another one. */
+    private static class DelegatingDataSource implements DataSource {
+        private final DataSource real;
+
+        DelegatingDataSource(DataSource real) {
+            this.real = real;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return real.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return real.getConnection(user, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return real.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            real.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            real.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return real.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return real.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return real.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return real.isWrapperFor(iface);
+        }
     }
 }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.runops.core.RegularFiles;
 
 /**
  * Bounded, non-recursive reading of the DAQ's small JSON files: size checked before reading,
@@ -34,7 +34,7 @@ final class DaqJson {
 
     /** Reads the whole file, refusing empty and oversized ones. */
     static byte[] read(Path file) {
-        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+        try (SeekableByteChannel ch = RegularFiles.openChannel(file)) {
             long size = ch.size();
             if (size == 0) {
                 throw new JsnFormatException(file, "empty file (0 bytes)");

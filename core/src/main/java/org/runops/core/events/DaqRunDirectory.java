@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,8 @@ public final class DaqRunDirectory {
     private static final Pattern INDEX = Pattern.compile("run(\\d+)_ls(\\d+)_index(\\d+)\\.jsn");
     private static final Pattern EOLS = Pattern.compile("run(\\d+)_ls(\\d+)_EoLS\\.jsn");
     private static final Pattern EOR = Pattern.compile("run(\\d+)_ls0+_EoR\\.jsn");
+    /** Lumisection and index numbers longer than this are not the DAQ's (it writes 4 and 6 digits); they would overflow a long. */
+    private static final int MAX_DIGITS = 18;
 
     private final Path dir;
     private final Map<String, JsdDefinition> definitions = new HashMap<>();
@@ -37,6 +41,9 @@ public final class DaqRunDirectory {
     /**
      * Scans {@code runDirectory}: EoR, EoLS and index {@code .jsn} files. Bad files are reported in
      * {@link DaqRunSummary#problems()}, never thrown; a missing directory gives a summary whose count is MISSING.
+     *
+     * @throws UncheckedIOException when the directory or one of its files cannot be read (an I/O error
+     *                              says nothing about the run, so it is not reported as a bad file)
      */
     public static DaqRunSummary scan(Path runDirectory) {
         return new DaqRunDirectory(runDirectory).scan();
@@ -56,22 +63,32 @@ public final class DaqRunDirectory {
     private DaqRunSummary scan() {
         Matcher dirName = RUN_DIR.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
         OptionalLong run = dirName.matches() ? parseRun(dirName.group(1)) : OptionalLong.empty();
-        if (!Files.isDirectory(dir)) {
+        if (!isDirectory(dir)) {
             return new DaqRunSummary(dir, false, run, OptionalLong.empty(), 0, 0, 0, 0, false, List.of());
         }
         Path eor = null;
         List<Index> indexFiles = new ArrayList<>();
         TreeMap<Long, Lumi> lumis = new TreeMap<>();
         int raw = 0;
+        int badNames = 0;
         boolean open = false;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 Matcher m;
                 if ((m = INDEX.matcher(name)).matches() && sameRun(run, m.group(1))) {
-                    indexFiles.add(new Index(Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), p));
+                    OptionalLong ls = number(m.group(2), p, "lumisection");
+                    OptionalLong index = ls.isPresent() ? number(m.group(3), p, "index") : OptionalLong.empty();
+                    if (index.isPresent()) {
+                        indexFiles.add(new Index(ls.getAsLong(), index.getAsLong(), p));
+                    } else {
+                        badNames++; // an index file whose events cannot be placed: the sum is not a count
+                    }
                 } else if ((m = EOLS.matcher(name)).matches() && sameRun(run, m.group(1))) {
-                    lumis.computeIfAbsent(Long.parseLong(m.group(2)), k -> new Lumi()).eols = p;
+                    OptionalLong ls = number(m.group(2), p, "lumisection");
+                    if (ls.isPresent()) {
+                        lumis.computeIfAbsent(ls.getAsLong(), k -> new Lumi()).eols = p;
+                    }
                 } else if ((m = EOR.matcher(name)).matches() && sameRun(run, m.group(1))) {
                     eor = p;
                 } else if (name.endsWith(".raw")) {
@@ -106,7 +123,7 @@ public final class DaqRunDirectory {
             problems.add(new FileProblem(eor, "EoR says " + eorEvents.getAsLong() + " events but the " + indexFiles.size()
                     + " index files hold " + sum));
         }
-        return new DaqRunSummary(dir, true, run, eorEvents, sum, indexFiles.size(), bad, raw, open, problems);
+        return new DaqRunSummary(dir, true, run, eorEvents, sum, indexFiles.size() + badNames, bad + badNames, raw, open, problems);
     }
 
     private OptionalLong endOfRun(Path eor) {
@@ -195,6 +212,27 @@ public final class DaqRunDirectory {
                 problems.add(new FileProblem(dir, String.format(Locale.ROOT, "lumisection %d: index file %06d is missing", ls, i)));
                 return;
             }
+        }
+    }
+
+    /** A number from a file name, or empty (with a problem naming the file) when it has too many digits to be one. */
+    private OptionalLong number(String digits, Path file, String what) {
+        if (digits.length() > MAX_DIGITS) {
+            problems.add(new FileProblem(file, String.format(Locale.ROOT, "%s number in the name has %d digits, more than the %d"
+                    + " any DAQ file name has: file not used", what, digits.length(), MAX_DIGITS)));
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(digits));
+    }
+
+    /** False when absent or not a directory; an I/O error is not "absent". */
+    private static boolean isDirectory(Path dir) {
+        try {
+            return Files.readAttributes(dir, BasicFileAttributes.class).isDirectory();
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the attributes of run directory " + dir, e);
         }
     }
 

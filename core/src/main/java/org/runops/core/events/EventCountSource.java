@@ -1,6 +1,8 @@
 package org.runops.core.events;
 
-import java.nio.file.Files;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +16,10 @@ public interface EventCountSource {
     /** One line naming the source, e.g. the run directory or the file and tree. */
     String description();
 
-    /** Counts now. Never throws for bad input; problems are reported in the result. */
+    /**
+     * Counts now. Never throws for bad input; problems are reported in the result, and a source that
+     * could not be read (I/O error, interrupt) has an {@link CountStatus#indeterminate() indeterminate} status.
+     */
     EventCount count();
 
     /** The DAQ count of an fff run directory: EoR {@code NEvents}, else the sum over index files. */
@@ -28,7 +33,14 @@ public interface EventCountSource {
 
             @Override
             public EventCount count() {
-                return DaqRunDirectory.scan(runDirectory).toEventCount();
+                try {
+                    return DaqRunDirectory.scan(runDirectory).toEventCount();
+                } catch (UncheckedIOException e) {
+                    Throwable cause = e.getCause();
+                    boolean interrupted = cause instanceof ClosedByInterruptException || cause instanceof InterruptedIOException;
+                    return new EventCount(OptionalLong.empty(), interrupted ? CountStatus.INTERRUPTED : CountStatus.IO_ERROR,
+                            e.getMessage() + ": " + cause, List.of());
+                }
             }
         };
     }
@@ -46,22 +58,24 @@ public interface EventCountSource {
             @Override
             public EventCount count() {
                 String where = file.getFileName() + " " + tree;
-                if (!Files.exists(file)) {
-                    return new EventCount(OptionalLong.empty(), CountStatus.MISSING, "no file " + file, List.of());
-                }
                 RootTreeCount c = RootFiles.entries(file, tree);
-                String problem = c.problem().orElse("");
-                if (c.zombie()) {
-                    return new EventCount(OptionalLong.empty(), CountStatus.ZOMBIE, where + ": " + problem, List.of());
-                }
-                if (c.recovered() && c.entries().isPresent()) {
-                    return new EventCount(c.entries(), CountStatus.RECOVERED, where + " (recovered by ROOT)", List.of());
-                }
-                if (c.entries().isPresent()) {
-                    return new EventCount(c.entries(), CountStatus.OK, where, List.of());
-                }
-                CountStatus status = problem.startsWith("unreadable") ? CountStatus.UNREADABLE : CountStatus.TREE_MISSING;
-                return new EventCount(OptionalLong.empty(), status, file.getFileName() + ": " + problem, List.of());
+                CountStatus status = switch (c.status()) {
+                    case OK -> CountStatus.OK;
+                    case RECOVERED -> CountStatus.RECOVERED;
+                    case MISSING -> CountStatus.MISSING;
+                    case ZOMBIE -> CountStatus.ZOMBIE;
+                    case NO_SUCH_TREE, NOT_A_TREE -> CountStatus.TREE_MISSING;
+                    case UNREADABLE_FORMAT -> CountStatus.UNREADABLE;
+                    case IO_ERROR -> CountStatus.IO_ERROR;
+                    case INTERRUPTED -> CountStatus.INTERRUPTED;
+                };
+                String detail = switch (c.status()) {
+                    case OK -> where;
+                    case RECOVERED -> where + " (recovered by ROOT)";
+                    case MISSING -> "no file " + file;
+                    default -> where + ": " + c.detail();
+                };
+                return new EventCount(c.entries(), status, detail, List.of());
             }
         };
     }

@@ -2,9 +2,10 @@ package org.runops.core.events;
 
 /**
  * Compares an expected event count (e.g. the DAQ's) with the count in the output (e.g. the EDM
- * file's {@code Events} tree) and says why they agree or not. The output's state is judged first
- * (missing, zombie, recovered, no tree, unreadable), then whether there is an expectation at all,
- * then the numbers.
+ * file's {@code Events} tree) and says why they agree or not. A side that could not be read (I/O
+ * error, interrupt) makes the verdict {@link Verdict#INDETERMINATE}, never a failure. Then the
+ * output's state is judged (missing, zombie, recovered, no tree, unreadable), then whether there is
+ * an expectation at all, then the numbers.
  *
  * <pre>{@code
  * EventCountReport r = new EventCountValidator().validate(
@@ -23,6 +24,9 @@ public final class EventCountValidator {
     }
 
     private static Verdict verdict(EventCount expected, EventCount actual) {
+        if (actual.status().indeterminate()) {
+            return Verdict.INDETERMINATE;
+        }
         switch (actual.status()) {
             case MISSING:
                 return Verdict.OUTPUT_MISSING;
@@ -37,6 +41,9 @@ public final class EventCountValidator {
                 return Verdict.OUTPUT_UNREADABLE;
             default:
                 break;
+        }
+        if (expected.status().indeterminate()) {
+            return Verdict.INDETERMINATE;
         }
         if (expected.events().isEmpty()) {
             return Verdict.EXPECTED_UNKNOWN;
@@ -66,6 +73,10 @@ public final class EventCountValidator {
                 return "ROOT would not open the output: " + actual.detail();
             case TREE_MISSING:
                 return "output has no such tree: " + actual.detail();
+            case INDETERMINATE: {
+                EventCount unread = actual.status().indeterminate() ? actual : expected;
+                return "could not be checked now (" + unread.status() + "): " + unread.detail();
+            }
             default:
                 return "output cannot be read: " + actual.detail();
         }

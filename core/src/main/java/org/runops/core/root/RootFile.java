@@ -1,14 +1,11 @@
 package org.runops.core.root;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.runops.core.root.internal.DecodeBuffers;
 import org.runops.core.root.internal.FileReader;
 import org.runops.core.root.internal.KeyHeader;
 import org.runops.core.root.internal.ObjectReader;
@@ -20,7 +17,8 @@ import org.runops.core.root.internal.Bytes;
  * A ROOT file opened for reading the way ROOT's {@code TFile} does it, without ROOT:
  * header, top directory, keys list, ROOT's zombie and recovery rules, and the entry count of
  * top-level trees. Reads only what it needs (normally no more than four small positional reads)
- * and holds a few KB per open file. Safe for concurrent use by several threads.
+ * and holds a few KB per open file (plus decompression buffers, freed by {@link #close()}). Safe for
+ * concurrent use by several threads: an interrupted reader fails only its own read, the others go on.
  *
  * <pre>{@code
  * try (RootFile f = RootFile.open(Path.of("run338999.root"))) {
@@ -36,15 +34,18 @@ public final class RootFile implements AutoCloseable {
     private static final int MAX_TREE_PREFIX = 1 << 20;
 
     private final Path path;
-    private final FileChannel channel;
     private final FileReader reader;
     private final TFileOpener.State state;
+    private final RootReadException readFailure;
+    private final DecodeBuffers.Pool buffers;
 
-    private RootFile(Path path, FileChannel channel, FileReader reader, TFileOpener.State state) {
+    private RootFile(Path path, FileReader reader, TFileOpener.State state, RootReadException readFailure,
+            DecodeBuffers.Pool buffers) {
         this.path = path;
-        this.channel = channel;
         this.reader = reader;
         this.state = state;
+        this.readFailure = readFailure;
+        this.buffers = buffers;
     }
 
     /** How much of ROOT's opening checks to repeat. */
@@ -74,29 +75,31 @@ public final class RootFile implements AutoCloseable {
 
     /** {@link #open(Path)} with a choice of how much to verify. */
     public static RootFile open(Path path, Verification verification) {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(verification, "verification");
-        FileChannel channel;
-        long size;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-            size = channel.size();
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return new RootFile(path, null, null, TFileOpener.State.zombie(0, "cannot open: " + describe(e)));
-        }
-        FileReader reader = new FileReader(path, channel, size);
-        try {
-            return new RootFile(path, channel, reader, TFileOpener.open(reader, verification == Verification.FULL));
-        } catch (UncheckedIOException e) {
-            return new RootFile(path, channel, reader, TFileOpener.State.zombie(size, "read error: " + describe(e.getCause())));
-        } catch (RootFormatException e) {
-            // Each step of TFileOpener turns damage into a zombie reason; this is the net under them.
-            return new RootFile(path, channel, reader, TFileOpener.State.zombie(size, "unreadable: " + e.getMessage()));
-        }
+        return open(path, verification, FileReader.READ_ONLY);
     }
 
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    /** The seam under {@link #open(Path, Verification)}: tests pass a channel that fails. */
+    static RootFile open(Path path, Verification verification, FileReader.ChannelOpener opener) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(verification, "verification");
+        FileReader reader;
+        try {
+            reader = FileReader.open(path, opener);
+        } catch (RootReadException e) {
+            return new RootFile(path, null, TFileOpener.State.zombie(0, e.getMessage()), e, null);
+        }
+        DecodeBuffers.Pool pool = new DecodeBuffers.Pool();
+        DecodeBuffers b = pool.acquire();
+        try {
+            return new RootFile(path, reader, TFileOpener.open(reader, verification == Verification.FULL, b), null, pool);
+        } catch (RootReadException e) {
+            return new RootFile(path, reader, TFileOpener.State.zombie(reader.size(), "read error: " + e.getMessage()), e, pool);
+        } catch (RootFormatException e) {
+            // Each step of TFileOpener turns damage into a zombie reason; this is the net under them.
+            return new RootFile(path, reader, TFileOpener.State.zombie(reader.size(), "unreadable: " + e.getMessage()), null, pool);
+        } finally {
+            pool.release(b);
+        }
     }
 
     /** The path this file was opened from. */
@@ -134,6 +137,15 @@ public final class RootFile implements AutoCloseable {
         return Optional.ofNullable(state.zombieReason());
     }
 
+    /**
+     * Why the file could not be read, when that, not its content, made it a zombie: missing, not a
+     * regular file, an I/O error or an interrupt. Such a zombie says nothing about the data; reading
+     * again later may succeed. Empty when the file was read (whether damaged or not).
+     */
+    public Optional<RootReadException> readFailure() {
+        return Optional.ofNullable(readFailure);
+    }
+
     /** ROOT's {@code TestBit(TFile::kRecovered)}: keys were rebuilt by scanning the records. */
     public boolean isRecovered() {
         return state.recovered();
@@ -154,8 +166,10 @@ public final class RootFile implements AutoCloseable {
      * {@code Get(tree)->GetEntries()} for a top-level {@code TTree}/{@code TNtuple}/{@code TNtupleD}.
      *
      * @return empty when there is no key of that name, or the key is not a tree
-     * @throws RootFormatException when the file is a zombie, or the tree record cannot be read,
+     * @throws RootFormatException when the file is a zombie, or the tree record cannot be
      *                             decompressed or parsed (ROOT's {@code Get} would return nullptr)
+     * @throws RootReadException   when reading the tree record fails (I/O error, interrupt): nothing
+     *                             is known about the tree then
      */
     public OptionalLong entries(String tree) {
         if (isZombie()) {
@@ -173,27 +187,33 @@ public final class RootFile implements AutoCloseable {
         }
         long dataStart = k.seekKey() + k.keyLength();
         int want = TREE_PREFIX;
-        while (true) {
-            byte[] object = ObjectReader.prefix(reader, dataStart, k.compressedLength(), k.objectLength(), want);
-            try {
-                return OptionalLong.of(TreeHeader.entries(new Bytes(path, object, 0), k.className()));
-            } catch (Bytes.Underflow e) {
-                if (object.length >= k.objectLength() || want >= MAX_TREE_PREFIX) {
-                    throw RootFormatException.at(path, k.seekKey(), k.className() + " '" + tree
-                            + "' ends before its entry count: " + e.getMessage());
+        DecodeBuffers b = buffers.acquire();
+        try {
+            while (true) {
+                byte[] object = ObjectReader.prefix(reader, b, dataStart, k.compressedLength(), k.objectLength(), want);
+                try {
+                    return OptionalLong.of(TreeHeader.entries(new Bytes(path, object, 0), k.className()));
+                } catch (Bytes.Underflow e) {
+                    if (object.length >= k.objectLength() || want >= MAX_TREE_PREFIX) {
+                        throw RootFormatException.at(path, k.seekKey(), k.className() + " '" + tree
+                                + "' ends before its entry count: " + e.getMessage());
+                    }
+                    want *= 8;
                 }
-                want *= 8;
             }
+        } finally {
+            buffers.release(b);
         }
     }
 
+    /** Closes the file and frees its decompression buffers. */
     @Override
     public void close() {
-        if (channel != null) {
+        if (reader != null) {
             try {
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("closing " + path, e);
+                reader.close();
+            } finally {
+                buffers.close();
             }
         }
     }

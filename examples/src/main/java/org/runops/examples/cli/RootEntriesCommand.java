@@ -63,7 +63,7 @@ final class RootEntriesCommand implements Callable<Integer> {
         } else {
             printTable(out, counts);
         }
-        boolean allGood = counts.stream().allMatch(c -> c.entries().isPresent() && !c.zombie() && !c.recovered());
+        boolean allGood = counts.stream().allMatch(c -> c.status() == RootTreeCount.Status.OK);
         return allGood ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -89,9 +89,9 @@ final class RootEntriesCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, List<RootTreeCount> counts) {
-        TextTable table = new TextTable("FILE", "ENTRIES>", "ZOMBIE", "RECOVERED", "PROBLEM");
+        TextTable table = new TextTable("FILE", "ENTRIES>", "STATUS", "ZOMBIE", "RECOVERED", "PROBLEM");
         for (RootTreeCount c : counts) {
-            table.row(c.file(), c.entries().isPresent() ? c.entries().getAsLong() : "-",
+            table.row(c.file(), c.entries().isPresent() ? c.entries().getAsLong() : "-", c.status(),
                     yesNo(c.zombie()), yesNo(c.recovered()), c.problem().orElse(""));
         }
         table.print(out);
@@ -109,6 +109,7 @@ final class RootEntriesCommand implements Callable<Integer> {
                         .field("file", c.file().toString())
                         .field("tree", c.tree())
                         .field("entries", c.entries())
+                        .field("status", c.status().name())
                         .field("zombie", c.zombie())
                         .field("recovered", c.recovered())
                         .field("problem", c.problem())

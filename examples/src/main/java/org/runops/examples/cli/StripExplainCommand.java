@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
+import org.runops.strip.RunDecision;
 import org.runops.strip.StripSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,7 @@ final class StripExplainCommand implements Callable<Integer> {
         for (HistoryRecord r : records) {
             out.println(r.time() + " " + r.host() + " run " + r.run() + ": " + r.decision());
             out.println("    why:    " + r.reason());
+            RunDecision.parse(r.decision()).ifPresent(d -> out.println("    then:   " + d.consequence()));
             if (!r.checks().isEmpty()) {
                 out.println("    checks: " + r.checks());
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.ledger.HostLock;
 import org.runops.strip.PassReport;
+import org.runops.strip.RunDecision;
 import org.runops.strip.StripPass;
 import org.runops.strip.StripSettings;
 import picocli.CommandLine.Command;
@@ -48,7 +49,9 @@ final class StripRunOnceCommand implements Callable<Integer> {
             PassReport report = new StripPass(settings.config(), settings.database(), Clock.systemUTC(), ProcessRunner.create())
                     .run(dryRun);
             StripCommand.printReport(report, out);
-            boolean errors = report.results().stream().anyMatch(r -> r.decision().equals("ERROR"));
+            // A run that could not be checked (I/O error, DB gone mid-pass) needs a look as much as an error.
+            boolean errors = report.results().stream()
+                    .anyMatch(r -> r.decision() == RunDecision.ERROR || r.decision() == RunDecision.RETRY_LATER);
             return errors ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
     }

@@ -161,4 +161,20 @@ class DaqRunDirectoryTest {
         assertThatThrownBy(() -> DataPointFile.parse(Path.of("neg.jsn"), "{\"data\":[\"-3\"]}".getBytes(StandardCharsets.UTF_8)).longAt(0, "NEvents"))
                 .isInstanceOf(JsnFormatException.class).hasMessageContaining("negative");
     }
+
+    @Test
+    void aLumisectionNumberTooLongForALongIsReportedWithItsFile() throws IOException {
+        Path dir = FffRunDirectoryWriter.create(storage, 9).endOfRun(false).lumiSection(1, 10).write();
+        Path odd = dir.resolve("run000009_ls" + "9".repeat(20) + "_index000000.jsn");
+        Files.copy(dir.resolve("run000009_ls0001_index000000.jsn"), odd);
+        Files.writeString(dir.resolve("run000009_ls" + "1".repeat(19) + "_EoLS.jsn"), "{}");
+        DaqRunSummary s = DaqRunDirectory.scan(dir);
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(odd);
+            assertThat(p.problem()).contains("20 digits");
+        });
+        assertThat(s.problems()).anySatisfy(p -> assertThat(p.problem()).contains("19 digits"));
+        assertThat(s.expectedEvents()).as("an index file that cannot be placed makes the sum no count").isEmpty();
+        assertThat(s.toEventCount().status()).isEqualTo(CountStatus.UNKNOWN);
+    }
 }

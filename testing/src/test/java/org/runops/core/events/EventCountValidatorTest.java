@@ -85,4 +85,41 @@ class EventCountValidatorTest {
                 java.util.List.of(new FileProblem(Path.of("b.root"), "odd")));
         assertThat(validator.validate(expected, actual).problems()).extracting(FileProblem::problem).containsExactly("bad", "odd");
     }
+
+    @Test
+    void anOutputThatCannotBeReadIsIndeterminateNotAFailure() throws java.io.IOException {
+        // Reading a directory fails with EISDIR: a real I/O error, which says nothing about the data.
+        Path unreadable = java.nio.file.Files.createDirectories(tmp.resolve("run1.root"));
+        EventCountReport r = check(5, unreadable);
+        assertThat(r.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(r.actual().status()).isEqualTo(CountStatus.IO_ERROR);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.verdict().failed()).isFalse();
+        assertThat(r.reason()).contains("could not be checked now").contains(unreadable.toString());
+    }
+
+    @Test
+    void anExpectationThatCannotBeReadIsIndeterminateEvenWithAGoodOutput() throws java.io.IOException {
+        Path dir = FffRunDirectoryWriter.create(tmp, 8).lumiSection(1, 5).write();
+        java.nio.file.Files.delete(dir.resolve("run000008_ls0000_EoR.jsn"));
+        java.nio.file.Files.delete(dir.resolve("run000008_ls0001_index000000.jsn"));
+        java.nio.file.Files.createDirectories(dir.resolve("run000008_ls0001_index000000.jsn")); // EISDIR on read
+        Path out = RootFileWriter.create().tree("Events", 5).write(dir.resolve("run000008.root"));
+        EventCountReport r = validator.validate(EventCountSource.daq(dir), EventCountSource.rootTree(out, "Events"));
+        assertThat(r.expected().status()).isEqualTo(CountStatus.IO_ERROR);
+        assertThat(r.verdict()).isEqualTo(Verdict.INDETERMINATE);
+    }
+
+    @Test
+    void aFifoAmongTheDaqFilesIsAnIoErrorAndNeverBlocks() throws Exception {
+        Path dir = FffRunDirectoryWriter.create(tmp, 10).endOfRun(false).lumiSection(1, 5).write();
+        Path index = dir.resolve("run000010_ls0001_index000000.jsn");
+        java.nio.file.Files.delete(index);
+        Process mkfifo = new ProcessBuilder("mkfifo", index.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        EventCount c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> EventCountSource.daq(dir).count());
+        assertThat(c.status()).isEqualTo(CountStatus.IO_ERROR);
+        assertThat(c.detail()).contains("FIFO");
+    }
 }

@@ -294,7 +294,7 @@ class RootFileRulesTest {
             assertThat(counts.get(i).entries()).hasValue(i * 11);
             assertThat(counts.get(i).problem()).isEmpty();
         }
-        assertThat(counts.get(20).zombie()).isTrue();
+        assertThat(counts.get(20).status()).isEqualTo(RootTreeCount.Status.MISSING);
         assertThat(counts.get(20).problem()).hasValueSatisfying(pr -> assertThat(pr).contains("cannot open"));
     }
 

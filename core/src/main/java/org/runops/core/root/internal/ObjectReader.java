@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.runops.core.root.RootFormatException;
+import org.runops.core.root.RootReadException;
 import org.tukaani.xz.SingleXZInputStream;
 
 /**
@@ -22,33 +23,13 @@ public final class ObjectReader {
     /** LZMA presets up to 9 need a 64 MiB dictionary; refuse anything beyond that. */
     private static final int XZ_MEMORY_LIMIT_KIB = 80 * 1024;
 
-    /** Inflaters hold native memory: one per thread, reset between blocks, instead of one per block. */
-    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
-
-    /** Blocks up to this size are decoded into a reused per-thread buffer rather than streamed. */
-    private static final int MAX_SCRATCH = 4 << 20;
-    private static final ThreadLocal<byte[][]> OUTPUT = ThreadLocal.withInitial(() -> new byte[][] {new byte[64 * 1024]});
-
     private ObjectReader() {}
-
-    /** The thread's output buffer, grown to at least {@code n} bytes; larger blocks get a buffer of their own. */
-    private static byte[] scratch(int n) {
-        if (n > MAX_SCRATCH) {
-            return new byte[n];
-        }
-        byte[][] holder = OUTPUT.get();
-        if (holder[0].length < n) {
-            holder[0] = new byte[Math.max(n, holder[0].length * 2)];
-        }
-        return holder[0];
-    }
 
     /**
      * The first {@code min(want, objLen)} uncompressed bytes of the object stored at
      * {@code [dataStart, dataStart+stored)}. Decompresses only as far as needed.
      */
-    public static byte[] prefix(FileReader file, long dataStart, int stored, int objLen, int want) {
+    public static byte[] prefix(FileReader file, DecodeBuffers buffers, long dataStart, int stored, int objLen, int want) {
         checkLengths(file, dataStart, stored, objLen);
         int n = Math.min(want, objLen);
         if (objLen <= stored) {
@@ -65,7 +46,7 @@ public final class ObjectReader {
         long offset = dataStart;
         while (produced < n) {
             Block block = Block.read(file.path(), in, offset, objectLeft);
-            int got = block.decodePrefix(in, out, produced, n - produced);
+            int got = block.decodePrefix(in, buffers, out, produced, n - produced);
             produced += got;
             if (got < Math.min(block.uncompressed, n - produced + got)) {
                 throw RootFormatException.at(file.path(), offset, "block gave " + got + " bytes, header says " + block.uncompressed);
@@ -80,33 +61,33 @@ public final class ObjectReader {
      * Decompresses every block of the object, discarding the output: what ROOT's ReadObjWithBuffer
      * does before it can stream the object, so a corrupt block fails here as it fails there.
      */
-    public static void verify(FileReader file, long dataStart, int stored, int objLen) {
+    public static void verify(FileReader file, DecodeBuffers buffers, long dataStart, int stored, int objLen) {
         checkLengths(file, dataStart, stored, objLen);
         if (objLen <= stored) {
             return;
         }
-        verifyBlocks(file.path(), new RegionInput(file, dataStart, stored, 64 * 1024), dataStart, objLen);
+        verifyBlocks(file.path(), buffers, new RegionInput(file, dataStart, stored, 64 * 1024), dataStart, objLen);
     }
 
     /**
      * {@link #verify} for an object whose record is already in memory: {@code record[dataOffset..]}
      * holds its {@code stored} bytes, {@code fileOffset} is where they sit in the file (for messages).
      */
-    public static void verify(java.nio.file.Path file, byte[] record, int dataOffset, int stored, int objLen, long fileOffset) {
+    public static void verify(java.nio.file.Path file, DecodeBuffers buffers, byte[] record, int dataOffset, int stored, int objLen, long fileOffset) {
         if (stored < 0 || objLen < 0 || dataOffset < 0 || dataOffset + stored > record.length) {
             throw RootFormatException.at(file, fileOffset, "object of " + stored + " bytes does not fit its record");
         }
         if (objLen <= stored) {
             return;
         }
-        verifyBlocks(file, new RegionInput(record, dataOffset, stored), fileOffset, objLen);
+        verifyBlocks(file, buffers, new RegionInput(record, dataOffset, stored), fileOffset, objLen);
     }
 
-    private static void verifyBlocks(java.nio.file.Path file, RegionInput in, long offset, int objLen) {
+    private static void verifyBlocks(java.nio.file.Path file, DecodeBuffers buffers, RegionInput in, long offset, int objLen) {
         int objectLeft = objLen;
         while (objectLeft > 0) {
             Block block = Block.read(file, in, offset, objectLeft);
-            block.decodeAll(in);
+            block.decodeAll(in, buffers);
             objectLeft -= block.uncompressed;
             offset += HEADER + block.compressed;
         }
@@ -163,15 +144,15 @@ public final class ObjectReader {
         }
 
         /** Decodes up to {@code max} bytes into {@code out[at..]}; consumes the whole block unless it stops early. */
-        int decodePrefix(RegionInput in, byte[] out, int at, int max) {
+        int decodePrefix(RegionInput in, DecodeBuffers buffers, byte[] out, int at, int max) {
             int limit = Math.min(max, uncompressed);
-            if (magic.equals("ZS") && in.buffered() >= compressed && uncompressed <= MAX_SCRATCH) {
-                return zstdFromMemory(in, out, at, limit);
+            if (magic.equals("ZS") && in.buffered() >= compressed && uncompressed <= DecodeBuffers.MAX_OUTPUT) {
+                return zstdFromMemory(in, buffers, out, at, limit);
             }
             BoundedInput block = new BoundedInput(in, compressed);
             try {
                 int got = switch (magic) {
-                    case "ZL" -> inflate(block, out, at, limit, false);
+                    case "ZL" -> inflate(block, buffers, out, at, limit, false);
                     case "XZ" -> drain(new SingleXZInputStream(block, XZ_MEMORY_LIMIT_KIB), out, at, limit, false);
                     case "ZS" -> drain(new ZstdInputStream(block), out, at, limit, false);
                     default -> lz4(block, out, at, limit);
@@ -180,14 +161,16 @@ public final class ObjectReader {
                     block.drain(); // the next block starts after this one's compressed bytes
                 }
                 return got;
+            } catch (RootReadException e) {
+                throw e;
             } catch (IOException | RuntimeException e) {
                 throw failure(e);
             }
         }
 
-        void decodeAll(RegionInput in) {
+        void decodeAll(RegionInput in, DecodeBuffers buffers) {
             if (in.inMemory() && !magic.equals("XZ")) {
-                decodeAllInMemory(in);
+                decodeAllInMemory(in, buffers);
                 return;
             }
             BoundedInput block = new BoundedInput(in, compressed);
@@ -195,7 +178,7 @@ public final class ObjectReader {
                 int got;
                 switch (magic) {
                     case "ZL":
-                        got = inflate(block, null, 0, uncompressed, true);
+                        got = inflate(block, buffers, null, 0, uncompressed, true);
                         break;
                     case "XZ":
                         got = drain(new SingleXZInputStream(block, XZ_MEMORY_LIMIT_KIB), null, 0, uncompressed, true);
@@ -210,6 +193,8 @@ public final class ObjectReader {
                 if (got != uncompressed) {
                     throw new IllegalStateException("block decompressed to " + got + " bytes, header says " + uncompressed);
                 }
+            } catch (RootReadException e) {
+                throw e; // the disk failed, not the data
             } catch (IOException | RuntimeException e) {
                 throw failure(e);
             }
@@ -219,12 +204,12 @@ public final class ObjectReader {
          * A ZSTD block already read whole: the array API into a reused buffer beats setting up a
          * stream (its window allocation costs more than decoding a tree header).
          */
-        private int zstdFromMemory(RegionInput in, byte[] out, int at, int limit) {
+        private int zstdFromMemory(RegionInput in, DecodeBuffers buffers, byte[] out, int at, int limit) {
             byte[] data = in.array();
             int off = in.arrayOffset();
             in.advance(compressed);
             try {
-                byte[] scratch = scratch(uncompressed);
+                byte[] scratch = buffers.output(uncompressed);
                 int got = new ZstdDecompressor().decompress(data, off, compressed, scratch, 0, uncompressed);
                 if (got != uncompressed) {
                     throw new IllegalStateException("block decompressed to " + got + " bytes, header says " + uncompressed);
@@ -237,7 +222,7 @@ public final class ObjectReader {
         }
 
         /** The whole block is in memory: decode it with the array APIs, no stream set-up. */
-        private void decodeAllInMemory(RegionInput in) {
+        private void decodeAllInMemory(RegionInput in, DecodeBuffers buffers) {
             byte[] data = in.array();
             int off = in.arrayOffset();
             in.advance(compressed);
@@ -245,10 +230,9 @@ public final class ObjectReader {
                 int got;
                 switch (magic) {
                     case "ZL": {
-                        Inflater inflater = INFLATER.get();
-                        inflater.reset();
+                        Inflater inflater = buffers.inflater();
                         inflater.setInput(data, off, compressed);
-                        byte[] sink = SCRATCH.get();
+                        byte[] sink = buffers.sink();
                         got = 0;
                         while (!inflater.finished()) {
                             int n = inflater.inflate(sink);
@@ -263,7 +247,7 @@ public final class ObjectReader {
                         break;
                     }
                     case "ZS":
-                        got = new ZstdDecompressor().decompress(data, off, compressed, scratch(uncompressed), 0, uncompressed);
+                        got = new ZstdDecompressor().decompress(data, off, compressed, buffers.output(uncompressed), 0, uncompressed);
                         break;
                     default: {
                         if (compressed < 8) {
@@ -274,7 +258,7 @@ public final class ObjectReader {
                         if (expected != actual) {
                             throw new IllegalStateException(String.format(Locale.ROOT, "LZ4 checksum mismatch: stored %016x, computed %016x", expected, actual));
                         }
-                        got = Lz4Block.decode(data, off + 8, compressed - 8, scratch(uncompressed), uncompressed, true);
+                        got = Lz4Block.decode(data, off + 8, compressed - 8, buffers.output(uncompressed), uncompressed, true);
                         break;
                     }
                 }
@@ -288,9 +272,8 @@ public final class ObjectReader {
             }
         }
 
-        private int inflate(BoundedInput in, byte[] out, int at, int limit, boolean all) throws IOException {
-            Inflater inflater = INFLATER.get();
-            inflater.reset();
+        private int inflate(BoundedInput in, DecodeBuffers buffers, byte[] out, int at, int limit, boolean all) throws IOException {
+            Inflater inflater = buffers.inflater();
             try {
                 byte[] input = new byte[all ? 8192 : 512];
                 byte[] sink = out != null ? out : new byte[8192];

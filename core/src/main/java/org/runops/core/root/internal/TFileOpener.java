@@ -26,8 +26,12 @@ public final class TFileOpener {
 
     private TFileOpener() {}
 
-    /** @param decompressStreamerInfo whether to decompress StreamerInfo as ROOT does, or only check it lies in the file */
-    public static State open(FileReader file, boolean decompressStreamerInfo) {
+    /**
+     * @param decompressStreamerInfo whether to decompress StreamerInfo as ROOT does, or only check it lies in the file
+     * @param buffers                for decompressing StreamerInfo
+     * @throws org.runops.core.root.RootReadException when a read fails: that is not a reason to call the file a zombie
+     */
+    public static State open(FileReader file, boolean decompressStreamerInfo, DecodeBuffers buffers) {
         long size = file.size();
         if (size < MIN_SIZE) {
             return State.zombie(size, "file is " + size + " bytes, shorter than the " + MIN_SIZE + " bytes of a ROOT header");
@@ -66,11 +70,11 @@ public final class TFileOpener {
             return zombie(header, size, "cannot read directory info: fNbytesName=" + dir.nbytesName()
                     + " is outside [10, 10000]", false);
         }
-        return readKeysAndStreamerInfo(file, header, dir, nbytes, decompressStreamerInfo);
+        return readKeysAndStreamerInfo(file, header, dir, nbytes, decompressStreamerInfo, buffers);
     }
 
     private static State readKeysAndStreamerInfo(FileReader file, FileHeader header, DirectoryRecord dir, long nbytes,
-            boolean decompressStreamerInfo) {
+            boolean decompressStreamerInfo, DecodeBuffers buffers) {
         long size = file.size();
         long seekInfo = header.seekInfo();
         int nbytesInfo = header.nbytesInfo();
@@ -105,7 +109,7 @@ public final class TFileOpener {
             }
         }
         if (seekInfo > header.begin()) {
-            String problem = streamerInfoProblem(file, seekInfo, nbytesInfo, decompressStreamerInfo);
+            String problem = streamerInfoProblem(file, seekInfo, nbytesInfo, decompressStreamerInfo, buffers);
             if (problem != null) {
                 return new State(header, size, problem, recovered, keys);
             }
@@ -140,7 +144,8 @@ public final class TFileOpener {
     }
 
     /** ReadStreamerInfo: the record must be readable and its TList must decompress. */
-    private static String streamerInfoProblem(FileReader file, long seekInfo, int nbytesInfo, boolean decompress) {
+    private static String streamerInfoProblem(FileReader file, long seekInfo, int nbytesInfo, boolean decompress,
+            DecodeBuffers buffers) {
         String where = "StreamerInfo record at " + seekInfo + " (" + nbytesInfo + " bytes)";
         if (nbytesInfo <= 0 || seekInfo + nbytesInfo > file.size()) {
             return where + " lies beyond the end of the file (" + file.size() + " bytes)";
@@ -158,10 +163,10 @@ public final class TFileOpener {
                 return where + " has an inconsistent key (Nbytes=" + recordBytes + ", KeyLen=" + key.keyLength() + ")";
             }
             if (whole) {
-                ObjectReader.verify(file.path(), head, key.keyLength(), key.compressedLength(), key.objectLength(),
+                ObjectReader.verify(file.path(), buffers, head, key.keyLength(), key.compressedLength(), key.objectLength(),
                         seekInfo + key.keyLength());
             } else {
-                ObjectReader.verify(file, seekInfo + key.keyLength(), key.compressedLength(), key.objectLength());
+                ObjectReader.verify(file, buffers, seekInfo + key.keyLength(), key.compressedLength(), key.objectLength());
             }
             return null;
         } catch (RootFormatException e) {
