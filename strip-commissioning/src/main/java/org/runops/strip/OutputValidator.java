@@ -20,12 +20,12 @@ import org.runops.core.events.EventCountValidator;
  * the run (8-digit zero-padded names matched by regex, the partition required in scope mode), and a
  * complete ANALYSIS row (all three IDs; the partition's row in scope mode).
  */
-public final class OutputValidator {
+final class OutputValidator {
     private final StorageArea storage;
     private final Function<Path, EventCountSource> edmCount;
     private final EventCountValidator events = new EventCountValidator();
 
-    public OutputValidator(StorageArea storage) {
+    OutputValidator(StorageArea storage) {
         this(storage, edm -> EventCountSource.rootTree(edm, "Events"));
     }
 
@@ -39,7 +39,7 @@ public final class OutputValidator {
      * @param partition   for a scope run, the DB partition name whose outputs are checked; empty otherwise
      * @param analysisRows the run's ANALYSIS rows, newest first
      */
-    public Validation validate(long run, Optional<String> partition, List<AnalysisRow> analysisRows) {
+    Validation validate(long run, Optional<String> partition, List<AnalysisRow> analysisRows) {
         EventCountReport report = events.validate(EventCountSource.daq(storage.runDirectory(run)), edmCount.apply(storage.edmFile(run)));
         boolean hasComm = hasFile(run, "Client", partition) && hasFile(run, "Source", partition);
         Optional<AnalysisRow> row = analysisRows.stream()

@@ -14,27 +14,27 @@ import org.runops.core.events.DaqRunDirectory;
  * where run directories, EDM files, per-run outputs and analysis lock files are. Which runs are there is
  * {@link org.runops.core.run.RunCatalog#fff}'s listing.
  */
-public final class StorageArea {
+final class StorageArea {
 
     private final Path storageRoot;
     private final Path dataDirectory;
 
-    public StorageArea(Path storageRoot, Path dataDirectory) {
+    StorageArea(Path storageRoot, Path dataDirectory) {
         this.storageRoot = storageRoot;
         this.dataDirectory = dataDirectory;
     }
 
-    public Path runDirectory(long run) {
+    Path runDirectory(long run) {
         return storageRoot.resolve(String.format(Locale.ROOT, "run%06d", run));
     }
 
     /** {@code <storage>/run<N>/run<N>.root}, the EDM file the conversion writes. */
-    public Path edmFile(long run) {
+    Path edmFile(long run) {
         return runDirectory(run).resolve("run" + run + ".root");
     }
 
     /** {@code <data>/<run>/}: where the client and source files of a run go. */
-    public Path outputDirectory(long run) {
+    Path outputDirectory(long run) {
         return dataDirectory.resolve(Long.toString(run));
     }
 
@@ -42,7 +42,7 @@ public final class StorageArea {
      * The analysis lock files present for any of {@code partitions}: the cron's {@code lock_<P>_<run>}
      * and the name the analysis script really writes, {@code lock_<P>_<run>.txt} (spec §2).
      */
-    public List<Path> locks(long run, List<String> partitions) {
+    List<Path> locks(long run, List<String> partitions) {
         List<Path> found = new ArrayList<>();
         for (String partition : partitions) {
             for (String name : List.of("lock_" + partition + "_" + run, "lock_" + partition + "_" + run + ".txt")) {
@@ -56,12 +56,12 @@ public final class StorageArea {
     }
 
     /** Zero-event run by the robust rule of spec §3.4.8. */
-    public boolean isZeroEventRun(long run) {
+    boolean isZeroEventRun(long run) {
         return DaqRunDirectory.scan(runDirectory(run)).isZeroEventRun();
     }
 
     /** The run's {@code .raw} payload files. */
-    public List<Path> rawFiles(long run) {
+    List<Path> rawFiles(long run) {
         List<Path> raw = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(runDirectory(run), "*.raw")) {
             entries.forEach(raw::add);
