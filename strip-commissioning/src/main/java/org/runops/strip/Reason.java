@@ -38,5 +38,10 @@ public enum Reason {
      */
     CHECK_INDETERMINATE,
     /** The ANALYSIS or RUN table could not be queried during the run's processing: looked at again next pass. */
-    DATABASE_UNREACHABLE
+    DATABASE_UNREACHABLE,
+    /**
+     * A history line written by the pass after the one that recorded the run: that pass stopped between
+     * its ledger line and its history line (see StripLedgers for the write order).
+     */
+    RECOVERED
 }

@@ -83,6 +83,11 @@ public record StripConfig(String host, Path storageRoot, Path dataDirectory, Pat
                 frequency, analysedModes, hostPartitions, deleteRaw, leaseTtl, databaseZone);
     }
 
+    public StripConfig withLeaseTtl(Duration ttl) {
+        return new StripConfig(host, storageRoot, dataDirectory, ledgerDirectory, analysisCommand, analysisTimeout, endDelay,
+                frequency, analysedModes, partitions, deleteRaw, ttl, databaseZone);
+    }
+
     public StripConfig withDatabaseZone(java.time.ZoneId zone) {
         return new StripConfig(host, storageRoot, dataDirectory, ledgerDirectory, analysisCommand, analysisTimeout, endDelay,
                 frequency, analysedModes, partitions, deleteRaw, leaseTtl, zone);

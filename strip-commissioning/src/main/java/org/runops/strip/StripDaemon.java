@@ -70,10 +70,12 @@ public final class StripDaemon {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private Thread worker; // guarded by this
+    private Runnable startUp = () -> { };
 
     /** Passes of {@code pass} every {@code frequency} of its configuration, on its clock, sleeping the thread. */
     public StripDaemon(StripPass pass) {
         this(stop -> pass.run(false, stop), pass.config(), pass.clock(), Sleeper.system());
+        this.startUp = pass::orphans;
     }
 
     /**
@@ -106,6 +108,11 @@ public final class StripDaemon {
         int failuresInARow = 0;
         Instant anchor = clock.instant();
         try (HistoryLog history = StripLedgers.history(ledgerDirectory)) {
+            try {
+                startUp.run(); // reports the orphans a killed predecessor left
+            } catch (RuntimeException e) {
+                LOG.warn("cannot look for orphaned analyses: {}", describe(e));
+            }
             while (!stopRequested()) {
                 Instant started = clock.instant();
                 passes++;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.ProcessResult;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.exec.ProcessSpec;
-import org.runops.core.ledger.HistoryLog;
+import org.runops.core.ledger.LeaseInfo;
+import org.runops.core.ledger.LeaseKeeper;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.RunLeases;
 import org.runops.core.ledger.RunLedger;
@@ -84,6 +86,24 @@ public final class StripPass {
     }
 
     /**
+     * Runs this host's leases renewed by a live analysis whose starter process is gone (a killed daemon's
+     * orphans): each is logged; none is started again, and the first pass after it ends records its run.
+     */
+    public List<LeaseInfo> orphans() {
+        long self = ProcessHandle.current().pid();
+        RunLeases leases = StripLedgers.leases(config.ledgerDirectory(), config.host(), self, config.leaseTtl(), clock);
+        List<LeaseInfo> orphans = leases.held().stream()
+                .filter(l -> l.host().equals(config.host()) && l.pid() != self && !leases.isStale(l)
+                        && ProcessHandle.of(l.pid()).map(h -> !h.isAlive()).orElse(true))
+                .toList();
+        for (LeaseInfo o : orphans) {
+            LOG.warn("run {}: orphaned analysis: started by pid {} (gone) at {}, still running (lease renewed at {}); not started again",
+                    o.run(), o.pid(), o.started(), o.heartbeat());
+        }
+        return orphans;
+    }
+
+    /**
      * Runs one pass.
      *
      * @param dryRun decide and report, but analyse, delete and record nothing
@@ -108,6 +128,10 @@ public final class StripPass {
         RunLedger good = ledgers.good();
         RunLedger failed = ledgers.failed();
         RunLedger ignored = ledgers.ignored();
+        RunLeases leases = StripLedgers.leases(config.ledgerDirectory(), config.host(), ProcessHandle.current().pid(), config.leaseTtl(), clock);
+        if (!dryRun) {
+            ledgers.reconcile(leases, clock.instant()); // what a crashed pass left, before deciding anything
+        }
         Set<Long> candidates = new TreeSet<>(runFolders.runNumbers(1, Long.MAX_VALUE));
         candidates.removeAll(good.runs());
         candidates.removeAll(failed.runs());
@@ -117,8 +141,7 @@ public final class StripPass {
         }
         Map<Long, List<RunRow>> rows = database.runs(candidates);
         Map<Long, List<AnalysisRow>> analyses = database.analyses(candidates);
-        Context context = new Context(good, failed, ignored, ledgers.history(), dryRun,
-                StripLedgers.leases(config.ledgerDirectory(), config.host(), ProcessHandle.current().pid(), config.leaseTtl(), clock));
+        Context context = new Context(ledgers, dryRun, leases);
         List<PassReport.RunResult> results = new ArrayList<>();
         boolean interrupted = false;
         for (long run : candidates) {
@@ -152,11 +175,9 @@ public final class StripPass {
             case SKIP:
                 return c.record(run, RunDecision.SKIP, decision.explain(), Map.of(), Map.of());
             case IGNORE:
-                c.ledger(c.ignored, run);
-                return c.record(run, RunDecision.IGNORED, decision.explain(), Map.of(), Map.of());
+                return c.commit(c.ledgers.ignored(), run, List.of(), RunDecision.IGNORED, decision.explain(), Map.of(), Map.of(), Optional.empty());
             case RECORD_GOOD:
-                c.ledger(c.good, run);
-                return c.record(run, RunDecision.GOOD, decision.explain(), Map.of(), Map.of());
+                return c.commit(c.ledgers.good(), run, List.of(), RunDecision.GOOD, decision.explain(), Map.of(), Map.of(), Optional.empty());
             default:
                 break;
         }
@@ -170,16 +191,19 @@ public final class StripPass {
             String holder = c.leases.holder(run).map(h -> h.host() + " pid " + h.pid()).orElse("another process");
             return c.record(run, RunDecision.SKIP, "LEASED: run is being processed by " + holder, Map.of(), Map.of());
         }
-        RunLeases.RunLease held = lease.get();
+        // Renewed from a thread of its own: a pass stuck in a slow database call keeps its run.
+        RunLeases.RunLease held = lease.get().keepAlive(renewal());
+        CrashPoints.reached("lease-taken");
         try {
             // Another process may have finished this run (and released its lease) since this pass listed its candidates.
-            Optional<Path> recordedIn = recordedElsewhere(c, run);
+            Optional<Path> recordedIn = c.ledgers.recordedIn(run);
             if (recordedIn.isPresent()) {
                 return new PassReport.RunResult(run, RunDecision.SKIP, "ALREADY_RECORDED: in " + recordedIn.get().getFileName()
                         + " by another process while this pass ran");
             }
             return analyseAndJudge(c, run, decision, analyses, attempt, held);
         } finally {
+            CrashPoints.reached("committed");
             // An interrupted analysis must still release its lease: clear the flag around the file work.
             boolean interrupted = Thread.interrupted();
             try {
@@ -203,10 +227,10 @@ public final class StripPass {
         Validation validation = existing;
         if (before.verdict() == Outcome.Verdict.ANALYSE) {
             for (String partition : decision.partitions()) {
-                ProcessResult result = analyse(run, partition, attempt);
+                ProcessResult result = analyse(run, partition, attempt, lease);
                 durations.merge("analysis", result.duration().toMillis(), Long::sum);
-                lease.heartbeat();
             }
+            CrashPoints.reached("analysis-done");
             List<AnalysisRow> fresh = query(c, run, durations, () -> database.analyses(List.of(run)).getOrDefault(run, List.of()));
             validation = cleanUp(run, decision, validate(run, decision, fresh), fresh, "after analysis");
         }
@@ -214,18 +238,19 @@ public final class StripPass {
         String why = outcome.reason() + ": " + outcome.detail();
         switch (outcome.verdict()) {
             case GOOD:
-                c.ledger(c.good, run);
-                return c.record(run, RunDecision.GOOD, why, checks(validation), durations);
+                return c.commit(c.ledgers.good(), run, List.of(), RunDecision.GOOD, why, checks(validation), durations, Optional.of(lease));
             case RETRY_LATER:
                 return c.record(run, RunDecision.RETRY_LATER, later(outcome), checks(validation), durations);
             case RETRY:
                 c.record(run, RunDecision.RETRY, why, checks(validation), durations);
+                CrashPoints.reached("retry-recorded");
                 // As the original: the second attempt starts from scratch, with fresh DB rows.
                 List<RunRow> rows = query(c, run, durations, () -> database.runs(List.of(run)).getOrDefault(run, List.of()));
                 return processAgain(c, run, rows, attempt, lease);
             default:
-                c.failed.append(run, py(decision.timeValid()), py(validation.hasEdm()), py(validation.hasComm()), py(validation.dbValid()));
-                return c.record(run, RunDecision.FAILED, why, checks(validation), durations);
+                return c.commit(c.ledgers.failed(), run,
+                        List.of(py(decision.timeValid()), py(validation.hasEdm()), py(validation.hasComm()), py(validation.dbValid())),
+                        RunDecision.FAILED, why, checks(validation), durations, Optional.of(lease));
         }
     }
 
@@ -259,15 +284,9 @@ public final class StripPass {
         return analyseAndJudge(c, run, decision, analyses, attempt + 1, lease);
     }
 
-    /** Reads only what the ledgers gained since this pass last looked. */
-    private static Optional<Path> recordedElsewhere(Context c, long run) {
-        for (RunLedger ledger : List.of(c.good, c.failed, c.ignored)) {
-            ledger.refresh();
-            if (ledger.contains(run)) {
-                return Optional.of(ledger.file());
-            }
-        }
-        return Optional.empty();
+    /** How often a lease is renewed: three renewals per TTL, so one late renewal does not lose the run. */
+    private Duration renewal() {
+        return config.leaseTtl().dividedBy(3);
     }
 
     /**
@@ -293,8 +312,9 @@ public final class StripPass {
         return new Validation(deciding.edm(), hasComm, dbValid, deciding.edmDetail());
     }
 
-    private ProcessResult analyse(long run, String partition, int attempt) {
-        List<String> cmd = command.expand(Map.of("run", Long.toString(run), "partition", partition));
+    /** Runs the analysis under a {@link LeaseKeeper}: the run stays leased for as long as the analysis lives, even past this JVM. */
+    private ProcessResult analyse(long run, String partition, int attempt, RunLeases.RunLease lease) {
+        List<String> cmd = LeaseKeeper.command(lease, renewal(), command.expand(Map.of("run", Long.toString(run), "partition", partition)));
         Path work = storage.outputDirectory(run);
         try {
             Files.createDirectories(work);
@@ -362,25 +382,36 @@ public final class StripPass {
 
     /** The ledgers, history and leases of one pass. */
     private final class Context {
-        final RunLedger good;
-        final RunLedger failed;
-        final RunLedger ignored;
-        final HistoryLog history;
+        final StripLedgers ledgers;
         final boolean dryRun;
         final RunLeases leases;
 
-        Context(RunLedger good, RunLedger failed, RunLedger ignored, HistoryLog history, boolean dryRun, RunLeases leases) {
-            this.good = good;
-            this.failed = failed;
-            this.ignored = ignored;
-            this.history = history;
+        Context(StripLedgers ledgers, boolean dryRun, RunLeases leases) {
+            this.ledgers = ledgers;
             this.dryRun = dryRun;
             this.leases = leases;
         }
 
-        void ledger(RunLedger ledger, long run) {
-            if (!dryRun) {
-                ledger.append(run);
+        /**
+         * Records a run's final decision in {@code ledger} and the history, fenced by {@code lease} (see
+         * {@link StripLedgers#commit}); a recorder that lost its lease, or finds the run recorded, records nothing.
+         */
+        PassReport.RunResult commit(RunLedger ledger, long run, List<String> fields, RunDecision decision, String reason,
+                Map<String, String> checks, Map<String, Long> durations, Optional<RunLeases.RunLease> lease) {
+            if (dryRun) {
+                return record(run, decision, reason, checks, durations);
+            }
+            StripLedgers.Commit done = ledgers.commit(ledger, fields, historyRecord(decision, run, reason, checks, durations), lease, leases);
+            switch (done.outcome()) {
+                case RECORDED:
+                    LOG.info("run {}: {} — {}", run, decision, reason);
+                    return new PassReport.RunResult(run, decision, reason);
+                case LEASE_LOST:
+                    LOG.warn("run {}: {}", run, done.detail());
+                    return new PassReport.RunResult(run, RunDecision.SKIP, "LEASE_LOST: " + done.detail());
+                default:
+                    LOG.info("run {}: already recorded {}; nothing recorded", run, done.detail());
+                    return new PassReport.RunResult(run, RunDecision.SKIP, "ALREADY_RECORDED: " + done.detail() + " while this pass ran");
             }
         }
 
@@ -401,8 +432,12 @@ public final class StripPass {
 
         void history(RunDecision decision, long run, String reason, Map<String, String> checks, Map<String, Long> durations) {
             if (!dryRun) {
-                history.append(new HistoryRecord(clock.instant(), config.host(), run, decision.name(), reason, checks, durations));
+                ledgers.history().append(historyRecord(decision, run, reason, checks, durations));
             }
+        }
+
+        HistoryRecord historyRecord(RunDecision decision, long run, String reason, Map<String, String> checks, Map<String, Long> durations) {
+            return new HistoryRecord(clock.instant(), config.host(), run, decision.name(), reason, checks, durations);
         }
     }
 

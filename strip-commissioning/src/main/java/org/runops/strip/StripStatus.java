@@ -67,12 +67,14 @@ public record StripStatus(Path ledgerDirectory, List<LedgerStatus> ledgers, List
     /**
      * A run leased by a pass.
      *
-     * @param lease who holds it, since when, last heartbeat
-     * @param stale its holder sent no heartbeat within the lease TTL (it died; the next pass takes the run over)
+     * @param lease       who holds it, since when, last heartbeat
+     * @param stale       its holder sent no heartbeat within the lease TTL (it died; the next pass takes the run over)
+     * @param staleAfter  when it can be taken over if no heartbeat comes first (in the past when stale)
      */
-    public record RunInProgress(LeaseInfo lease, boolean stale) {
+    public record RunInProgress(LeaseInfo lease, boolean stale, Instant staleAfter) {
         public RunInProgress {
             Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(staleAfter, "staleAfter");
         }
     }
 
@@ -106,7 +108,8 @@ public record StripStatus(Path ledgerDirectory, List<LedgerStatus> ledgers, List
         Optional<Instant> nextPassDue = allPasses.isEmpty() ? Optional.empty()
                 : Optional.of(allPasses.get(allPasses.size() - 1).nextPassDue());
         RunLeases leases = StripLedgers.leases(directory, config.host(), ProcessHandle.current().pid(), config.leaseTtl(), clock);
-        List<RunInProgress> inProgress = leases.held().stream().map(l -> new RunInProgress(l, leases.isStale(l))).toList();
+        List<RunInProgress> inProgress = leases.held().stream()
+                .map(l -> new RunInProgress(l, leases.isStale(l), leases.staleAfter(l))).toList();
         return new StripStatus(directory, ledgers, inProgress, last, lastDecision, nextPassDue, problems);
     }
 }

@@ -10,19 +10,29 @@ import java.util.Objects;
  * @param host      the holder's host name
  * @param pid       the holder's process id
  * @param token     a random token told apart from any other holder's
+ * @param generation 1 for a fresh lease, one more than the taken-over lease's on each takeover (a fencing
+ *                  number: a recorder holding an older generation has lost the run)
  * @param started   when the lease was taken
  * @param heartbeat when the holder last said it is alive
  */
-public record LeaseInfo(long run, String host, long pid, String token, Instant started, Instant heartbeat) {
+public record LeaseInfo(long run, String host, long pid, String token, long generation, Instant started, Instant heartbeat) {
     public LeaseInfo {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(token, "token");
+        if (generation < 1) {
+            throw new IllegalArgumentException("lease generation must be at least 1, got " + generation);
+        }
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(heartbeat, "heartbeat");
     }
 
+    /** The same lease, heartbeat at {@code now}. */
+    LeaseInfo beat(Instant now) {
+        return new LeaseInfo(run, host, pid, token, generation, started, now);
+    }
+
     String serialize() {
-        return "run=" + run + "\nhost=" + host + "\npid=" + pid + "\ntoken=" + token + "\nstarted=" + started
+        return "run=" + run + "\nhost=" + host + "\npid=" + pid + "\ntoken=" + token + "\ngeneration=" + generation + "\nstarted=" + started
                 + "\nheartbeat=" + heartbeat + "\n";
     }
 
@@ -36,6 +46,7 @@ public record LeaseInfo(long run, String host, long pid, String token, Instant s
         }
         try {
             return new LeaseInfo(Long.parseLong(kv.get("run")), kv.get("host"), Long.parseLong(kv.get("pid")), kv.get("token"),
+                    Long.parseLong(kv.getOrDefault("generation", "1")), // files written before generations existed
                     Instant.parse(kv.get("started")), Instant.parse(kv.get("heartbeat")));
         } catch (RuntimeException e) {
             throw new LedgerException("unreadable lease file " + where + ": " + e.getMessage(), e);

@@ -2,7 +2,6 @@ package org.runops.core.ledger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,11 +30,18 @@ import org.slf4j.LoggerFactory;
  * Per-run leases in a directory shared by every host that works on the same storage: a lease file
  * {@code run<N>.lease} created with CREATE_NEW, holding host, pid, start and heartbeat. A lease whose
  * heartbeat is older than the TTL is stale (its holder died) and can be taken over; the takeover moves
- * the stale file aside atomically first, so of two hosts that both saw it stale exactly one wins.
+ * the stale file aside atomically first, so of two hosts that both saw it stale exactly one wins, and
+ * gives the new lease the next generation.
+ *
+ * <p>Liveness does not depend on the holder's working thread: {@link RunLease#keepAlive} renews the lease
+ * from a thread of its own, and {@link LeaseKeeper} renews it from beside a child process for exactly as
+ * long as that process lives (so an analysis outliving a killed holder keeps its run). A lease is no fence
+ * by itself: a holder that stalled past the TTL may still believe it holds the run, so whoever records a
+ * result checks {@link RunLease#isOwned()} under the same lock as the record (see strip's StripLedgers).
  *
  * <pre>{@code
  * RunLeases leases = RunLeases.in(dir, "srv-s2b17-29-01", ProcessHandle.current().pid(), Duration.ofMinutes(30), clock);
- * try (RunLease lease = leases.tryAcquire(338999).orElse(null)) { ... lease.heartbeat(); ... }
+ * try (RunLease lease = leases.tryAcquire(338999).orElse(null)) { lease.keepAlive(ttl.dividedBy(3)); ... }
  * }</pre>
  */
 public final class RunLeases {
@@ -65,13 +74,13 @@ public final class RunLeases {
         Path file = file(run);
         try {
             Files.createDirectories(directory);
-            Optional<RunLease> created = create(run, file);
+            Optional<RunLease> created = create(run, file, 1);
             if (created.isPresent()) {
                 return created;
             }
             Optional<LeaseInfo> holder = holder(run);
             if (holder.isEmpty()) {
-                return create(run, file); // released in between
+                return create(run, file, 1); // released in between
             }
             if (!isStale(holder.get())) {
                 LOG.debug("run {} is leased by {} pid {} (heartbeat {})", run, holder.get().host(), holder.get().pid(), holder.get().heartbeat());
@@ -86,7 +95,7 @@ public final class RunLeases {
             LOG.warn("run {}: took over the stale lease of {} pid {} (last heartbeat {}, TTL {})", run,
                     holder.get().host(), holder.get().pid(), holder.get().heartbeat(), ttl);
             Files.deleteIfExists(aside);
-            return create(run, file);
+            return create(run, file, holder.get().generation() + 1);
         } catch (IOException e) {
             throw new LedgerException("cannot take the lease on run " + run + " in " + directory + ": " + e.getMessage(), e);
         }
@@ -103,7 +112,7 @@ public final class RunLeases {
             throw new LedgerException("cannot read lease " + file + ": " + e.getMessage(), e);
         } catch (LedgerException e) {
             // A lease file cut short by a crash while it was being created: its mtime is its heartbeat.
-            return Optional.of(new LeaseInfo(run, "unknown", -1, "unreadable", modified(file), modified(file)));
+            return Optional.of(new LeaseInfo(run, "unknown", -1, "unreadable", 1, modified(file), modified(file)));
         }
     }
 
@@ -129,12 +138,42 @@ public final class RunLeases {
 
     /** A lease is stale when its holder has not sent a heartbeat within the TTL. */
     public boolean isStale(LeaseInfo info) {
-        return info.heartbeat().plus(ttl).isBefore(clock.instant());
+        return staleAfter(info).isBefore(clock.instant());
     }
 
-    private Optional<RunLease> create(long run, Path file) throws IOException {
+    /** When {@code info} can be taken over if no heartbeat comes before. */
+    public Instant staleAfter(LeaseInfo info) {
+        return info.heartbeat().plus(ttl);
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /**
+     * The lease on {@code run} as another process of the same holder took it (a {@link LeaseKeeper} beside
+     * the analysis), or empty when the lease file no longer carries {@code token}.
+     */
+    public Optional<RunLease> adopt(long run, String token) {
+        return holder(run).filter(h -> h.token().equals(token)).map(h -> new RunLease(this, file(run), h));
+    }
+
+    /** Deletes the lease on {@code run} whoever holds it: only for a run already recorded, whose lease a crash left behind. */
+    public boolean release(long run) {
+        try {
+            return Files.deleteIfExists(file(run));
+        } catch (IOException e) {
+            throw new LedgerException("cannot release lease " + file(run) + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private Optional<RunLease> create(long run, Path file, long generation) throws IOException {
         Instant now = clock.instant();
-        LeaseInfo info = new LeaseInfo(run, host, pid, UUID.randomUUID().toString(), now, now);
+        LeaseInfo info = new LeaseInfo(run, host, pid, UUID.randomUUID().toString(), generation, now, now);
         try {
             Files.write(file, info.serialize().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, StandardOpenOption.SYNC);
@@ -160,11 +199,12 @@ public final class RunLeases {
         return clock;
     }
 
-    /** A held lease; close releases it (only if it is still ours). */
+    /** A held lease; close stops its heartbeat thread and releases it (only if it is still ours). */
     public static final class RunLease implements AutoCloseable {
         private final RunLeases leases;
         private final Path file;
         private LeaseInfo info;
+        private ScheduledExecutorService beating; // guarded by this
 
         private RunLease(RunLeases leases, Path file, LeaseInfo info) {
             this.leases = leases;
@@ -183,20 +223,50 @@ public final class RunLeases {
          */
         public synchronized void heartbeat() {
             requireOwned();
-            LeaseInfo next = new LeaseInfo(info.run(), info.host(), info.pid(), info.token(), info.started(), leases.clock().instant());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + info.token());
+            LeaseInfo next = info.beat(leases.clock().instant());
             try {
-                Files.write(tmp, next.serialize().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                // A temp file of its own: the pass and its analysis's keeper renew one lease from two JVMs.
+                AtomicFiles.write(file, next.serialize().getBytes(StandardCharsets.UTF_8));
                 info = next;
             } catch (IOException e) {
                 throw new LedgerException("cannot renew lease " + file + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Renews the lease every {@code every} from a named daemon thread until {@link #close()}, so a
+         * holder whose working thread is stuck (a slow database) keeps its run. Stops on its own, with a
+         * warning, once the lease is no longer ours.
+         */
+        public synchronized RunLease keepAlive(Duration every) {
+            if (beating != null) {
+                throw new IllegalStateException("the lease on run " + info.run() + " is already kept alive");
+            }
+            beating = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "runops-lease-heartbeat-run" + info.run());
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = Math.max(1, every.toMillis());
+            beating.scheduleWithFixedDelay(this::beatOrStop, ms, ms, TimeUnit.MILLISECONDS);
+            return this;
+        }
+
+        private synchronized void beatOrStop() {
+            if (beating == null) {
+                return; // closed while this beat waited for the lock
+            }
+            try {
+                heartbeat();
+            } catch (LedgerException e) {
+                LOG.warn("run {}: heartbeat stopped: {}", info.run(), e.getMessage());
+                throw e; // ends the schedule
+            }
+        }
+
+        /** Where the lease lives: a {@link LeaseKeeper} renews it from there. */
+        RunLeases leases() {
+            return leases;
         }
 
         /** Whether the lease file still carries our token. */
@@ -206,6 +276,10 @@ public final class RunLeases {
 
         @Override
         public synchronized void close() {
+            if (beating != null) {
+                beating.shutdownNow();
+                beating = null;
+            }
             if (isOwned()) {
                 try {
                     Files.deleteIfExists(file);

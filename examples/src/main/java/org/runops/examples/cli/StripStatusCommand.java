@@ -54,8 +54,11 @@ final class StripStatusCommand implements Callable<Integer> {
         status.nextPassDue().ifPresent(due -> out.println("  next pass due: " + due + " (as the daemon's last pass planned it)"));
         for (StripStatus.RunInProgress r : status.inProgress()) {
             LeaseInfo l = r.lease();
-            out.println(String.format(Locale.ROOT, "  in progress: run %d on %s pid %d since %s, heartbeat %s%s", l.run(), l.host(), l.pid(),
-                    l.started(), l.heartbeat(), r.stale() ? " (stale: its holder stopped; the next pass takes it over)" : ""));
+            out.println(r.stale()
+                    ? String.format(Locale.ROOT, "  stale lease: run %d of %s pid %d since %s, last heartbeat %s; can be taken over since %s",
+                            l.run(), l.host(), l.pid(), l.started(), l.heartbeat(), r.staleAfter())
+                    : String.format(Locale.ROOT, "  in progress: run %d on %s pid %d since %s, heartbeat %s (stale after %s)",
+                            l.run(), l.host(), l.pid(), l.started(), l.heartbeat(), r.staleAfter()));
         }
         for (String problem : status.problems()) {
             out.println("  problem: " + problem);
