@@ -134,7 +134,7 @@ public final class StripLedgers implements AutoCloseable {
             finishIntent(record.time());
             if (lease.isPresent() && !lease.get().isOwned()) {
                 String to = leases.holder(run).map(h -> h.host() + " pid " + h.pid() + " (generation " + h.generation() + ")")
-                        .orElse("nobody (released)");
+                        .orElseGet(() -> takenBy(run));
                 return new Commit(Committed.LEASE_LOST, "lease lost to " + to + " while this process (generation "
                         + lease.get().info().generation() + ") worked on the run; nothing recorded");
             }
@@ -158,6 +158,9 @@ public final class StripLedgers implements AutoCloseable {
      * holds (released). Returns the runs whose history line was recovered.
      */
     List<Long> reconcile(RunLeases leases, Instant now) {
+        if (!Files.isDirectory(directory)) {
+            return List.of(); // nothing written yet: nothing to finish, and a pass that stops early leaves no trace
+        }
         return underCommitLock(() -> {
             List<Long> recovered = new ArrayList<>(finishIntent(now).stream().toList());
             for (LeaseInfo held : leases.held()) {
@@ -169,6 +172,17 @@ public final class StripLedgers implements AutoCloseable {
             }
             return recovered;
         });
+    }
+
+    /** Who took a run over and has released its lease since: the recorder, as the ledgers and history say. */
+    private String takenBy(long run) {
+        Optional<Path> recordedIn = recordedIn(run);
+        if (recordedIn.isEmpty()) {
+            return "nobody (released)";
+        }
+        List<HistoryRecord> records = history.forRun(run);
+        String host = records.isEmpty() ? "another process" : records.get(records.size() - 1).host();
+        return host + ", which recorded it in " + recordedIn.get().getFileName();
     }
 
     /** The ledger holding {@code run}, after reading what every process appended since. */

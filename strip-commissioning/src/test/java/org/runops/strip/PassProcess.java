@@ -6,17 +6,25 @@ import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.runops.core.exec.ProcessRunner;
 
-/** One pass in its own JVM for {@link StripPassProcessTest}: args = root dir, DB URL, analysis command. */
+/**
+ * One pass in its own JVM for the process tests: args = root dir, DB URL, analysis command, and optionally
+ * host name and lease TTL in ms (defaults: {@code srv-<pid>}, the default TTL).
+ */
 public final class PassProcess {
     private PassProcess() {}
 
     public static void main(String[] args) {
-        Path root = Path.of(args[0]);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(args[1]);
-        StripConfig config = StripConfig.defaults("srv-" + ProcessHandle.current().pid())
+        new StripPass(config(args), RunDatabase.jdbc(ds), Clock.systemUTC(), ProcessRunner.create()).run(false);
+    }
+
+    /** The configuration the process tests' child JVMs run with (see the class comment for {@code args}). */
+    static StripConfig config(String... args) {
+        Path root = Path.of(args[0]);
+        StripConfig config = StripConfig.defaults(args.length > 3 ? args[3] : "srv-" + ProcessHandle.current().pid())
                 .withDirectories(root.resolve("fff"), root.resolve("Data"), root.resolve("ledgers"))
                 .withAnalysisCommand(args[2], Duration.ofMinutes(5));
-        new StripPass(config, RunDatabase.jdbc(ds), Clock.systemUTC(), ProcessRunner.create()).run(false);
+        return args.length > 4 ? config.withLeaseTtl(Duration.ofMillis(Long.parseLong(args[4]))) : config;
     }
 }

@@ -29,6 +29,7 @@ public final class StandInAnalysis {
     private String dbUrl;
     private String classPath;
     private String analysisType;
+    private java.time.Duration duration = java.time.Duration.ZERO;
 
     private StandInAnalysis(Path prepared, Path storage) {
         this.prepared = prepared.toAbsolutePath();
@@ -48,6 +49,12 @@ public final class StandInAnalysis {
     /** Appends {@code "<run> <partition>"} to this file on every call, so tests can see what was run. */
     public StandInAnalysis callLog(Path file) {
         this.callLog = file.toAbsolutePath();
+        return this;
+    }
+
+    /** Works this long (a {@code sleep}) before making its outputs, as a real analysis takes its time. */
+    public StandInAnalysis duration(java.time.Duration work) {
+        this.duration = Objects.requireNonNull(work, "work");
         return this;
     }
 
@@ -82,6 +89,9 @@ public final class StandInAnalysis {
                 .append("echo \"stand-in analysis of run $run partition $part\"\n");
         if (callLog != null) {
             s.append("echo \"$run $part\" >> '").append(callLog).append("'\n");
+        }
+        if (!duration.isZero()) {
+            s.append(String.format(java.util.Locale.ROOT, "sleep %.3f\n", duration.toMillis() / 1000.0));
         }
         s.append("[ -f '").append(prepared).append("'/run$run.root ] || { echo 'no EDM could be made' >&2; exit 2; }\n")
                 .append("cp '").append(prepared).append("'/run$run.root '").append(storage)
