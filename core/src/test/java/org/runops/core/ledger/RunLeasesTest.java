@@ -156,4 +156,34 @@ class RunLeasesTest {
             paths.close();
         }
     }
+
+    @Test
+    void aTakeoverIsOneGenerationHigherAndTheOldHolderNoLongerOwnsTheRun() {
+        RunLeases a = host("srv-s2b17-29-01", 100);
+        RunLeases b = host("srv-s2b17-30-01", 200);
+        RunLeases.RunLease old = a.tryAcquire(7).orElseThrow();
+        assertThat(old.info().generation()).isEqualTo(1);
+        assertThat(a.staleAfter(old.info())).isEqualTo(clock.now.plus(Duration.ofMinutes(30)));
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        RunLeases.RunLease taken = b.tryAcquire(7).orElseThrow();
+        assertThat(taken.info().generation()).isEqualTo(2);
+        assertThat(old.isOwned()).isFalse();
+        assertThat(a.adopt(7, old.info().token())).isEmpty();
+        assertThat(a.adopt(7, taken.info().token())).hasValueSatisfying(l -> assertThat(l.info()).isEqualTo(taken.info()));
+    }
+
+    @Test
+    void keepAliveRenewsWhileTheHoldingThreadIsBusyAndStopsAtClose() throws Exception {
+        RunLeases leases = RunLeases.in(tmp.resolve("leases"), "srv", 1, Duration.ofSeconds(30), Clock.systemUTC());
+        RunLeases.RunLease lease = leases.tryAcquire(9).orElseThrow();
+        Instant first = lease.info().heartbeat();
+        lease.keepAlive(Duration.ofMillis(20));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!leases.holder(9).orElseThrow().heartbeat().isAfter(first)) { // this thread does nothing for the lease
+            assertThat(System.nanoTime()).as("renewed by its own thread").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        lease.close();
+        assertThat(leases.holder(9)).isEmpty();
+    }
 }
