@@ -3,8 +3,6 @@ package org.runops.strip;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +15,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.runops.core.Durations;
+import org.runops.core.RegularFiles;
 import org.runops.core.RunopsException;
 
 /**
@@ -56,7 +55,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
     public static StripSettings load(Path file, Map<String, String> overrides, Map<String, String> environment) {
         Properties p = new Properties();
         if (file != null) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader in = RegularFiles.newBufferedReader(file)) {
                 p.load(in);
             } catch (IOException e) {
                 throw new RunopsException("cannot read configuration " + file + ": " + e.getMessage(), e);
@@ -148,7 +147,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
             return "";
         }
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            return RegularFiles.readString(Path.of(file)).strip();
         } catch (IOException e) {
             throw new RunopsException(where + ": cannot read db.password.file " + file + ": " + e.getMessage(), e);
         }
