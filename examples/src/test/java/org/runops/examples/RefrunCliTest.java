@@ -189,6 +189,19 @@ class RefrunCliTest {
         assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "xml").exitCode()).isEqualTo(2);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aFifoAsFeaturesOrHistoryIsNamedAndNeverOpened() throws IOException {
+        Path features = org.runops.testing.Fifos.create(tmp.resolve("features.csv"));
+        Run r = runops("refrun", "evaluate", "--history", history().toString(), "--features", features.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(features + ": is a FIFO (named pipe), not a regular file");
+        Path dump = org.runops.testing.Fifos.create(tmp.resolve("dump.json"));
+        Run h = runops("refrun", "evaluate", "--history", dump.toString());
+        assertThat(h.exitCode()).isEqualTo(2);
+        assertThat(h.err()).contains(dump + ": is a FIFO (named pipe), not a regular file");
+    }
+
     private static Map<String, Double> methodFields(String json, String method) throws IOException {
         Map<String, Double> fields = new HashMap<>();
         try (JsonParser p = new JsonFactory().createParser(json)) {
