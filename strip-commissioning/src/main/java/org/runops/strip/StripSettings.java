@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.runops.core.Durations;
 import org.runops.core.RegularFiles;
-import org.runops.core.RunopsException;
 
 /**
  * A {@link StripConfig} and its database, read from a properties file. Keys (all optional):
@@ -58,7 +57,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
             try (Reader in = RegularFiles.newBufferedReader(file)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new RunopsException("cannot read configuration " + file + ": " + e.getMessage(), e);
+                throw new StripConfigException("configuration " + file + ": " + RegularFiles.reason(e), e);
             }
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
@@ -149,7 +148,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         try {
             return RegularFiles.readString(Path.of(file)).strip();
         } catch (IOException e) {
-            throw new RunopsException(where + ": cannot read db.password.file " + file + ": " + e.getMessage(), e);
+            throw new StripConfigException(where + ": db.password.file " + file + ": " + RegularFiles.reason(e), e);
         }
     }
 
