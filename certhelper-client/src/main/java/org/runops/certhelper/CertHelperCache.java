@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import org.runops.core.CacheDirectories;
+import org.runops.core.RegularFiles;
 import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,11 +101,11 @@ public final class CertHelperCache {
         Properties p = new Properties();
         byte[] json;
         try {
-            String metaText = Files.readString(meta, StandardCharsets.UTF_8);
+            String metaText = RegularFiles.readString(meta);
             try (Reader r = new StringReader(metaText)) {
                 p.load(r);
             }
-            json = Files.readAllBytes(dump);
+            json = RegularFiles.readAllBytes(dump);
         } catch (NoSuchFileException e) {
             if (Files.exists(dump) || Files.exists(meta)) {
                 LOG.warn("Certhelper cache {} is incomplete ({} missing): ignored until the next good fetch", dump, e.getFile());

@@ -10,10 +10,11 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.runops.core.RegularFiles;
 import org.runops.core.RunopsException;
 import org.runops.core.refrun.RunReferencePair;
 
@@ -34,10 +35,10 @@ public final class CertHelperHistory {
 
     /** Reads a saved dump. */
     public static List<RunReferencePair> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (IOException e) {
-            throw new RunopsException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new RunopsException(file + ": " + RegularFiles.reason(e), e);
         }
     }
 
@@ -54,10 +55,16 @@ public final class CertHelperHistory {
                 }
                 pairs.add(row(p, source, pairs.size()));
             }
+            // Text after the array is a second document or a damaged file, never part of this history.
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw new RunopsException(source + ": unexpected " + (after.asString() != null ? "'" + after.asString() + "'"
+                        : after.name().toLowerCase(Locale.ROOT)) + " after the closing ] of the " + pairs.size() + " rows");
+            }
         } catch (JsonProcessingException e) {
             throw new RunopsException(source + ": malformed JSON after " + pairs.size() + " rows: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new RunopsException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new RunopsException(source + ": cannot read: " + e.getMessage(), e);
         }
         return pairs;
     }

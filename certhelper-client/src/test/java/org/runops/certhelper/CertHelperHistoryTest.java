@@ -42,6 +42,29 @@ class CertHelperHistoryTest {
     }
 
     @Test
+    void textAfterTheClosingBracketIsAnError() {
+        String rows = "[{\"run_number\": 5, \"reference_run_number\": 3}]";
+        assertThat(CertHelperHistory.parse(bytes(rows + "\n  \n"), "dump.json")).hasSize(1);
+        assertThatThrownBy(() -> CertHelperHistory.parse(bytes(rows + " [{\"run_number\": 6}]"), "dump.json"))
+                .isInstanceOf(RunopsException.class).hasMessage("dump.json: unexpected '[' after the closing ] of the 1 rows");
+        assertThatThrownBy(() -> CertHelperHistory.parse(bytes(rows + "garbage"), "dump.json"))
+                .isInstanceOf(RunopsException.class).hasMessageStartingWith("dump.json: malformed JSON after 1 rows");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aDumpThatIsNotARegularFileIsNamedAndNeverBlocks(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path fifo = org.runops.testing.Fifos.create(tmp.resolve("AllRunsRefRuns.json"));
+        assertThatThrownBy(() -> CertHelperHistory.read(fifo)).isInstanceOf(RunopsException.class)
+                .hasMessage(fifo + ": is a FIFO (named pipe), not a regular file");
+        assertThatThrownBy(() -> CertHelperHistory.read(tmp.resolve("gone.json"))).hasMessage(tmp.resolve("gone.json") + ": does not exist");
+    }
+
+    private static ByteArrayInputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writtenDumpsReadBackAsTheSamePairs() {
         List<RunReferencePair> pairs = List.of(new RunReferencePair(355100, "express", 355000, "express", "/Express/Collisions2022/DQM"),
                 new RunReferencePair(355101, "prompt", 355001, "prompt", "a,\"b\""),

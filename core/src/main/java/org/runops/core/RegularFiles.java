@@ -1,9 +1,14 @@
 package org.runops.core;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,6 +71,40 @@ public final class RegularFiles {
     public static byte[] readAllBytes(Path file) throws IOException {
         require(file);
         return Files.readAllBytes(file);
+    }
+
+    /** The whole content of {@code file}, which must be a regular file, as UTF-8; malformed bytes fail ({@link CharacterCodingException}). */
+    public static String readString(Path file) throws IOException {
+        require(file);
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A UTF-8 reader on {@code file}, which must be a regular file. Malformed bytes fail the read with a
+     * {@link CharacterCodingException} rather than turning into U+FFFD, so binary junk is an error, not text.
+     */
+    public static BufferedReader newBufferedReader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(newInputStream(file), StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+    }
+
+    /**
+     * Why reading {@code file} failed, for a message that already names it: "does not exist", "is a FIFO
+     * (named pipe), not a regular file", "is not UTF-8 text", or the system's reason.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "does not exist";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "is not UTF-8 text (" + e.getClass().getSimpleName() + ")";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName(); // its message is only the file name
+        }
+        return String.valueOf(e.getMessage() != null ? e.getMessage() : e);
     }
 
     private static String special(Path file) {

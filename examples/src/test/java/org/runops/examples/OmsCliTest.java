@@ -168,6 +168,24 @@ class OmsCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aSilentOmsIsGivenUpWithinTheQueryTimeout() throws IOException {
+        assertThat(runops("oms", "runs", "--help").out()).contains("--call-timeout", "--query-timeout", "default: 120s", "default: 10m");
+        assertThat(runops("runs", "list", "--help").out()).contains("--oms-call-timeout", "--oms-query-timeout");
+        try (MockWebServer oms = server(r -> new MockResponse.Builder().code(200).headersDelay(30, java.util.concurrent.TimeUnit.SECONDS)
+                .body("{\"data\":[],\"meta\":{\"totalResourceCount\":0}}").build(), new CopyOnWriteArrayList<>())) {
+            // Without the options the request would wait the 30 s and succeed with no rows.
+            Launcher.Run r = runops("oms", "runs", "--instance", "p5", "--url", oms.url("/agg/api/v1").toString(), "--from", "1", "--to", "9",
+                    "--call-timeout", "1s", "--query-timeout", "3s");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(oms.url("/agg/api/v1").toString());
+        }
+        Launcher.Run bad = runops("oms", "runs", "--instance", "p5", "--from", "1", "--to", "9", "--query-timeout", "soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--query-timeout", "soon");
+    }
+
+    @Test
     void failuresAndBadArgumentsExitWithTwoAndSayWhy() throws IOException {
         // OMS claims 3 runs but sends none: the command must fail, not print an empty table
         try (MockWebServer oms = server(r -> new MockResponse.Builder().code(200)

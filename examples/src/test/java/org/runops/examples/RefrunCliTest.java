@@ -172,6 +172,25 @@ class RefrunCliTest {
         assertThat(r.out()).contains("10448 choices replayed", "recommender", "92.9 %", "previous reference in dataset", "92.0 %");
     }
 
+    /** The certhelper README's 2018 rows: every reconstruction type, and express/prompt with --reco. */
+    @Test
+    void evaluateWithFeaturesSaysWhichTargetsItScores() {
+        String configured = System.getProperty("runops.shared");
+        Path dir = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun/ReferenceRunRank");
+        Assumptions.assumeTrue(Files.exists(dir.resolve("omsrundata_2018.csv")), "skipped: shared test data not found at " + dir.toAbsolutePath());
+        String[] command = {"refrun", "evaluate", "--history", dir.resolve("AllRunsRefRuns_Mar5_2024.json").toString(),
+            "--features", dir.resolve("omsrundata_2018.csv").toString()};
+        Run all = runops(command);
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).contains("1426 scored as targets (every reconstruction type, runs with features only)", "88.0 %");
+        String[] expressPrompt = java.util.Arrays.copyOf(command, command.length + 2);
+        expressPrompt[command.length] = "--reco";
+        expressPrompt[command.length + 1] = "express,prompt";
+        Run some = runops(expressPrompt);
+        assertThat(some.out()).contains("1114 scored as targets (express/prompt only, runs with features only)", "86.5 %");
+        assertThat(runops("refrun", "evaluate", "--help").out()).contains("--reco", "(run, reconstruction)");
+    }
+
     @Test
     void badInputIsNamed() throws IOException {
         Path broken = Files.writeString(tmp.resolve("broken.json"), "[{\"run_number\": 5,");
@@ -187,6 +206,19 @@ class RefrunCliTest {
         assertThat(features.err()).contains("f.csv", "end_lumi");
         assertThat(runops("refrun", "recommend", "5", "--dataset", "d", "--history", history().toString(), "--top", "0").exitCode()).isEqualTo(2);
         assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "xml").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aFifoAsFeaturesOrHistoryIsNamedAndNeverOpened() throws IOException {
+        Path features = org.runops.testing.Fifos.create(tmp.resolve("features.csv"));
+        Run r = runops("refrun", "evaluate", "--history", history().toString(), "--features", features.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(features + ": is a FIFO (named pipe), not a regular file");
+        Path dump = org.runops.testing.Fifos.create(tmp.resolve("dump.json"));
+        Run h = runops("refrun", "evaluate", "--history", dump.toString());
+        assertThat(h.exitCode()).isEqualTo(2);
+        assertThat(h.err()).contains(dump + ": is a FIFO (named pipe), not a regular file");
     }
 
     private static Map<String, Double> methodFields(String json, String method) throws IOException {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,22 @@ class RunopsCliTest {
         Run r = runops("root", "ls", a.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("ROOT ").contains("TTree").contains("Events");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aFifoGivenAsARootFileIsNamedAndNeverOpened() {
+        Path fifo = org.runops.testing.Fifos.create(tmp.resolve("run5.root"));
+        Path good = RootFileWriter.create().tree("Events", 3).write(tmp.resolve("good.root"));
+        for (String command : List.of("ls", "entries")) {
+            Run r = runops("root", command, fifo.toString(), good.toString());
+            assertThat(r.exitCode()).as(command + ": " + r.out() + r.err()).isNotZero();
+            assertThat(r.out() + r.err()).as(command).contains(fifo.toString()).contains("FIFO");
+        }
+        Path dir = FffRunDirectoryWriter.create(tmp.resolve("fff"), 5).lumiSection(1, 3).write();
+        Run check = runops("events", "check", "--edm", fifo.toString(), dir.toString());
+        assertThat(check.exitCode()).as(check.out() + check.err()).isNotZero();
+        assertThat(check.out() + check.err()).contains(fifo.toString()).contains("FIFO");
     }
 
     @Test

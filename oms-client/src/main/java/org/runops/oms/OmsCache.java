@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import org.runops.core.CacheDirectories;
+import org.runops.core.RegularFiles;
 import org.runops.core.ledger.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,7 @@ public final class OmsCache {
         Path file = directory.resolve(COVERED);
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = RegularFiles.readString(file).lines().toList();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -225,7 +226,7 @@ public final class OmsCache {
     private Optional<OmsRecord> read(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = RegularFiles.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

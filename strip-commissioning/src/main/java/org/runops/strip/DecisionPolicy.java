@@ -2,11 +2,13 @@ package org.runops.strip;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The cron job's decision table (spec strip-commissioning §1.4) as pure functions: facts in, a
@@ -29,8 +31,8 @@ public final class DecisionPolicy {
      */
     public DecisionPolicy(Duration endDelay, Set<RunMode> analysedModes, Set<Partition> hostPartitions) {
         this.endDelay = Objects.requireNonNull(endDelay, "endDelay");
-        this.analysedModes = Set.copyOf(analysedModes);
-        this.hostPartitions = Set.copyOf(hostPartitions);
+        this.analysedModes = Collections.unmodifiableSortedSet(new TreeSet<>(analysedModes)); // printed: a stable order
+        this.hostPartitions = Collections.unmodifiableSortedSet(new TreeSet<>(hostPartitions));
         if (hostPartitions.isEmpty()) {
             throw new IllegalArgumentException("a host must take at least one partition");
         }

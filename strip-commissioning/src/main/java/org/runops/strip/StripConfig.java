@@ -3,9 +3,11 @@ package org.runops.strip;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the commissioning job runs on one host. Defaults are the original's (spec §1.1–1.2), except
@@ -42,8 +44,9 @@ public record StripConfig(String host, Path storageRoot, Path dataDirectory, Pat
         requirePositive(endDelay, "endDelay");
         requirePositive(frequency, "frequency");
         requirePositive(leaseTtl, "leaseTtl");
-        analysedModes = Set.copyOf(analysedModes);
-        partitions = Set.copyOf(partitions);
+        // Declaration order, not Set.copyOf's: that one iterates differently on every JVM start, and these sets are printed.
+        analysedModes = Collections.unmodifiableSortedSet(new TreeSet<>(analysedModes));
+        partitions = Collections.unmodifiableSortedSet(new TreeSet<>(partitions));
         if (partitions.isEmpty()) {
             throw new IllegalArgumentException("partitions: a host must take at least one");
         }

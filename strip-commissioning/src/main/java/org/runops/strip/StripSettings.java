@@ -3,8 +3,6 @@ package org.runops.strip;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,7 +15,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.runops.core.Durations;
-import org.runops.core.RunopsException;
+import org.runops.core.RegularFiles;
 
 /**
  * A {@link StripConfig} and its database, read from a properties file. Keys (all optional):
@@ -56,10 +54,10 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
     public static StripSettings load(Path file, Map<String, String> overrides, Map<String, String> environment) {
         Properties p = new Properties();
         if (file != null) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (Reader in = RegularFiles.newBufferedReader(file)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new RunopsException("cannot read configuration " + file + ": " + e.getMessage(), e);
+                throw new StripConfigException("configuration " + file + ": " + RegularFiles.reason(e), e);
             }
         }
         for (Map.Entry<String, String> o : overrides.entrySet()) {
@@ -148,9 +146,9 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
             return "";
         }
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+            return RegularFiles.readString(Path.of(file)).strip();
         } catch (IOException e) {
-            throw new RunopsException(where + ": cannot read db.password.file " + file + ": " + e.getMessage(), e);
+            throw new StripConfigException(where + ": db.password.file " + file + ": " + RegularFiles.reason(e), e);
         }
     }
 

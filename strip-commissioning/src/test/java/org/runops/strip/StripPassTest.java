@@ -206,6 +206,30 @@ class StripPassTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aDamagedOrFifoEndOfRunIsNeverAZeroEventRunAndTheyDoNotStopThePass() throws IOException {
+        // Random bytes, an event count beyond a long, a FIFO: with no index files nothing is known about the run.
+        Path random = FffRunDirectoryWriter.create(storage, 339070).write().resolve("run339070_ls0000_EoR.jsn");
+        Files.write(random, new byte[] {(byte) 0x9c, 0x11, (byte) 0xfe, 0x00, 0x42});
+        Path huge = FffRunDirectoryWriter.create(storage, 339071).write().resolve("run339071_ls0000_EoR.jsn");
+        Files.writeString(huge, "{\"data\" : [ \"99999999999999999999\", \"0\", \"0\", \"0\" ]}");
+        Path fifo = FffRunDirectoryWriter.create(storage, 339072).write().resolve("run339072_ls0000_EoR.jsn");
+        Files.delete(fifo);
+        org.runops.testing.Fifos.create(fifo);
+        daqRun(339073, 10);
+        RootFileWriter.create().tree("Events", 10).write(ready.resolve("run339073.root"));
+        for (long run = 339070; run <= 339073; run++) {
+            db.run(run, 1, 2, START, END);
+        }
+        PassReport report = pass(config).run(false);
+        assertThat(report.results()).extracting(PassReport.RunResult::decision)
+                .containsExactly(RunDecision.RETRY_LATER, RunDecision.RETRY_LATER, RunDecision.RETRY_LATER, RunDecision.GOOD);
+        assertThat(report.results().get(2).reason()).contains(fifo.toString()).contains("FIFO");
+        assertThat(tmp.resolve("ledgers/analyzedruns.txt")).hasContent("run339073");
+        assertThat(calls()).containsExactly("339073 TI_27-JAN-2010_2");
+    }
+
+    @Test
     void anEdmFileThatCannotBeReadIsNeitherDeletedNorCondemned() throws IOException {
         FffRunDirectoryWriter.create(storage, 339060).lumiSection(1, 10).rawFiles(true).write();
         db.run(339060, 1, 2, START, END);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,23 @@ class StripSettingsTest {
         assertThat(s.config().storageRoot()).isEqualTo(Path.of("/raid/fff"));
         assertThat(s.config().deleteRaw()).as("never deletes unless asked").isFalse();
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void partitionsAndModesPrintInDeclarationOrderOnEveryStart() throws IOException {
+        // Set.copyOf iterated in an order salted per JVM: the status line changed from one start to the next.
+        Path file = Files.writeString(tmp.resolve("order.properties"), "ledger.dir=" + tmp + "\npartitions=TP,TO,TM,TI\n");
+        StripSettings s = StripSettings.load(file, Map.of());
+        assertThat(s.describe()).contains("partitions [TI, TM, TO, TP]");
+        assertThat(List.copyOf(s.config().analysedModes())).isSortedAccordingTo(Comparator.naturalOrder());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aSettingsFileThatIsNotARegularFileIsNamed() {
+        Path fifo = org.runops.testing.Fifos.create(tmp.resolve("fifo.properties"));
+        assertThatThrownBy(() -> StripSettings.load(fifo, Map.of())).isInstanceOf(StripConfigException.class)
+                .hasMessageContaining("fifo.properties").hasMessageContaining("FIFO");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.runops.core.RegularFiles;
 import org.runops.core.ledger.AtomicFiles;
 import org.runops.core.csv.CsvFormatException;
 import org.runops.core.csv.CsvReader;
@@ -384,7 +385,7 @@ public final class StudyTable {
      * the fields in order of first appearance, absent fields are null. Nested values are an error.
      */
     public static StudyTable readJson(Path json) {
-        try (InputStream in = Files.newInputStream(json)) {
+        try (InputStream in = RegularFiles.newInputStream(json)) {
             return readJson(in, json.toString());
         } catch (IOException e) {
             throw new StudyException("cannot read " + json + ": " + e.getMessage(), e);

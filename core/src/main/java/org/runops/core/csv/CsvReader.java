@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
+import org.runops.core.RegularFiles;
 
 /**
  * Streams the records of an RFC 4180 CSV file: comma separated, fields optionally in double quotes
@@ -31,6 +31,8 @@ public final class CsvReader implements Closeable {
 
     /** The spellings of a missing value in the CSVs of pandas, ROOT and OMS exports. */
     private static final List<String> MISSING = List.of("", "nan", "NaN", "None", "null", "NA");
+    private static final int MAX_NAMES_IN_MESSAGE = 40;
+    private static final int MAX_TEXT_IN_MESSAGE = 60;
 
     /** Whether {@code text} (an unquoted cell) means "no value". */
     public static boolean isMissing(String text) {
@@ -47,7 +49,7 @@ public final class CsvReader implements Closeable {
                 throw new CsvFormatException(source + ": empty file, expected a header row");
             }
         } catch (IOException e) {
-            throw new CsvFormatException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new CsvFormatException(source + ": " + RegularFiles.reason(e), e);
         }
         this.header = List.copyOf(fields);
     }
@@ -56,9 +58,9 @@ public final class CsvReader implements Closeable {
     public static CsvReader open(Path csv) {
         BufferedReader reader;
         try {
-            reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+            reader = RegularFiles.newBufferedReader(csv);
         } catch (IOException e) {
-            throw new CsvFormatException("cannot read " + csv + ": " + e.getMessage(), e);
+            throw new CsvFormatException(csv + ": " + RegularFiles.reason(e), e);
         }
         try {
             return new CsvReader(reader, csv.toString());
@@ -81,9 +83,30 @@ public final class CsvReader implements Closeable {
     public int columnIndex(String column) {
         int i = header.indexOf(column);
         if (i < 0) {
-            throw new CsvFormatException(source + ": no column \"" + column + "\"; available: " + String.join(", ", header));
+            throw new CsvFormatException(source + ": no column \"" + column + "\"; available: " + abbreviate(header));
         }
         return i;
+    }
+
+    /** {@code text} cut to a length a message can carry ("..." marks the cut): a cell can be megabytes. */
+    public static String excerpt(String text) {
+        return text.length() > MAX_TEXT_IN_MESSAGE ? text.substring(0, MAX_TEXT_IN_MESSAGE) + "..." : text;
+    }
+
+    /** Column names for a message: a wide file has hundreds of thousands, and one error line must stay readable. */
+    static String abbreviate(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (String name : names) {
+            if (shown == MAX_NAMES_IN_MESSAGE) {
+                break;
+            }
+            out.append(shown++ == 0 ? "" : ", ").append(excerpt(name));
+        }
+        if (names.size() > shown) {
+            out.append(String.format(Locale.ROOT, " ... and %d more", names.size() - shown));
+        }
+        return out.toString();
     }
 
     /** Advances to the next record; false at the end of the file. Blank lines are skipped. */
@@ -100,7 +123,7 @@ public final class CsvReader implements Closeable {
             }
             return false;
         } catch (IOException e) {
-            throw new CsvFormatException("cannot read " + source + " near line " + line + ": " + e.getMessage(), e);
+            throw new CsvFormatException(source + " near line " + line + ": " + RegularFiles.reason(e), e);
         }
     }
 

@@ -16,7 +16,7 @@ public enum CountStatus {
     TREE_MISSING,
     /** The tree record exists but cannot be read (ROOT's Get returns nullptr). */
     UNREADABLE,
-    /** Reading failed (I/O error, not a regular file): nothing is known about the source. */
+    /** Reading failed (I/O error, not a regular file, a damaged EoR with nothing to count instead): nothing is known about the source. */
     IO_ERROR,
     /** The counting thread was interrupted: nothing is known about the source. */
     INTERRUPTED;

@@ -32,12 +32,21 @@ final class DaqJson {
 
     private DaqJson() {}
 
+    /** The file has 0 bytes: what the BU leaves as a placeholder EoR, so "no content" rather than "damaged". */
+    static final class EmptyFileException extends JsnFormatException {
+        private static final long serialVersionUID = 1L;
+
+        EmptyFileException(Path file) {
+            super(file, "empty file (0 bytes)");
+        }
+    }
+
     /** Reads the whole file, refusing empty and oversized ones. */
     static byte[] read(Path file) {
         try (SeekableByteChannel ch = RegularFiles.openChannel(file)) {
             long size = ch.size();
             if (size == 0) {
-                throw new JsnFormatException(file, "empty file (0 bytes)");
+                throw new EmptyFileException(file);
             }
             if (size > MAX_FILE_BYTES) {
                 throw new JsnFormatException(file, "file is " + size + " bytes, more than the " + MAX_FILE_BYTES
@@ -51,8 +60,11 @@ final class DaqJson {
                     : java.util.Arrays.copyOf(buffer.array(), buffer.position());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new JsnFormatException(file, "file does not exist");
+        } catch (java.nio.file.FileSystemException e) {
+            // Names the file and what it is ("is a FIFO (named pipe), not a regular file"), or the system's reason.
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            throw new UncheckedIOException("reading " + file + ": " + e, e);
         }
     }
 

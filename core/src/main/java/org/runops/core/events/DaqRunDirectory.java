@@ -1,7 +1,9 @@
 package org.runops.core.events;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -33,6 +36,8 @@ public final class DaqRunDirectory {
     private final Path dir;
     private final Map<String, JsdDefinition> definitions = new HashMap<>();
     private final List<FileProblem> problems = new ArrayList<>();
+    /** An EoR file is there but says nothing: damaged, not a regular file, or unreadable (not merely empty). */
+    private Optional<String> endOfRunUnreadable = Optional.empty();
 
     private DaqRunDirectory(Path dir) {
         this.dir = dir;
@@ -64,7 +69,7 @@ public final class DaqRunDirectory {
         Matcher dirName = RUN_DIR.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
         OptionalLong run = dirName.matches() ? parseRun(dirName.group(1)) : OptionalLong.empty();
         if (!isDirectory(dir)) {
-            return new DaqRunSummary(dir, false, run, OptionalLong.empty(), 0, 0, 0, 0, false, List.of());
+            return new DaqRunSummary(dir, false, run, OptionalLong.empty(), Optional.empty(), 0, 0, 0, 0, false, List.of());
         }
         Path eor = null;
         List<Index> indexFiles = new ArrayList<>();
@@ -110,8 +115,8 @@ public final class DaqRunDirectory {
             try {
                 DataPointFile point = DataPointFile.read(i.file);
                 long n = point.longAt(eventsField(point), "NEvents");
-                lumi.events += n;
-                sum += n;
+                sum = addEvents(sum, n, i.file);
+                lumi.events += n; // at most sum, so it cannot overflow either
             } catch (JsnFormatException e) {
                 bad++;
                 lumi.bad = true;
@@ -123,17 +128,41 @@ public final class DaqRunDirectory {
             problems.add(new FileProblem(eor, "EoR says " + eorEvents.getAsLong() + " events but the " + indexFiles.size()
                     + " index files hold " + sum));
         }
-        return new DaqRunSummary(dir, true, run, eorEvents, sum, indexFiles.size() + badNames, bad + badNames, raw, open, problems);
+        return new DaqRunSummary(dir, true, run, eorEvents, endOfRunUnreadable, sum, indexFiles.size() + badNames, bad + badNames, raw, open, problems);
     }
 
+    /** Adds one index file's events to the run total; a total beyond a long is no count, so that file is bad. */
+    private static long addEvents(long sum, long events, Path file) {
+        try {
+            return Math.addExact(sum, events);
+        } catch (ArithmeticException e) {
+            throw new JsnFormatException(file, "NEvents " + events + " takes the run's total past " + Long.MAX_VALUE
+                    + " events, which no run has");
+        }
+    }
+
+    /**
+     * EoR {@code NEvents}, or empty with a problem. An empty EoR is what the BU writes into runs that lack one
+     * (spec §3.4.1), so it counts as "no EoR"; any other failure leaves the run's count indeterminate unless
+     * the index files give it, and never makes the run a zero-event run.
+     */
     private OptionalLong endOfRun(Path eor) {
         try {
             DataPointFile point = DataPointFile.read(eor);
             return OptionalLong.of(point.longAt(eventsField(point), "NEvents"));
-        } catch (JsnFormatException e) {
+        } catch (DaqJson.EmptyFileException e) {
             problems.add(new FileProblem(eor, "unusable EoR file, counting index files instead: " + stripPath(e, eor)));
-            return OptionalLong.empty();
+        } catch (JsnFormatException e) {
+            endOfRunUnreadable = Optional.of(e.getMessage());
+            problems.add(new FileProblem(eor, "unusable EoR file, counting index files instead: " + stripPath(e, eor)));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ClosedByInterruptException || e.getCause() instanceof InterruptedIOException) {
+                throw e;
+            }
+            endOfRunUnreadable = Optional.of(e.getMessage());
+            problems.add(new FileProblem(eor, "unreadable EoR file, counting index files instead: " + e.getMessage()));
         }
+        return OptionalLong.empty();
     }
 
     /** Index of NEvents per the file's definition; the BU always writes it first, so 0 without one. */

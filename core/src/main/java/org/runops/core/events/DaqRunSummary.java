@@ -3,6 +3,7 @@ package org.runops.core.events;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +13,9 @@ import java.util.OptionalLong;
  * @param exists          whether it is a directory at all
  * @param runNumber       the number in its name ({@code run<digits>}), when it has one
  * @param endOfRunEvents  EoR {@code NEvents}, when the EoR file is there and readable
+ * @param endOfRunUnreadable why an EoR file that is there says nothing (damaged, not a regular file,
+ *                        unreadable), naming the file; empty when it is fine, absent or merely empty (the BU's
+ *                        placeholder, spec §3.4.1)
  * @param indexEvents     sum of {@code NEvents} over the readable index files
  * @param indexFiles      index {@code .jsn} files found (readable or not)
  * @param badIndexFiles   index files that could not be read
@@ -24,6 +28,7 @@ public record DaqRunSummary(
         boolean exists,
         OptionalLong runNumber,
         OptionalLong endOfRunEvents,
+        Optional<String> endOfRunUnreadable,
         long indexEvents,
         int indexFiles,
         int badIndexFiles,
@@ -35,6 +40,7 @@ public record DaqRunSummary(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(runNumber, "runNumber");
         Objects.requireNonNull(endOfRunEvents, "endOfRunEvents");
+        Objects.requireNonNull(endOfRunUnreadable, "endOfRunUnreadable");
         problems = List.copyOf(problems);
     }
 
@@ -54,16 +60,17 @@ public record DaqRunSummary(
 
     /**
      * A run that was started and stopped without events (spec §3.4.8, more robust than "4 entries"):
-     * the EoR says 0, or there are no index or raw files, no EoR count and nothing is still being written.
+     * the EoR says 0, or there are no index or raw files, no EoR or an empty one, and nothing is still being
+     * written. A damaged or unreadable EoR says nothing, so it never makes a zero-event run.
      */
     public boolean isZeroEventRun() {
         if (endOfRunEvents.isPresent()) {
             return endOfRunEvents.getAsLong() == 0;
         }
-        return exists && indexFiles == 0 && rawFiles == 0 && !openDirectory;
+        return endOfRunUnreadable.isEmpty() && exists && indexFiles == 0 && rawFiles == 0 && !openDirectory;
     }
 
-    /** This summary as an {@link EventCount} (status OK, UNKNOWN or MISSING). */
+    /** This summary as an {@link EventCount} (status OK, UNKNOWN, MISSING, or IO_ERROR for an unreadable EoR and nothing else). */
     public EventCount toEventCount() {
         if (!exists) {
             return new EventCount(OptionalLong.empty(), CountStatus.MISSING, "no run directory " + directory, problems);
@@ -78,6 +85,11 @@ public record DaqRunSummary(
         if (badIndexFiles > 0) {
             return new EventCount(OptionalLong.empty(), CountStatus.UNKNOWN, "no usable EoR and " + badIndexFiles + " of "
                     + indexFiles + " index files unreadable (readable ones hold " + indexEvents + " events)", problems);
+        }
+        if (endOfRunUnreadable.isPresent()) {
+            // Neither zero nor a number: what the run holds is unknown until the EoR can be read.
+            return new EventCount(OptionalLong.empty(), CountStatus.IO_ERROR, endOfRunUnreadable.get()
+                    + ", and there are no index files to count instead", problems);
         }
         if (isZeroEventRun()) {
             return new EventCount(OptionalLong.of(0), CountStatus.OK, "DAQ: no index or raw files and no EoR count in "

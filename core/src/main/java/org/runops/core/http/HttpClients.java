@@ -11,6 +11,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import org.runops.core.RegularFiles;
 import org.runops.core.RunopsException;
 
 /** Builds the one kind of {@link OkHttpClient} runops uses. */
@@ -59,9 +60,12 @@ public final class HttpClients {
     private static X509TrustManager trustManager(Path store, char[] password) {
         KeyStore extra;
         try {
+            RegularFiles.require(store);
             // type (PKCS12 or JKS) detected from the content
             extra = KeyStore.getInstance(store.toFile(), password);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
+            throw new RunopsException("cannot read trust store " + store + ": " + RegularFiles.reason(e), e);
+        } catch (GeneralSecurityException e) {
             throw new RunopsException("cannot read trust store " + store + ": " + e.getMessage(), e);
         }
         try {

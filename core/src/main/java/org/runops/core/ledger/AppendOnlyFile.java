@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.runops.core.RegularFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ final class AppendOnlyFile implements AutoCloseable {
             return new Contents(List.of(), null, 0);
         }
         byte[] bytes;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = RegularFiles.openChannel(file)) {
             long size = ch.size();
             if (size - from > Integer.MAX_VALUE - 16) {
                 throw new LedgerException(file + " is too large to read (" + size + " bytes)");
@@ -85,7 +86,7 @@ final class AppendOnlyFile implements AutoCloseable {
             }
             bytes = buffer.array();
         } catch (IOException e) {
-            throw new LedgerException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot read " + file + ": " + RegularFiles.reason(e), e);
         }
         List<String> lines = new ArrayList<>();
         int start = 0;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import org.runops.core.RegularFiles;
 
 /**
  * One holder at a time per lock file (e.g. one daemon per host): an OS file lock, released by the
@@ -57,7 +58,7 @@ public final class HostLock implements AutoCloseable {
     /** Who holds (or last held) the lock, as written in the file. */
     public static Optional<String> holder(Path file) {
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+            return Files.exists(file) ? Optional.of(RegularFiles.readString(file).trim()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

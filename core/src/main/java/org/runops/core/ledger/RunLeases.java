@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.runops.core.RegularFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,11 +106,11 @@ public final class RunLeases {
     public Optional<LeaseInfo> holder(long run) {
         Path file = file(run);
         try {
-            return Optional.of(LeaseInfo.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            return Optional.of(LeaseInfo.parse(RegularFiles.readString(file), file.toString()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new LedgerException("cannot read lease " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("cannot read lease " + file + ": " + RegularFiles.reason(e), e);
         } catch (LedgerException e) {
             // A lease file cut short by a crash while it was being created: its mtime is its heartbeat.
             return Optional.of(new LeaseInfo(run, "unknown", -1, "unreadable", 1, modified(file), modified(file)));

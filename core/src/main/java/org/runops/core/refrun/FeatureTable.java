@@ -191,8 +191,9 @@ public final class FeatureTable {
 
     private static long run(CsvReader reader, int index, String column) {
         double v = number(reader, index, column);
-        if (Double.isNaN(v) || v != Math.rint(v) || Math.abs(v) > 1L << 53) {
-            throw reader.error("column " + column + ": expected a run number, found \"" + reader.field(index) + "\"");
+        if (Double.isNaN(v) || v != Math.rint(v) || v < 1 || v > 1L << 53) {
+            throw reader.error("column " + column + ": expected a run number (a positive integer), found \""
+                    + CsvReader.excerpt(reader.field(index)) + "\"");
         }
         return (long) v;
     }
@@ -213,11 +214,11 @@ public final class FeatureTable {
         try {
             double v = Double.parseDouble(text);
             if (Double.isInfinite(v)) {
-                throw reader.error("column " + column + ": not a finite number: \"" + reader.field(index) + "\"");
+                throw reader.error("column " + column + ": not a finite number: \"" + CsvReader.excerpt(reader.field(index)) + "\"");
             }
             return v;
         } catch (NumberFormatException e) {
-            throw reader.error("column " + column + ": not a number: \"" + reader.field(index) + "\"");
+            throw reader.error("column " + column + ": not a number: \"" + CsvReader.excerpt(reader.field(index)) + "\"");
         }
     }
 

@@ -286,6 +286,40 @@ class FeatureTableTest {
     }
 
     @Test
+    void unusableFilesSayWhyOnceAndBriefly() throws IOException {
+        Path csv = dir.resolve("neg.csv");
+        Files.writeString(csv, "run,a\n-5,2\n");
+        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+                .hasMessageContaining(csv + ":2: column run: expected a run number (a positive integer), found \"-5\"");
+        Files.writeString(csv, "run,a\n0,2\n");
+        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a"))).hasMessageContaining("found \"0\"");
+
+        byte[] random = new byte[4096];
+        new Random(7).nextBytes(random);
+        Path junk = Files.write(dir.resolve("junk.csv"), random);
+        assertThatThrownBy(() -> FeatureTable.readCsv(junk, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
+                .hasMessageStartingWith(junk.toString()).hasMessageContaining("is not UTF-8 text")
+                .hasMessageNotContaining("Input length");
+
+        Path gone = dir.resolve("gone.csv");
+        assertThatThrownBy(() -> FeatureTable.readCsv(gone, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
+                .hasMessage(gone + ": does not exist");
+
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        assertThatThrownBy(() -> FeatureTable.readCsv(folder, "run", List.of("a")))
+                .hasMessage(folder + ": is a directory, not a regular file");
+
+        StringBuilder wide = new StringBuilder("run");
+        for (int i = 0; i < 200_000; i++) {
+            wide.append(",column_with_a_long_name_").append(i);
+        }
+        Path wideCsv = Files.writeString(dir.resolve("wide.csv"), wide.append('\n'));
+        assertThatThrownBy(() -> FeatureTable.readCsv(wideCsv, "run", List.of("a")))
+                .hasMessageContaining("no column \"a\"").hasMessageContaining("and 199961 more")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(4000));
+    }
+
+    @Test
     void readsTheReal2018OmsRunTable() {
         Path csv = SharedData.require("refrun/ReferenceRunRank/omsrundata_2018.csv");
         List<String> features = List.of("init_lumi", "end_lumi", "duration", "hlt_physics_rate", "l1_rate", "energy",

@@ -13,6 +13,7 @@ import org.runops.certhelper.CertHelperCache;
 import org.runops.certhelper.CertHelperClient;
 import org.runops.certhelper.CertHelperHistory;
 import org.runops.certhelper.CertHelperSnapshot;
+import org.runops.core.RegularFiles;
 import org.runops.core.refrun.RunReferencePair;
 import picocli.CommandLine.Option;
 
@@ -53,9 +54,9 @@ final class CertHelperServerOptions {
         if (refresh || allowStale || cacheDir != null) {
             throw new IllegalArgumentException(fileOption + " reads a saved dump: --refresh, --allow-stale and --cache-dir do not apply");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(fileOption + " " + file + ": no such file");
-        }
+        RegularFiles.problem(file).ifPresent(problem -> {
+            throw new IllegalArgumentException(fileOption + " " + file + ": " + problem);
+        });
         List<RunReferencePair> pairs = CertHelperHistory.read(file);
         Instant saved;
         try {

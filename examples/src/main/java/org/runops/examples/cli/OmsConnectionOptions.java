@@ -2,6 +2,7 @@ package org.runops.examples.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.runops.core.http.HttpSettings;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
@@ -25,8 +26,16 @@ final class OmsConnectionOptions {
     @Option(names = "--oms-trust-store", paramLabel = "FILE", description = "With --catalog oms: extra trust store (CERN CAs).")
     private Path trustStore;
 
+    @Option(names = "--oms-call-timeout", defaultValue = "120s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --catalog oms: longest one HTTP request may take, body included; 0s for none (default: ${DEFAULT-VALUE}).")
+    private Duration callTimeout;
+
+    @Option(names = "--oms-query-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "With --catalog oms: longest one query may take, every page and retry included (default: ${DEFAULT-VALUE}).")
+    private Duration queryTimeout;
+
     OmsClient client() {
-        return client(instance, url, null, trustStore, 1000);
+        return client(instance, url, null, trustStore, 1000, callTimeout, queryTimeout);
     }
 
     /** The cache of finished runs, or null without --oms-cache-dir. */
@@ -34,16 +43,21 @@ final class OmsConnectionOptions {
         return cacheDir == null ? null : OmsCache.at(cacheDir);
     }
 
-    /** An OMS client; credentials only from RUNOPS_OMS_CLIENT_ID / _SECRET (none for p5). */
-    static OmsClient client(String instance, String url, String audience, Path trustStore, int pageSize) {
-        OmsClient.Builder b = OmsClient.builder().instance(OmsInstance.parse(instance)).pageSize(pageSize);
+    /**
+     * An OMS client; credentials only from RUNOPS_OMS_CLIENT_ID / _SECRET (none for p5). {@code callTimeout}
+     * bounds one request (zero: none), {@code queryTimeout} a whole query.
+     */
+    static OmsClient client(String instance, String url, String audience, Path trustStore, int pageSize, Duration callTimeout,
+            Duration queryTimeout) {
+        OmsClient.Builder b = OmsClient.builder().instance(OmsInstance.parse(instance)).pageSize(pageSize).queryTimeout(queryTimeout);
         if (url != null) {
             b.baseUrl(url);
         }
         if (audience != null) {
             b.audience(audience);
         }
-        HttpSettings settings = HttpSettings.defaults();
+        HttpSettings defaults = HttpSettings.defaults();
+        HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
         if (trustStore != null) {
             settings = settings.withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
         }

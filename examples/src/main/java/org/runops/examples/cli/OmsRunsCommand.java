@@ -2,6 +2,7 @@ package org.runops.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,15 @@ final class OmsRunsCommand implements Callable<Integer> {
     @Option(names = "--trust-store", paramLabel = "FILE", description = "Extra trust store (e.g. with the CERN Root and Grid CAs).")
     private Path trustStore;
 
+    @Option(names = "--call-timeout", defaultValue = "120s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = {"Longest one HTTP request may take, body included; 0s for none (default: ${DEFAULT-VALUE}).",
+                "A request that takes longer is retried like a failed one."})
+    private Duration callTimeout;
+
+    @Option(names = "--query-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Longest the whole query may take, every page and retry included (default: ${DEFAULT-VALUE}).")
+    private Duration queryTimeout;
+
     @Option(names = "--progress", description = "Show page progress on stderr even when it is not a terminal.")
     private boolean progress;
 
@@ -140,7 +150,7 @@ final class OmsRunsCommand implements Callable<Integer> {
     }
 
     private OmsClient client() {
-        return OmsConnectionOptions.client(instance, url, audience, trustStore, pageSize);
+        return OmsConnectionOptions.client(instance, url, audience, trustStore, pageSize, callTimeout, queryTimeout);
     }
 
     /** One {@code --filter ATTR:OP:VALUE}; the value is a number, true/false, null or text. */

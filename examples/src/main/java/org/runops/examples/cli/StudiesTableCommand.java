@@ -3,13 +3,13 @@ package org.runops.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.runops.certhelper.CertHelperHistory;
+import org.runops.core.RegularFiles;
 import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
 import org.runops.studies.StudyJoin;
@@ -104,7 +104,7 @@ final class StudiesTableCommand implements Callable<Integer> {
             List<OmsRecord> records = new ArrayList<>();
             for (Path f : files) {
                 try {
-                    records.addAll(OmsPage.parse(Files.readAllBytes(f), f.toString()).records());
+                    records.addAll(OmsPage.parse(RegularFiles.readAllBytes(f), f.toString()).records());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.testing.FffRunDirectoryWriter;
@@ -139,6 +140,72 @@ class DaqRunDirectoryTest {
         DaqRunSummary open = DaqRunDirectory.scan(stillWriting);
         assertThat(open.isZeroEventRun()).isFalse();
         assertThat(open.toEventCount().status()).isEqualTo(CountStatus.UNKNOWN);
+    }
+
+    @Test
+    void aDamagedEndOfRunIsNeverAZeroEventRun() throws IOException {
+        byte[] random = new byte[64];
+        new java.util.Random(9).nextBytes(random);
+        for (String damage : List.of("random", "huge", "directory")) {
+            Path dir = FffRunDirectoryWriter.create(storage, 20).write();
+            Path eor = dir.resolve("run000020_ls0000_EoR.jsn");
+            Files.delete(eor);
+            switch (damage) {
+                case "random" -> Files.write(eor, random);
+                case "huge" -> Files.writeString(eor, "{\n   \"data\" : [ \"92233720368547758070\", \"0\", \"0\", \"0\" ],\n"
+                        + "   \"definition\" : \"/fff/ramdisk/run000020/jsd/EoR.jsd\",\n   \"source\" : \"BU\"\n}");
+                default -> Files.createDirectory(eor);
+            }
+            DaqRunSummary s = DaqRunDirectory.scan(dir);
+            assertThat(s.isZeroEventRun()).as(damage).isFalse();
+            assertThat(s.endOfRunUnreadable()).as(damage).hasValueSatisfying(why -> assertThat(why).contains(eor.toString()));
+            EventCount c = s.toEventCount();
+            assertThat(c.status().indeterminate()).as(damage + ": " + c.detail()).isTrue();
+            assertThat(c.events()).as(damage).isEmpty();
+            assertThat(s.problems()).as(damage).anySatisfy(p -> assertThat(p.file()).isEqualTo(eor));
+            if (damage.equals("directory")) {
+                assertThat(s.problems()).anySatisfy(p -> assertThat(p.problem()).contains(eor.toString()).contains("is a directory"));
+            }
+            deleteTree(dir);
+        }
+        // The BU's empty placeholder is still "no EoR": a run without index files is a zero-event run.
+        Path placeholder = FffRunDirectoryWriter.create(storage, 21).emptyEndOfRun().write();
+        assertThat(DaqRunDirectory.scan(placeholder).isZeroEventRun()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aFifoNamedLikeTheEndOfRunIsAProblemOfThatFileNotAHang() throws IOException {
+        Path dir = FffRunDirectoryWriter.create(storage, 22).lumiSection(1, 10, 20).write();
+        Path eor = dir.resolve("run000022_ls0000_EoR.jsn");
+        Files.delete(eor);
+        org.runops.testing.Fifos.create(eor);
+        DaqRunSummary s = DaqRunDirectory.scan(dir);
+        assertThat(s.expectedEvents()).as("the index files still count the run").hasValue(30);
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(eor);
+            assertThat(p.problem()).contains("is a FIFO (named pipe), not a regular file");
+        });
+    }
+
+    @Test
+    void indexTotalsBeyondALongAreAProblemNotANumber() throws IOException {
+        Path dir = FffRunDirectoryWriter.create(storage, 23).endOfRun(false).lumiSection(1, Long.MAX_VALUE, Long.MAX_VALUE).write();
+        DaqRunSummary s = DaqRunDirectory.scan(dir);
+        assertThat(s.expectedEvents()).isEmpty();
+        assertThat(s.toEventCount().status()).isEqualTo(CountStatus.UNKNOWN);
+        assertThat(s.problems()).anySatisfy(p -> {
+            assertThat(p.file().getFileName().toString()).startsWith("run000023_ls0001_index");
+            assertThat(p.problem()).contains("9223372036854775807").contains("total");
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
