@@ -81,7 +81,8 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         }
         Path ledgers = path(p, "ledger.dir", d.ledgerDirectory());
         StripConfig config = config(p, where, d, ledgers);
-        Duration timeout = get(p, where, "db.timeout", StripSettings::positive, RunDatabase.DEFAULT_TIMEOUT);
+        Duration timeout = get(p, where, "db.timeout", s -> TimedDataSource.requirePositive(Durations.parse(s)),
+                RunDatabase.DEFAULT_TIMEOUT);
         String url = p.getProperty("db.url");
         if (url == null || url.isBlank()) {
             // AUTO_SERVER: while another process has the file open, this one is an H2 TCP client of it
@@ -143,7 +144,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
                 throw new RunDatabaseException("cannot set up the Oracle data source for " + TimedDataSource.redact(url), e);
             }
         }
-        throw new StripConfigException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + url);
+        throw new StripConfigException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + TimedDataSource.redact(url));
     }
 
     private static String password(Properties p, Map<String, String> environment, String where) {
@@ -172,14 +173,6 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         } catch (RuntimeException e) {
             throw new StripConfigException(where + ": " + key + "=" + value + " is not valid: " + e.getMessage(), e);
         }
-    }
-
-    private static Duration positive(String s) {
-        Duration d = Durations.parse(s);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("must be positive");
-        }
-        return d;
     }
 
     private static Path path(Properties p, String key, Path fallback) {

@@ -49,10 +49,15 @@ final class TimedDataSource implements DataSource {
     /** {@code dataSource} with {@code timeout}; an already timed one gets the new timeout (never two layers). */
     static TimedDataSource of(DataSource dataSource, Duration timeout) {
         Objects.requireNonNull(dataSource, "dataSource");
+        return new TimedDataSource(dataSource instanceof TimedDataSource t ? t.delegate : dataSource, requirePositive(timeout));
+    }
+
+    /** {@code timeout}, when it is more than zero. */
+    static Duration requirePositive(Duration timeout) {
         if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("db.timeout must be positive, got " + Durations.describe(timeout));
+            throw new IllegalArgumentException("the DB timeout must be positive, got " + Durations.describe(timeout));
         }
-        return new TimedDataSource(dataSource instanceof TimedDataSource t ? t.delegate : dataSource, timeout);
+        return timeout;
     }
 
     /** An H2 URL whose client socket (connect and every read) gives up after {@code timeout}, unless it sets its own. */

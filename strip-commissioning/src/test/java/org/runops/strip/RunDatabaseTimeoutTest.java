@@ -79,6 +79,8 @@ class RunDatabaseTimeoutTest {
             assertThat(ps.getQueryTimeout()).isEqualTo(2);
             assertThat(c.createStatement().getQueryTimeout()).isEqualTo(2);
         }
+        assertThatThrownBy(() -> StripSettings.load(null, Map.of("db.timeout", "0s"), Map.of()))
+                .isInstanceOf(StripConfigException.class).hasMessageContaining("db.timeout=0s is not valid");
         // credentials inside a URL are never shown
         assertThat(TimedDataSource.redact("jdbc:oracle:thin:cms_trk_r/" + PASSWORD + "@//db:10121/svc")).isEqualTo("jdbc:oracle:thin:***@//db:10121/svc");
         assertThat(TimedDataSource.redact("jdbc:h2:tcp://db/x;PASSWORD=" + PASSWORD + ";MODE=Oracle")).isEqualTo("jdbc:h2:tcp://db/x;PASSWORD=***;MODE=Oracle");
