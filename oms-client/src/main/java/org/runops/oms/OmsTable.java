@@ -133,15 +133,7 @@ public final class OmsTable {
         csv.endRecord();
         for (List<Object> row : rows) {
             for (Object v : row) {
-                if (v instanceof String s) {
-                    csv.quoted(s);
-                } else if (v instanceof Long l) {
-                    csv.number(l);
-                } else if (v instanceof Double d) {
-                    csv.number(d);
-                } else {
-                    csv.field(v == null ? null : v.toString()); // Boolean
-                }
+                csv.value(v);
             }
             csv.endRecord();
         }

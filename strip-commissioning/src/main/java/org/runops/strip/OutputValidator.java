@@ -3,6 +3,7 @@ package org.runops.strip;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -53,9 +54,8 @@ final class OutputValidator {
     boolean hasFile(long run, String kind, Optional<String> partition) {
         Pattern name = Pattern.compile("SiStripCommissioning" + kind + "_(.*_)?0*" + run + "(_.*)?\\.root");
         Path dir = storage.outputDirectory(run);
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
+        // Files.isDirectory says false on EACCES or a stale NFS handle too: only a folder that is not
+        // there means "no output"; any other failure must not be recorded as a missing file
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String n = f.getFileName().toString();
@@ -63,6 +63,8 @@ final class OutputValidator {
                     return true;
                 }
             }
+            return false;
+        } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + dir, e);

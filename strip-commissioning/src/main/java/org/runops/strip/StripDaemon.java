@@ -177,7 +177,15 @@ public final class StripDaemon {
             }
         }, "runops-strip-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        return run();
+        try {
+            return run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook); // an embedding program goes on: no leaked hook
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting and the hook is running: nothing to remove
+            }
+        }
     }
 
     /**

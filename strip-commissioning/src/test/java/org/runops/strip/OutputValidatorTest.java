@@ -1,6 +1,7 @@
 package org.runops.strip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,17 @@ class OutputValidatorTest {
         Validation to = validator.validate(339001, Optional.of("TO_30-JUN-2009_1"), rows);
         assertThat(to.hasComm()).isFalse();
         assertThat(to.dbValid()).isFalse();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeListedIsAnErrorNotMissingFiles() throws IOException {
+        FffRunDirectoryWriter.create(tmp.resolve("fff"), 338999).lumiSection(1, 10).write();
+        RootFileWriter.create().tree("Events", 10).write(storage.edmFile(338999));
+        Files.writeString(storage.outputDirectory(338999), "not a folder"); // listing it fails with ENOTDIR, not "absent"
+        assertThatThrownBy(() -> validator.validate(338999, Optional.empty(), complete))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot list " + storage.outputDirectory(338999));
+        Files.delete(storage.outputDirectory(338999));
+        assertThat(validator.validate(338999, Optional.empty(), complete).hasComm()).as("a folder that is not there: no files").isFalse();
     }
 
     @Test

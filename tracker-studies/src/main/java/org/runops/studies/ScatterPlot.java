@@ -186,6 +186,6 @@ public final class ScatterPlot {
 
     /** Writes the plot as PNG, atomically. */
     public void write(Path png) {
-        StudyTable.writeAtomically(png, png());
+        PngCharts.write(chart(), title, png);
     }
 }

@@ -322,11 +322,7 @@ public final class StudyTable {
         csv.endRecord();
         for (Object[] row : rows) {
             for (Object v : row) {
-                if (v instanceof String text) {
-                    csv.quoted(text);
-                } else {
-                    csv.field(v == null ? null : v.toString()); // Long, Double, Boolean: the same in every locale
-                }
+                csv.value(v);
             }
             csv.endRecord();
         }

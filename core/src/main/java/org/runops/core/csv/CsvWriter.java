@@ -70,6 +70,26 @@ public final class CsvWriter {
         return write(Double.isNaN(value) ? "" : Double.toString(value));
     }
 
+    /**
+     * A typed table value as the shared OMS and study tables write it (pandas {@code QUOTE_NONNUMERIC}):
+     * a string always quoted, so it reads back as text; a number or boolean bare; null (or NaN) missing.
+     */
+    public CsvWriter value(Object v) {
+        if (v instanceof String text) {
+            return quoted(text);
+        }
+        if (v instanceof Double d) {
+            return number(d);
+        }
+        if (v instanceof Float f) {
+            return number(f.doubleValue());
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte || v instanceof Boolean) {
+            return write(v.toString());
+        }
+        return v == null ? field(null) : quoted(v.toString());
+    }
+
     /** Ends the current record. */
     public CsvWriter endRecord() {
         try {

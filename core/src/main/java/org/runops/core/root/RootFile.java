@@ -97,6 +97,10 @@ public final class RootFile implements AutoCloseable {
         } catch (RootFormatException e) {
             // Each step of TFileOpener turns damage into a zombie reason; this is the net under them.
             return new RootFile(path, reader, TFileOpener.State.zombie(reader.size(), "unreadable: " + e.getMessage()), null, pool);
+        } catch (RuntimeException | Error e) {
+            reader.close(); // a bug in the opener must not leak the channel and the buffers
+            pool.close();
+            throw e;
         } finally {
             pool.release(b);
         }

@@ -25,6 +25,14 @@ class CsvWriterTest {
     }
 
     @Test
+    void typedValuesAreWrittenAsTheSharedTablesWriteThem() {
+        StringWriter out = new StringWriter();
+        new CsvWriter(out, "t.csv").value("123").value(316201L).value(3.8).value(Double.NaN).value(true).value(null).value(7)
+                .endRecord().flush();
+        assertThat(out).hasToString("\"123\",316201,3.8,,true,,7\n");
+    }
+
+    @Test
     void writesRecordsTheReaderReadsBack() {
         StringWriter out = new StringWriter();
         new CsvWriter(out, "t.csv").field("run").field("note").field("value").field("text").endRecord()

@@ -136,7 +136,9 @@ class RunLeasesTest {
             assertThat(HostLock.tryAcquire(file, "second daemon")).isEmpty();
             assertThat(HostLock.holder(file)).hasValueSatisfying(h -> assertThat(h).contains("srv-s2b17-29-01"));
         }
-        assertThat(HostLock.tryAcquire(file, "next pass")).isPresent();
+        try (HostLock next = HostLock.tryAcquire(file, "next pass").orElseThrow()) {
+            assertThat(HostLock.holder(file)).hasValueSatisfying(h -> assertThat(h).contains("next pass"));
+        }
     }
 
     /** Directory listing helper that closes its stream. */
