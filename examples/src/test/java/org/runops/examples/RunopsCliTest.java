@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.RunopsException;
 import org.runops.core.ledger.HistoryLog;
@@ -28,6 +29,7 @@ import org.runops.testing.FffRunDirectoryWriter;
 import org.runops.testing.RootFileWriter.Compression;
 import org.runops.testing.RootFileWriter.Damage;
 import org.runops.testing.RootFileWriter;
+import org.runops.testing.SilentListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -238,6 +240,25 @@ class RunopsCliTest {
         Run badConfig = runops("strip", "run-once", "--config", bad.toString());
         assertThat(badConfig.exitCode()).isEqualTo(2);
         assertThat(badConfig.err()).contains("end.delay=soon");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a thread stuck in a socket read ignores interrupts
+    void stripRunOnceStopsWithOneLineWhenTheDatabaseNeverAnswers() throws IOException {
+        Path storage = tmp.resolve("fff");
+        FffRunDirectoryWriter.create(storage, 400100).lumiSection(1, 10).write();
+        Path ledgers = tmp.resolve("ledgers");
+        Path config = Files.writeString(tmp.resolve("strip.properties"), "host=srv-cli\nstorage.root=" + storage
+                + "\ndata.dir=" + tmp.resolve("Data") + "\nledger.dir=" + ledgers + "\n");
+        try (SilentListener db = SilentListener.start()) {
+            String url = "jdbc:h2:tcp://127.0.0.1:" + db.port() + "/mem:rundb";
+            Run r = runops("strip", "run-once", "--config", config.toString(), "--set", "db.url=" + url, "--set", "db.timeout=2s");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INPUT_ERROR);
+            assertThat(r.err().lines()).singleElement().asString().startsWith("runops: error: cannot read RUN rows for 1 runs from " + url)
+                    .contains("timed out after 2s");
+        }
+        assertThat(ledgers.resolve("analyzedruns.txt")).satisfiesAnyOf(f -> assertThat(f).doesNotExist(), f -> assertThat(f).isEmptyFile());
+        assertThat(ledgers.resolve("history.jsonl")).satisfiesAnyOf(f -> assertThat(f).doesNotExist(), f -> assertThat(f).isEmptyFile());
     }
 
     @Test

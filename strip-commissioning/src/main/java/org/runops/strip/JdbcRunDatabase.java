@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 
-/** {@link RunDatabase} over JDBC: one query per 1,000 runs (Oracle's IN-list limit), bind variables throughout. */
+/**
+ * {@link RunDatabase} over JDBC: one query per 1,000 runs (Oracle's IN-list limit), bind variables throughout,
+ * every connection and statement under the timeout of its {@link TimedDataSource}.
+ */
 final class JdbcRunDatabase implements RunDatabase {
     static final int BATCH = 1000;
     private static final String RUNS = "select a.RUNNUMBER, b.PARTITIONNAME, a.RUNMODE, a.STARTTIME, a.ENDTIME"
@@ -29,10 +32,10 @@ final class JdbcRunDatabase implements RunDatabase {
             + " a.ANALYSISTYPE, b.PARTITIONNAME from ANALYSIS a join PARTITION b on a.PARTITIONID = b.PARTITIONID"
             + " where a.RUNNUMBER in (%s) order by a.RUNNUMBER, a.ANALYSISID desc";
 
-    private final DataSource dataSource;
+    private final TimedDataSource dataSource;
 
-    JdbcRunDatabase(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    JdbcRunDatabase(DataSource dataSource, Duration timeout) {
+        this.dataSource = TimedDataSource.of(dataSource, timeout);
     }
 
     @Override
@@ -48,7 +51,7 @@ final class JdbcRunDatabase implements RunDatabase {
             ps.setLong(2, lastRun);
             collect(ps, out, JdbcRunDatabase::runRow);
         } catch (SQLException e) {
-            throw new RunDatabaseException("cannot read RUN rows for runs " + firstRun + ".." + lastRun, e);
+            throw dataSource.failure("cannot read RUN rows for runs " + firstRun + ".." + lastRun, e);
         }
         out.replaceAll((run, rows) -> List.copyOf(rows));
         return out;
@@ -86,7 +89,7 @@ final class JdbcRunDatabase implements RunDatabase {
                 }
             }
         } catch (SQLException e) {
-            throw new RunDatabaseException("cannot read " + what + " for " + runs.size() + " runs", e);
+            throw dataSource.failure("cannot read " + what + " for " + runs.size() + " runs", e);
         }
         out.replaceAll((run, rows) -> List.copyOf(rows));
         return out;

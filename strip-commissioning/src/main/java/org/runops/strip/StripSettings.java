@@ -21,21 +21,24 @@ import org.runops.core.RegularFiles;
  * A {@link StripConfig} and its database, read from a properties file. Keys (all optional):
  * {@code host, storage.root, data.dir, ledger.dir, analysis.command, analysis.timeout, end.delay,
  * frequency, modes, partitions, partitions.<host>, delete.raw, lease.ttl, db.zone, db.url, db.user,
- * db.password.file}.
+ * db.password.file, db.timeout}.
  * Durations as {@code 2h}, {@code 30m}, {@code 45s} or ISO-8601 ({@code PT2H}); {@code modes} as
  * {@code default}, {@code default,calibration} or RUNMODE codes; {@code partitions} as {@code TI,TM}.
  * The password comes from {@code RUNOPS_STRIP_DB_PASSWORD} or the file named by {@code db.password.file},
  * never from the command line, and is never logged. Without {@code db.url}, the embedded H2 database in
- * the ledger directory is used.
+ * the ledger directory is used. {@code db.timeout} (default 2 min) bounds every connect and query.
+ *
+ * @param dataSource      the database, every connection and statement under {@code databaseTimeout}
+ * @param databaseTimeout how long a connect or query may wait for the database
  */
-public record StripSettings(StripConfig config, String databaseUrl, DataSource dataSource, boolean embedded) {
+public record StripSettings(StripConfig config, String databaseUrl, DataSource dataSource, boolean embedded, Duration databaseTimeout) {
 
     public static final String PASSWORD_VARIABLE = "RUNOPS_STRIP_DB_PASSWORD";
 
     public StripSettings {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
-        Objects.requireNonNull(dataSource, "dataSource");
+        dataSource = TimedDataSource.of(dataSource, databaseTimeout);
     }
 
     /**
@@ -76,14 +79,18 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         }
         Path ledgers = path(p, "ledger.dir", d.ledgerDirectory());
         StripConfig config = config(p, where, d, ledgers);
+        Duration timeout = get(p, where, "db.timeout", s -> TimedDataSource.requirePositive(Durations.parse(s)),
+                RunDatabase.DEFAULT_TIMEOUT);
         String url = p.getProperty("db.url");
         if (url == null || url.isBlank()) {
+            // AUTO_SERVER: while another process has the file open, this one is an H2 TCP client of it
             JdbcDataSource embedded = EmbeddedRunDatabase.fileDataSource(ledgers.resolve("rundb"));
-            return new StripSettings(config, embedded.getURL(), embedded, true);
+            embedded.setURL(TimedDataSource.h2Url(embedded.getURL(), timeout));
+            return new StripSettings(config, embedded.getURL(), embedded, true, timeout);
         }
         String user = p.getProperty("db.user", "");
         String password = password(p, environment, where);
-        return new StripSettings(config, url, dataSource(url, user, password, where), false);
+        return new StripSettings(config, url, dataSource(url, user, password, timeout, where), false, timeout);
     }
 
     private static StripConfig config(Properties p, String where, StripConfig d, Path ledgers) {
@@ -111,13 +118,13 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         if (embedded) {
             EmbeddedRunDatabase.on(dataSource);
         }
-        return RunDatabase.jdbc(dataSource);
+        return RunDatabase.jdbc(dataSource, databaseTimeout);
     }
 
-    private static DataSource dataSource(String url, String user, String password, String where) {
+    private static DataSource dataSource(String url, String user, String password, Duration timeout, String where) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(url);
+            h2.setURL(TimedDataSource.h2Url(url, timeout));
             h2.setUser(user);
             h2.setPassword(password);
             return h2;
@@ -128,12 +135,14 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
                 ora.setURL(url);
                 ora.setUser(user);
                 ora.setPassword(password);
+                ora.setConnectionProperties(TimedDataSource.oracleProperties(timeout));
+                ora.setLoginTimeout((int) Math.max(1, timeout.toSeconds())); // per data source, not DriverManager's JVM-wide one
                 return ora;
             } catch (java.sql.SQLException e) {
-                throw new RunDatabaseException("cannot set up the Oracle data source for " + url, e);
+                throw new RunDatabaseException("cannot set up the Oracle data source for " + TimedDataSource.redact(url), e);
             }
         }
-        throw new StripConfigException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + url);
+        throw new StripConfigException(where + ": db.url must be a jdbc:oracle: or jdbc:h2: URL, got " + TimedDataSource.redact(url));
     }
 
     private static String password(Properties p, Map<String, String> environment, String where) {
@@ -212,7 +221,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
     public String describe() {
         return "host " + config.host() + ", storage " + config.storageRoot() + ", data " + config.dataDirectory() + ", ledgers "
                 + config.ledgerDirectory() + ", partitions " + config.partitions() + ", database "
-                + databaseUrl.replaceAll("(?<=thin:)[^@]*@", "***@")
+                + TimedDataSource.redact(databaseUrl) + " (timeout " + Durations.describe(databaseTimeout) + ")"
                 + ", deleteRaw " + config.deleteRaw();
     }
 }

@@ -19,7 +19,7 @@ class StripSettingsTest {
     Path tmp;
 
     @Test
-    void propertiesOverrideTheOriginalsDefaults() throws IOException {
+    void propertiesOverrideTheOriginalsDefaults() throws Exception {
         Path file = Files.writeString(tmp.resolve("strip.properties"), String.join("\n",
                 "host=srv-s2b17-29-01", "storage.root=" + tmp.resolve("fff"), "ledger.dir=" + tmp.resolve("ledgers"),
                 "partitions=TI, TM", "modes=default,calibration", "end.delay=90m", "analysis.timeout=PT3H", "delete.raw=true",
@@ -33,9 +33,9 @@ class StripSettingsTest {
         assertThat(s.config().analysisTimeout()).isEqualTo(Duration.ofHours(3));
         assertThat(s.config().deleteRaw()).isTrue();
         assertThat(s.config().frequency()).isEqualTo(Duration.ofHours(1));
-        assertThat(((org.h2.jdbcx.JdbcDataSource) s.dataSource()).getPassword()).isEqualTo("from-file");
+        assertThat(s.dataSource().unwrap(org.h2.jdbcx.JdbcDataSource.class).getPassword()).isEqualTo("from-file");
         assertThat(StripSettings.load(file, Map.of(StripSettings.PASSWORD_VARIABLE, "from-env")).dataSource())
-                .satisfies(d -> assertThat(((org.h2.jdbcx.JdbcDataSource) d).getPassword()).isEqualTo("from-env"));
+                .satisfies(d -> assertThat(d.unwrap(org.h2.jdbcx.JdbcDataSource.class).getPassword()).isEqualTo("from-env"));
         assertThat(s.describe()).doesNotContain("from-file");
     }
 
