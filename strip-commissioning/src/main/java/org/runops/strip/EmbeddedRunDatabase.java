@@ -38,6 +38,11 @@ public final class EmbeddedRunDatabase {
         return on(fileDataSource(file));
     }
 
+    /** Whether {@link #inFile} has created a database at {@code file} (H2 keeps it in {@code <file>.mv.db}). */
+    public static boolean exists(java.nio.file.Path file) {
+        return java.nio.file.Files.exists(java.nio.file.Path.of(file + ".mv.db"));
+    }
+
     /** The data source of an H2 file database, not opened yet. */
     static JdbcDataSource fileDataSource(java.nio.file.Path file) {
         JdbcDataSource h2 = new JdbcDataSource();

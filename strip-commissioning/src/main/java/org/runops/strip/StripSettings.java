@@ -33,6 +33,8 @@ import org.runops.core.RegularFiles;
  */
 public record StripSettings(StripConfig config, String databaseUrl, DataSource dataSource, boolean embedded, Duration databaseTimeout) {
 
+    /** The embedded RUN database's name in the ledger directory. */
+    private static final String EMBEDDED_DATABASE = "rundb";
     public static final String PASSWORD_VARIABLE = "RUNOPS_STRIP_DB_PASSWORD";
 
     public StripSettings {
@@ -84,7 +86,7 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         String url = p.getProperty("db.url");
         if (url == null || url.isBlank()) {
             // AUTO_SERVER: while another process has the file open, this one is an H2 TCP client of it
-            JdbcDataSource embedded = EmbeddedRunDatabase.fileDataSource(ledgers.resolve("rundb"));
+            JdbcDataSource embedded = EmbeddedRunDatabase.fileDataSource(ledgers.resolve(EMBEDDED_DATABASE));
             embedded.setURL(TimedDataSource.h2Url(embedded.getURL(), timeout));
             return new StripSettings(config, embedded.getURL(), embedded, true, timeout);
         }
@@ -111,6 +113,11 @@ public record StripSettings(StripConfig config, String databaseUrl, DataSource d
         } catch (IllegalArgumentException e) { // values that parse but do not fit together, e.g. frequency=0s
             throw new StripConfigException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file of the embedded RUN database when no {@code db.url} is given (H2 adds {@code .mv.db}). */
+    public Path embeddedDatabaseFile() {
+        return config.ledgerDirectory().resolve(EMBEDDED_DATABASE);
     }
 
     /** The RUN database; the embedded one is opened (and its schema created) only now. */

@@ -9,6 +9,7 @@ import org.runops.core.run.RunCatalog;
 import org.runops.core.run.RunRecord;
 import org.runops.oms.OmsClient;
 import org.runops.oms.OmsRunCatalog;
+import org.runops.strip.EmbeddedRunDatabase;
 import org.runops.strip.StripSettings;
 
 /**
@@ -67,8 +68,8 @@ final class RunCatalogs implements AutoCloseable {
             Path config = spec.equals("rundb") ? null : Path.of(spec.substring(6));
             StripSettings settings = StripSettings.load(config, System.getenv());
             // a listing must not create an empty embedded database where none was
-            Path embedded = settings.config().ledgerDirectory().resolve("rundb.mv.db");
-            if (settings.embedded() && !Files.exists(embedded)) {
+            Path embedded = settings.embeddedDatabaseFile();
+            if (settings.embedded() && !EmbeddedRunDatabase.exists(embedded)) {
                 throw new IllegalArgumentException("--catalog " + spec + ": no db.url configured and no embedded RUN database at " + embedded);
             }
             return settings.database().catalog(settings.config().databaseZone());
