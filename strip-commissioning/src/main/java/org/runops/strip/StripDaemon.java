@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.runops.core.Durations;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.PassRecord;
 import org.slf4j.Logger;
@@ -134,7 +135,7 @@ public final class StripDaemon {
                     Instant end = finishedAfter(started);
                     Duration wait = backoff(failuresInARow, frequency);
                     record = new PassRecord(started, end, host, PassRecord.Outcome.FAILED, 0, Map.of(), describe(e), end.plus(wait));
-                    LOG.error("pass {} failed ({} in a row); the next one starts in {}: {}", passes, failuresInARow, wait, describe(e), e);
+                    LOG.error("pass {} failed ({} in a row); the next one starts in {}: {}", passes, failuresInARow, Durations.describe(wait), describe(e), e);
                 }
                 record(history, record);
                 if (!waitUntil(record.nextPassDue())) {

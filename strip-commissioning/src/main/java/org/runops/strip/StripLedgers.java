@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.runops.core.ledger.AtomicFiles;
+import org.runops.core.ledger.FileLocks;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.LeaseInfo;
@@ -260,7 +261,8 @@ public final class StripLedgers implements AutoCloseable {
             try {
                 Files.createDirectories(directory);
                 try (FileChannel ch = FileChannel.open(directory.resolve(COMMIT_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = lock(ch, deadline)) {
+                        FileLock lock = FileLocks.lock(ch, directory.resolve(COMMIT_LOCK),
+                                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                     return work.get();
                 }
             } finally {
@@ -275,20 +277,6 @@ public final class StripLedgers implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private FileLock lock(FileChannel ch, long deadline) throws IOException, InterruptedException {
-        while (true) {
-            FileLock lock = ch.tryLock();
-            if (lock != null) {
-                return lock;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new LedgerException("waited " + COMMIT_WAIT + " for " + directory.resolve(COMMIT_LOCK)
-                        + ": another process holds it (" + directory + " on a stalled host?)");
-            }
-            Thread.sleep(5);
         }
     }
 

@@ -228,6 +228,16 @@ class StripDaemonTest {
         Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DaemonProcess.class.getName(),
                 tmp.toString(), db.url(), "sh " + script + " {run} {partition}")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("daemon.log").toFile()).start();
+        try {
+            sigtermStops(daemon, started);
+        } finally {
+            // a failed assertion must not leave the daemon JVM and its 'sleep 120' behind
+            daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+            daemon.destroyForcibly();
+        }
+    }
+
+    private void sigtermStops(Process daemon, Path started) throws Exception {
         for (int i = 0; i < 300 && !(Files.exists(started) && Files.size(started) > 0); i++) {
             Thread.sleep(100);
         }

@@ -141,7 +141,9 @@ final class AppendOnlyFile implements AutoCloseable {
         try {
             uninterruptibly(done);
         } catch (ExecutionException e) {
-            throw new LedgerException("cannot append to " + file + ": " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause();
+            throw new LedgerException("cannot append to " + file + ": "
+                    + (cause instanceof LedgerException l ? l.getMessage() : cause.toString()), cause);
         }
     }
 
@@ -219,9 +221,9 @@ final class AppendOnlyFile implements AutoCloseable {
         }
     }
 
-    private void write(byte[] bytes) throws IOException {
+    private void write(byte[] bytes) throws IOException, InterruptedException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ); FileLock lock = ch.lock()) {
+                StandardOpenOption.READ); FileLock lock = FileLocks.lock(ch, file, FileLocks.DEFAULT_WAIT)) {
             setAsideTornTail(ch);
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             long at = ch.size();
