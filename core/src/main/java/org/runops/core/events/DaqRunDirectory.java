@@ -69,7 +69,7 @@ public final class DaqRunDirectory {
         Matcher dirName = RUN_DIR.matcher(dir.getFileName() == null ? "" : dir.getFileName().toString());
         OptionalLong run = dirName.matches() ? parseRun(dirName.group(1)) : OptionalLong.empty();
         if (!isDirectory(dir)) {
-            return new DaqRunSummary(dir, false, run, OptionalLong.empty(), Optional.empty(), 0, 0, 0, 0, false, List.of());
+            return new DaqRunSummary(dir, false, run, Optional.empty(), OptionalLong.empty(), Optional.empty(), 0, 0, 0, 0, false, List.of());
         }
         Path eor = null;
         List<Index> indexFiles = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class DaqRunDirectory {
             problems.add(new FileProblem(eor, "EoR says " + eorEvents.getAsLong() + " events but the " + indexFiles.size()
                     + " index files hold " + sum));
         }
-        return new DaqRunSummary(dir, true, run, eorEvents, endOfRunUnreadable, sum, indexFiles.size() + badNames, bad + badNames, raw, open, problems);
+        return new DaqRunSummary(dir, true, run, Optional.ofNullable(eor), eorEvents, endOfRunUnreadable, sum, indexFiles.size() + badNames, bad + badNames, raw, open, problems);
     }
 
     /** Adds one index file's events to the run total; a total beyond a long is no count, so that file is bad. */

@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  * @param directory       the run directory
  * @param exists          whether it is a directory at all
  * @param runNumber       the number in its name ({@code run<digits>}), when it has one
+ * @param endOfRunFile    the EoR file, when there is one ({@code run<N>_ls0000_EoR.jsn}, any number of zeros)
  * @param endOfRunEvents  EoR {@code NEvents}, when the EoR file is there and readable
  * @param endOfRunUnreadable why an EoR file that is there says nothing (damaged, not a regular file,
  *                        unreadable), naming the file; empty when it is fine, absent or merely empty (the BU's
@@ -27,6 +28,7 @@ public record DaqRunSummary(
         Path directory,
         boolean exists,
         OptionalLong runNumber,
+        Optional<Path> endOfRunFile,
         OptionalLong endOfRunEvents,
         Optional<String> endOfRunUnreadable,
         long indexEvents,
@@ -39,6 +41,7 @@ public record DaqRunSummary(
     public DaqRunSummary {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(runNumber, "runNumber");
+        Objects.requireNonNull(endOfRunFile, "endOfRunFile");
         Objects.requireNonNull(endOfRunEvents, "endOfRunEvents");
         Objects.requireNonNull(endOfRunUnreadable, "endOfRunUnreadable");
         problems = List.copyOf(problems);

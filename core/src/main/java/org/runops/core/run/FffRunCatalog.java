@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -120,18 +121,18 @@ public final class FffRunCatalog implements RunCatalog {
         } catch (UncheckedIOException e) {
             throw new CatalogException("fff run folder " + dir + ": cannot read it: " + e.getCause(), e);
         }
-        Path endOfRun = dir.resolve(dir.getFileName() + "_ls0000_EoR.jsn");
+        Optional<Path> endOfRun = daq.endOfRunFile(); // as the DAQ scan found it, not a name made again here
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("directory", dir.toString());
         attributes.put("state", daq.openDirectory() ? "open"
-                : daq.endOfRunEvents().isPresent() || Files.exists(endOfRun) ? "closed" : "unknown");
+                : endOfRun.isPresent() ? "closed" : "unknown");
         daq.expectedEvents().ifPresent(n -> attributes.put(RunRecord.EVENTS, Long.toString(n)));
         Instant end = null;
-        if (daq.endOfRunEvents().isPresent() && Files.exists(endOfRun)) {
+        if (daq.endOfRunEvents().isPresent() && endOfRun.isPresent()) {
             try {
-                end = Files.getLastModifiedTime(endOfRun).toInstant();
+                end = Files.getLastModifiedTime(endOfRun.get()).toInstant();
             } catch (IOException e) {
-                throw new CatalogException("fff run folder " + dir + ": cannot read the time of " + endOfRun.getFileName() + ": " + e, e);
+                throw new CatalogException("fff run folder " + dir + ": cannot read the time of " + endOfRun.get().getFileName() + ": " + e, e);
             }
         }
         return new RunRecord(run, null, end, attributes);

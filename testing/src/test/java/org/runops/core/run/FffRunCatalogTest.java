@@ -50,6 +50,17 @@ class FffRunCatalogTest {
         assertThat(catalog.run(4)).isEmpty();
     }
 
+    @Test
+    void anEndOfRunFileWithMoreZerosIsTheOneTheDaqScanFound() throws IOException {
+        Path dir = FffRunDirectoryWriter.create(root, 338999).lumiSection(1, 10).write();
+        Instant stopped = Instant.parse("2024-05-01T12:00:00Z");
+        Path eor = Files.move(dir.resolve("run338999_ls0000_EoR.jsn"), dir.resolve("run338999_ls00000_EoR.jsn"));
+        Files.setLastModifiedTime(eor, FileTime.from(stopped));
+        RunRecord r = RunCatalog.fff(root).run(338999).orElseThrow();
+        assertThat(r.attribute("state")).hasValue("closed");
+        assertThat(r.end()).as("the time of the EoR file the scan read, not of a name made again").isEqualTo(stopped);
+    }
+
     /** Moved from StorageArea.list: which entries count as runs, and the ones that do not. */
     @Test
     void onlyRunDigitsFoldersAreRunsInAscendingOrder() throws IOException {
