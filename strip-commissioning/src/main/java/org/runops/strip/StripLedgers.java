@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.runops.core.RegularFiles;
 import org.runops.core.ledger.AtomicFiles;
 import org.runops.core.ledger.FileLocks;
 import org.runops.core.ledger.HistoryLog;
@@ -56,7 +57,7 @@ public final class StripLedgers implements AutoCloseable {
     static final String COMMIT_LOCK = "commit.lock";
     static final String INTENT = "commit.intent";
     /** How long a commit waits for another process's commit (each holds the lock for a few file writes). */
-    static final Duration COMMIT_WAIT = Duration.ofSeconds(60);
+    static final Duration COMMIT_WAIT = FileLocks.DEFAULT_WAIT;
     private static final Logger LOG = LoggerFactory.getLogger(StripLedgers.class);
     /** File locks are per JVM: threads of one JVM take turns on this first (see AppendOnlyFile). */
     private static final ConcurrentMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
@@ -205,7 +206,7 @@ public final class StripLedgers implements AutoCloseable {
         }
         Intent intent;
         try {
-            intent = Intent.parse(Files.readString(file, StandardCharsets.UTF_8));
+            intent = Intent.parse(RegularFiles.readString(file)); // a FIFO here must not block every commit
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: unreadable ({}); dropped: its run, if unrecorded, comes back next pass", file, e.getMessage());
             deleteIntent();
@@ -260,7 +261,11 @@ public final class StripLedgers implements AutoCloseable {
             }
             try {
                 Files.createDirectories(directory);
-                try (FileChannel ch = FileChannel.open(directory.resolve(COMMIT_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                Path lockFile = directory.resolve(COMMIT_LOCK);
+                if (Files.exists(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    RegularFiles.require(lockFile); // opening a FIFO would block while this JVM's commit lock is held
+                }
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = FileLocks.lock(ch, directory.resolve(COMMIT_LOCK),
                                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                     return work.get();

@@ -110,7 +110,11 @@ final class TimedDataSource implements DataSource {
         try {
             c.setNetworkTimeout(SAME_THREAD, millis(timeout));
         } catch (SQLException e) {
-            c.close();
+            try {
+                c.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (timeout.toMillis() + 999) / 1000));
@@ -123,7 +127,16 @@ final class TimedDataSource implements DataSource {
                         throw e.getCause();
                     }
                     if (result instanceof Statement s) { // createStatement, prepareStatement, prepareCall
-                        s.setQueryTimeout(seconds);
+                        try {
+                            s.setQueryTimeout(seconds);
+                        } catch (SQLException e) {
+                            try {
+                                s.close(); // never hand out a statement without its timeout, nor leak it
+                            } catch (SQLException closing) {
+                                e.addSuppressed(closing);
+                            }
+                            throw e;
+                        }
                     }
                     return result;
                 });

@@ -42,6 +42,7 @@ final class SharedStorage implements AutoCloseable {
     final String command;
     final int runs;
     final Duration ttl;
+    private final List<Process> started = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Server server;
     private final JdbcDataSource dataSource;
 
@@ -163,12 +164,19 @@ final class SharedStorage implements AutoCloseable {
         cmd.addAll(List.of(properties));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), root.toString(), dataSource.getURL(), command));
         cmd.addAll(extra);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(log).toFile()))
-                .start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(log).toFile())).start();
+        started.add(p);
+        return p;
     }
 
+    /** Stops the database and every JVM this storage started (with their analyses), even after a failed assertion. */
     @Override
     public void close() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
         server.stop();
     }
 

@@ -206,7 +206,7 @@ class StripPassTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(60)
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a blocked FIFO open ignores interrupts
     void aDamagedOrFifoEndOfRunIsNeverAZeroEventRunAndTheyDoNotStopThePass() throws IOException {
         // Random bytes, an event count beyond a long, a FIFO: with no index files nothing is known about the run.
         Path random = FffRunDirectoryWriter.create(storage, 339070).write().resolve("run339070_ls0000_EoR.jsn");

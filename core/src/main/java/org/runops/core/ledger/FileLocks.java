@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.runops.core.Durations;
 
 /**
  * OS file locks taken with a bounded wait. {@code FileChannel.lock()} waits for ever, and a holder on a
@@ -31,7 +32,7 @@ public final class FileLocks {
                 return lock;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new LedgerException("waited " + wait.toSeconds() + " s for the lock of " + file
+                throw new LedgerException("waited " + Durations.describe(wait) + " for the lock of " + file
                         + ": another process holds it (on a stalled host?); nothing was written");
             }
             Thread.sleep(5);

@@ -55,12 +55,12 @@ public final class HostLock implements AutoCloseable {
         }
     }
 
-    /** Who holds (or last held) the lock, as written in the file. */
+    /** Who holds (or last held) the lock, as written in the file; empty when there is no file. */
     public static Optional<String> holder(Path file) {
         try {
             return Files.exists(file) ? Optional.of(RegularFiles.readString(file).trim()) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
+            throw new LedgerException("cannot read who holds " + file + ": " + RegularFiles.reason(e), e);
         }
     }
 
