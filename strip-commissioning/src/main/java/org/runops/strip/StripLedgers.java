@@ -144,7 +144,8 @@ public final class StripLedgers implements AutoCloseable {
             if (recordedIn.isPresent()) {
                 return new Commit(Committed.ALREADY_RECORDED, "in " + recordedIn.get().getFileName() + " by another process");
             }
-            writeIntent(new Intent(run, ledger.file().getFileName().toString(), record.decision(), record.host(), record.reason()));
+            writeIntent(new Intent(run, ledger.file().getFileName().toString(), record.decision(), record.host(), record.time(),
+                    record.reason()));
             CrashPoints.reached("intent-written");
             ledger.append(run, fields.toArray(String[]::new));
             CrashPoints.reached("ledger-written");
@@ -219,7 +220,7 @@ public final class StripLedgers implements AutoCloseable {
             ledger.refresh();
         }
         boolean inLedger = ledger != null && ledger.contains(intent.run());
-        boolean inHistory = history.forRun(intent.run()).stream().anyMatch(r -> r.decision().equals(intent.decision()));
+        boolean inHistory = history.forRun(intent.run()).stream().anyMatch(intent::wrote);
         if (inLedger && !inHistory) {
             history.append(new HistoryRecord(now, intent.host(), intent.run(), intent.decision(), Reason.RECOVERED + ": "
                     + intent.reason() + " (the pass that wrote the " + intent.ledger()
@@ -286,19 +287,25 @@ public final class StripLedgers implements AutoCloseable {
     }
 
     /** A commit under way, as {@code commit.intent} holds it. */
-    private record Intent(long run, String ledger, String decision, String host, String reason) {
+    private record Intent(long run, String ledger, String decision, String host, Instant time, String reason) {
         String serialize() {
             // The reason may hold anything; it goes last and takes the rest of the file.
-            return "run=" + run + "\nledger=" + ledger + "\ndecision=" + decision + "\nhost=" + host + "\nreason=" + reason;
+            return "run=" + run + "\nledger=" + ledger + "\ndecision=" + decision + "\nhost=" + host + "\ntime=" + time
+                    + "\nreason=" + reason;
         }
 
         static Intent parse(String text) {
-            String[] lines = text.split("\n", 5);
-            if (lines.length < 5) {
-                throw new IllegalArgumentException("expected 5 fields, got " + lines.length);
+            String[] lines = text.split("\n", 6);
+            if (lines.length < 6) {
+                throw new IllegalArgumentException("expected 6 fields, got " + lines.length);
             }
             return new Intent(Long.parseLong(value(lines[0], "run")), value(lines[1], "ledger"), value(lines[2], "decision"),
-                    value(lines[3], "host"), value(lines[4], "reason"));
+                    value(lines[3], "host"), Instant.parse(value(lines[4], "time")), value(lines[5], "reason"));
+        }
+
+        /** The history line this commit writes: an older line of the run (re-analysed by an operator) is not it. */
+        boolean wrote(HistoryRecord r) {
+            return r.decision().equals(decision) && r.time().equals(time) && r.host().equals(host);
         }
 
         private static String value(String line, String key) {
