@@ -290,13 +290,13 @@ class RunLeasesTest {
         RunLeases leases = RunLeases.in(tmp.resolve("leases"), "srv", 1, Duration.ofSeconds(30), Clock.systemUTC());
         RunLeases.RunLease lease = leases.tryAcquire(9).orElseThrow();
         Path file = tmp.resolve("leases/run9.lease");
-        String content = Files.readString(file);
-        Files.delete(file);
-        Files.createDirectory(file);
+        Path saved = tmp.resolve("leases/saved");
+        Files.move(file, saved);
+        // Unreadable (a link to a directory), then readable again in one atomic rename: never missing, which is "released".
+        Files.createSymbolicLink(file, Files.createDirectory(tmp.resolve("leases/somedir")));
         lease.keepAlive(Duration.ofMillis(10));
         Thread.sleep(100); // several renewals fail
-        Files.delete(file);
-        Files.writeString(file, content);
+        Files.move(saved, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Instant first = leases.holder(9).orElseThrow().heartbeat();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!leases.holder(9).orElseThrow().heartbeat().isAfter(first)) {
