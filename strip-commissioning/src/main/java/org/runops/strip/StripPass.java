@@ -25,6 +25,7 @@ import org.runops.core.exec.ProcessRunner;
 import org.runops.core.exec.ProcessSpec;
 import org.runops.core.ledger.LeaseInfo;
 import org.runops.core.ledger.LeaseKeeper;
+import org.runops.core.ledger.LeaseLostException;
 import org.runops.core.ledger.HistoryRecord;
 import org.runops.core.ledger.RunLeases;
 import org.runops.core.ledger.RunLedger;
@@ -202,6 +203,14 @@ public final class StripPass {
                         + " by another process while this pass ran");
             }
             return analyseAndJudge(c, run, decision, analyses, attempt, held);
+        } catch (LeaseLostException e) {
+            // Someone else works on the run now: its outputs and its record are theirs.
+            String to = c.leases.holder(run).map(h -> h.host() + " pid " + h.pid() + " (generation " + h.generation() + ")")
+                    .orElse("nobody (released)");
+            String why = "lease lost to " + to + " while this process (generation " + held.info().generation()
+                    + ") worked on the run; nothing recorded, nothing deleted";
+            LOG.warn("run {}: {} ({})", run, why, e.getMessage());
+            return new PassReport.RunResult(run, RunDecision.SKIP, "LEASE_LOST: " + why);
         } finally {
             CrashPoints.reached("committed");
             // An interrupted analysis must still release its lease: clear the flag around the file work.
@@ -219,7 +228,7 @@ public final class StripPass {
     private PassReport.RunResult analyseAndJudge(Context c, long run, Decision decision, List<AnalysisRow> analyses, int attempt,
             RunLeases.RunLease lease) {
         Map<String, Long> durations = new LinkedHashMap<>();
-        Validation existing = cleanUp(run, decision, validate(run, decision, analyses), analyses, "before analysis");
+        Validation existing = cleanUp(run, decision, validate(run, decision, analyses), analyses, "before analysis", lease);
         Outcome before = policy.needsAnalysis(decision, existing);
         if (before.verdict() == Outcome.Verdict.RETRY_LATER) {
             return c.record(run, RunDecision.RETRY_LATER, later(before), checks(existing), durations);
@@ -229,10 +238,15 @@ public final class StripPass {
             for (String partition : decision.partitions()) {
                 ProcessResult result = analyse(run, partition, attempt, lease);
                 durations.merge("analysis", result.duration().toMillis(), Long::sum);
+                if (result.exitCode() == LeaseKeeper.LEASE_LOST || !lease.isOwned()) {
+                    // Its keeper found the lease gone, or it went while the analysis ran: validate nothing, delete nothing.
+                    throw new LeaseLostException("the lease on run " + run + " was lost during the analysis of " + partition
+                            + " (exit " + result.exitCode() + ")");
+                }
             }
             CrashPoints.reached("analysis-done");
             List<AnalysisRow> fresh = query(c, run, durations, () -> database.analyses(List.of(run)).getOrDefault(run, List.of()));
-            validation = cleanUp(run, decision, validate(run, decision, fresh), fresh, "after analysis");
+            validation = cleanUp(run, decision, validate(run, decision, fresh), fresh, "after analysis", lease);
         }
         Outcome outcome = policy.judge(decision, validation, attempt);
         String why = outcome.reason() + ": " + outcome.detail();
@@ -331,11 +345,14 @@ public final class StripPass {
      * With {@code deleteRaw}: raw files go only after a validated EDM, a bad EDM only while raw data is
      * there to remake it; either only when a second validation, reading the EDM file afresh, agrees with
      * {@code first}, so a file that changed since is never the basis of a delete. An indeterminate
-     * validation deletes nothing.
+     * validation deletes nothing. Each delete is made only while {@code lease} is still ours, under the
+     * lease directory's lock.
      *
+     * @throws LeaseLostException when the lease is lost before a delete (that file and those after it stay)
      * @return the validation to judge by: the second one when there was one, indeterminate when the two disagree
      */
-    private Validation cleanUp(long run, Decision decision, Validation first, List<AnalysisRow> analyses, String when) {
+    private Validation cleanUp(long run, Decision decision, Validation first, List<AnalysisRow> analyses, String when,
+            RunLeases.RunLease lease) {
         if (!config.deleteRaw() || first.indeterminate()) {
             return first;
         }
@@ -351,18 +368,14 @@ public final class StripPass {
             LOG.warn("run {}: nothing deleted {}: {}", run, when, detail);
             return new Validation(Verdict.INDETERMINATE, second.hasComm(), second.dbValid(), Verdict.INDETERMINATE + ": " + detail);
         }
-        try {
-            if (second.hasEdm()) {
-                for (Path p : raw) {
-                    Files.deleteIfExists(p);
-                }
-                LOG.info("run {}: deleted {} raw files {} (EDM validated twice)", run, raw.size(), when);
-            } else {
-                Files.deleteIfExists(edm);
-                LOG.info("run {}: deleted the invalid EDM file {} ({} raw files remain to remake it)", run, when, raw.size());
+        if (second.hasEdm()) {
+            for (Path p : raw) {
+                lease.deleteIfOwned(p);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cleaning up run " + run, e);
+            LOG.info("run {}: deleted {} raw files {} (EDM validated twice)", run, raw.size(), when);
+        } else {
+            lease.deleteIfOwned(edm);
+            LOG.info("run {}: deleted the invalid EDM file {} ({} raw files remain to remake it)", run, when, raw.size());
         }
         return second;
     }

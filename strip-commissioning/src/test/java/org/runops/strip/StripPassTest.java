@@ -72,6 +72,8 @@ class StripPassTest {
                 + "echo \"$run $part\" >> '" + calls + "'\n"
                 + "[ -f '" + ready + "'/run$run.root ] || { echo 'no EDM prepared' >&2; exit 2; }\n"
                 + "cp '" + ready + "'/run$run.root '" + storage + "'/run$(printf %06d $run)/run$run.root\n"
+                + "# another host takes the run over while this analysis runs (this one's holder stalled past the TTL)\n"
+                + "[ -f '" + ready + "'/steal$run.lease ] && cp '" + ready + "'/steal$run.lease '" + tmp.resolve("ledgers/leases") + "'/run$run.lease\n"
                 + "touch SiStripCommissioningClient_$(printf %08d $run).root SiStripCommissioningSource_$(printf %08d $run)_010.176.028.104_01234.root\n"
                 + "'" + javaBin + "' -cp '" + h2 + "' org.h2.tools.Shell -url '" + db.url() + "' -sql "
                 + "\"insert into ANALYSIS (ANALYSISID, RUNNUMBER, PARTITIONID, ANALYSISTYPE, VERSIONMAJORID, VERSIONMINORID)"
@@ -203,6 +205,25 @@ class StripPassTest {
         pass(config.withDeleteRaw(true)).run(false);
         assertThat(storage.resolve("run339051/run339051_ls0001_index000000.raw")).doesNotExist();
         assertThat(storage.resolve("run339051/run339051.root")).exists();
+    }
+
+    @Test
+    void aPassThatLostItsLeaseDuringTheAnalysisDeletesAndRecordsNothing() throws IOException {
+        FffRunDirectoryWriter.create(storage, 339060).lumiSection(1, 10).rawFiles(true).write();
+        db.run(339060, 1, 2, START, END);
+        RootFileWriter.create().tree("Events", 10).write(ready.resolve("run339060.root"));
+        Files.writeString(ready.resolve("steal339060.lease"), "run=339060\nhost=srv-thief\npid=777\ntoken=thief\ngeneration=2\n"
+                + "started=2026-11-24T12:00:00Z\nheartbeat=2026-11-24T12:00:00Z\n");
+        PassReport report = pass(config.withDeleteRaw(true)).run(false);
+        assertThat(report.results()).singleElement().satisfies(r -> {
+            assertThat(r.decision()).isEqualTo(RunDecision.SKIP);
+            assertThat(r.reason()).startsWith("LEASE_LOST").contains("lease lost to srv-thief");
+        });
+        assertThat(calls()).as("analysed once, not retried").hasSize(1);
+        assertThat(storage.resolve("run339060/run339060_ls0001_index000000.raw")).as("the new holder's raw data").exists();
+        assertThat(tmp.resolve("ledgers/analyzedruns.txt")).doesNotExist();
+        assertThat(tmp.resolve("ledgers/failedruns.txt")).doesNotExist();
+        assertThat(tmp.resolve("ledgers/leases/run339060.lease")).as("the thief's lease is left alone").content().contains("token=thief");
     }
 
     @Test

@@ -68,10 +68,13 @@ public final class LeaseKeeper {
             if (renewing) {
                 try {
                     lease.heartbeat();
-                } catch (LedgerException e) {
+                } catch (LeaseLostException e) {
                     // Taken over (this host stalled past the TTL): the recorder's fence refuses our result.
                     LOG.warn("run {}: {}; no longer renewing it", run, e.getMessage());
                     renewing = false;
+                } catch (RuntimeException e) {
+                    // A read or write that failed this time (NFS hiccup) is no takeover: renew again next time.
+                    LOG.warn("run {}: renewal failed, trying again in {} ms: {}", run, every, e.getMessage());
                 }
             }
         }

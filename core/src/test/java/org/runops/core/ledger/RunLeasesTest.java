@@ -93,7 +93,7 @@ class RunLeasesTest {
         old.close(); // must not delete b's lease
         assertThat(b.holder(7)).hasValueSatisfying(h -> assertThat(h.host()).isEqualTo("b"));
         try (Stream files = new Stream(tmp.resolve("leases"))) {
-            assertThat(files.names()).containsExactly("run7.lease");
+            assertThat(files.names()).as("the stale file moved aside is gone").containsExactly(".lock", "run7.lease");
         }
     }
 
@@ -187,5 +187,130 @@ class RunLeasesTest {
         }
         lease.close();
         assertThat(leases.holder(9)).isEmpty();
+    }
+
+    /**
+     * Runs {@code rival} on a thread of its own from inside {@code leases}'s check-then-act gap and waits
+     * until it has finished or is blocked (on the lease directory's lock): without that lock the rival's
+     * whole operation lands in the gap, every time.
+     */
+    private <T> java.util.concurrent.atomic.AtomicReference<T> inTheGap(RunLeases leases, java.util.function.Supplier<T> rival,
+            List<Thread> started) {
+        java.util.concurrent.atomic.AtomicReference<T> got = new java.util.concurrent.atomic.AtomicReference<>();
+        leases.betweenCheckAndAct(() -> {
+            leases.betweenCheckAndAct(() -> {}); // once
+            Thread t = new Thread(() -> got.set(rival.get()), "rival");
+            t.start();
+            started.add(t);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (t.getState() != Thread.State.TERMINATED && t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        });
+        return got;
+    }
+
+    private static void joinAll(List<Thread> threads) throws InterruptedException {
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(t.isAlive()).as("rival finished").isFalse();
+        }
+    }
+
+    @Test
+    void twoTakersOfOneStaleLeaseNeverBothGetIt() throws Exception {
+        RunLeases dead = host("dead", 1);
+        RunLeases a = host("a", 2);
+        RunLeases b = host("b", 3);
+        dead.tryAcquire(7).orElseThrow();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        List<Thread> rivals = new java.util.ArrayList<>();
+        var bGot = inTheGap(a, () -> b.tryAcquire(7), rivals);
+        Optional<RunLeases.RunLease> aGot = a.tryAcquire(7);
+        joinAll(rivals);
+        assertThat(aGot.isPresent() && bGot.get().isPresent()).as("both took the stale lease").isFalse();
+        RunLeases.RunLease winner = aGot.or(bGot::get).orElseThrow();
+        assertThat(winner.isOwned()).isTrue();
+        assertThat(winner.info().generation()).isEqualTo(2);
+    }
+
+    @Test
+    void aStalledHoldersHeartbeatNeverOverwritesItsSuccessorsLease() throws Exception {
+        RunLeases a = host("a", 1);
+        RunLeases b = host("b", 2);
+        RunLeases.RunLease stalled = a.tryAcquire(7).orElseThrow();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        List<Thread> rivals = new java.util.ArrayList<>();
+        var bGot = inTheGap(a, () -> b.tryAcquire(7), rivals);
+        stalled.heartbeat(); // checked ownership, then b comes, then it writes
+        joinAll(rivals);
+        if (bGot.get().isPresent()) {
+            assertThat(bGot.get().get().isOwned()).as("the successor's lease survives the old holder's heartbeat").isTrue();
+            assertThat(stalled.isOwned()).isFalse();
+        } else {
+            assertThat(stalled.isOwned()).as("the renewal came first: the run stayed with its holder").isTrue();
+        }
+    }
+
+    @Test
+    void closingAStaleLeaseNeverDeletesItsSuccessorsLease() throws Exception {
+        RunLeases a = host("a", 1);
+        RunLeases b = host("b", 2);
+        RunLeases.RunLease stalled = a.tryAcquire(7).orElseThrow();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        List<Thread> rivals = new java.util.ArrayList<>();
+        var bGot = inTheGap(a, () -> b.tryAcquire(7), rivals);
+        stalled.close(); // checked ownership, then b comes, then it deletes
+        joinAll(rivals);
+        assertThat(bGot.get()).as("the run is free once the old holder released it").isPresent();
+        assertThat(bGot.get().get().isOwned()).as("the successor still holds its lease").isTrue();
+    }
+
+    @Test
+    void aLostLeaseIsLeaseLostButAnUnreadableOneIsNot() throws Exception {
+        RunLeases a = host("a", 1);
+        RunLeases.RunLease lease = a.tryAcquire(7).orElseThrow();
+        Path file = tmp.resolve("leases/run7.lease");
+        String content = Files.readString(file);
+        Files.delete(file);
+        Files.createDirectory(file); // reading it fails (as a transient I/O error would)
+        assertThatThrownBy(lease::heartbeat).isInstanceOf(LedgerException.class).isNotInstanceOf(LeaseLostException.class);
+        Files.delete(file);
+        Files.writeString(file, content);
+        lease.heartbeat(); // the error passed: renewed again
+        assertThat(lease.isOwned()).isTrue();
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        host("b", 2).tryAcquire(7).orElseThrow();
+        assertThatThrownBy(lease::heartbeat).isInstanceOf(LeaseLostException.class).hasMessageContaining("no longer held");
+        assertThatThrownBy(() -> lease.deleteIfOwned(tmp.resolve("x"))).isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void keepAliveGoesOnAfterAFailedRenewal() throws Exception {
+        RunLeases leases = RunLeases.in(tmp.resolve("leases"), "srv", 1, Duration.ofSeconds(30), Clock.systemUTC());
+        RunLeases.RunLease lease = leases.tryAcquire(9).orElseThrow();
+        Path file = tmp.resolve("leases/run9.lease");
+        Path saved = tmp.resolve("leases/saved");
+        Files.move(file, saved);
+        // Unreadable (a link to a directory), then readable again in one atomic rename: never missing, which is "released".
+        Files.createSymbolicLink(file, Files.createDirectory(tmp.resolve("leases/somedir")));
+        lease.keepAlive(Duration.ofMillis(10));
+        Thread.sleep(100); // several renewals fail
+        Files.move(saved, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Instant first = leases.holder(9).orElseThrow().heartbeat();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!leases.holder(9).orElseThrow().heartbeat().isAfter(first)) {
+            assertThat(System.nanoTime()).as("still renewing after the failures").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        lease.close();
+    }
+
+    @Test
+    void anUnreadableEntryInTheLeaseDirectoryIsSkipped() throws Exception {
+        RunLeases a = host("a", 1);
+        a.tryAcquire(3).orElseThrow();
+        Files.createDirectory(tmp.resolve("leases/run5.lease"));
+        assertThat(a.held()).extracting(LeaseInfo::run).containsExactly(3L);
     }
 }
