@@ -33,14 +33,14 @@ public final class RecommenderFeatures {
     private RecommenderFeatures() {}
 
     /**
-     * Reads the {@link #DEFAULTS} of a CSV with a {@link #RUN_COLUMN}, as {@link FeatureTable#readCsv}
+     * Reads the {@link #DEFAULTS} of a CSV with a {@link #RUN_COLUMN}, as {@link FeatureCsv#read}
      * does; {@code b_field} only when the file has it (the 2018 OMS runs table has not: without it, no
      * run is filtered by field). A missing distance column is a {@link org.runops.core.csv.CsvFormatException}.
      */
     public static FeatureTable read(Path csv) {
         try (CsvReader reader = CsvReader.open(csv)) {
             List<String> columns = reader.header().contains(B_FIELD) ? DEFAULTS : DISTANCES;
-            return FeatureTable.read(reader, RUN_COLUMN, columns);
+            return FeatureCsv.read(reader, RUN_COLUMN, columns);
         }
     }
 

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.runops.core.refrun.FeatureCsv;
 import org.runops.core.refrun.FeatureTable;
 
 /**
@@ -22,7 +23,7 @@ import org.runops.core.refrun.FeatureTable;
 class CsvFuzzTest {
     static {
         // class loading and one-time setup are not the input's allocation
-        FeatureTable.readCsv(new StringReader("run_number,a\n1,2\n"), "warm-up", "run_number", List.of("a"));
+        FeatureCsv.read(new StringReader("run_number,a\n1,2\n"), "warm-up", "run_number", List.of("a"));
     }
 
     /** The feature table on top of the reader: the recommender's untrusted input. */
@@ -31,7 +32,7 @@ class CsvFuzzTest {
         long before = allocatedBytes();
         String text = new String(data, StandardCharsets.UTF_8);
         try {
-            FeatureTable t = FeatureTable.readCsv(new StringReader(text), "fuzz.csv", "run_number", List.of("a", "b"));
+            FeatureTable t = FeatureCsv.read(new StringReader(text), "fuzz.csv", "run_number", List.of("a", "b"));
             assertThat(t.size()).isLessThanOrEqualTo(data.length);
             for (int r = 0; r < t.size(); r++) {
                 assertThat(t.rowOf(t.run(r))).isEqualTo(r);

@@ -213,7 +213,7 @@ class FeatureTableTest {
                 + "2,\"two\nlines\",nan,None,False\r\n"
                 + "\n"
                 + "3,plain,NA,null,\r\n");
-        FeatureTable t = FeatureTable.readCsv(csv, "run_number", List.of("a", "b", "flag"));
+        FeatureTable t = FeatureCsv.read(csv, "run_number", List.of("a", "b", "flag"));
         assertThat(t.size()).isEqualTo(3);
         assertThat(t.row(0)).containsExactly(1.5, Double.NaN, 1);
         assertThat(t.row(1)).containsExactly(Double.NaN, Double.NaN, 0);
@@ -229,12 +229,12 @@ class FeatureTableTest {
                 .add(999999999999L, 123456789.0, 0.0, Double.NaN)
                 .build();
         StringWriter out = new StringWriter();
-        t.writeCsv(out, "features.csv", "run_number");
+        FeatureCsv.write(t, out, "features.csv", "run_number");
         assertThat(out.toString()).isEqualTo("run_number,init_lumi,b_field,\"odd, \"\"name\"\"\"\n"
                 + "316201,1.9345,3.8,0.0\n"
                 + "315705,,1.0E-5,-2.5\n"
                 + "999999999999,1.23456789E8,0.0,\n");
-        FeatureTable back = FeatureTable.readCsv(new StringReader(out.toString()), "features.csv", "run_number", t.columns());
+        FeatureTable back = FeatureCsv.read(new StringReader(out.toString()), "features.csv", "run_number", t.columns());
         assertThat(back.size()).isEqualTo(t.size());
         for (int r = 0; r < t.size(); r++) {
             assertThat(back.run(r)).isEqualTo(t.run(r));
@@ -246,11 +246,11 @@ class FeatureTableTest {
     void aBadNumberNamesFileLineAndColumn() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "run,a\n1,2\n2,\"multi\nline\"\n3,x7\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining(csv + ":3: column a: not a number: \"multi\nline\"");
         Files.writeString(csv, "run,a\n1,2\n2,3\n3,x7\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":4: column a: not a number: \"x7\"");
     }
 
@@ -258,7 +258,7 @@ class FeatureTableTest {
     void aMissingColumnListsTheAvailableOnes() throws IOException {
         Path csv = dir.resolve("cols.csv");
         Files.writeString(csv, "run,a,b\n1,2,3\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a", "pileup")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a", "pileup")))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("no column \"pileup\"; available: run, a, b");
     }
@@ -267,46 +267,46 @@ class FeatureTableTest {
     void malformedCsvRecordsAreErrorsWithLines() throws IOException {
         Path csv = dir.resolve("ragged.csv");
         Files.writeString(csv, "run,a\n1,2\n2\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":3: expected 2 fields as in the header, found 1");
         Files.writeString(csv, "run,a\n1,2\n2,\"open\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":3: quoted field never closed");
         Files.writeString(csv, "run,a\n1,2\n1,3\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":3: run 1 repeats the row of line 2");
         Files.writeString(csv, "run,a\n1,Infinity\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":2: column a: not a finite number");
         Files.writeString(csv, "run,a\n1.5,2\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":2: column run: expected a run number");
         Files.writeString(csv, "");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a"))).hasMessageContaining("empty file");
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a"))).hasMessageContaining("empty file");
     }
 
     @Test
     void unusableFilesSayWhyOnceAndBriefly() throws IOException {
         Path csv = dir.resolve("neg.csv");
         Files.writeString(csv, "run,a\n-5,2\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a")))
                 .hasMessageContaining(csv + ":2: column run: expected a run number (a positive integer), found \"-5\"");
         Files.writeString(csv, "run,a\n0,2\n");
-        assertThatThrownBy(() -> FeatureTable.readCsv(csv, "run", List.of("a"))).hasMessageContaining("found \"0\"");
+        assertThatThrownBy(() -> FeatureCsv.read(csv, "run", List.of("a"))).hasMessageContaining("found \"0\"");
 
         byte[] random = new byte[4096];
         new Random(7).nextBytes(random);
         Path junk = Files.write(dir.resolve("junk.csv"), random);
-        assertThatThrownBy(() -> FeatureTable.readCsv(junk, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
+        assertThatThrownBy(() -> FeatureCsv.read(junk, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
                 .hasMessageStartingWith(junk.toString()).hasMessageContaining("is not UTF-8 text")
                 .hasMessageNotContaining("Input length");
 
         Path gone = dir.resolve("gone.csv");
-        assertThatThrownBy(() -> FeatureTable.readCsv(gone, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
+        assertThatThrownBy(() -> FeatureCsv.read(gone, "run", List.of("a"))).isInstanceOf(CsvFormatException.class)
                 .hasMessage(gone + ": does not exist");
 
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
-        assertThatThrownBy(() -> FeatureTable.readCsv(folder, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(folder, "run", List.of("a")))
                 .hasMessage(folder + ": is a directory, not a regular file");
 
         StringBuilder wide = new StringBuilder("run");
@@ -314,7 +314,7 @@ class FeatureTableTest {
             wide.append(",column_with_a_long_name_").append(i);
         }
         Path wideCsv = Files.writeString(dir.resolve("wide.csv"), wide.append('\n'));
-        assertThatThrownBy(() -> FeatureTable.readCsv(wideCsv, "run", List.of("a")))
+        assertThatThrownBy(() -> FeatureCsv.read(wideCsv, "run", List.of("a")))
                 .hasMessageContaining("no column \"a\"").hasMessageContaining("and 199961 more")
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(4000));
     }
@@ -324,7 +324,7 @@ class FeatureTableTest {
         Path csv = SharedData.require("refrun/ReferenceRunRank/omsrundata_2018.csv");
         List<String> features = List.of("init_lumi", "end_lumi", "duration", "hlt_physics_rate", "l1_rate", "energy",
                 "last_lumisection_number");
-        FeatureTable t = FeatureTable.readCsv(csv, "run_number", features);
+        FeatureTable t = FeatureCsv.read(csv, "run_number", features);
         assertThat(t.size()).isEqualTo(1117);
         assertThat(t.run(0)).isEqualTo(313605);
         assertThat(t.value(t.rowOf(313605), features.indexOf("duration"))).isEqualTo(617);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.runops.core.refrun.FeatureCsv;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
@@ -142,7 +143,7 @@ final class OmsRunsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (kind) {
             case "json" -> OmsTable.of(rows, "run_number", fields).writeJson(out);
-            case "features" -> features.writeCsv(out, "standard output", "run_number"); // reads back with refrun --features
+            case "features" -> FeatureCsv.write(features, out, "standard output", "run_number"); // reads back with refrun --features
             default -> OmsTable.of(rows, "run_number", fields).writeCsv(out);
         }
         out.flush();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.runops.core.refrun.FeatureCsv;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.RunReferencePair;
@@ -57,7 +58,7 @@ final class RefrunInputs {
         }
         if (features != null) {
             return featureColumns == null ? RecommenderFeatures.read(features)
-                    : FeatureTable.readCsv(features, RecommenderFeatures.RUN_COLUMN, featureColumns);
+                    : FeatureCsv.read(features, RecommenderFeatures.RUN_COLUMN, featureColumns);
         }
         if (featuresCatalogs.isEmpty()) {
             return null;
