@@ -1,7 +1,13 @@
 package org.runops.datalogger;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import org.runops.datalogger.internal.AclCgiBackend;
 import org.runops.datalogger.internal.ChunkedFetch;
+import org.runops.datalogger.internal.ReplayBackend;
+import org.runops.datalogger.internal.SimulatedBackend;
 
 /**
  * Where DataLogger data comes from. A backend answers single requests; {@link #fetchAll} turns a
@@ -9,6 +15,31 @@ import org.runops.datalogger.internal.ChunkedFetch;
  * per device, so one failing device never costs the others.
  */
 public interface DataLoggerClient extends AutoCloseable {
+    /** The ACL CGI endpoint the original scripts use. */
+    String DEFAULT_ACL_URL = "http://www-ad.fnal.gov/cgi-bin/acl.pl";
+    /** Fermilab local time: the zone the logger reads window strings in and prints event times in. */
+    ZoneId FERMILAB_ZONE = ZoneId.of("America/Chicago");
+
+    /** The ACL CGI ({@code logger_get}, {@code event_log}, {@code tlg_info}, {@code read}) at {@code baseUrl}, window strings in {@code zone}. */
+    static DataLoggerClient acl(String baseUrl, ZoneId zone) {
+        return new AclCgiBackend(baseUrl, zone);
+    }
+
+    /** Answers recorded from the ACL CGI, read from {@code directory}. */
+    static DataLoggerClient replay(Path directory) {
+        return new ReplayBackend(directory);
+    }
+
+    /** Deterministic Booster-like data: the same seed, device and time always give the same sample. */
+    static DataLoggerClient simulated(long seed, SimulationProfile profile) {
+        return simulated(seed, profile, Clock.systemUTC());
+    }
+
+    /** As {@link #simulated(long, SimulationProfile)}, with the clock that current readings ({@code G:SCTIME}) follow. */
+    static DataLoggerClient simulated(long seed, SimulationProfile profile, Clock clock) {
+        return new SimulatedBackend(seed, profile, clock);
+    }
+
 
     /** The samples of one device over one window, in one request (no chunking); EMPTY when the logger has none. */
     TimeSeries fetch(DeviceRequest device, TimeWindow window);
