@@ -24,7 +24,9 @@ import org.runops.datalogger.internal.Hdf5DataFiles;
  * created}; one group per series named by {@link #groupName} (keys hold {@code : | @ ,}), with the
  * real key in attribute {@code name}, the series attributes ({@code node, units, window_start,
  * window_end, backend, status, samples}) and float64 datasets {@code utc_seconds} and {@code value}
- * (absent when the series has no samples: HDF5 writers cannot store empty arrays here).
+ * (a series without samples has instead a one-element int64 dataset {@code empty}: jhdf 0.13 writes
+ * neither zero-length datasets nor, readably, childless groups); the file attribute {@code keys}
+ * lists the keys in the order written (jhdf does not keep group order).
  *
  * <p>runops' CSV layout: {@code #} lines first ({@code # name=value} file attributes, then
  * {@code # series KEY name=value} series attributes), then the header {@code key,utc_seconds,value}

@@ -26,6 +26,8 @@ import org.runops.datalogger.StoredSeries;
 public final class Hdf5DataFiles {
     static final String UTC_SECONDS = "utc_seconds";
     static final String VALUE = "value";
+    /** Dataset of a series without samples (see {@link #write}). */
+    static final String EMPTY = "empty";
     /** File attribute: the series keys in the order written. */
     static final String KEYS = "keys";
 
@@ -61,9 +63,13 @@ public final class Hdf5DataFiles {
                 g.putAttribute(DataFiles.ATTR_NAME, s.key());
                 s.attributes().forEach(g::putAttribute);
                 g.putAttribute(DataFiles.ATTR_SAMPLES, Long.toString(s.size()));
-                if (s.size() > 0) { // jhdf cannot write zero-length datasets
+                if (s.size() > 0) {
                     g.putDataset(UTC_SECONDS, s.utcSeconds());
                     g.putDataset(VALUE, s.values());
+                } else {
+                    // jhdf 0.13 cannot write zero-length datasets, and a file where a childless group follows
+                    // data cannot be read back: a series without samples holds one marker dataset instead
+                    g.putDataset(EMPTY, new long[] {0});
                 }
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,38 @@
+package org.runops.datalogger;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a grab job did: the window, the file it published (none for a dry run or when nothing had
+ * data), one outcome per device or event with its status and sample count, the parameter-list lines
+ * it skipped, and whether it published a draft a killed earlier run had left instead of fetching.
+ */
+public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> outcomes, List<ParamList.Problem> skippedLines,
+        boolean resumedDraft) {
+    /** One series: its key (device name or {@code Event0c}), how its fetch ended and how many samples it has. */
+    public record Outcome(String key, FetchStatus status, int samples) {
+        public Outcome {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    public GrabResult {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(file, "file");
+        outcomes = List.copyOf(outcomes);
+        skippedLines = List.copyOf(skippedLines);
+    }
+
+    /** Whether some device or event ended in ERROR or PARTIAL (the CLI's exit code 1). */
+    public boolean hasFailures() {
+        return outcomes.stream().anyMatch(o -> o.status().kind() == FetchStatus.Kind.ERROR || o.status().kind() == FetchStatus.Kind.PARTIAL);
+    }
+
+    public long totalSamples() {
+        return outcomes.stream().mapToLong(Outcome::samples).sum();
+    }
+}

@@ -1,0 +1,108 @@
+package org.runops.datalogger;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The grabbers' time-window rule (spec §2.1): the window ends at {@code --stopat} (local time in the
+ * logger's zone; default the last local midnight) and lasts {@code --days + --hours + --minutes +
+ * --seconds} (floats; all zero means 1 s), unless {@code --startat} gives its start.
+ */
+public record GrabWindow(Optional<String> stopAt, Optional<String> startAt, double days, double hours, double minutes, double seconds) {
+    private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'+'HH:mm:ss");
+    private static final List<DateTimeFormatter> LOCAL_FORMS = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'+'HH:mm:ss"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    public GrabWindow {
+        Objects.requireNonNull(stopAt, "stopAt");
+        Objects.requireNonNull(startAt, "startAt");
+        for (double d : new double[] {days, hours, minutes, seconds}) {
+            if (!Double.isFinite(d) || d < 0) {
+                throw new IllegalArgumentException("window lengths must be finite and not negative: days=" + days + " hours=" + hours
+                        + " minutes=" + minutes + " seconds=" + seconds);
+            }
+        }
+    }
+
+    /** The original's default: one day ending at the last local midnight. */
+    public static GrabWindow lastDay() {
+        return new GrabWindow(Optional.empty(), Optional.empty(), 1, 0, 0, 0);
+    }
+
+    /** The length from the four numbers, 1 s when they are all zero (as the original). */
+    public Duration length() {
+        double total = days * 86400 + hours * 3600 + minutes * 60 + seconds;
+        if (total == 0) {
+            return Duration.ofSeconds(1);
+        }
+        return Duration.ofNanos(Math.round(total * 1e9));
+    }
+
+    /** The window, reading the clock only for the default stop (today's local midnight in {@code zone}). */
+    public TimeWindow resolve(Clock clock, ZoneId zone) {
+        Instant stop = stopAt.map(s -> parse(s, zone, "--stopat")).orElseGet(() -> lastMidnight(clock, zone));
+        Instant start = startAt.map(s -> parse(s, zone, "--startat")).orElseGet(() -> stop.minus(length()));
+        if (!stop.isAfter(start)) {
+            throw new IllegalArgumentException("--startat " + startAt.orElse("") + " is not before the stop time "
+                    + localStamp(stop, zone) + " (" + zone + ")");
+        }
+        return new TimeWindow(start, stop);
+    }
+
+    /** The start of today in {@code zone} (the original's {@code datetime.today()} at 00:00:00). */
+    public static Instant lastMidnight(Clock clock, ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * A time as the user wrote it: {@code YYYY-MM-DD hh:mm:ss}, {@code YYYY-MM-DD+hh:mm:ss},
+     * {@code YYYY-MM-DD hh:mm}, {@code YYYY-MM-DD}, ISO local ({@code 2020-03-10T00:00}) — all local
+     * time in {@code zone} — or ISO with an offset or {@code Z}.
+     */
+    public static Instant parse(String text, ZoneId zone, String option) {
+        String t = text.strip();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            // local forms below
+        }
+        try {
+            return ZonedDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException notZoned) {
+            // local forms below
+        }
+        for (DateTimeFormatter f : LOCAL_FORMS) {
+            try {
+                return LocalDateTime.parse(t, f).atZone(zone).toInstant();
+            } catch (DateTimeException next) {
+                // try the next form
+            }
+        }
+        try {
+            return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a time: expected YYYY-MM-DD hh:mm:ss, YYYY-MM-DD hh:mm, "
+                    + "YYYY-MM-DD or ISO-8601 (local time in " + zone + " unless it has an offset)");
+        }
+    }
+
+    /** The original's window string {@code YYYY-MM-DD+HH:MM:SS} (local wall-clock time in {@code zone}), used in URLs and file names. */
+    public static String localStamp(Instant t, ZoneId zone) {
+        return LOCAL_STAMP.format(t.atZone(zone));
+    }
+}

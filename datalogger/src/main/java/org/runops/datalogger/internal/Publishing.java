@@ -1,0 +1,74 @@
+package org.runops.datalogger.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.runops.core.RegularFiles;
+import org.runops.datalogger.DataLoggerException;
+
+/**
+ * Moves a finished draft to its final place so that the final name only ever holds a whole file: one
+ * atomic rename on the same file system; across file systems a copy to {@code .<name>.part} beside the
+ * target, forced to disk, checked against the draft (size and SHA-256), renamed atomically over the
+ * target, and only then the draft deleted. A crash at any point leaves the draft (so a rerun can
+ * publish it) and at most the {@code .part} copy, which the next publish of that name overwrites.
+ */
+public final class Publishing {
+    private Publishing() {}
+
+    public static void publish(Path draft, Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try {
+                Files.move(draft, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException crossFileSystems) {
+                copyAcross(draft, target);
+            }
+        } catch (IOException e) {
+            throw new DataLoggerException("cannot publish " + draft + " as " + target + ": " + RegularFiles.reason(e), e);
+        }
+    }
+
+    /** The cross-file-system path of {@link #publish}: copy, force, verify, rename, delete the draft. */
+    static void copyAcross(Path draft, Path target) throws IOException {
+        Path part = partFile(target);
+        Files.copy(draft, part, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFileWrite.force(part);
+        long draftSize = Files.size(draft);
+        long partSize = Files.size(part);
+        byte[] draftSum = sha256(draft);
+        byte[] partSum = sha256(part);
+        if (draftSize != partSize || !Arrays.equals(draftSum, partSum)) {
+            Files.deleteIfExists(part);
+            throw new DataLoggerException("copy of " + draft + " to " + part + " does not match the draft (" + partSize + " of "
+                    + draftSize + " bytes, or different SHA-256); the draft is kept, " + target + " is not written");
+        }
+        AtomicFileWrite.moveAtomically(part, target);
+        Files.delete(draft);
+    }
+
+    /** Where the cross-file-system copy of {@code target} is made: a hidden name beside it. */
+    public static Path partFile(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".part");
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(RegularFiles.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return digest.digest();
+    }
+}
