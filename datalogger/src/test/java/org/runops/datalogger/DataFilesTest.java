@@ -74,8 +74,8 @@ class DataFilesTest {
             assertThat(r.keyAttributes("B:IMINER")).containsEntry("status", "EMPTY (No values)").containsEntry("samples", "0");
             for (StoredSeries s : written) {
                 Scanned got = scan(r, s.key());
-                assertThat(got.times()).as(s.key()).containsExactly(s.utcSeconds());
-                assertThat(got.values()).as(s.key()).containsExactly(s.values());
+                assertThat(got.times()).as(s.key()).isEqualTo(s.utcSeconds());
+                assertThat(got.values()).as(s.key()).isEqualTo(s.values());
                 assertThat(got.largestBlock()).isLessThanOrEqualTo(DataFiles.BLOCK_SIZE);
             }
             assertThat(scan(r, "B:VIMIN").blocks()).isEqualTo(3);

@@ -1,0 +1,78 @@
+package org.runops.datalogger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GrabWindowTest {
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    private static GrabWindow window(String stop, String start, double d, double h, double m, double s) {
+        return new GrabWindow(Optional.ofNullable(stop), Optional.ofNullable(start), d, h, m, s);
+    }
+
+    @Test
+    void defaultIsOneDayEndingAtTheLastLocalMidnight() {
+        // 2020-03-11 01:00 CDT
+        TimeWindow w = GrabWindow.lastDay().resolve(at("2020-03-11T06:00:00Z"), CHICAGO);
+        assertThat(w).isEqualTo(new TimeWindow(Instant.parse("2020-03-10T05:00:00Z"), Instant.parse("2020-03-11T05:00:00Z")));
+        // 2020-03-10 23:59 CDT is still the 10th locally although the 11th in UTC
+        assertThat(GrabWindow.lastMidnight(at("2020-03-11T04:59:59Z"), CHICAGO)).isEqualTo(Instant.parse("2020-03-10T05:00:00Z"));
+        // exactly midnight: that midnight
+        assertThat(GrabWindow.lastMidnight(at("2020-03-11T05:00:00Z"), CHICAGO)).isEqualTo(Instant.parse("2020-03-11T05:00:00Z"));
+    }
+
+    @Test
+    void theDayOfTheDstChangeHas23HoursButOneDayIsStill24() {
+        // 2020-03-08: clocks jump from 02:00 CST to 03:00 CDT; the day before is 24 h as the original's timedelta
+        TimeWindow w = GrabWindow.lastDay().resolve(at("2020-03-09T12:00:00Z"), CHICAGO);
+        assertThat(w.end()).isEqualTo(Instant.parse("2020-03-09T05:00:00Z")); // midnight CDT
+        assertThat(w.start()).isEqualTo(Instant.parse("2020-03-08T05:00:00Z")); // 23:00 CST on the 7th: stop − 24 h
+        assertThat(GrabWindow.localStamp(w.start(), CHICAGO)).isEqualTo("2020-03-07+23:00:00");
+        assertThat(GrabWindow.localStamp(w.end(), CHICAGO)).isEqualTo("2020-03-09+00:00:00");
+        // --startat at the local midnight of the 8th gives the 23-hour local day
+        TimeWindow day = window("2020-03-09", "2020-03-08", 1, 0, 0, 0).resolve(at("2020-03-09T12:00:00Z"), CHICAGO);
+        assertThat(day.length()).isEqualTo(Duration.ofHours(23));
+        assertThat(day.start()).isEqualTo(Instant.parse("2020-03-08T06:00:00Z"));
+    }
+
+    @Test
+    void stopAtIsParsedLeniently() {
+        Instant tenth = Instant.parse("2020-03-10T05:00:00Z");
+        for (String form : new String[] {"2020-03-10 00:00:00", "2020-03-10 00:00", "2020-03-10", "2020-03-10T00:00:00", "2020-03-10+00:00:00",
+                " 2020-03-10T00:00 ", "2020-03-10T05:00:00Z", "2020-03-10T00:00-05:00"}) {
+            assertThat(GrabWindow.parse(form, CHICAGO, "--stopat")).as(form).isEqualTo(tenth);
+        }
+        assertThat(GrabWindow.parse("2020-03-10 00:00:00.5", CHICAGO, "--stopat")).isEqualTo(tenth.plusMillis(500));
+        assertThatThrownBy(() -> GrabWindow.parse("yesterday", CHICAGO, "--stopat")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--stopat 'yesterday'").hasMessageContaining("America/Chicago");
+    }
+
+    @Test
+    void lengthsAreFloatsSummedAndAllZeroMeansOneSecond() {
+        assertThat(window(null, null, 0, 0, 0, 0).length()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(window(null, null, 0.5, 1.5, 2, 3.25).length()).isEqualTo(Duration.ofSeconds(12 * 3600 + 5400 + 120 + 3).plusMillis(250));
+        TimeWindow w = window("2020-03-10 00:00:00", null, 0, 0, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO);
+        assertThat(w.length()).isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> window(null, null, -1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void startAtOverridesTheLength() {
+        TimeWindow w = window("2020-03-10 12:00", "2020-03-10 06:30", 5, 0, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO);
+        assertThat(w.length()).isEqualTo(Duration.ofMinutes(330));
+        assertThatThrownBy(() -> window("2020-03-10", "2020-03-11", 0, 0, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--startat 2020-03-11 is not before");
+    }
+}
