@@ -79,17 +79,15 @@ public final class ParamGrabJob {
         TimeWindow window = o.window().resolve(clock, o.zone());
         String backend = client.backendName();
         String name = DataFileNames.paramFile(clock.instant(), fileNode(list, o.logger()), window, o.zone(), backend, o.format());
-        String prefix = name.substring(0, name.indexOf('_') + 1);
-        String suffix = name.substring(name.indexOf("_From_"));
         if (!o.dryRun()) {
-            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), prefix, suffix);
+            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name);
             if (leftover.isPresent()) {
                 List<GrabResult.Outcome> outcomes = DraftPublisher.outcomesOf(leftover.get());
                 Path file = DraftPublisher.publish(leftover.get(), o.outDir(), o.listener());
                 return new GrabResult(window, Optional.of(file), outcomes, list.problems(), true);
             }
         }
-        Path checkpoint = o.draftDir().resolve(".checkpoint-" + suffix.substring(1).replace('+', '_'));
+        Path checkpoint = o.draftDir().resolve(".checkpoint-" + name.substring(name.indexOf("_From_") + 1).replace('+', '_'));
         // a dry run leaves nothing behind, not even a checkpoint
         List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.dryRun() ? o.fetch() : o.fetch().withCheckpoint(checkpoint));
         List<GrabResult.Outcome> outcomes = fetched.stream()

@@ -8,7 +8,8 @@ import java.util.List;
  * A logger that answers like the ACL backend would, without a network: every device has one sample
  * per whole second, value = seconds since the epoch mod 1000 plus the device's hash mod 7; devices
  * named {@code ?:ERR...} get the logger's error line (ERROR), {@code ?:NONE...} "No values" (EMPTY).
- * Event {@code e} occurs every {@code e+1} seconds. Records the requests it served.
+ * Event {@code e} occurs every {@code e+1} seconds, except 05 (never) and 06 (the request fails).
+ * Records the requests it served.
  */
 final class OneHertzClient implements DataLoggerClient {
     final List<DeviceRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -48,6 +49,12 @@ final class OneHertzClient implements DataLoggerClient {
     @Override
     public List<EventOccurrence> eventLog(int event, TimeWindow window) {
         List<EventOccurrence> out = new ArrayList<>();
+        if (event == 5) {
+            return out;
+        }
+        if (event == 6) {
+            throw new DataLoggerException("event_log for event 06: HTTP 500 from http://loopback/acl.pl");
+        }
         for (long s = window.start().getEpochSecond(); s < window.end().getEpochSecond(); s++) {
             if (s % (event + 1) == 0) {
                 out.add(new EventOccurrence(event, java.time.Instant.ofEpochSecond(s), s % 60));

@@ -48,10 +48,13 @@ public final class DraftPublisher {
     }
 
     /**
-     * A whole draft left in {@code draftDir} by an earlier run whose name is {@code prefix + anything + suffix}
-     * (the creation time differs between runs), newest first; unreadable leftovers are ignored.
+     * A whole draft left in {@code draftDir} by an earlier run for the same data as {@code name}: the same
+     * name but for the creation time after the first {@code _} ({@code MLParamData_<time>_From_...}),
+     * newest first; unreadable leftovers are ignored.
      */
-    public static Optional<Path> leftoverDraft(Path draftDir, String prefix, String suffix) {
+    public static Optional<Path> leftoverDraft(Path draftDir, String name) {
+        String prefix = name.substring(0, name.indexOf('_') + 1);
+        String suffix = name.substring(name.indexOf("_From_"));
         if (!Files.isDirectory(draftDir)) {
             return Optional.empty();
         }

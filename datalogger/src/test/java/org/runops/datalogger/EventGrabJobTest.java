@@ -1,0 +1,65 @@
+package org.runops.datalogger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventGrabJobTest {
+    @TempDir
+    Path dir;
+
+    private EventGrabJob.Options options(int maxEvent, boolean oneAndDone) {
+        return new EventGrabJob.Options(new GrabWindow(Optional.of("2019-06-27 00:01:00"), Optional.empty(), 0, 0, 1, 0), maxEvent,
+                oneAndDone, false, dir.resolve("draft"), dir.resolve("out"), DataLoggerClient.FERMILAB_ZONE, "h5", GrabListener.none());
+    }
+
+    @Test
+    void eachEventThatOccurredIsOneSeriesWithTrueUtcTimes() {
+        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(options(7, false));
+        assertThat(r.outcomes()).extracting(GrabResult.Outcome::key)
+                .containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event05", "Event06", "Event07");
+        assertThat(r.outcomes()).extracting(o -> o.status().kind()).containsExactly(FetchStatus.Kind.OK, FetchStatus.Kind.OK,
+                FetchStatus.Kind.OK, FetchStatus.Kind.OK, FetchStatus.Kind.OK, FetchStatus.Kind.EMPTY, FetchStatus.Kind.ERROR, FetchStatus.Kind.OK);
+        assertThat(r.outcomes().get(6).status().detail()).contains("HTTP 500");
+        assertThat(r.hasFailures()).isTrue();
+        Path file = r.file().orElseThrow();
+        assertThat(file.getFileName().toString())
+                .matches("MLEventData_1583906400.25_From_EventC_2019-06-27\\+00:00:00_to_2019-06-27\\+00:01:00\\.h5");
+        try (DataFileReader f = DataFiles.open(file)) {
+            assertThat(f.attributes()).containsEntry("kind", "events");
+            assertThat(f.keys()).containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event07");
+            assertThat(f.keyAttributes("Event03")).containsEntry("units", EventGrabJob.UNITS).containsEntry("node", "EventC");
+            DataFilesTest.Scanned e00 = DataFilesTest.scan(f, "Event00");
+            // 2019-06-27 00:00:00 CDT is 05:00:00 UTC: the original would have stored 00:00:00 as if UTC
+            long start = Instant.parse("2019-06-27T05:00:00Z").getEpochSecond();
+            assertThat(e00.times()).hasSize(60).startsWith(start, start + 1);
+            assertThat(e00.values()[0]).isEqualTo(start % 60);
+            assertThat(DataFilesTest.scan(f, "Event03").times()).hasSize(15);
+        }
+    }
+
+    @Test
+    void oneAndDoneStopsAfterTheFirstEventWithData() {
+        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(options(0xFF, true));
+        assertThat(r.outcomes()).extracting(GrabResult.Outcome::key).containsExactly("Event00");
+        try (DataFileReader f = DataFiles.open(r.file().orElseThrow())) {
+            assertThat(f.keys()).containsExactly("Event00");
+        }
+        assertThat(EventGrabJob.key(0xA5)).isEqualTo("Eventa5");
+    }
+
+    @Test
+    void dryRunAsksButWritesNothing() {
+        EventGrabJob.Options o = options(3, false);
+        o = new EventGrabJob.Options(o.window(), o.maxEvent(), false, true, o.draftDir(), o.outDir(), o.zone(), o.format(), o.listener());
+        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(o);
+        assertThat(r.file()).isEmpty();
+        assertThat(r.totalSamples()).isEqualTo(60 + 30 + 20 + 15);
+        assertThat(dir.resolve("draft")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+}
