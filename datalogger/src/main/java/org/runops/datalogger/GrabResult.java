@@ -18,6 +18,10 @@ public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> o
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(status, "status");
         }
+
+        public static Outcome of(TimeSeries series) {
+            return new Outcome(series.request().device().text(), series.status(), series.size());
+        }
     }
 
     public GrabResult {

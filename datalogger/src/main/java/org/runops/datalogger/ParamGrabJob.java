@@ -90,8 +90,7 @@ public final class ParamGrabJob {
         Path checkpoint = o.draftDir().resolve(".checkpoint-" + name.substring(name.indexOf("_From_") + 1).replace('+', '_'));
         // a dry run leaves nothing behind, not even a checkpoint
         List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.dryRun() ? o.fetch() : o.fetch().withCheckpoint(checkpoint));
-        List<GrabResult.Outcome> outcomes = fetched.stream()
-                .map(s -> new GrabResult.Outcome(s.request().device().text(), s.status(), s.size())).toList();
+        List<GrabResult.Outcome> outcomes = fetched.stream().map(GrabResult.Outcome::of).toList();
         if (o.dryRun()) {
             return new GrabResult(window, Optional.empty(), outcomes, list.problems(), false);
         }

@@ -64,16 +64,19 @@ public final class DraftPublisher {
                 return n.startsWith(prefix) && n.endsWith(suffix) && Files.isRegularFile(f);
             }).toList());
             candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-            for (Path p : candidates) {
-                try (DataFileReader ignored = DataFiles.open(p)) {
-                    return Optional.of(p);
-                } catch (DataLoggerException damaged) {
-                    // not a whole file: drafts are written atomically, so this is someone else's; leave it
-                }
-            }
-            return Optional.empty();
+            // drafts are written atomically: one that does not open is someone else's, leave it
+            return candidates.stream().filter(DraftPublisher::isWhole).findFirst();
         } catch (IOException e) {
             throw new DataLoggerException("cannot list draft folder " + draftDir + ": " + RegularFiles.reason(e), e);
+        }
+    }
+
+    /** Whether {@code file} opens as a data file. */
+    public static boolean isWhole(Path file) {
+        try (DataFileReader ignored = DataFiles.open(file)) {
+            return true;
+        } catch (DataLoggerException damaged) {
+            return false;
         }
     }
 

@@ -1,0 +1,103 @@
+package org.runops.datalogger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.runops.core.RegularFiles;
+import org.runops.datalogger.internal.DraftPublisher;
+
+/**
+ * The data nanny (datalogger-to-ml, spec §2.8): the devices of a parameter list in fixed-duration
+ * chunks (default 1 h), one file per chunk named {@code yyyyMMdd'T'HHmmss<duration>-<version>.h5}
+ * under {@code outDir/YYYYMM/DD/} (UTC). It resumes after the newest chunk file already in
+ * {@code outDir} (or at {@code firstStart} when there is none) and catches up on every chunk that has
+ * ended by the clock's now, or only the next one with {@code runOnce}. Each chunk is drafted, published
+ * and checkpointed like {@link ParamGrabJob}, so a killed run loses at most the chunk in flight.
+ */
+public final class NannyJob {
+    private final DataLoggerClient client;
+    private final Clock clock;
+
+    public record Options(Path paramFile, Instant firstStart, Duration chunk, String version, Path draftDir, Path outDir, boolean runOnce,
+            FetchOptions fetch, GrabListener listener) {
+        public Options {
+            Objects.requireNonNull(paramFile, "paramFile");
+            Objects.requireNonNull(firstStart, "firstStart");
+            Objects.requireNonNull(chunk, "chunk");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(draftDir, "draftDir");
+            Objects.requireNonNull(outDir, "outDir");
+            Objects.requireNonNull(fetch, "fetch");
+            Objects.requireNonNull(listener, "listener");
+            if (chunk.isNegative() || chunk.isZero()) {
+                throw new IllegalArgumentException("nanny chunk duration must be positive: " + chunk);
+            }
+            if (version.isBlank() || version.contains("/") || version.contains("-")) {
+                throw new IllegalArgumentException("list version must be non-blank without '/' or '-': '" + version + "'");
+            }
+        }
+    }
+
+    public NannyJob(DataLoggerClient client, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where the next chunk starts: the end of the newest chunk file in {@code outDir}, else {@code firstStart}. */
+    public static Instant nextStart(Path outDir, Instant firstStart) {
+        if (!Files.isDirectory(outDir)) {
+            return firstStart;
+        }
+        try (Stream<Path> files = Files.walk(outDir, 3)) {
+            return files.map(p -> DataFileNames.nannyWindow(p.getFileName().toString())).flatMap(Optional::stream)
+                    .max(Comparator.comparing(TimeWindow::start)).map(TimeWindow::end).orElse(firstStart);
+        } catch (IOException e) {
+            throw new DataLoggerException("cannot list nanny output folder " + outDir + ": " + RegularFiles.reason(e), e);
+        }
+    }
+
+    /** Fetches every chunk that has ended (one with {@code runOnce}); returns one result per chunk written, oldest first. */
+    public List<GrabResult> catchUp(Options o) {
+        ParamList list = ParamList.read(o.paramFile());
+        if (list.devices().isEmpty()) {
+            throw new DataLoggerException("no devices in " + o.paramFile() + (list.problems().isEmpty() ? "" : "; skipped " + list.problems()));
+        }
+        List<GrabResult> results = new ArrayList<>();
+        Instant start = nextStart(o.outDir(), o.firstStart());
+        while (!clock.instant().isBefore(start.plus(o.chunk()))) {
+            results.add(chunk(o, list, new TimeWindow(start, start.plus(o.chunk()))));
+            if (o.runOnce() || Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            start = start.plus(o.chunk());
+        }
+        return results;
+    }
+
+    private GrabResult chunk(Options o, ParamList list, TimeWindow window) {
+        String backend = client.backendName();
+        Path target = DataFileNames.nannyFile(o.outDir(), window.start(), o.chunk(), o.version(), backend);
+        Path draft = o.draftDir().resolve(target.getFileName());
+        if (Files.isRegularFile(draft) && DraftPublisher.isWhole(draft)) { // a killed run's finished draft
+            List<GrabResult.Outcome> outcomes = DraftPublisher.outcomesOf(draft);
+            return new GrabResult(window, Optional.of(DraftPublisher.publish(draft, target.getParent(), o.listener())), outcomes, list.problems(), true);
+        }
+        Path checkpoint = o.draftDir().resolve(".checkpoint-" + target.getFileName());
+        List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.fetch().withCheckpoint(checkpoint));
+        DataFileHeader header = new DataFileHeader(DataFileHeader.PARAMS, backend, window, clock.instant());
+        List<StoredSeries> stored = fetched.stream().map(s -> StoredSeries.of(s, backend)).toList();
+        Path file = DraftPublisher.writeAndPublish(o.draftDir(), target.getParent(), target.getFileName().toString(), header, stored, o.listener());
+        DraftPublisher.clearCheckpoint(checkpoint);
+        List<GrabResult.Outcome> outcomes = fetched.stream().map(GrabResult.Outcome::of).toList();
+        return new GrabResult(window, Optional.of(file), outcomes, list.problems(), false);
+    }
+}

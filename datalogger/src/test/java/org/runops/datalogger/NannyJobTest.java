@@ -1,0 +1,93 @@
+package org.runops.datalogger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NannyJobTest {
+    private static final Instant FIRST = Instant.parse("2020-03-08T22:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private NannyJob.Options options(boolean runOnce) throws IOException {
+        Path params = dir.resolve("list.txt");
+        if (!Files.exists(params)) {
+            Files.writeString(params, "MLrn B:VIMIN\nMLrn B:VIMAX\n");
+        }
+        return new NannyJob.Options(params, FIRST, Duration.ofHours(1), "1.0.0", dir.resolve("draft"), dir.resolve("out"), runOnce,
+                FetchOptions.defaults(), GrabListener.none());
+    }
+
+    private static NannyJob job(String now) {
+        return new NannyJob(new OneHertzClient("acl"), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    }
+
+    private List<String> published() throws IOException {
+        try (Stream<Path> s = Files.walk(dir.resolve("out"))) {
+            return s.filter(Files::isRegularFile).map(p -> dir.resolve("out").relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void catchesUpOnEveryEndedChunkAcrossMidnightAndResumesFromTheNewestFile() throws IOException {
+        List<GrabResult> first = job("2020-03-09T00:30:00Z").catchUp(options(false));
+        assertThat(first).hasSize(2); // 22:00 and 23:00; 00:00 has not ended
+        assertThat(published()).containsExactly("202003/08/20200308T220000PT1H-1_0_0.h5", "202003/08/20200308T230000PT1H-1_0_0.h5");
+        assertThat(first.get(1).outcomes()).extracting(GrabResult.Outcome::samples).containsExactly(3600, 3600);
+        try (DataFileReader f = DataFiles.open(first.get(1).file().orElseThrow())) {
+            assertThat(f.attributes()).containsEntry("window_start", "2020-03-08T23:00:00Z").containsEntry("window_end", "2020-03-09T00:00:00Z");
+            assertThat(DataFilesTest.scan(f, "B:VIMAX").times()[0]).isEqualTo(Instant.parse("2020-03-08T23:00:00Z").getEpochSecond());
+        }
+
+        assertThat(NannyJob.nextStart(dir.resolve("out"), FIRST)).isEqualTo(Instant.parse("2020-03-09T00:00:00Z"));
+        List<GrabResult> second = job("2020-03-09T02:00:00Z").catchUp(options(false));
+        assertThat(second).extracting(r -> r.window().start())
+                .containsExactly(Instant.parse("2020-03-09T00:00:00Z"), Instant.parse("2020-03-09T01:00:00Z"));
+        assertThat(published()).hasSize(4).contains("202003/09/20200309T000000PT1H-1_0_0.h5", "202003/09/20200309T010000PT1H-1_0_0.h5");
+        assertThat(job("2020-03-09T02:59:59Z").catchUp(options(false))).isEmpty();
+    }
+
+    @Test
+    void runOnceFetchesOnlyTheNextChunk() throws IOException {
+        List<GrabResult> r = job("2020-03-09T12:00:00Z").catchUp(options(true));
+        assertThat(r).singleElement().satisfies(x -> assertThat(x.window().start()).isEqualTo(FIRST));
+        assertThat(published()).containsExactly("202003/08/20200308T220000PT1H-1_0_0.h5");
+    }
+
+    @Test
+    void aFinishedDraftOfAKilledRunIsPublishedNotFetchedAgain() throws IOException {
+        NannyJob.Options o = options(true);
+        OneHertzClient client = new OneHertzClient("acl");
+        Clock clock = Clock.fixed(Instant.parse("2020-03-09T12:00:00Z"), ZoneOffset.UTC);
+        // the first run dies right after writing its draft
+        GrabListener dies = new GrabListener() {
+            @Override
+            public void draftWritten(Path draft) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        NannyJob.Options dying = new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), o.version(), o.draftDir(), o.outDir(), true, o.fetch(), dies);
+        try {
+            new NannyJob(client, clock).catchUp(dying);
+        } catch (IllegalStateException expected) {
+            // the "kill"
+        }
+        assertThat(dir.resolve("out")).doesNotExist();
+        int requestsBefore = client.requests.size();
+        List<GrabResult> r = new NannyJob(client, clock).catchUp(o);
+        assertThat(r).singleElement().satisfies(x -> assertThat(x.resumedDraft()).isTrue());
+        assertThat(client.requests).hasSize(requestsBefore);
+        assertThat(published()).containsExactly("202003/08/20200308T220000PT1H-1_0_0.h5");
+    }
+}
