@@ -1,0 +1,98 @@
+package org.runops.examples.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.runops.datalogger.DataLoggerClient;
+import org.runops.datalogger.GrabListener;
+import org.runops.datalogger.GrabResult;
+import org.runops.datalogger.NannyJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runops datalogger nanny}: the data nanny's resumable hourly files. */
+@Command(
+        name = "nanny",
+        mixinStandardHelpOptions = true,
+        header = "Write fixed-duration chunk files, resuming after the newest one and catching up to now (data nanny).",
+        description = {
+            "Fetch the devices of --paramfile chunk by chunk into --outdir/YYYYMM/DD/<yyyyMMdd'T'HHmmss><duration>-<version>.h5",
+            "(UTC), starting after the newest such file in --outdir (or at --start when there is none), for every chunk",
+            "that has ended; --run-once does only the next one. Run it from cron (e.g. hourly) to keep the archive current.",
+            "Exit code 0 when every device of every chunk is OK or EMPTY, 1 otherwise."
+        })
+final class DataloggerNannyCommand implements Callable<Integer> {
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private DataloggerBackendOptions backend;
+
+    @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
+    private Path paramFile;
+
+    @Option(names = "--start", required = true, paramLabel = "TIME",
+            description = "First chunk's start when --outdir has no chunk yet, UTC: 20200101T000000 or 2020-01-01T00:00:00Z.")
+    private String start;
+
+    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Chunk length (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--list-version", defaultValue = "1.0.0", paramLabel = "V",
+            description = "Request-list version in the file names, dots become underscores (default: ${DEFAULT-VALUE}).")
+    private String listVersion;
+
+    @Option(names = "--draftdir", defaultValue = ".", paramLabel = "DIR", description = "Folder chunks are built in (default: the current folder).")
+    private Path draftDir;
+
+    @Option(names = "--outdir", required = true, paramLabel = "DIR", description = "Archive folder (YYYYMM/DD/ below it).")
+    private Path outDir;
+
+    @Option(names = "--run-once", description = "Write only the next chunk.")
+    private boolean runOnce;
+
+    @Override
+    public Integer call() {
+        Clock clock = Clock.systemUTC();
+        List<GrabResult> results;
+        try (DataLoggerClient client = backend.client(clock)) {
+            NannyJob.Options o = new NannyJob.Options(paramFile, parseStart(start), duration, listVersion, draftDir, outDir, runOnce,
+                    backend.fetchOptions(), GrabListener.none());
+            results = new NannyJob(client, clock).catchUp(o);
+        }
+        int code = ExitCodes.OK;
+        for (GrabResult r : results) {
+            code = Math.max(code, GrabOutputOptions.report(r, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        }
+        if (results.isEmpty()) {
+            spec.commandLine().getOut().println("nothing to do: the next chunk starts at " + NannyJob.nextStart(outDir, parseStart(start))
+                    + " and has not ended");
+            spec.commandLine().getOut().flush();
+        }
+        return code;
+    }
+
+    private static Instant parseStart(String text) {
+        try {
+            return LocalDateTime.parse(text.strip(), BASIC).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notBasic) {
+            try {
+                return Instant.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--start '" + text + "' is not a UTC time: expected 20200101T000000 or 2020-01-01T00:00:00Z");
+            }
+        }
+    }
+}
