@@ -34,7 +34,7 @@ import org.runops.datalogger.TimelineSlot;
  * "No values" anywhere → EMPTY; a logger error line → ERROR (PARTIAL when samples came before it).
  * <li>{@code event_log}: "No occurrences of event" → none; else lines before the first
  * {@code dd-MMM-yyyy HH:mm:ss.SSS seconds} row are headers (their number changed between 2019 and 2026).
- * <li>{@code tlg_info/all_event_info}: the first line is a header; then whitespace columns, column 3
+ * <li>{@code tlg_info/all_event_info}: the first non-blank line is a header; then whitespace columns, column 3
  * the event in hex and column 10 the offset in seconds, as the original's {@code read_fwf(usecols=[3,10])}.
  * <li>{@code read}: {@code DEV = VALUE UNITS} or a bare value.
  * </ul>
@@ -69,7 +69,7 @@ public final class AclParser {
                 return TimeSeries.withoutSamples(request, window, FetchStatus.empty(quote(line)));
             }
             if (isError(line)) {
-                String detail = "logger error at " + where + " line " + (i + 1) + ": " + quote(line);
+                String detail = "logger error: " + quote(line); // no URL or file: a replayed answer reads as the live one
                 if (n == 0) {
                     return TimeSeries.withoutSamples(request, window, FetchStatus.error(detail));
                 }
@@ -134,7 +134,11 @@ public final class AclParser {
     public static List<TimelineSlot> timeline(byte[] body, String where) {
         String[] lines = AclText.lines(body);
         List<TimelineSlot> out = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) { // line 1 is the header, "Event information :"
+        int header = 0;
+        while (header < lines.length - 1 && lines[header].isBlank()) {
+            header++;
+        }
+        for (int i = header + 1; i < lines.length; i++) { // the first line is the header, "Event information :"
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;

@@ -15,14 +15,14 @@ import org.runops.datalogger.DataLoggerException;
 /**
  * Recorded ACL answers on disk: one file per ACL command, {@code <slug>-<hash>.acl.txt}, where the
  * slug is the command with every character outside {@code A-Z a-z 0-9 . _ -} turned into {@code _}
- * (runs collapsed, at most 80 characters, for people listing the folder) and the hash the first 16
+ * (runs collapsed, at most 160 characters, for people listing the folder) and the hash the first 16
  * hex digits of the SHA-256 of the command's UTF-8 bytes (which makes the name unique). The file holds
  * the answer's body byte for byte, HTML and all. Files are written atomically; the last answer to a
  * command wins (so a recorded {@code read} or {@code tlg_info} is the latest one).
  */
 final class AclRecordings {
     static final String SUFFIX = ".acl.txt";
-    private static final int MAX_SLUG = 80;
+    private static final int MAX_SLUG = 160;
 
     private AclRecordings() {}
 

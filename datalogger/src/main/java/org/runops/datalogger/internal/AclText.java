@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * The text of an ACL answer as BeautifulSoup's {@code get_text()} gave it to the original scripts:
- * tags removed ({@code <br>} and block ends become line breaks; {@code head}, {@code script},
+ * tags removed ({@code <br>} and the ends of paragraphs, divisions, rows and list items become line breaks; {@code head}, {@code script},
  * {@code style} and comments are dropped with their content), the common entities unescaped. Linear
  * in the body's length whatever it holds: a day of 15 Hz samples is some 30 MB of plain text, which
  * passes through untouched.
  */
 final class AclText {
     private static final List<String> DROPPED = List.of("head", "script", "style");
-    private static final List<String> LINE_BREAKS = List.of("br", "p", "/p", "div", "/div", "tr", "/tr", "li", "/li", "pre", "/pre");
+    private static final List<String> LINE_BREAKS = List.of("br", "/p", "/div", "/tr", "/li");
 
     private AclText() {}
 

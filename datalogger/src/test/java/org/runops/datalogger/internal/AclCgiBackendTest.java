@@ -125,7 +125,7 @@ class AclCgiBackendTest {
             assertThat(all.get(0).status()).isEqualTo(FetchStatus.ok());
             assertThat(all.get(0).size()).isEqualTo(1);
             assertThat(all.get(1).status().kind()).isEqualTo(FetchStatus.Kind.ERROR);
-            assertThat(all.get(1).status().detail()).contains("DIO_NO_SUCH").contains("line 1").contains(acl.url());
+            assertThat(all.get(1).status().detail()).isEqualTo("logger error: \"Invalid device name (B:NOSUCH) in logger_get command - DIO_NO_SUCH\"");
             assertThat(all.get(2).status().kind()).isEqualTo(FetchStatus.Kind.ERROR);
             assertThat(all.get(2).status().detail()).contains("Logger node MLrn is not responding");
         }
