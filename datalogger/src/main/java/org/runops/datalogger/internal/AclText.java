@@ -39,6 +39,12 @@ final class AclText {
                 break;
             }
             out.append(text, i, open);
+            char next = open + 1 < text.length() ? lower.charAt(open + 1) : ' ';
+            if (!(next >= 'a' && next <= 'z' || next == '/' || next == '!' || next == '?')) {
+                out.append('<'); // "a < b": not a tag, as in a browser
+                i = open + 1;
+                continue;
+            }
             if (lower.startsWith("<!--", open)) {
                 int end = lower.indexOf("-->", open + 4);
                 i = end < 0 ? text.length() : end + 3;
