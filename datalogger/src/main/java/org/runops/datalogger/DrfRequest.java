@@ -86,8 +86,8 @@ public record DrfRequest(String text, String device, Optional<String> property, 
             head = head.substring(0, eventAt);
         }
         Matcher d = DEVICE.matcher(head);
-        int pos = 0;
-        while (pos < head.length() && head.charAt(pos) != '.' && head.charAt(pos) != '[' && head.charAt(pos) != '{') {
+        int pos = Math.min(2, head.length());
+        while (pos < head.length() && isNameChar(head.charAt(pos))) {
             pos++;
         }
         if (!d.region(0, pos).matches()) {
@@ -219,10 +219,14 @@ public record DrfRequest(String text, String device, Optional<String> property, 
 
     private static int wordEnd(String s, int from) {
         int end = from;
-        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+        while (end < s.length() && isNameChar(s.charAt(end))) {
             end++;
         }
         return end;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** What is wrong with an extra (after {@code <-}), or null when nothing is. */
