@@ -18,7 +18,12 @@ public interface DataLoggerClient extends AutoCloseable {
     /** Fermilab local time: the zone the logger reads window strings in and prints event times in. */
     ZoneId FERMILAB_ZONE = ZoneId.of("America/Chicago");
 
-    /** The ACL CGI ({@code logger_get}, {@code event_log}, {@code tlg_info}, {@code read}) at {@code baseUrl}, window strings in {@code zone}. */
+    /**
+     * The ACL CGI ({@code logger_get}, {@code event_log}, {@code tlg_info}, {@code read}) at {@code baseUrl}, window strings in
+     * {@code zone}: 60 s per HTTP attempt, {@code logger_get} tried once ({@link #fetchAll} retries chunks), the other
+     * commands retried by {@link org.runops.core.http.RetryPolicy#defaults()}. {@link AclClient#builder} changes these
+     * and can record every answer for {@link #replay}. Thread-safe.
+     */
     static DataLoggerClient acl(String baseUrl, ZoneId zone) {
         return AclClient.builder(baseUrl).zone(zone).build();
     }
