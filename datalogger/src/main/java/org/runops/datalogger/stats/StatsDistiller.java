@@ -8,21 +8,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.runops.datalogger.DataFileReader;
+import org.runops.datalogger.DataFiles;
 import org.runops.datalogger.DataLoggerException;
 
 /**
  * DistillFileStatsToDB.py: for every series of a data file, the statistics of its values and of its
  * sample intervals ({@code Interval_<key>}), found in one streaming pass, stored under the file's key time
- * ({@link FileKeyTime}). Each file is one transaction: a file that cannot be read to the end (truncated,
+ * ({@link FileKeyTime}); the provenance row takes the backend and window from the file attributes
+ * ({@link DataFiles#ATTR_BACKEND}, ...). Each file is one transaction: a file that cannot be read to the end (truncated,
  * foreign, badly named) stores nothing and is reported, and the next file goes on. Distilling a file
  * again overwrites its rows with the same values.
  */
 public final class StatsDistiller {
-    /** File attributes read for the provenance row; files written by runops carry them. */
-    static final String BACKEND_ATTRIBUTE = "backend";
-    static final String START_ATTRIBUTE = "start";
-    static final String END_ATTRIBUTE = "end";
-
     private final StatsDatabase database;
     private final Function<Path, DataFileReader> opener;
     private final Clock clock;
@@ -66,8 +63,8 @@ public final class StatsDistiller {
             }
             int series = stats.size() / 2;
             database.store(new DistilledFile(file.getFileName().toString(), key,
-                    attributes.getOrDefault(BACKEND_ATTRIBUTE, DistilledFile.UNKNOWN_BACKEND),
-                    attributes.get(START_ATTRIBUTE), attributes.get(END_ATTRIBUTE), clock.instant(), series), stats);
+                    attributes.getOrDefault(DataFiles.ATTR_BACKEND, DistilledFile.UNKNOWN_BACKEND),
+                    attributes.get(DataFiles.ATTR_WINDOW_START), attributes.get(DataFiles.ATTR_WINDOW_END), clock.instant(), series), stats);
             return DistillOutcome.stored(file, series);
         } catch (DataLoggerException e) {
             String name = file.getFileName().toString();

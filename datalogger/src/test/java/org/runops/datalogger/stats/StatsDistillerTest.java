@@ -61,7 +61,7 @@ class StatsDistillerTest {
 
     private void twoGoodFiles() {
         file("MLParamData_1583906408.4261804_From_MLrn_2020-03-10+00:00:00_to_2020-03-11+00:00:00.h5")
-                .attribute("backend", "simulated").attribute("start", "2020-03-10T05:00:00Z").attribute("end", "2020-03-11T05:00:00Z")
+                .attribute("backend", "simulated").attribute("window_start", "2020-03-10T05:00:00Z").attribute("window_end", "2020-03-11T05:00:00Z")
                 .series("B:VIMIN", new double[] {10, 10.5, 11, 12}, new double[] {103, 104, 104, 101})
                 .series("B|GMPSSC", new double[] {10, 11}, new double[] {7, 7});
         file("MLParamData_1583992808.0_From_MLrn_2020-03-11+00:00:00_to_2020-03-12+00:00:00.h5")
