@@ -1,5 +1,6 @@
 package org.runops.datalogger.stats;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,6 +58,14 @@ public final class StatsDatabase implements AutoCloseable {
             closeQuietly(c, e);
             throw failure(path, "cannot create the statistics tables", e);
         }
+    }
+
+    /** Opens the database at {@code path} for reading; a missing file is an error naming it, not a new empty database. */
+    public static StatsDatabase openExisting(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new DataLoggerException("no statistics database at " + path + " (run 'runops datalogger distill' first, or give --db)");
+        }
+        return open(path);
     }
 
     public Path path() {
