@@ -2,24 +2,25 @@ package org.runops.datalogger.stats;
 
 /**
  * Counts occurrences of exact double values without boxing: open addressing with linear probing over
- * the values' bit patterns. A slot is empty while its count is 0. Callers normalise -0.0 and never add NaN.
+ * the values' bit patterns, key and count side by side in one array (one cache miss per lookup in a big
+ * map). A slot is empty while its count is 0. Callers normalise -0.0 and never add NaN.
  */
 final class DoubleCountMap {
-    private static final int INITIAL_CAPACITY = 16;
+    private static final int INITIAL_SLOTS = 16;
 
-    private long[] keys = new long[INITIAL_CAPACITY];
-    private long[] counts = new long[INITIAL_CAPACITY];
+    /** {@code [2i]} the bits of slot i's value, {@code [2i+1]} its count. */
+    private long[] slots = new long[2 * INITIAL_SLOTS];
     private int size;
 
-    void increment(double value) {
+    void add(double value, long times) {
         long bits = Double.doubleToRawLongBits(value);
-        int slot = find(keys, counts, bits);
-        if (counts[slot] == 0) {
-            keys[slot] = bits;
+        int i = find(slots, bits);
+        if (slots[i + 1] == 0) {
+            slots[i] = bits;
             size++;
         }
-        counts[slot]++;
-        if (size * 3 > keys.length * 2) {
+        slots[i + 1] += times;
+        if (size * 3 > slotCount() * 2) {
             grow();
         }
     }
@@ -32,12 +33,12 @@ final class DoubleCountMap {
     double mode() {
         double best = Double.NaN;
         long bestCount = 0;
-        for (int i = 0; i < keys.length; i++) {
-            long c = counts[i];
+        for (int i = 0; i < slots.length; i += 2) {
+            long c = slots[i + 1];
             if (c == 0) {
                 continue;
             }
-            double v = Double.longBitsToDouble(keys[i]);
+            double v = Double.longBitsToDouble(slots[i]);
             if (c > bestCount || (c == bestCount && v < best)) {
                 best = v;
                 bestCount = c;
@@ -46,13 +47,18 @@ final class DoubleCountMap {
         return best;
     }
 
-    private static int find(long[] keys, long[] counts, long bits) {
-        int mask = keys.length - 1;
+    private int slotCount() {
+        return slots.length / 2;
+    }
+
+    /** The array index of {@code bits}' slot, or of the empty slot where it belongs. */
+    private static int find(long[] slots, long bits) {
+        int mask = slots.length / 2 - 1;
         int slot = mix(bits) & mask;
-        while (counts[slot] != 0 && keys[slot] != bits) {
+        while (slots[2 * slot + 1] != 0 && slots[2 * slot] != bits) {
             slot = (slot + 1) & mask;
         }
-        return slot;
+        return 2 * slot;
     }
 
     /** Spreads the bits: many logged values differ only in low mantissa bits or only in the exponent. */
@@ -62,15 +68,13 @@ final class DoubleCountMap {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldCounts = counts;
-        keys = new long[oldKeys.length * 2];
-        counts = new long[oldKeys.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldCounts[i] != 0) {
-                int slot = find(keys, counts, oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                counts[slot] = oldCounts[i];
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int j = find(slots, old[i]);
+                slots[j] = old[i];
+                slots[j + 1] = old[i + 1];
             }
         }
     }

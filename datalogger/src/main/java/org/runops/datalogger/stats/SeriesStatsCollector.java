@@ -13,6 +13,7 @@ public final class SeriesStatsCollector implements SampleBlockConsumer {
     private final long maxRows;
     private long rows;
     private double previousTime = Double.NaN;
+    private double[] deltas = new double[0];
 
     public SeriesStatsCollector(long maxRows) {
         if (maxRows < 0) {
@@ -29,15 +30,23 @@ public final class SeriesStatsCollector implements SampleBlockConsumer {
     @Override
     public void accept(double[] utcSeconds, double[] samples, int length) {
         int n = (int) Math.min(length, maxRows - rows);
-        for (int i = 0; i < n; i++) {
-            double t = utcSeconds[i];
-            if (rows + i > 0) {
-                intervals.add(t - previousTime);
-            }
-            previousTime = t;
-            values.add(samples[i]);
+        if (n <= 0) {
+            return;
         }
-        rows += Math.max(n, 0);
+        if (deltas.length < n) {
+            deltas = new double[n];
+        }
+        int m = 0;
+        if (rows > 0) { // the file's first sample has no interval; a later block's first one follows the last block
+            deltas[m++] = utcSeconds[0] - previousTime;
+        }
+        for (int i = 1; i < n; i++) {
+            deltas[m++] = utcSeconds[i] - utcSeconds[i - 1];
+        }
+        previousTime = utcSeconds[n - 1];
+        intervals.addAll(deltas, m);
+        values.addAll(samples, n);
+        rows += n;
     }
 
     /** Samples looked at, NaN values included. */

@@ -14,6 +14,64 @@ class StreamingStatsTest {
         return s.result("B:VIMIN");
     }
 
+    /** The same values through the block path. */
+    private static ParameterStats blocks(int blockSize, double... values) {
+        StreamingStats s = new StreamingStats();
+        for (int from = 0; from < values.length; from += blockSize) {
+            int n = Math.min(blockSize, values.length - from);
+            s.addAll(java.util.Arrays.copyOfRange(values, from, from + n), n);
+        }
+        return s.result("B:VIMIN");
+    }
+
+    @Test
+    void blocksGiveTheSameStatisticsAsSingleValues() {
+        double[][] vectors = {
+            {2, 4, 4, 4, 5, 5, 7, 9}, {7, 3, 7, 3, 9}, {103.4}, {}, {Double.NaN, 1, Double.NaN, 3, 3, Double.NaN},
+            {-0.0, 0.0, -0.0, 1.0, 1.0}, {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}, {Double.NaN, Double.NaN}};
+        for (double[] v : vectors) {
+            ParameterStats one = stats(v);
+            for (int blockSize : new int[] {1, 2, 3, 64}) {
+                ParameterStats b = blocks(blockSize, v);
+                String what = java.util.Arrays.toString(v) + " in blocks of " + blockSize;
+                assertThat(b.count()).as(what).isEqualTo(one.count());
+                // Double.compare: NaN equals NaN, -0.0 differs from 0.0
+                assertThat(Double.compare(b.mode(), one.mode())).as(what).isZero();
+                assertThat(Double.compare(b.min(), one.min())).as(what).isZero();
+                assertThat(Double.compare(b.max(), one.max())).as(what).isZero();
+                if (Double.isNaN(one.mean())) {
+                    assertThat(b.mean()).as(what).isNaN();
+                } else {
+                    assertThat(b.mean()).as(what).isCloseTo(one.mean(), within(1e-9));
+                }
+                if (Double.isNaN(one.std())) {
+                    assertThat(b.std()).as(what).isNaN();
+                } else {
+                    assertThat(b.std()).as(what).isCloseTo(one.std(), within(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
+    void blocksOfAMillionRandomValuesAgreeWithAnExactTwoPassComputation() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] v = new double[1_000_000];
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 1e6 + Math.rint(r.nextGaussian() * 1e3) / 1e3;
+            sum = sum.add(new java.math.BigDecimal(v[i]));
+        }
+        double mean = sum.divide(java.math.BigDecimal.valueOf(v.length), java.math.MathContext.DECIMAL64).doubleValue();
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - mean) * (x - mean);
+        }
+        ParameterStats b = blocks(65_536, v);
+        assertThat(b.mean()).isCloseTo(mean, within(1e-9));
+        assertThat(b.std()).isCloseTo(Math.sqrt(squares / (v.length - 1)), within(1e-9));
+    }
+
     @Test
     void handComputedVector() {
         // 2,4,4,4,5,5,7,9: mean 5, sum of squared deviations 32, sample variance 32/7
