@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.runops.core.ledger.AtomicFiles;
 import org.runops.datalogger.DataLoggerException;
 
@@ -18,7 +20,8 @@ import org.runops.datalogger.DataLoggerException;
  * The plot site as one self-contained HTML file: the charting library (uPlot, from its webjar on the class
  * path) and the data are inlined, so the page opens from disk with no network. One panel per device with
  * max, mode ± std (a shaded band) and min, drag-to-zoom and double-click reset, a device filter box, and
- * two time axes over the real window starts: UTC below, America/Chicago above. Each panel carries its
+ * two time axes over the real window starts: UTC below, America/Chicago above. A line says which backends
+ * made the distilled files, in red when any was simulated. Each panel carries its
  * point count ({@code data-points}, and {@code window.runopsPanels[device]}) for checks; the uPlot objects are
  * {@code window.runopsPlots[device]} and the two time formatters {@code window.runopsTime.utc/chicago}.
  */
@@ -26,6 +29,8 @@ public final class StatsHtmlPage {
     private static final String UPLOT_PROPERTIES = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
     private static final String TEMPLATE = "stats-page.html";
     private static final JsonFactory JSON = new JsonFactory();
+    /** The backend name the simulated backend records in data files. */
+    private static final String SIMULATED = "simulated";
 
     private StatsHtmlPage() {}
 
@@ -34,13 +39,29 @@ public final class StatsHtmlPage {
         List<StatsHistory> histories = StatsJsonExporter.histories(db, params, 0);
         String title = "GMPS-AI statistics history: " + db.path().getFileName();
         try {
-            AtomicFiles.write(html, render(histories, zone, title).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(html, render(histories, zone, title, provenance(db.distilledFiles())).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new DataLoggerException("cannot write page " + html + ": " + e.getMessage(), e);
         }
     }
 
-    static String render(List<StatsHistory> histories, ZoneId zone, String title) {
+    /** Where the statistics came from, e.g. {@code 3 files distilled: simulated 2, unknown 1}; simulated data says so loudly. */
+    static String provenance(List<DistilledFile> files) {
+        Map<String, Long> backends = new TreeMap<>();
+        for (DistilledFile f : files) {
+            backends.merge(f.backend(), 1L, Long::sum);
+        }
+        StringBuilder text = new StringBuilder(backends.containsKey(SIMULATED) ? "SIMULATED DATA: " : "")
+                .append(files.size()).append(files.size() == 1 ? " file" : " files").append(" distilled");
+        String separator = " by backend: ";
+        for (Map.Entry<String, Long> b : backends.entrySet()) {
+            text.append(separator).append(b.getKey()).append(' ').append(b.getValue());
+            separator = ", ";
+        }
+        return text.toString();
+    }
+
+    static String render(List<StatsHistory> histories, ZoneId zone, String title, String provenance) {
         String version = uplotVersion();
         String dist = "META-INF/resources/webjars/uplot/" + version + "/dist/";
         // the script and style bodies must not close their element early; the data is escaped by scriptSafeJson
@@ -48,6 +69,8 @@ public final class StatsHtmlPage {
         String css = resource(dist + "uPlot.min.css").replace("</", "<\\/");
         return resource(StatsHtmlPage.class.getPackageName().replace('.', '/') + "/" + TEMPLATE)
                 .replace("@@TITLE@@", escapeHtml(title))
+                .replace("@@PROVENANCE_CLASS@@", provenance.startsWith("SIMULATED") ? "simulated" : "real")
+                .replace("@@PROVENANCE@@", escapeHtml(provenance))
                 .replace("@@UPLOT_VERSION@@", version)
                 .replace("@@UPLOT_CSS@@", css)
                 .replace("@@UPLOT_JS@@", js)

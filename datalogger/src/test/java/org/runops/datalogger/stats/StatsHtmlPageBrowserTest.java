@@ -121,6 +121,10 @@ class StatsHtmlPageBrowserTest {
         // drag-to-zoom on x
         assertThat(driver.executeScript("return window.runopsPlots['B:VIMIN'].cursor.drag.x")).isEqualTo(true);
 
+        WebElement provenance = driver.findElement(By.id("provenance"));
+        assertThat(provenance.getText()).isEqualTo("SIMULATED DATA: 3 files distilled by backend: simulated 3");
+        assertThat(provenance.getCssValue("background-color")).isEqualTo("rgba(176, 0, 32, 1)");
+
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "StatsHtmlPageBrowserTest.png"), StandardCopyOption.REPLACE_EXISTING);
 
