@@ -38,6 +38,7 @@ class BenchmarkSmokeTest {
                 .param("candidates", "1000")
                 .param("dimensions", "8")
                 .param("newRuns", "1") // one analysis process instead of 100; 0 would skip that path
+                .param("dataset", "3x1min") // not the 1 GB day
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
