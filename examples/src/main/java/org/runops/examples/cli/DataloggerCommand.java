@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Backends: acl (the ACL CGI over HTTP, the default, as the original scripts), replay (recorded answers),",
             "simulated (deterministic Booster-like data; every file it makes says so)."
         },
-        subcommands = {})
+        subcommands = {DataloggerTimelineCommand.class})
 public final class DataloggerCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
