@@ -38,6 +38,7 @@ class BenchmarkSmokeTest {
                 .param("candidates", "1000")
                 .param("dimensions", "8")
                 .param("newRuns", "1") // one analysis process instead of 100; 0 would skip that path
+                .param("minutes", "10") // 10 minutes of the simulated day, both parallelisms
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
