@@ -18,6 +18,11 @@ public interface DataFileReader extends AutoCloseable {
     /** File-level attributes (backend, node, window start/end, ...); empty for legacy files. */
     Map<String, String> attributes();
 
+    /** The attributes of one series (node, units, window, backend, status, ...); empty where the format has none. */
+    default Map<String, String> keyAttributes(String key) {
+        return Map.of();
+    }
+
     /** Streams one series' samples in blocks; a damaged or foreign series throws {@link DataLoggerException} naming the file and key. */
     void scan(String key, SampleBlockConsumer consumer);
 

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** A DataLogger node (Lumberjack logger), e.g. {@code MLrn}, {@code EventC}, {@code NuMI2}. */
 public record LoggerNode(String name) {
-    private static final Pattern FORM = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}"); // before MLRN, which uses it
+    private static final Pattern FORM = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}"); // before MLRN, which needs it
     /** The node ParamDataGrabber reads by default: "D43 Data Logger Node" MLrn. */
     public static final LoggerNode MLRN = new LoggerNode("MLrn");
 

@@ -2,26 +2,27 @@ package org.runops.examples.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.runops.datalogger.DataLoggerClient;
+import org.runops.datalogger.FetchOptions;
 import org.runops.datalogger.SimulationProfile;
 import picocli.CommandLine.Option;
 
-/** Where {@code runops datalogger} commands get their data: {@code --backend acl|replay|simulated} and its settings. */
+/** Where {@code runops datalogger} commands get data from and how they fetch it: a picocli mixin shared by the subcommands. */
 final class DataloggerBackendOptions {
-    enum Backend { acl, replay, simulated }
-
     @Option(names = "--backend", defaultValue = "acl", paramLabel = "NAME",
-            description = "acl (the ACL CGI over HTTP, as the original scripts), replay (recorded answers in --replay-dir) or simulated"
-                    + " (deterministic Booster-like data; never passes for real) (default: ${DEFAULT-VALUE}).")
-    private Backend backend;
+            description = "acl (the ACL CGI over HTTP, as the original scripts), replay (recorded answers in --replay-dir) or "
+                    + "simulated (deterministic Booster-like data, marked as such in every file) (default: ${DEFAULT-VALUE}).")
+    private String backend;
 
     @Option(names = "--url", defaultValue = DataLoggerClient.DEFAULT_ACL_URL, paramLabel = "URL",
             description = "With --backend acl: the ACL CGI (default: ${DEFAULT-VALUE}).")
     private String url;
 
     @Option(names = "--zone", defaultValue = "America/Chicago", paramLabel = "ZONE",
-            description = "With --backend acl: the zone the logger reads window strings in (default: ${DEFAULT-VALUE}).")
+            description = "Time zone of the logger's local times, of --stopat/--startat and of file names (default: ${DEFAULT-VALUE}).")
     private ZoneId zone;
 
     @Option(names = "--replay-dir", paramLabel = "DIR", description = "With --backend replay: the folder of recorded answers.")
@@ -30,17 +31,41 @@ final class DataloggerBackendOptions {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "With --backend simulated: the seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    /** The client; simulated current readings ({@code G:SCTIME}) follow {@code clock}. */
+    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Option(names = "--chunk", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Longer windows are fetched in chunks of this length (default: ${DEFAULT-VALUE}).")
+    private Duration chunk;
+
+    @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Longest one request may take (default: ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    /** The chosen backend; {@code clock} drives the simulated backend's current readings. */
     DataLoggerClient client(Clock clock) {
-        return switch (backend) {
-            case acl -> DataLoggerClient.acl(url, zone);
-            case replay -> {
+        return switch (backend.toLowerCase(Locale.ROOT)) {
+            case "acl" -> DataLoggerClient.acl(url, zone);
+            case "replay" -> {
                 if (replayDir == null) {
-                    throw new IllegalArgumentException("--backend replay needs --replay-dir DIR, the folder of recorded answers");
+                    throw new IllegalArgumentException("--backend replay needs --replay-dir DIR");
                 }
                 yield DataLoggerClient.replay(replayDir);
             }
-            case simulated -> DataLoggerClient.simulated(seed, SimulationProfile.booster(), clock);
+            case "simulated" -> DataLoggerClient.simulated(seed, SimulationProfile.booster(), clock);
+            default -> throw new IllegalArgumentException("--backend must be acl, replay or simulated, got '" + backend + "'");
         };
+    }
+
+    /** Chunk, parallelism and timeout from the options; retries and listener as {@link FetchOptions#defaults()}. */
+    FetchOptions fetchOptions() {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
+        }
+        return FetchOptions.defaults().withChunk(chunk).withParallelism(parallelism).withTimeout(timeout);
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 }

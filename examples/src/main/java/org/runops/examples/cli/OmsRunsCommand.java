@@ -117,7 +117,7 @@ final class OmsRunsCommand implements Callable<Integer> {
         List<OmsFilter> parsed = filters.stream().map(OmsFilter::parse).toList();
         List<OmsRecord> rows;
         FeatureTable features = null;
-        try (OmsClient client = client(); ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null)) {
+        try (OmsClient client = client(); ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null, "oms", "pages")) {
             OmsCache store = cacheDir != null ? OmsCache.at(cacheDir)
                     : cache ? OmsCache.at(OmsCache.defaultDirectory(System::getenv, client.baseUrl())) : null;
             OmsRunCatalog catalog = new OmsRunCatalog(client, store).withProgress(bar::update);
@@ -188,37 +188,6 @@ final class OmsRunsCommand implements Callable<Integer> {
                 } catch (NumberFormatException notDouble) {
                     return t;
                 }
-            }
-        }
-    }
-
-    /** A one-line page counter on stderr, redrawn in place; silent when disabled. */
-    private static final class ProgressBar implements AutoCloseable {
-        private static final int WIDTH = 30;
-        private final PrintWriter err;
-        private final boolean enabled;
-        private boolean drawn;
-
-        ProgressBar(PrintWriter err, boolean enabled) {
-            this.err = err;
-            this.enabled = enabled;
-        }
-
-        synchronized void update(long done, long total) {
-            if (!enabled || total <= 1) {
-                return; // one page needs no bar
-            }
-            int filled = (int) (WIDTH * done / total);
-            err.print("\roms: [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] pages " + done + "/" + total);
-            err.flush();
-            drawn = true;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (drawn) {
-                err.println();
-                err.flush();
             }
         }
     }
