@@ -190,49 +190,34 @@ public final class ChunkedFetch {
 
     /** The chunks in time order as one series, with the device's status. */
     private void finish(DeviceFetch f) {
-        int n = 0;
-        int missing = 0;
-        List<String> missingWindows = new ArrayList<>();
+        int samples = 0;
+        List<TimeSeries> parts = new ArrayList<>(chunks.size());
+        List<String> missing = new ArrayList<>();
         String lastFailure = "";
         for (int c = 0; c < chunks.size(); c++) {
             if (f.arrived[c] != null) {
-                n += f.arrived[c].size();
+                parts.add(f.arrived[c]);
+                samples += f.arrived[c].size();
             } else if (f.failed[c] != null) {
-                missing++;
+                missing.add(chunks.get(c).toString());
                 lastFailure = f.failed[c];
-                missingWindows.add(chunks.get(c).toString());
-            }
-        }
-        double[] times = new double[n];
-        double[] values = new double[n];
-        int at = 0;
-        String units = null;
-        for (TimeSeries s : f.arrived) {
-            if (s != null) {
-                for (int i = 0; i < s.size(); i++, at++) {
-                    times[at] = s.utcSeconds(i);
-                    values[at] = s.value(i);
-                }
-                units = units != null ? units : s.units().orElse(null);
             }
         }
         FetchStatus status;
         if (f.refusal != null) {
             status = FetchStatus.error(f.refusal);
-            times = new double[0];
-            values = new double[0];
-        } else if (missing == chunks.size()) {
+            parts.clear();
+        } else if (missing.size() == chunks.size()) {
             status = FetchStatus.error("every chunk failed after " + options.retries() + " retries; last: " + lastFailure);
-        } else if (missing > 0) {
-            status = FetchStatus.partial(missing + " of " + chunks.size() + " chunks missing after " + options.retries() + " retries: "
-                    + String.join(", ", missingWindows) + "; last failure: " + lastFailure);
-        } else if (n == 0) {
+        } else if (!missing.isEmpty()) {
+            status = FetchStatus.partial(missing.size() + " of " + chunks.size() + " chunks missing after " + options.retries() + " retries: "
+                    + String.join(", ", missing) + "; last failure: " + lastFailure);
+        } else if (samples == 0) {
             status = FetchStatus.empty(f.arrived[0].status().detail());
         } else {
             status = FetchStatus.ok();
         }
-        TimeSeries series = TimeSeries.of(f.request, window, times, values, status);
-        f.result = units == null ? series : series.withUnits(units);
+        f.result = TimeSeries.concat(f.request, window, parts, status);
         Arrays.fill(f.arrived, null); // a day of chunks need not stay twice in memory
         options.listener().deviceFinished(f.result);
     }
