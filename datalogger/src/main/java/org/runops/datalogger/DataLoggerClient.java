@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import org.runops.datalogger.internal.AclCgiBackend;
 import org.runops.datalogger.internal.ChunkedFetch;
-import org.runops.datalogger.internal.ReplayBackend;
 import org.runops.datalogger.internal.SimulatedBackend;
 
 /**
@@ -20,14 +18,19 @@ public interface DataLoggerClient extends AutoCloseable {
     /** Fermilab local time: the zone the logger reads window strings in and prints event times in. */
     ZoneId FERMILAB_ZONE = ZoneId.of("America/Chicago");
 
-    /** The ACL CGI ({@code logger_get}, {@code event_log}, {@code tlg_info}, {@code read}) at {@code baseUrl}, window strings in {@code zone}. */
+    /**
+     * The ACL CGI ({@code logger_get}, {@code event_log}, {@code tlg_info}, {@code read}) at {@code baseUrl}, window strings in
+     * {@code zone}: 60 s per HTTP attempt, {@code logger_get} tried once ({@link #fetchAll} retries chunks), the other
+     * commands retried by {@link org.runops.core.http.RetryPolicy#defaults()}. {@link AclClient#builder} changes these
+     * and can record every answer for {@link #replay}. Thread-safe.
+     */
     static DataLoggerClient acl(String baseUrl, ZoneId zone) {
-        return new AclCgiBackend(baseUrl, zone);
+        return AclClient.builder(baseUrl).zone(zone).build();
     }
 
-    /** Answers recorded from the ACL CGI, read from {@code directory}. */
+    /** Answers recorded from the ACL CGI ({@link AclClient.Builder#recordTo}), read from {@code directory}; windows in Fermilab local time. */
     static DataLoggerClient replay(Path directory) {
-        return new ReplayBackend(directory);
+        return AclClient.replay(directory, FERMILAB_ZONE);
     }
 
     /** Deterministic Booster-like data: the same seed, device and time always give the same sample. */

@@ -1,40 +1,25 @@
 package org.runops.datalogger.internal;
 
-import java.util.List;
-import org.runops.datalogger.DataLoggerClient;
-import org.runops.datalogger.DeviceName;
-import org.runops.datalogger.DeviceRequest;
-import org.runops.datalogger.EventOccurrence;
-import org.runops.datalogger.TimeSeries;
-import org.runops.datalogger.TimeWindow;
-import org.runops.datalogger.TimelineSlot;
-/** Recorded ACL answers (skeleton: being built in issue 10). */
-public final class ReplayBackend implements DataLoggerClient {
-    public ReplayBackend(java.nio.file.Path directory) {}
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
 
-    @Override
-    public TimeSeries fetch(DeviceRequest device, TimeWindow window) {
-        throw new UnsupportedOperationException("being built");
+/**
+ * Answers recorded from the ACL CGI (see {@link AclRecordings} for the layout), read by the same
+ * parser as live ones; a command never recorded fails naming the command and the file looked for.
+ */
+public final class ReplayBackend extends AclProtocol {
+    private final Path directory;
+
+    public ReplayBackend(Path directory, ZoneId zone) {
+        super(zone);
+        this.directory = Objects.requireNonNull(directory, "directory");
+        AclRecordings.requireDirectory(directory);
     }
 
     @Override
-    public List<EventOccurrence> eventLog(int event, TimeWindow window) {
-        throw new UnsupportedOperationException("being built");
-    }
-
-    @Override
-    public List<TimelineSlot> currentTimeline() {
-        throw new UnsupportedOperationException("being built");
-    }
-
-    @Override
-    public double readReading(DeviceName device) {
-        throw new UnsupportedOperationException("being built");
-    }
-
-    @Override
-    public double readSetting(DeviceName device) {
-        throw new UnsupportedOperationException("being built");
+    Answer answer(String command, boolean oneShot) {
+        return new Answer(AclRecordings.file(directory, command).toString(), AclRecordings.load(directory, command));
     }
 
     @Override
