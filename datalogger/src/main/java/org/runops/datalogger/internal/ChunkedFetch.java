@@ -169,7 +169,7 @@ public final class ChunkedFetch {
             if (s == null || !s.request().equals(device) || !s.window().equals(chunk)) {
                 throw new DataLoggerException(client.backendName() + " answered " + s + " to a request for " + device + " " + chunk);
             }
-            return s;
+            return insideChunk(s);
         } catch (TimeoutException e) {
             answer.cancel(true);
             throw new DataLoggerException(client.backendName() + ": no answer for " + device + " " + chunk + " within "
@@ -186,6 +186,35 @@ public final class ChunkedFetch {
             answer.cancel(true);
             throw e;
         }
+    }
+
+    /**
+     * The samples of {@code s} inside its half-open chunk window. A logger whose end bound is inclusive (or
+     * that rounds the bounds to seconds) would otherwise give a sample on a chunk boundary twice.
+     */
+    private static TimeSeries insideChunk(TimeSeries s) {
+        double from = seconds(s.window().start());
+        double to = seconds(s.window().end());
+        int first = 0;
+        int end = s.size();
+        while (first < end && s.utcSeconds(first) < from) {
+            first++;
+        }
+        while (end > first && s.utcSeconds(end - 1) >= to) {
+            end--;
+        }
+        if (first == 0 && end == s.size()) {
+            return s;
+        }
+        LOG.debug("{} {}: dropping {} samples outside the chunk", s.request(), s.window(), s.size() - (end - first));
+        double[] times = Arrays.copyOfRange(s.utcSecondsArray(), first, end);
+        double[] values = Arrays.copyOfRange(s.valuesArray(), first, end);
+        TimeSeries inside = TimeSeries.of(s.request(), s.window(), times, values, s.status());
+        return s.units().map(inside::withUnits).orElse(inside);
+    }
+
+    private static double seconds(java.time.Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
     }
 
     /** The chunks in time order as one series, with the device's status. */

@@ -321,6 +321,15 @@ class ChunkedFetchTest {
     }
 
     @Test
+    void samplesALoggerSendsBeyondTheChunkBoundsAreNotCountedTwice() {
+        ScriptedClient inclusive = new ScriptedClient((d, w) -> {
+            TimeSeries wider = SIM.fetch(d, new TimeWindow(w.start().minusSeconds(1), w.end().plusSeconds(1)));
+            return TimeSeries.of(d, w, wider.utcSecondsArray(), wider.valuesArray(), FetchStatus.ok());
+        });
+        assertThat(inclusive.fetchAll(List.of(VIMIN), WINDOW, options()).get(0)).isEqualTo(SIM.fetch(VIMIN, WINDOW));
+    }
+
+    @Test
     void anUnexpectedAnswerIsAFailureNotData() {
         ScriptedClient client = new ScriptedClient((d, w) -> SIM.fetch(IB, w));
         TimeSeries s = client.fetchAll(List.of(VIMIN), WINDOW, options().withRetries(0, Duration.ZERO)).get(0);
