@@ -39,6 +39,7 @@ class BenchmarkSmokeTest {
                 .param("dimensions", "8")
                 .param("newRuns", "1") // one analysis process instead of 100; 0 would skip that path
                 .param("dataset", "3x1min") // not the 1 GB day
+                .param("minutes", "10") // 10 minutes of the simulated day, both parallelisms
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();

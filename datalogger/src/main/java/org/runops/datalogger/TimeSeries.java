@@ -1,6 +1,7 @@
 package org.runops.datalogger;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,29 @@ public final class TimeSeries {
     /** A series with no samples: the logger had none ({@link FetchStatus.Kind#EMPTY}) or the fetch failed. */
     public static TimeSeries withoutSamples(DeviceRequest request, TimeWindow window, FetchStatus status) {
         return new TimeSeries(request, window, new double[0], new double[0], null, status);
+    }
+
+    /**
+     * The samples of {@code parts} one after the other, in the order given (the caller orders them, e.g. the
+     * chunks of a window), as one series over {@code window} with {@code status}; units from the first part
+     * that has them. Copies each sample once.
+     */
+    public static TimeSeries concat(DeviceRequest request, TimeWindow window, List<TimeSeries> parts, FetchStatus status) {
+        int n = 0;
+        for (TimeSeries p : parts) {
+            n = Math.addExact(n, p.size());
+        }
+        double[] times = new double[n];
+        double[] vals = new double[n];
+        int at = 0;
+        String units = null;
+        for (TimeSeries p : parts) {
+            System.arraycopy(p.utcSeconds, 0, times, at, p.size());
+            System.arraycopy(p.values, 0, vals, at, p.size());
+            at += p.size();
+            units = units != null ? units : p.units;
+        }
+        return new TimeSeries(request, window, times, vals, units, status);
     }
 
     public TimeSeries withUnits(String newUnits) {
