@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.DataLoggerException;
 
 /**
@@ -20,22 +21,39 @@ import org.runops.datalogger.DataLoggerException;
 public final class FileKeyTime {
     private static final Pattern WINDOW_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\d\\+\\d\\d:\\d\\d:\\d\\d");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd+HH:mm:ss");
+    /** The data nanny's chunk files, {@code 20200101T000000PT1H-1_0_0.h5}: a UTC start. */
+    private static final Pattern NANNY_START = Pattern.compile("^(\\d{8}T\\d{6})PT");
+    private static final DateTimeFormatter NANNY_FORMAT = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
 
     private FileKeyTime() {}
 
-    /** The original's key for {@code file}; a name without a window time is an error naming the file. */
+    /** As {@link #epochKey(Path, ZoneId)} in Fermilab local time. */
     public static double epochKey(Path file) {
+        return epochKey(file, DataLoggerClient.FERMILAB_ZONE);
+    }
+
+    /**
+     * The original's key for {@code file}; a data nanny chunk (named by its UTC start) gets the key its
+     * start would have as a Fermilab local time in {@code zone}, so both kinds of file share one time axis.
+     * A name with neither form is an error naming the file.
+     */
+    public static double epochKey(Path file, ZoneId zone) {
         String name = file.getFileName().toString();
         Matcher m = WINDOW_TIME.matcher(name);
-        if (!m.find()) {
-            throw new DataLoggerException("file name " + name + " (" + file
-                    + ") holds no window start of the form yyyy-MM-dd+HH:mm:ss, which the statistics are filed under");
-        }
+        Matcher nanny = NANNY_START.matcher(name);
         try {
-            return LocalDateTime.parse(m.group(), FORMAT).toEpochSecond(ZoneOffset.UTC);
+            if (m.find()) {
+                return LocalDateTime.parse(m.group(), FORMAT).toEpochSecond(ZoneOffset.UTC);
+            }
+            if (nanny.find()) {
+                Instant start = LocalDateTime.parse(nanny.group(1), NANNY_FORMAT).toInstant(ZoneOffset.UTC);
+                return start.atZone(zone).toLocalDateTime().toEpochSecond(ZoneOffset.UTC);
+            }
         } catch (java.time.format.DateTimeParseException e) {
-            throw new DataLoggerException("file name " + name + " (" + file + ") holds an impossible date " + m.group(), e);
+            throw new DataLoggerException("file name " + name + " (" + file + ") holds an impossible date: " + e.getParsedString(), e);
         }
+        throw new DataLoggerException("file name " + name + " (" + file + ") holds no window start of the form yyyy-MM-dd+HH:mm:ss"
+                + " (grab files) or yyyyMMddTHHmmssPT... (data nanny chunks), which the statistics are filed under");
     }
 
     /** The real instant of a key made from a wall time in {@code zone} (at a DST overlap, the earlier one). */

@@ -57,7 +57,11 @@ public final class StatsDistiller {
                     SeriesStatsCollector collector = limits.maxRows() > 0
                             ? new SeriesStatsCollector(limits.maxRows()) : new SeriesStatsCollector();
                     reader.scan(series, collector);
-                    stats.add(collector.values(series));
+                    ParameterStats values = collector.values(series);
+                    if (values.count() == 0) {
+                        continue; // a device the logger had no values for (or refused): the original file has no key for it
+                    }
+                    stats.add(values);
                     stats.add(collector.intervals(series));
                 }
             }

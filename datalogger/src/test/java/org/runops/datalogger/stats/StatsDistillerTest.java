@@ -161,6 +161,24 @@ class StatsDistillerTest {
     }
 
     @Test
+    void aDeviceWithoutSamplesGetsNoRowsAsInTheOriginalFiles() throws SQLException {
+        file(DAY1).series("A:ONE", new double[] {1, 2}, new double[] {5, 6}).series("A:NONE", new double[0], new double[0]);
+        Path db = dir.resolve("GMPSAI.db");
+        assertThat(distill(db, DistillLimits.NONE, DAY1)).extracting(DistillOutcome::ok).containsExactly(true);
+        assertThat(rows(db, "SELECT DISTINCT paramname FROM ACNETparameterStats ORDER BY 1")).containsExactly("A:ONE", "Interval_A:ONE");
+    }
+
+    @Test
+    void aDataNannyChunkIsFiledUnderItsUtcStartAsFermilabLocalTime() throws SQLException {
+        // 2020-03-10T05:00:00Z is Chicago midnight (CDT): the same key as a grab file of that local day
+        assertThat(FileKeyTime.epochKey(Path.of("202003/10/20200310T050000PT1H-1_0_0.h5"))).isEqualTo(KEY);
+        file("20200310T050000PT1H-1_0_0.h5").series("B:VIMIN@p,66,true", new double[] {1, 2}, new double[] {5, 6});
+        Path db = dir.resolve("GMPSAI.db");
+        assertThat(distill(db, DistillLimits.NONE, "20200310T050000PT1H-1_0_0.h5")).extracting(DistillOutcome::ok).containsExactly(true);
+        assertThat(rows(db, "SELECT DISTINCT epochUTCsec FROM ACNETparameterStats")).containsExactly("1583798400.0");
+    }
+
+    @Test
     void quickLimitsSeriesAndRows() throws SQLException {
         file(DAY1).series("A:ONE", new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 400})
                 .series("A:TWO", new double[] {1, 2}, new double[] {5, 6})

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import org.runops.datalogger.AclClient;
 import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.FetchOptions;
 import org.runops.datalogger.SimulationProfile;
@@ -28,6 +29,10 @@ final class DataloggerBackendOptions {
     @Option(names = "--replay-dir", paramLabel = "DIR", description = "With --backend replay: the folder of recorded answers.")
     private Path replayDir;
 
+    @Option(names = "--record-dir", paramLabel = "DIR",
+            description = "With --backend acl: also keep every answer in DIR, for --backend replay later (e.g. to reproduce a problem).")
+    private Path recordDir;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "With --backend simulated: the seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -39,18 +44,21 @@ final class DataloggerBackendOptions {
     private Duration chunk;
 
     @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Longest one request may take (default: ${DEFAULT-VALUE}).")
+            description = "Longest one request may take, connection and answer (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
     /** The chosen backend; {@code clock} drives the simulated backend's current readings. */
     DataLoggerClient client(Clock clock) {
         return switch (backend.toLowerCase(Locale.ROOT)) {
-            case "acl" -> DataLoggerClient.acl(url, zone);
+            case "acl" -> {
+                AclClient.Builder acl = AclClient.builder(url).zone(zone).callTimeout(timeout);
+                yield (recordDir == null ? acl : acl.recordTo(recordDir)).build();
+            }
             case "replay" -> {
                 if (replayDir == null) {
                     throw new IllegalArgumentException("--backend replay needs --replay-dir DIR");
                 }
-                yield DataLoggerClient.replay(replayDir);
+                yield AclClient.replay(replayDir, zone);
             }
             case "simulated" -> DataLoggerClient.simulated(seed, SimulationProfile.booster(), clock);
             default -> throw new IllegalArgumentException("--backend must be acl, replay or simulated, got '" + backend + "'");
