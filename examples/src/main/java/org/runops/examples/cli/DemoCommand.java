@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.runops.core.refrun.RunReferencePair;
+import org.runops.datalogger.stats.DistillOutcome;
+import org.runops.examples.demo.DataloggerDemo;
 import org.runops.examples.demo.EventCountDemo;
 import org.runops.examples.demo.RefrunDemo;
 import picocli.CommandLine.Command;
@@ -59,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
             StripCommand.printReport(StripDemoCommand.run(Files.createDirectories(work.resolve("strip"))), out);
             out.println();
             printRefrun(out);
+            out.println();
+            printDatalogger(Files.createDirectories(work.resolve("datalogger")), out);
             return ExitCodes.OK;
         } finally {
             if (dir == null) {
@@ -76,6 +80,23 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("  The same history replayed in run order, each run ranked from earlier choices only:");
         RefrunEvaluateCommand.printMetrics(RefrunDemo.evaluate(history), out);
+    }
+
+    private static void printDatalogger(Path work, PrintWriter out) {
+        out.println("Accelerator DataLogger (a SIMULATED hour of the Booster GMPS devices, 15 Hz; runops datalogger for the real one):");
+        long start = System.nanoTime();
+        DataloggerDemo.Outcome o = DataloggerDemo.run(work);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        for (var grab : o.grabs()) {
+            out.printf(Locale.ROOT, "  grabbed %s (%,d samples)%n", grab.file().orElseThrow().getFileName(), grab.totalSamples());
+        }
+        long stored = o.distilled().stream().filter(DistillOutcome::ok).count();
+        out.printf(Locale.ROOT, "  distilled %d of %d files into %s (value and sample-interval statistics per device)%n",
+                stored, o.distilled().size(), o.database());
+        out.println("  plotly JSON " + o.json());
+        out.println("  HTML page   " + o.html() + "   (open it in a browser: zoom, filter, UTC and Chicago time)");
+        out.println("  PNG plot    " + o.png());
+        out.printf(Locale.ROOT, "  %,d samples grabbed, distilled and exported in %d ms.%n", o.samples(), millis);
     }
 
     static void deleteRecursively(Path root) {
