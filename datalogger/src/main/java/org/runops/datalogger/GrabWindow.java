@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The grabbers' time-window rule (spec §2.1): the window ends at {@code --stopat} (local time in the
  * logger's zone; default the last local midnight) and lasts {@code --days + --hours + --minutes +
- * --seconds} (floats; all zero means 1 s), unless {@code --startat} gives its start.
+ * --seconds} (floats; all zero means 1 s) of local wall-clock time, unless {@code --startat} gives its start.
  */
 public record GrabWindow(Optional<String> stopAt, Optional<String> startAt, double days, double hours, double minutes, double seconds) {
     private static final DateTimeFormatter LOCAL_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'+'HH:mm:ss");
@@ -59,12 +59,22 @@ public record GrabWindow(Optional<String> stopAt, Optional<String> startAt, doub
     /** The window, reading the clock only for the default stop (today's local midnight in {@code zone}). */
     public TimeWindow resolve(Clock clock, ZoneId zone) {
         Instant stop = stopAt.map(s -> parse(s, zone, "--stopat")).orElseGet(() -> lastMidnight(clock, zone));
-        Instant start = startAt.map(s -> parse(s, zone, "--startat")).orElseGet(() -> stop.minus(length()));
+        Instant start = startAt.map(s -> parse(s, zone, "--startat")).orElseGet(() -> wallClockMinus(stop, length(), zone));
         if (!stop.isAfter(start)) {
             throw new IllegalArgumentException("--startat " + startAt.orElse("") + " is not before the stop time "
                     + localStamp(stop, zone) + " (" + zone + ")");
         }
         return new TimeWindow(start, stop);
+    }
+
+    /**
+     * {@code t} minus {@code length} on the local wall clock, as the original's timedelta on naive
+     * datetimes: one day before midnight is the previous midnight even across a DST change (23 or 25
+     * real hours), and every part (days, hours, ...) is wall-clock time. A result inside a spring gap
+     * moves forward by the gap, one in the autumn overlap takes the earlier offset.
+     */
+    static Instant wallClockMinus(Instant t, Duration length, ZoneId zone) {
+        return t.atZone(zone).toLocalDateTime().minus(length).atZone(zone).toInstant();
     }
 
     /** The start of today in {@code zone} (the original's {@code datetime.today()} at 00:00:00). */

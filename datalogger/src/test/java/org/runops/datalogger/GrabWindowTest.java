@@ -34,17 +34,37 @@ class GrabWindowTest {
     }
 
     @Test
-    void theDayOfTheDstChangeHas23HoursButOneDayIsStill24() {
-        // 2020-03-08: clocks jump from 02:00 CST to 03:00 CDT; the day before is 24 h as the original's timedelta
-        TimeWindow w = GrabWindow.lastDay().resolve(at("2020-03-09T12:00:00Z"), CHICAGO);
-        assertThat(w.end()).isEqualTo(Instant.parse("2020-03-09T05:00:00Z")); // midnight CDT
-        assertThat(w.start()).isEqualTo(Instant.parse("2020-03-08T05:00:00Z")); // 23:00 CST on the 7th: stop − 24 h
-        assertThat(GrabWindow.localStamp(w.start(), CHICAGO)).isEqualTo("2020-03-07+23:00:00");
-        assertThat(GrabWindow.localStamp(w.end(), CHICAGO)).isEqualTo("2020-03-09+00:00:00");
-        // --startat at the local midnight of the 8th gives the 23-hour local day
+    void theDailyWindowRunsLocalMidnightToMidnightAcrossDstChanges() {
+        // 2020-03-08: clocks jump from 02:00 CST to 03:00 CDT; the original's timedelta on naive datetimes
+        // makes "one day" the wall-clock day, so the window of the 9th's cron is the 8th, 23 real hours
+        TimeWindow spring = GrabWindow.lastDay().resolve(at("2020-03-09T12:00:00Z"), CHICAGO);
+        assertThat(GrabWindow.localStamp(spring.start(), CHICAGO)).isEqualTo("2020-03-08+00:00:00");
+        assertThat(GrabWindow.localStamp(spring.end(), CHICAGO)).isEqualTo("2020-03-09+00:00:00");
+        assertThat(spring.length()).isEqualTo(Duration.ofHours(23));
+        // the day before ends where the 9th's window starts: no overlap
+        TimeWindow before = GrabWindow.lastDay().resolve(at("2020-03-08T12:00:00Z"), CHICAGO);
+        assertThat(before.end()).isEqualTo(spring.start());
+        // 2020-11-01: clocks fall back from 02:00 CDT to 01:00 CST; that day has 25 real hours
+        TimeWindow autumn = GrabWindow.lastDay().resolve(at("2020-11-02T12:00:00Z"), CHICAGO);
+        assertThat(GrabWindow.localStamp(autumn.start(), CHICAGO)).isEqualTo("2020-11-01+00:00:00");
+        assertThat(GrabWindow.localStamp(autumn.end(), CHICAGO)).isEqualTo("2020-11-02+00:00:00");
+        assertThat(autumn.start()).isEqualTo(Instant.parse("2020-11-01T05:00:00Z")); // midnight CDT: 00:00-01:00 is fetched
+        assertThat(autumn.length()).isEqualTo(Duration.ofHours(25));
+        assertThat(GrabWindow.lastDay().resolve(at("2020-11-01T12:00:00Z"), CHICAGO).end()).isEqualTo(autumn.start());
+        // --startat at the local midnight gives the same 23-hour day
         TimeWindow day = window("2020-03-09", "2020-03-08", 1, 0, 0, 0).resolve(at("2020-03-09T12:00:00Z"), CHICAGO);
-        assertThat(day.length()).isEqualTo(Duration.ofHours(23));
-        assertThat(day.start()).isEqualTo(Instant.parse("2020-03-08T06:00:00Z"));
+        assertThat(day).isEqualTo(spring);
+    }
+
+    @Test
+    void fractionalPartsAreWallClockTimeToo() {
+        // 1.5 days + 1.5 h before 2020-11-02 12:00 on the wall clock is 2020-10-31 22:30: 37.5 wall-clock hours, 38.5 real ones
+        TimeWindow w = window("2020-11-02 12:00:00", null, 1.5, 1.5, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO);
+        assertThat(GrabWindow.localStamp(w.start(), CHICAGO)).isEqualTo("2020-10-31+22:30:00");
+        assertThat(w.length()).isEqualTo(Duration.ofMinutes(38 * 60 + 30));
+        // a start inside the spring gap (02:30 on 2020-03-08 does not exist) moves forward by the gap
+        TimeWindow gap = window("2020-03-08 04:00:00", null, 0, 1.5, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO);
+        assertThat(GrabWindow.localStamp(gap.start(), CHICAGO)).isEqualTo("2020-03-08+03:30:00");
     }
 
     @Test
