@@ -12,6 +12,8 @@ public record DistilledFile(String file, double epochUTCsec, String backend, Str
                             Instant distilledAt, int series) {
     /** The backend recorded for files whose attributes do not name one (the original scripts' files). */
     public static final String UNKNOWN_BACKEND = "unknown";
+    /** The backend name the simulated backend records in data files. */
+    public static final String SIMULATED_BACKEND = "simulated";
 
     public DistilledFile {
         Objects.requireNonNull(file, "file");
@@ -23,5 +25,14 @@ public record DistilledFile(String file, double epochUTCsec, String backend, Str
         if (series < 0) {
             throw new IllegalArgumentException("negative series count " + series + " for " + file);
         }
+    }
+
+    /** Whether the statistics came from the simulated backend. */
+    public boolean simulated() {
+        return isSimulated(backend);
+    }
+
+    static boolean isSimulated(String backend) {
+        return SIMULATED_BACKEND.equals(backend);
     }
 }

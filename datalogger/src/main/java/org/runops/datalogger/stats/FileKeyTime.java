@@ -56,6 +56,11 @@ public final class FileKeyTime {
                 + " (grab files) or yyyyMMddTHHmmssPT... (data nanny chunks), which the statistics are filed under");
     }
 
+    /** A key as the wall time it was made from, {@code yyyy-MM-dd+HH:mm:ss}, for messages. */
+    static String wallTime(double epochKey) {
+        return FORMAT.format(LocalDateTime.ofEpochSecond((long) Math.floor(epochKey), 0, ZoneOffset.UTC));
+    }
+
     /** The real instant of a key made from a wall time in {@code zone} (at a DST overlap, the earlier one). */
     public static Instant trueStart(double epochKey, ZoneId zone) {
         long seconds = (long) Math.floor(epochKey);

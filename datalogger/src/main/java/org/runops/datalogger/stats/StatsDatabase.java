@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.runops.datalogger.DataLoggerException;
@@ -32,12 +33,18 @@ public final class StatsDatabase implements AutoCloseable {
             + " epochUTCsec REAL NOT NULL, backend TEXT NOT NULL, window_start TEXT, window_end TEXT,"
             + " distilled_at TEXT NOT NULL, series INTEGER NOT NULL)";
     private static final String UPSERT_STAT = "INSERT INTO ACNETparameterStats (epochUTCsec, paramname, statname, statval)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT (epochUTCsec, paramname, statname) DO UPDATE SET statval = excluded.statval";
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (epochUTCsec, paramname, statname) DO UPDATE SET statval = excluded.statval"
+            + " WHERE statval IS NOT excluded.statval";
     private static final String UPSERT_FILE = "INSERT INTO runops_distilled_files"
             + " (file, epochUTCsec, backend, window_start, window_end, distilled_at, series) VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (file) DO UPDATE SET epochUTCsec = excluded.epochUTCsec, backend = excluded.backend,"
-            + " window_start = excluded.window_start, window_end = excluded.window_end,"
-            + " distilled_at = excluded.distilled_at, series = excluded.series";
+            + " window_start = excluded.window_start, window_end = excluded.window_end, series = excluded.series,"
+            // an identical re-distil keeps the first time, so two runs over the same files leave the same rows
+            + " distilled_at = CASE WHEN ? OR epochUTCsec IS NOT excluded.epochUTCsec OR backend IS NOT excluded.backend"
+            + " OR window_start IS NOT excluded.window_start OR window_end IS NOT excluded.window_end OR series IS NOT excluded.series"
+            + " THEN excluded.distilled_at ELSE distilled_at END";
+    private static final String OTHER_FILES_AT_KEY = "SELECT file, backend FROM runops_distilled_files WHERE epochUTCsec = ? AND file <> ?"
+            + " ORDER BY file";
 
     private final Path path;
     private final Connection connection;
@@ -72,12 +79,17 @@ public final class StatsDatabase implements AutoCloseable {
         return path;
     }
 
-    /** Stores one file's statistics and its provenance row in one transaction: all of it or, on failure, none. */
+    /**
+     * Stores one file's statistics and its provenance row in one transaction: all of it or, on failure, none.
+     * {@code ACNETparameterStats} has no backend column, so a file is refused when another file of the other
+     * kind (simulated or not) is already stored under its key time: its rows would overwrite those.
+     */
     public void store(DistilledFile file, List<ParameterStats> stats) {
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement row = connection.prepareStatement(UPSERT_STAT);
                  PreparedStatement provenance = connection.prepareStatement(UPSERT_FILE)) {
+                refuseMixingSimulatedAndReal(file);
                 for (ParameterStats p : stats) {
                     for (Map.Entry<String, Double> stat : p.byStatName().entrySet()) {
                         row.setDouble(1, file.epochUTCsec());
@@ -87,7 +99,7 @@ public final class StatsDatabase implements AutoCloseable {
                         row.addBatch();
                     }
                 }
-                row.executeBatch();
+                boolean statsChanged = Arrays.stream(row.executeBatch()).anyMatch(n -> n != 0);
                 provenance.setString(1, file.file());
                 provenance.setDouble(2, file.epochUTCsec());
                 provenance.setString(3, file.backend());
@@ -95,6 +107,7 @@ public final class StatsDatabase implements AutoCloseable {
                 provenance.setString(5, file.windowEnd());
                 provenance.setString(6, file.distilledAt().toString());
                 provenance.setInt(7, file.series());
+                provenance.setBoolean(8, statsChanged);
                 provenance.executeUpdate();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -105,6 +118,25 @@ public final class StatsDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("cannot store the statistics of " + file.file(), e);
+        }
+    }
+
+    private void refuseMixingSimulatedAndReal(DistilledFile file) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(OTHER_FILES_AT_KEY)) {
+            q.setDouble(1, file.epochUTCsec());
+            q.setString(2, file.file());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String backend = rs.getString(2);
+                    if (DistilledFile.isSimulated(backend) != file.simulated()) {
+                        throw new DataLoggerException("statistics database " + path + ": refusing " + file.file() + " (backend "
+                                + file.backend() + "): " + rs.getString(1) + " (backend " + backend + ") is already stored under the same key time "
+                                + file.epochUTCsec() + " ("
+                                + FileKeyTime.wallTime(file.epochUTCsec()) + ")" + ", and simulated statistics must not overwrite real ones"
+                                + " or the other way round; use a separate database");
+                    }
+                }
+            }
         }
     }
 

@@ -29,8 +29,6 @@ public final class StatsHtmlPage {
     private static final String UPLOT_PROPERTIES = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
     private static final String TEMPLATE = "stats-page.html";
     private static final JsonFactory JSON = new JsonFactory();
-    /** The backend name the simulated backend records in data files. */
-    private static final String SIMULATED = "simulated";
 
     private StatsHtmlPage() {}
 
@@ -51,7 +49,7 @@ public final class StatsHtmlPage {
         for (DistilledFile f : files) {
             backends.merge(f.backend(), 1L, Long::sum);
         }
-        StringBuilder text = new StringBuilder(backends.containsKey(SIMULATED) ? "SIMULATED DATA: " : "")
+        StringBuilder text = new StringBuilder(backends.containsKey(DistilledFile.SIMULATED_BACKEND) ? "SIMULATED DATA: " : "")
                 .append(files.size()).append(files.size() == 1 ? " file" : " files").append(" distilled");
         String separator = " by backend: ";
         for (Map.Entry<String, Long> b : backends.entrySet()) {

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.runops.core.ledger.AtomicFiles;
 import org.runops.datalogger.DataLoggerException;
 
@@ -22,10 +24,13 @@ import org.runops.datalogger.DataLoggerException;
  * {@code x}, {@code x2}, ... in traces, anchors {@code y2}/{@code x2}) so that the subplots really are
  * separate. Written as Python's {@code json.dump(indent=4)} writes it; undefined values are {@code null}
  * (plotly leaves a gap) where Python wrote the invalid {@code NaN}. {@code x} is the key time as stored.
+ * When any file behind the shown statistics was simulated, the layout gets the title {@value #SIMULATED_TITLE}.
  */
 public final class StatsJsonExporter {
     /** The original's output file name. */
     public static final String DEFAULT_FILE = "StatsHistoryBoringHolyMoly.json";
+
+    static final String SIMULATED_TITLE = "SIMULATED DATA";
 
     private static final String LINE_COLOR = "rgba(0,100,50,0.2)";
     private static final int PANEL_HEIGHT = 200;
@@ -41,7 +46,7 @@ public final class StatsJsonExporter {
         List<StatsHistory> histories = histories(db, params, limit);
         Path target = outdir.resolve(fileName);
         try {
-            AtomicFiles.write(target, render(histories));
+            AtomicFiles.write(target, render(histories, showsSimulated(db, histories)));
         } catch (IOException e) {
             throw new DataLoggerException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -57,8 +62,19 @@ public final class StatsJsonExporter {
         return histories;
     }
 
-    /** The figure as UTF-8 bytes. */
-    public static byte[] render(List<StatsHistory> histories) {
+    /** Whether any file distilled under a key time of {@code histories} came from the simulated backend. */
+    static boolean showsSimulated(StatsDatabase db, List<StatsHistory> histories) {
+        Set<Double> shown = new HashSet<>();
+        for (StatsHistory h : histories) {
+            for (double key : h.epochUTCsec()) {
+                shown.add(key);
+            }
+        }
+        return db.distilledFiles().stream().anyMatch(f -> f.simulated() && shown.contains(f.epochUTCsec()));
+    }
+
+    /** The figure as UTF-8 bytes, titled {@value #SIMULATED_TITLE} when {@code simulated}. */
+    public static byte[] render(List<StatsHistory> histories, boolean simulated) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setPrettyPrinter(pythonIndent4());
@@ -68,7 +84,7 @@ public final class StatsJsonExporter {
                 writeTraces(g, histories.get(i), i == 0 ? "" : String.valueOf(i + 1));
             }
             g.writeEndArray();
-            writeLayout(g, histories);
+            writeLayout(g, histories, simulated);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("JSON into memory", e);
@@ -103,8 +119,13 @@ public final class StatsJsonExporter {
         g.writeEndObject();
     }
 
-    private static void writeLayout(JsonGenerator g, List<StatsHistory> histories) throws IOException {
+    private static void writeLayout(JsonGenerator g, List<StatsHistory> histories, boolean simulated) throws IOException {
         g.writeObjectFieldStart("layout");
+        if (simulated) {
+            g.writeObjectFieldStart("title");
+            g.writeStringField("text", SIMULATED_TITLE);
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("grid");
         g.writeNumberField("rows", histories.size());
         g.writeNumberField("columns", 1);

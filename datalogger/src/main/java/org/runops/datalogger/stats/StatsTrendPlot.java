@@ -26,7 +26,8 @@ import org.runops.datalogger.DataLoggerException;
  * The statistics history as one PNG people can look at directly: a panel per device, stacked, each with
  * max, mode ± std (dashed) and min over time. The time axis is UTC, at the real start of each logged
  * window ({@link FileKeyTime#trueStart}, the keys being wall times in {@code zone}). Rendered in
- * {@link Locale#ROOT}; written atomically.
+ * {@link Locale#ROOT}; written atomically. When any file behind the shown statistics was simulated, every
+ * panel title says so.
  */
 public final class StatsTrendPlot {
     static final int WIDTH = 900;
@@ -45,18 +46,18 @@ public final class StatsTrendPlot {
             throw new DataLoggerException("statistics database " + db.path() + " holds no device statistics to plot");
         }
         try {
-            AtomicFiles.write(png, render(histories, zone));
+            AtomicFiles.write(png, render(histories, zone, StatsJsonExporter.showsSimulated(db, histories)));
         } catch (IOException e) {
             throw new DataLoggerException("cannot write plot " + png + ": " + e.getMessage(), e);
         }
     }
 
-    static byte[] render(List<StatsHistory> histories, ZoneId zone) throws IOException {
+    static byte[] render(List<StatsHistory> histories, ZoneId zone, boolean simulated) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, PANEL_HEIGHT * histories.size(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             for (int i = 0; i < histories.size(); i++) {
-                g.drawImage(BitmapEncoder.getBufferedImage(panel(histories.get(i), zone)), 0, i * PANEL_HEIGHT, null);
+                g.drawImage(BitmapEncoder.getBufferedImage(panel(histories.get(i), zone, simulated)), 0, i * PANEL_HEIGHT, null);
             }
         } finally {
             g.dispose();
@@ -66,9 +67,10 @@ public final class StatsTrendPlot {
         return out.toByteArray();
     }
 
-    private static XYChart panel(StatsHistory h, ZoneId zone) {
+    static XYChart panel(StatsHistory h, ZoneId zone, boolean simulated) {
+        String title = (simulated ? StatsJsonExporter.SIMULATED_TITLE + ": " : "") + h.param() + (h.size() == 0 ? " (no statistics)" : "");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT)
-                .title(h.param() + (h.size() == 0 ? " (no statistics)" : "")).xAxisTitle("start of the logged window (UTC)").yAxisTitle(h.param()).build();
+                .title(title).xAxisTitle("start of the logged window (UTC)").yAxisTitle(h.param()).build();
         chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         chart.getStyler().setDatePattern("yyyy-MM-dd HH:mm");

@@ -69,8 +69,12 @@ class StatsDistillerTest {
     }
 
     private List<DistillOutcome> distill(Path db, DistillLimits limits, String... names) {
+        return distill(db, CLOCK, limits, names);
+    }
+
+    private List<DistillOutcome> distill(Path db, Clock clock, DistillLimits limits, String... names) {
         try (StatsDatabase stats = StatsDatabase.open(db)) {
-            return new StatsDistiller(stats, this::open, CLOCK, limits)
+            return new StatsDistiller(stats, this::open, clock, limits)
                     .distill(java.util.Arrays.stream(names).map(dir::resolve).toList());
         }
     }
@@ -135,9 +139,42 @@ class StatsDistillerTest {
         distill(db, DistillLimits.NONE, DAY1, DAY2);
         List<String> first = rows(db, ALL_STATS);
         List<String> firstFiles = rows(db, "SELECT * FROM runops_distilled_files ORDER BY file");
-        distill(db, DistillLimits.NONE, DAY2, DAY1);
+        distill(db, Clock.offset(CLOCK, java.time.Duration.ofHours(1)), DistillLimits.NONE, DAY2, DAY1);
         assertThat(rows(db, ALL_STATS)).hasSize(36).isEqualTo(first);
+        // distilled_at stays the first run's
         assertThat(rows(db, "SELECT * FROM runops_distilled_files ORDER BY file")).isEqualTo(firstFiles);
+    }
+
+    @Test
+    void aRedistillThatChangesTheStatisticsRecordsTheNewTime() throws SQLException {
+        twoGoodFiles();
+        Path db = dir.resolve("GMPSAI.db");
+        distill(db, DistillLimits.NONE, DAY2);
+        files.get(dir.resolve(DAY2)).series("B:VIMIN", new double[] {20, 21, 22}, new double[] {1, 2, 3});
+        distill(db, Clock.offset(CLOCK, java.time.Duration.ofHours(1)), DistillLimits.NONE, DAY2);
+        assertThat(rows(db, "SELECT distilled_at FROM runops_distilled_files")).containsExactly("2026-12-03T15:00:00Z");
+        assertThat(rows(db, "SELECT statval FROM ACNETparameterStats WHERE paramname = 'B:VIMIN' AND statname = 'max'"))
+                .containsExactly("3.0");
+    }
+
+    @Test
+    void simulatedAndRealStatisticsNeverShareAKeyTime() throws SQLException {
+        twoGoodFiles(); // DAY1 simulated, DAY2 of the original scripts (not simulated)
+        String simulatedDay2 = "MLParamData_1583992808.0_From_MLrn_2020-03-11+00:00:00_to_2020-03-12+00:00:00_SIMULATED.h5";
+        file(simulatedDay2).attribute("backend", "simulated").series("B:VIMIN", new double[] {20, 21}, new double[] {50, 60});
+        String realDay1 = "MLParamData_1583906409.0_From_MLrn_2020-03-10+00:00:00_to_2020-03-11+00:00:00.h5";
+        file(realDay1).attribute("backend", "acl").series("B:VIMIN", new double[] {20, 21}, new double[] {50, 60});
+        Path db = dir.resolve("GMPSAI.db");
+        distill(db, DistillLimits.NONE, DAY1, DAY2);
+        List<String> before = rows(db, ALL_STATS);
+
+        List<DistillOutcome> outcomes = distill(db, DistillLimits.NONE, simulatedDay2, realDay1);
+        assertThat(outcomes).extracting(DistillOutcome::ok).containsExactly(false, false);
+        assertThat(outcomes.get(0).problem()).hasValueSatisfying(p -> assertThat(p).contains(simulatedDay2).contains(DAY2)
+                .contains("2020-03-11+00:00:00"));
+        assertThat(outcomes.get(1).problem()).hasValueSatisfying(p -> assertThat(p).contains(realDay1).contains(DAY1));
+        assertThat(rows(db, ALL_STATS)).isEqualTo(before);
+        assertThat(rows(db, "SELECT file FROM runops_distilled_files ORDER BY file")).containsExactly(DAY1, DAY2);
     }
 
     @Test

@@ -36,7 +36,7 @@ class StatsHtmlPageTest {
 
     @Test
     void thePageInlinesTheLibraryAndNeedsNoNetwork() throws Exception {
-        Path db = StatsFixtures.twoDevices(dir);
+        Path db = StatsFixtures.twoDevices(dir, "simulated");
         Path html = dir.resolve("stats.html");
         try (StatsDatabase stats = StatsDatabase.open(db)) {
             StatsHtmlPage.write(stats, List.of(), ZoneId.of("America/Chicago"), html);
@@ -46,7 +46,7 @@ class StatsHtmlPageTest {
                 // real starts: 2020-03-10 00:00 Chicago is 05:00Z
                 .contains("\"t\":[1583816400,1583902800]")
                 .doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("@@")
-                .contains("<p id=\"provenance\" class=\"simulated\">SIMULATED DATA: 2 files distilled by backend: simulated 2</p>");
+                .contains("<p id=\"provenance\" class=\"simulated\">SIMULATED DATA: 2 files distilled by backend: acl 1, simulated 1</p>");
     }
 
     @Test

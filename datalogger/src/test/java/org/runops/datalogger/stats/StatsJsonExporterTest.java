@@ -50,6 +50,19 @@ class StatsJsonExporterTest {
     }
 
     @Test
+    void simulatedStatisticsAreTitledSoWhenShown() throws IOException {
+        Path db = StatsFixtures.twoDevices(dir, "simulated");
+        try (StatsDatabase stats = StatsDatabase.open(db)) {
+            String all = Files.readString(StatsJsonExporter.export(stats, List.of(), 0, dir, "all.json"));
+            assertThat(all).startsWith(golden("StatsHistory-golden.json").substring(0, all.indexOf("\"layout\"")))
+                    .contains("\"layout\": {\n        \"title\": {\n            \"text\": \"SIMULATED DATA\"\n        },\n        \"grid\"");
+            // only the first (real) day shown: no title
+            String first = Files.readString(StatsJsonExporter.export(stats, List.of(), 1, dir, "first.json"));
+            assertThat(first).doesNotContain("SIMULATED").contains("\"layout\": {\n        \"grid\"");
+        }
+    }
+
+    @Test
     void limitKeepsTheFirstKeyTimes() {
         Path db = StatsFixtures.twoDevices(dir);
         try (StatsDatabase stats = StatsDatabase.open(db)) {

@@ -60,6 +60,20 @@ class StatsTrendPlotTest {
     }
 
     @Test
+    void panelsOfSimulatedStatisticsSaySo() throws IOException {
+        StatsHistory h = new StatsHistory("B:VIMIN", new double[] {StatsFixtures.DAY1}, new double[] {2}, new double[] {1},
+                new double[] {0.5}, new double[] {0});
+        assertThat(StatsTrendPlot.panel(h, CHICAGO, true).getTitle()).isEqualTo("SIMULATED DATA: B:VIMIN");
+        assertThat(StatsTrendPlot.panel(h, CHICAGO, false).getTitle()).isEqualTo("B:VIMIN");
+        // the title is drawn: the images differ
+        assertThat(StatsTrendPlot.render(List.of(h), CHICAGO, true)).isNotEqualTo(StatsTrendPlot.render(List.of(h), CHICAGO, false));
+        try (StatsDatabase stats = StatsDatabase.open(StatsFixtures.twoDevices(dir, "simulated"))) {
+            assertThat(StatsJsonExporter.showsSimulated(stats, StatsJsonExporter.histories(stats, List.of(), 0))).isTrue();
+            assertThat(StatsJsonExporter.showsSimulated(stats, StatsJsonExporter.histories(stats, List.of(), 1))).isFalse();
+        }
+    }
+
+    @Test
     void anEmptyDatabaseIsRefusedByName() {
         try (StatsDatabase stats = StatsDatabase.open(dir.resolve("empty.db"))) {
             assertThatThrownBy(() -> StatsTrendPlot.write(stats, List.of(), CHICAGO, dir.resolve("x.png")))
