@@ -32,6 +32,18 @@ public record ParamList(Path source, List<DeviceRequest> devices, List<Problem> 
 
     /** Reads {@code file}; a missing or unreadable file throws naming it. */
     public static ParamList read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * As {@link #read(Path)}, but a line of the one token {@code DEVICE} (the older list style, which the
+     * exporters still read) is that device on {@code nodeForDeviceOnlyLines} instead of a problem.
+     */
+    public static ParamList readAllowingDeviceOnlyLines(Path file, LoggerNode nodeForDeviceOnlyLines) {
+        return read(file, Objects.requireNonNull(nodeForDeviceOnlyLines, "nodeForDeviceOnlyLines"));
+    }
+
+    private static ParamList read(Path file, LoggerNode nodeForDeviceOnlyLines) {
         List<DeviceRequest> devices = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         try (BufferedReader in = RegularFiles.newBufferedReader(file)) {
@@ -43,6 +55,9 @@ public record ParamList(Path source, List<DeviceRequest> devices, List<Problem> 
                     continue;
                 }
                 String[] tokens = text.split("\\s+");
+                if (tokens.length == 1 && nodeForDeviceOnlyLines != null) {
+                    tokens = new String[] {nodeForDeviceOnlyLines.name(), tokens[0]};
+                }
                 if (tokens.length != 2) {
                     problems.add(new Problem(lineNo, text, "expected 2 tokens NODE DEVICE, found " + tokens.length));
                     continue;

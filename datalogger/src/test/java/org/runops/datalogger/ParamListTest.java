@@ -45,6 +45,16 @@ class ParamListTest {
     }
 
     @Test
+    void theExportersModeTakesDeviceOnlyLinesOnTheGivenNodeAndSkipsTheRestAsGrabDoes() throws IOException {
+        Path f = Files.writeString(dir.resolve("list.txt"), "MLrn B:VIMIN\nB:VIMAX \nMLrn B:X extra\nNuMI2 E:DURL01\n");
+        ParamList list = ParamList.readAllowingDeviceOnlyLines(f, LoggerNode.MLRN);
+        assertThat(list.devices()).extracting(DeviceRequest::toString).containsExactly("MLrn B:VIMIN", "MLrn B:VIMAX", "NuMI2 E:DURL01");
+        assertThat(list.problems()).extracting(ParamList.Problem::line).containsExactly(3);
+        // the grabbers still skip the device-only line
+        assertThat(ParamList.read(f).problems()).extracting(ParamList.Problem::line).containsExactly(2, 3);
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         Path missing = dir.resolve("ParamList.txt");
         assertThatThrownBy(() -> ParamList.read(missing)).isInstanceOf(DataLoggerException.class)

@@ -93,7 +93,7 @@ class DataloggerStatsCliTest {
         Path db = tmp.resolve("GMPSAI.db");
         assertThat(runops("datalogger", "distill", "--db", db.toString(), day("2020-03-08", 100).toString(),
                 day("2020-03-09", 200).toString()).exitCode()).isZero();
-        Path params = Files.writeString(tmp.resolve("ParamList.txt"), "MLrn B:VIMIN \nMLrn I:IB\n");
+        Path params = Files.writeString(tmp.resolve("ParamList.txt"), "MLrn B:VIMIN \nMLrn I:IB\nMLrn B:VIMAX extra\n");
         Path site = Files.createDirectory(tmp.resolve("site"));
 
         Run json = runops("datalogger", "export-json", "--dbpath", db.toString(), "-p", params.toString(), "--outdir", site.toString());
@@ -101,6 +101,7 @@ class DataloggerStatsCliTest {
         String figure = Files.readString(site.resolve("StatsHistoryBoringHolyMoly.json"));
         assertThat(figure).contains("\"name\": \"B:VIMIN max\"", "\"name\": \"I:IB min\"", "\"xaxis2\": {", "\"height\": 400")
                 .doesNotContain("B:VIMAX");
+        assertThat(json.err()).contains("skipped " + params + " line 3: \"MLrn B:VIMAX extra\"");
 
         Run quick = runops("datalogger", "export-json", "--dbpath", db.toString(), "-q", "--maxparams", "1", "--maxrows", "1",
                 "--outdir", site.toString(), "-o", "quick.json");

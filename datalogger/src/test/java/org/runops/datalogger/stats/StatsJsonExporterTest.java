@@ -8,10 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.datalogger.DataLoggerException;
+import org.runops.datalogger.ParamList;
 
 class StatsJsonExporterTest {
     @TempDir
@@ -31,7 +33,7 @@ class StatsJsonExporterTest {
         Path outdir = Files.createDirectory(dir.resolve("site"));
         Path written;
         try (StatsDatabase stats = StatsDatabase.open(db)) {
-            written = StatsJsonExporter.export(stats, ParamNames.read(params), 0, outdir, StatsJsonExporter.DEFAULT_FILE);
+            written = StatsJsonExporter.export(stats, ParamNames.read(params, p -> { throw new AssertionError(p); }), 0, outdir, StatsJsonExporter.DEFAULT_FILE);
         }
         assertThat(written).isEqualTo(outdir.resolve("StatsHistoryBoringHolyMoly.json"));
         assertThat(Files.readString(written)).isEqualTo(golden("StatsHistory-golden.json"));
@@ -92,11 +94,19 @@ class StatsJsonExporterTest {
     }
 
     @Test
-    void aParameterListLineOfThreeTokensIsNamed() throws IOException {
-        Path params = Files.writeString(dir.resolve("p.txt"), "MLrn B:VIMIN\nMLrn B:VIMAX extra\n");
-        assertThatThrownBy(() -> ParamNames.read(params)).isInstanceOf(DataLoggerException.class)
-                .hasMessageContaining("p.txt line 2").hasMessageContaining("MLrn B:VIMAX extra");
-        assertThat(ParamNames.read(Files.writeString(dir.resolve("old.txt"), "B:VIMIN\nB:VIMAX \n")))
-                .containsExactly("B:VIMIN", "B:VIMAX");
+    void theParameterListIsReadAsTheGrabbersReadItPlusDeviceOnlyLines() throws IOException {
+        Path params = Files.writeString(dir.resolve("p.txt"), "MLrn B:VIMIN\nMLrn B:VIMAX extra\nB|GMPSSC\n");
+        List<ParamList.Problem> skipped = new ArrayList<>();
+        assertThat(ParamNames.read(params, skipped::add)).containsExactly("B:VIMIN", "B|GMPSSC");
+        assertThat(skipped).extracting(ParamList.Problem::line).containsExactly(2);
+        // grab accepts the same list (and skips the same line plus the old-style one)
+        assertThat(ParamList.read(params).devices()).extracting(d -> d.device().toString()).containsExactly("B:VIMIN");
+
+        Path none = Files.writeString(dir.resolve("none.txt"), "MLrn B:VIMAX extra\n");
+        assertThatThrownBy(() -> ParamNames.read(none, p -> { })).isInstanceOf(DataLoggerException.class)
+                .hasMessageContaining("none.txt names no devices").hasMessageContaining("line 1");
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'B', ':', 'V', (byte) 0xC9, '\n'});
+        assertThatThrownBy(() -> ParamNames.read(latin1, p -> { })).isInstanceOf(DataLoggerException.class)
+                .hasMessageContaining("latin1.txt: is not UTF-8 text");
     }
 }

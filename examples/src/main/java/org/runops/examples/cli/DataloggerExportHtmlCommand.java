@@ -31,7 +31,7 @@ final class DataloggerExportHtmlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (StatsDatabase stats = StatsDatabase.openExisting(view.db)) {
-            StatsHtmlPage.write(stats, view.params(), view.zone, html);
+            StatsHtmlPage.write(stats, view.params(spec.commandLine().getErr()), view.zone, html);
         }
         spec.commandLine().getOut().printf("wrote %s%n", html);
         return ExitCodes.OK;

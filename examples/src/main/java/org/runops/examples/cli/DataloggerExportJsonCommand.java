@@ -3,7 +3,6 @@ package org.runops.examples.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.runops.datalogger.stats.ParamNames;
 import org.runops.datalogger.stats.StatsDatabase;
 import org.runops.datalogger.stats.StatsJsonExporter;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ final class DataloggerExportJsonCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--maxparams and --maxrows must be at least 1, got " + maxParams + " and " + maxRows);
         }
         try (StatsDatabase stats = StatsDatabase.openExisting(db)) {
-            List<String> params = paramFile == null ? stats.deviceNames() : ParamNames.read(paramFile);
+            List<String> params = paramFile == null ? stats.deviceNames() : DataloggerStatsViewOptions.read(paramFile, spec.commandLine().getErr());
             if (quick && params.size() > maxParams) {
                 params = params.subList(0, maxParams);
             }

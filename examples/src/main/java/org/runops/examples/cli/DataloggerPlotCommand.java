@@ -28,7 +28,7 @@ final class DataloggerPlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (StatsDatabase stats = StatsDatabase.openExisting(view.db)) {
-            StatsTrendPlot.write(stats, view.params(), view.zone, png);
+            StatsTrendPlot.write(stats, view.params(spec.commandLine().getErr()), view.zone, png);
         }
         spec.commandLine().getOut().printf("wrote %s%n", png);
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package org.runops.examples.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,15 +15,19 @@ final class DataloggerStatsViewOptions {
     Path db;
 
     @Option(names = "-p", paramLabel = "FILE",
-            description = "Parameter list ('NODE DEVICE' lines); default: every device in the database.")
+            description = "Parameter list ('NODE DEVICE' or 'DEVICE' lines); default: every device in the database.")
     private Path paramFile;
 
     @Option(names = "--zone", defaultValue = "America/Chicago", paramLabel = "ZONE",
             description = "Zone of the window times in the file names, to place each file at its real start (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    /** The devices of {@code -p}, or none for every device. */
-    List<String> params() {
-        return paramFile == null ? List.of() : ParamNames.read(paramFile);
+    /** The devices of {@code -p}, or none for every device; lines the grabbers would skip are reported to {@code err}. */
+    List<String> params(PrintWriter err) {
+        return paramFile == null ? List.of() : read(paramFile, err);
+    }
+
+    static List<String> read(Path paramFile, PrintWriter err) {
+        return ParamNames.read(paramFile, problem -> err.printf("skipped %s %s%n", paramFile, problem));
     }
 }
