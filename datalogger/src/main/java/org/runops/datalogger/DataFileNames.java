@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,8 @@ public final class DataFileNames {
     public static Path nannyFile(Path outDir, Instant start, Duration duration, String version, String backend) {
         LocalDateTime utc = LocalDateTime.ofInstant(start, ZoneOffset.UTC);
         String name = NANNY_START.format(utc) + duration + "-" + version.replace('.', '_') + marker(backend) + ".h5";
-        return outDir.resolve(String.format("%04d%02d", utc.getYear(), utc.getMonthValue()))
-                .resolve(String.format("%02d", utc.getDayOfMonth())).resolve(name);
+        return outDir.resolve(String.format(Locale.ROOT, "%04d%02d", utc.getYear(), utc.getMonthValue()))
+                .resolve(String.format(Locale.ROOT, "%02d", utc.getDayOfMonth())).resolve(name);
     }
 
     /** The chunk a nanny file name covers, or empty when the name is not one. */

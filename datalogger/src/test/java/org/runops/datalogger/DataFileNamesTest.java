@@ -39,4 +39,16 @@ class DataFileNamesTest {
         assertThat(DataFileNames.nannyWindow("MLParamData_1.0_From_MLrn.h5")).isEmpty();
         assertThat(DataFileNames.nannyWindow("20200101T000000PT0S-1.h5")).isEmpty();
     }
+
+    @Test
+    void nannyFoldersUseAsciiDigitsWhateverTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            assertThat(DataFileNames.nannyFile(Path.of("out"), Instant.parse("2020-03-08T23:00:00Z"), Duration.ofHours(1), "1.0.0", "acl"))
+                    .isEqualTo(Path.of("out", "202003", "08", "20200308T230000PT1H-1_0_0.h5"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
 }
