@@ -97,11 +97,15 @@ final class RunopsHdf5Reader implements DataFileReader {
     }
 
     private double[] doubles(Object data, String key) {
+        return doubles(data, path, key);
+    }
+
+    static double[] doubles(Object data, Path path, String key) {
         if (data instanceof double[] d) {
             return d;
         }
         throw new DataLoggerException("damaged runops data file " + path + ", series " + key + ": expected float64 data, found "
-                + data.getClass().getSimpleName());
+                + (data == null ? "none" : data.getClass().getSimpleName()));
     }
 
     private Group group(String key) {

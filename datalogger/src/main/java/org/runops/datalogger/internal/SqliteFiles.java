@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.runops.datalogger.DataLoggerException;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the workflow's SQLite database ({@code GMPSAI.db}: statistics and timeline tables) so that two
@@ -24,11 +24,10 @@ public final class SqliteFiles {
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new DataLoggerException("cannot open SQLite database " + db + ": folder " + parent + " does not exist");
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-            }
-            return c;
+            // the timeout is set while opening, so there is no second step whose failure would leak the connection
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+            return DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {
             throw new DataLoggerException("cannot open SQLite database " + db + ": " + e.getMessage(), e);
         }
