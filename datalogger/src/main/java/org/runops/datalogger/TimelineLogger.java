@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code (SC_StartTime, SCentry_index, eventHex, SC_EventTime, backend)}; then the logger sleeps until
  * 1 ms into the next supercycle. {@code SC_StartTime} is the UTC start, ISO-8601 to the millisecond
  * ({@code 2026-12-03T14:00:00.000Z}); a supercycle already logged under a start within 1 s (two readings
- * differ by their latency) keeps its first key, and inserts are {@code INSERT OR IGNORE}, so logging a
- * supercycle again never duplicates rows. {@code backend} says where the rows came from ("acl",
+ * differ by their latency) keeps its first key, also when the original script wrote it in its own form
+ * (see {@link #existingKey}), and inserts are {@code INSERT OR IGNORE}, so logging a supercycle again never
+ * duplicates rows. {@code backend} says where the rows came from ("acl",
  * "simulated", ...), so simulated rows never pass for real ones; a table made by the original script
  * gets that column added (its rows keep NULL).
  *
@@ -60,6 +62,7 @@ public final class TimelineLogger implements AutoCloseable {
     private static final Duration SAME_SUPERCYCLE = Duration.ofSeconds(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ORIGINAL_START = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
     static final String TABLE = "TimeLineLogs";
     private static final String DDL = "CREATE TABLE IF NOT EXISTS TimeLineLogs (SC_StartTime TEXT, SCentry_index INT, eventHex TEXT,"
             + " SC_EventTime REAL, backend TEXT, PRIMARY KEY (SC_StartTime, SCentry_index))";
@@ -331,15 +334,37 @@ public final class TimelineLogger implements AutoCloseable {
         schemaChecked = true;
     }
 
-    /** The key of a supercycle already logged with a start within 1 s of {@code start}. */
+    /**
+     * The key of a supercycle already logged with a start within 1 s of {@code start}: one of ours (ISO UTC)
+     * or one the original script wrote. That one stored its naive local {@code datetime.now() − t} through
+     * pandas and sqlite3, i.e. Python's {@code isoformat(" ")}: {@code 2020-02-10 08:00:00.250000} (the
+     * fraction left out when zero), the wall time of the machine it ran on, taken here as Fermilab's. Both
+     * forms sort as text in time order, so a text range finds them. In the hour a DST change repeats, the
+     * original's keys are ambiguous; a match there may be the supercycle an hour away, which then gets no
+     * rows of its own.
+     */
     private static Optional<String> existingKey(Connection c, Instant start) throws SQLException {
+        Instant from = start.minus(SAME_SUPERCYCLE);
+        Instant to = start.plus(SAME_SUPERCYCLE);
+        Optional<String> ours = keyBetween(c, START.format(from), START.format(to));
+        return ours.isPresent() ? ours : keyBetween(c, originalKey(from), originalKey(to));
+    }
+
+    private static Optional<String> keyBetween(Connection c, String from, String to) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT SC_StartTime FROM " + TABLE + " WHERE SC_StartTime BETWEEN ? AND ? LIMIT 1")) {
-            q.setString(1, START.format(start.minus(SAME_SUPERCYCLE)));
-            q.setString(2, START.format(start.plus(SAME_SUPERCYCLE)));
+            q.setString(1, from);
+            q.setString(2, to);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** {@code t} as the original script's key: Fermilab wall time in Python's {@code datetime.isoformat(" ")}. */
+    static String originalKey(Instant t) {
+        LocalDateTime wall = LocalDateTime.ofInstant(t, DataLoggerClient.FERMILAB_ZONE);
+        int micros = wall.getNano() / 1000;
+        return ORIGINAL_START.format(wall) + (micros == 0 ? "" : String.format(Locale.ROOT, ".%06d", micros));
     }
 
     private void checkFolder() {

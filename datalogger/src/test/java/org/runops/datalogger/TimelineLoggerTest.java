@@ -179,6 +179,29 @@ class TimelineLoggerTest {
     }
 
     @Test
+    void aSupercycleTheOriginalScriptLoggedKeepsItsKeyAndGetsNoDuplicates() throws SQLException {
+        Path db = tmp.resolve("GMPSAI.db");
+        // the original's key of the supercycle starting at T0 (08:00 CST), read 0.25 s late: naive local isoformat(" ")
+        String original = "2026-12-03 08:00:00.250000";
+        assertThat(TimelineLogger.originalKey(T0.plusMillis(250))).isEqualTo(original);
+        assertThat(TimelineLogger.originalKey(T0)).isEqualTo("2026-12-03 08:00:00");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE TimeLineLogs (SC_StartTime TEXT, SCentry_index INT, eventHex TEXT, SC_EventTime, PRIMARY KEY (SC_StartTime, SCentry_index))");
+            s.execute("INSERT INTO TimeLineLogs VALUES ('" + original + "', 0, '00', 0.0), ('" + original + "', 1, '11', 0.0667)");
+            // another supercycle a minute earlier: not this one
+            s.execute("INSERT INTO TimeLineLogs VALUES ('2026-12-03 07:59:00', 0, '00', 0.0)");
+        }
+        DataLoggerClient sim = DataLoggerClient.simulated(1, SimulationProfile.booster(), clock);
+        clock.set(T0.plusSeconds(20));
+        assertThat(TimelineLogger.builder(sim, db).clock(clock).sleeper(advancing(t -> false, () -> { })).build().logOneSupercycle())
+                .isEqualTo(SLOTS - 2);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM TimeLineLogs WHERE SC_StartTime = '" + original + "'")).isEqualTo(SLOTS);
+            assertThat(count(s, "SELECT COUNT(*) FROM TimeLineLogs")).isEqualTo(SLOTS + 1);
+        }
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsRetriedNotFatal() throws Exception {
         Path db = tmp.resolve("GMPSAI.db");
         java.nio.file.Files.createDirectory(db); // SQLite cannot open a folder: a real failure, as a broken mount gives
