@@ -33,17 +33,18 @@ import picocli.CommandLine.Spec;
             CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error (the message names the input),",
                 "3 internal error (a bug in runops: please report it with the stack trace that -v prints).",
-                "Add -v (before the subcommand) to see why: debug logging of every decision."})
+                "Add -v (before or after the subcommand) to see why: debug logging of every decision."})
 public final class RunopsCli implements Runnable {
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = {"-v", "--verbose"}, description = "Log debug details to stderr.")
+    /** Inherited, so that {@code runops datalogger grab-params -v} works as the original scripts took it; set here wherever given. */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
     private boolean verbose;
 
     public static void main(String[] args) {
-        // slf4j-simple reads its level once, at the first logger: decide it before anything logs.
+        // slf4j-simple reads its level once, at the first logger: decide it before anything logs (-v may follow the subcommand).
         boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         if (System.getProperty("java.awt.headless") == null) {

@@ -74,7 +74,7 @@ class DataloggerStatsCliTest {
         List<String> first = rows(db, all6);
         assertThat(first).hasSize(2 * 6 * 6).noneMatch(row -> row.startsWith("1583798400"));
 
-        Run again = runops("datalogger", "distill", "--db", db.toString(), two.toString(), one.toString());
+        Run again = runops("datalogger", "distill", "-v", "--db", db.toString(), two.toString(), one.toString()); // -v after the subcommand
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(rows(db, all6)).isEqualTo(first);
     }

@@ -80,6 +80,26 @@ class RunopsCliTest {
     }
 
     @Test
+    void verboseIsTakenAfterTheSubcommandTooAsTheOriginalScriptsTookIt() {
+        Run after = failing(new IllegalStateException("closed"), "fail", "-v");
+        assertThat(after.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(after.err()).contains("java.lang.IllegalStateException: closed", "\tat "); // the root's flag was set
+        Run before = runops("-v", "demo", "--help");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out()).contains("Usage: runops demo");
+        // every command takes it, and none declares a -v of its own
+        List<CommandLine> all = new java.util.ArrayList<>(List.of(new CommandLine(new RunopsCli())));
+        for (int i = 0; i < all.size(); i++) {
+            CommandLine c = all.get(i);
+            assertThat(c.getCommandSpec().findOption("-v")).as(c.getCommandName()).isNotNull()
+                    .satisfies(o -> assertThat(o.inherited() || c.getParent() == null).as(c.getCommandName() + " -v inherited").isTrue());
+            all.addAll(c.getSubcommands().values());
+        }
+        assertThat(all).hasSizeGreaterThan(20);
+        assertThat(runops("datalogger", "grab-params", "-v", "--help").exitCode()).isZero();
+    }
+
+    @Test
     void inputErrorsExitTwoAndBugsExitThree() {
         Run input = failing(new RunopsException("runs.csv:3: not a number"));
         assertThat(input.exitCode()).isEqualTo(ExitCodes.INPUT_ERROR);
