@@ -34,6 +34,7 @@ class AclResumeTest {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd+HH:mm:ss");
     private static final Pattern START = Pattern.compile("start=%22([0-9+:-]+)%22");
+    private static final Pattern END = Pattern.compile("end=%22([0-9+:-]+)%22");
     // three hours from Chicago midnight, 2020-03-10 (CDT)
     private static final TimeWindow THREE_HOURS = new TimeWindow(Instant.parse("2020-03-10T05:00:00Z"), Instant.parse("2020-03-10T08:00:00Z"));
     private static final DeviceRequest VIMIN = DeviceRequest.of("MLrn", "B:VIMIN");
@@ -79,6 +80,44 @@ class AclResumeTest {
             assertThat(second.utcSeconds(5)).isEqualTo(Instant.parse("2020-03-10T06:00:00Z").getEpochSecond() + 0.048);
             for (int i = 1; i < second.size(); i++) {
                 assertThat(second.utcSeconds(i)).isGreaterThan(second.utcSeconds(i - 1));
+            }
+        }
+    }
+
+    /**
+     * A logger that reads local bounds (an ambiguous one at its earlier offset) and refuses a window whose
+     * end is not after its start; samples every 10 minutes.
+     */
+    private static MockResponse localLogger(RecordedRequest request) {
+        Matcher s = START.matcher(request.getTarget());
+        Matcher e = END.matcher(request.getTarget());
+        if (!s.find() || !e.find()) {
+            return AclTestServer.status(400);
+        }
+        long start = LocalDateTime.parse(s.group(1), LOCAL).atZone(CHICAGO).toEpochSecond();
+        long end = LocalDateTime.parse(e.group(1), LOCAL).atZone(CHICAGO).withLaterOffsetAtOverlap().toEpochSecond();
+        if (e.group(1).compareTo(s.group(1)) <= 0) {
+            return AclTestServer.text("<pre>\n! end time not after start time - CLIB_INVARG\n</pre>");
+        }
+        StringBuilder body = new StringBuilder("<html><body><pre>\n");
+        for (long t = start; t < end; t += 600) {
+            body.append(t).append(".5 1.0\n");
+        }
+        return AclTestServer.text(body.append("</pre></body></html>").toString());
+    }
+
+    @Test
+    void theHourRepeatedWhenTheClocksGoBackIsAskedForWithAnEndAfterItsStart() throws IOException {
+        // 2020-11-01: 06:00Z is 01:00 CDT and 07:00Z is 01:00 CST
+        TimeWindow night = new TimeWindow(Instant.parse("2020-11-01T05:00:00Z"), Instant.parse("2020-11-01T09:00:00Z"));
+        FetchOptions options = FetchOptions.defaults().withChunk(Duration.ofHours(1)).withParallelism(1).withRetries(0, Duration.ZERO);
+        try (AclTestServer acl = new AclTestServer(AclResumeTest::localLogger); DataLoggerClient client = acl.client().build()) {
+            TimeSeries s = client.fetchAll(List.of(VIMIN), night, options).get(0);
+            assertThat(acl.targets).anySatisfy(t -> assertThat(t).contains("start=%222020-11-01+01:00:00%22/end=%222020-11-01+02:00:00%22"));
+            assertThat(s.status()).isEqualTo(FetchStatus.ok());
+            assertThat(s.size()).isEqualTo(24); // six an hour, each hour once
+            for (int i = 0; i < s.size(); i++) {
+                assertThat(s.utcSeconds(i)).isEqualTo(Instant.parse("2020-11-01T05:00:00Z").getEpochSecond() + 600.0 * i + 0.5);
             }
         }
     }
