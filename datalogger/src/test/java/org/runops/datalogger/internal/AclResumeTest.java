@@ -44,19 +44,61 @@ class AclResumeTest {
 
     /** Five samples, one a second, from the chunk's local start string; the 01:00 hour fails while {@code broken}. */
     private static MockResponse answer(RecordedRequest request, AtomicBoolean broken) {
+        return answer(request, broken.get() ? AclTestServer.status(500) : null, "");
+    }
+
+    /**
+     * Five samples, one a second, from the chunk's local start string, then {@code tail}; the 01:00 hour
+     * answered {@code oneAm} instead when that is not null.
+     */
+    private static MockResponse answer(RecordedRequest request, MockResponse oneAm, String tail) {
         Matcher m = START.matcher(request.getTarget());
         if (!m.find()) {
             return AclTestServer.status(400);
         }
-        if (broken.get() && m.group(1).equals("2020-03-10+01:00:00")) {
-            return AclTestServer.status(500);
+        if (oneAm != null && m.group(1).equals("2020-03-10+01:00:00")) {
+            return oneAm;
         }
         long start = LocalDateTime.parse(m.group(1), LOCAL).atZone(CHICAGO).toEpochSecond();
         StringBuilder body = new StringBuilder("<html><body><pre>\n");
         for (int i = 0; i < 5; i++) {
             body.append(String.format(Locale.ROOT, "%d.048 %.3f%n", start + i, 100.0 + i));
         }
-        return AclTestServer.text(body.append("</pre></body></html>").toString());
+        return AclTestServer.text(body.append(tail).append("</pre></body></html>").toString());
+    }
+
+    @Test
+    void aChunkTheLoggerCutShortMakesTheDevicePartialWithItsDetail() throws IOException {
+        FetchOptions options = FetchOptions.defaults().withChunk(Duration.ofHours(1)).withParallelism(1).withRetries(0, Duration.ZERO);
+        try (AclTestServer acl = new AclTestServer(r -> answer(r, null, r.getTarget().contains("start=%222020-03-10+01:00:00%22")
+                ? "B:VIMIN lost its data - DBM_NOREC\n" : ""));
+                DataLoggerClient client = acl.client().build()) {
+            TimeSeries s = client.fetchAll(List.of(VIMIN), THREE_HOURS, options).get(0);
+            assertThat(s.status().kind()).isEqualTo(FetchStatus.Kind.PARTIAL);
+            assertThat(s.status().incomplete()).isFalse();
+            assertThat(s.status().detail()).contains("2020-03-10T06:00:00Z", "DBM_NOREC");
+            assertThat(s.size()).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void aRefusedDeviceIsNotCheckpointedSoAFetchStartedAgainAsksForItAgain() throws IOException {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        FetchOptions options = FetchOptions.defaults().withChunk(Duration.ofHours(1)).withParallelism(1).withRetries(0, Duration.ZERO)
+                .withCheckpoint(checkpoints);
+        try (AclTestServer acl = new AclTestServer(r -> answer(r, refusing.get() ? AclTestServer.text("<pre>\nB:VIMIN - DIO_NO_SUCH\n</pre>") : null, ""));
+                DataLoggerClient client = acl.client().build()) {
+            TimeSeries first = client.fetchAll(List.of(VIMIN), THREE_HOURS, options).get(0);
+            assertThat(first.status().kind()).isEqualTo(FetchStatus.Kind.ERROR);
+            assertThat(first.status().incomplete()).isFalse();
+
+            refusing.set(false);
+            acl.targets.clear();
+            TimeSeries second = client.fetchAll(List.of(VIMIN), THREE_HOURS, options).get(0);
+            assertThat(second.status()).isEqualTo(FetchStatus.ok());
+            assertThat(second.size()).isEqualTo(15);
+            assertThat(acl.targets).anySatisfy(t -> assertThat(t).contains("start=%222020-03-10+01:00:00%22"));
+        }
     }
 
     @Test
@@ -67,6 +109,7 @@ class AclResumeTest {
         try (AclTestServer acl = new AclTestServer(r -> answer(r, broken)); DataLoggerClient client = acl.client().build()) {
             TimeSeries first = client.fetchAll(List.of(VIMIN), THREE_HOURS, options).get(0);
             assertThat(first.status().kind()).isEqualTo(FetchStatus.Kind.PARTIAL);
+            assertThat(first.status().incomplete()).isTrue();
             assertThat(first.status().detail()).contains("2020-03-10T06:00:00Z");
             assertThat(first.size()).isEqualTo(10);
             assertThat(acl.targets).hasSize(4); // three chunks, the failing one tried twice
