@@ -36,6 +36,26 @@ public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> o
         return outcomes.stream().anyMatch(o -> o.status().kind() == FetchStatus.Kind.ERROR || o.status().kind() == FetchStatus.Kind.PARTIAL);
     }
 
+    /** The devices whose fetch could not be completed (some chunks still missing after their retries). */
+    public List<Outcome> incomplete() {
+        return outcomes.stream().filter(o -> o.status().incomplete()).toList();
+    }
+
+    /**
+     * Why nothing was published, when {@link #incomplete()} held the file back: the devices and their
+     * missing chunks, and what a rerun does.
+     */
+    public String incompleteReport() {
+        List<Outcome> missing = incomplete();
+        StringBuilder s = new StringBuilder("fetch over " + window + " incomplete, nothing published: " + missing.size() + " device"
+                + (missing.size() == 1 ? "" : "s") + " could not be fetched completely (try again later):");
+        for (Outcome o : missing) {
+            s.append("\n  ").append(o.key()).append(": ").append(o.status());
+        }
+        return s.append("\nthe chunks that arrived are kept; a rerun fetches only the missing ones (--publish-incomplete publishes what arrived)")
+                .toString();
+    }
+
     public long totalSamples() {
         return outcomes.stream().mapToLong(Outcome::samples).sum();
     }

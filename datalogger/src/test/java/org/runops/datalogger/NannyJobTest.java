@@ -26,7 +26,7 @@ class NannyJobTest {
             Files.writeString(params, "MLrn B:VIMIN\nMLrn B:VIMAX\n");
         }
         return new NannyJob.Options(params, FIRST, Duration.ofHours(1), "1.0.0", dir.resolve("draft"), dir.resolve("out"), runOnce,
-                FetchOptions.defaults(), GrabListener.none());
+                FetchOptions.defaults(), false, GrabListener.none());
     }
 
     private static NannyJob job(String now) {
@@ -50,7 +50,7 @@ class NannyJobTest {
             assertThat(DataFilesTest.scan(f, "B:VIMAX").times()[0]).isEqualTo(Instant.parse("2020-03-08T23:00:00Z").getEpochSecond());
         }
 
-        assertThat(NannyJob.nextStart(dir.resolve("out"), FIRST)).isEqualTo(Instant.parse("2020-03-09T00:00:00Z"));
+        assertThat(NannyJob.nextStart(dir.resolve("out"), FIRST, Duration.ofHours(1), "1.0.0", "acl")).isEqualTo(Instant.parse("2020-03-09T00:00:00Z"));
         List<GrabResult> second = job("2020-03-09T02:00:00Z").catchUp(options(false));
         assertThat(second).extracting(r -> r.window().start())
                 .containsExactly(Instant.parse("2020-03-09T00:00:00Z"), Instant.parse("2020-03-09T01:00:00Z"));
@@ -77,7 +77,7 @@ class NannyJobTest {
                 throw new IllegalStateException("killed");
             }
         };
-        NannyJob.Options dying = new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), o.version(), o.draftDir(), o.outDir(), true, o.fetch(), dies);
+        NannyJob.Options dying = new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), o.version(), o.draftDir(), o.outDir(), true, o.fetch(), false, dies);
         try {
             new NannyJob(client, clock).catchUp(dying);
         } catch (IllegalStateException expected) {

@@ -106,7 +106,7 @@ class ParamGrabJobTest {
         OneHertzClient client = new OneHertzClient("acl");
         ParamGrabJob.Options o = options(params, dir.resolve("d"), dir.resolve("o"));
         o = new ParamGrabJob.Options(o.paramFile(), o.window(), Optional.of(LoggerNode.of("Bstr")), OptionalInt.of(2), false,
-                o.draftDir(), o.outDir(), o.zone(), o.fetch(), "csv", o.listener());
+                o.draftDir(), o.outDir(), o.zone(), o.fetch(), "csv", false, o.listener());
         GrabResult r = new ParamGrabJob(client, CLOCK).run(o);
         assertThat(client.requests).extracting(d -> d.node().name()).containsOnly("Bstr");
         assertThat(client.requests).extracting(d -> d.device().text()).containsOnly("E:DURL01", "B:VIMIN");
@@ -130,7 +130,7 @@ class ParamGrabJobTest {
         Path params = paramFile("MLrn B:VIMIN\n");
         ParamGrabJob.Options o = options(params, dir.resolve("d"), dir.resolve("o"));
         o = new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), o.maxCount(), true, o.draftDir(), o.outDir(), o.zone(),
-                o.fetch(), o.format(), o.listener());
+                o.fetch(), o.format(), false, o.listener());
         GrabResult r = new ParamGrabJob(new OneHertzClient("acl"), CLOCK).run(o);
         assertThat(r.file()).isEmpty();
         assertThat(r.outcomes()).singleElement().satisfies(x -> assertThat(x.samples()).isEqualTo(3600));
@@ -169,7 +169,8 @@ class ParamGrabJobTest {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(files(out)).isEmpty();
-        assertThat(files(draft)).filteredOn(p -> p.getFileName().toString().startsWith("MLParamData_")).hasSize(1);
+        assertThat(files(draft)).filteredOn(p -> p.getFileName().toString().startsWith(".MLParamData_")).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith(".draft"));
 
         OneHertzClient client = new OneHertzClient("acl");
         GrabResult r = new ParamGrabJob(client, CLOCK).run(options(params, draft, out));
@@ -177,7 +178,7 @@ class ParamGrabJobTest {
         assertThat(client.requests).isEmpty();
         assertThat(files(out)).containsExactly(r.file().orElseThrow());
         assertThat(r.outcomes()).extracting(GrabResult.Outcome::samples).containsExactly(3600, 3600);
-        assertThat(files(draft)).noneMatch(p -> p.getFileName().toString().startsWith("MLParamData_"));
+        assertThat(files(draft)).noneMatch(p -> p.getFileName().toString().contains("MLParamData_"));
         try (DataFileReader f = DataFiles.open(r.file().orElseThrow())) {
             assertThat(DataFilesTest.scan(f, "B:VIMAX").times()).hasSize(3600);
         }
@@ -190,7 +191,7 @@ class ParamGrabJobTest {
         public static void main(String[] args) throws InterruptedException {
             ParamGrabJob.Options o = options(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
             o = new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), o.maxCount(), o.dryRun(), o.draftDir(), o.outDir(),
-                    o.zone(), o.fetch(), o.format(), new GrabListener() {
+                    o.zone(), o.fetch(), o.format(), false, new GrabListener() {
                         @Override
                         public void draftWritten(Path draft) {
                             System.out.println(DRAFT_WRITTEN + draft);

@@ -3,25 +3,37 @@ package org.runops.datalogger.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.datalogger.DataFileReader;
+import org.runops.datalogger.DataFiles;
 import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.DeviceRequest;
 import org.runops.datalogger.FetchOptions;
 import org.runops.datalogger.FetchStatus;
+import org.runops.datalogger.GrabListener;
+import org.runops.datalogger.GrabResult;
+import org.runops.datalogger.GrabWindow;
+import org.runops.datalogger.NannyJob;
+import org.runops.datalogger.ParamGrabJob;
 import org.runops.datalogger.TimeSeries;
 import org.runops.datalogger.TimeWindow;
 
@@ -162,6 +174,84 @@ class AclResumeTest {
             for (int i = 0; i < s.size(); i++) {
                 assertThat(s.utcSeconds(i)).isEqualTo(Instant.parse("2020-11-01T05:00:00Z").getEpochSecond() + 600.0 * i + 0.5);
             }
+        }
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private ParamGrabJob.Options grab(Path params, boolean publishIncomplete) {
+        FetchOptions fetch = FetchOptions.defaults().withChunk(Duration.ofHours(1)).withParallelism(2).withRetries(1, Duration.ZERO);
+        ParamGrabJob.Options o = ParamGrabJob.Options.defaults(params).withPaths(checkpoints.resolve("draft"), checkpoints.resolve("out"))
+                .withWindow(new GrabWindow(Optional.of("2020-03-10 03:00:00"), Optional.empty(), 0, 3, 0, 0));
+        return new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), o.maxCount(), false, o.draftDir(), o.outDir(), CHICAGO, fetch,
+                "h5", publishIncomplete, GrabListener.none());
+    }
+
+    @Test
+    void aFetchInterruptedAndStartedAgainFetchesOnlyTheMissingChunksAndNeverLeavesAHalfFileInOutdir() throws IOException {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        Path params = Files.writeString(checkpoints.resolve("list.txt"), "MLrn B:VIMIN\n");
+        Clock clock = Clock.fixed(Instant.parse("2020-03-11T06:00:00Z"), ZoneOffset.UTC);
+        try (AclTestServer acl = new AclTestServer(r -> answer(r, broken)); DataLoggerClient client = acl.client().build()) {
+            GrabResult first = new ParamGrabJob(client, clock).run(grab(params, false));
+            assertThat(first.file()).isEmpty();
+            assertThat(first.incomplete()).singleElement().satisfies(o -> assertThat(o.status().detail()).contains("2020-03-10T06:00:00Z"));
+            assertThat(first.incompleteReport()).contains("B:VIMIN", "2020-03-10T06:00:00Z", "a rerun fetches only the missing ones");
+            assertThat(files(checkpoints.resolve("out"))).isEmpty();
+            assertThat(files(checkpoints.resolve("draft"))).hasSize(2).allSatisfy(f -> assertThat(f.toString()).contains(".checkpoint-"));
+
+            broken.set(false);
+            acl.targets.clear();
+            GrabResult second = new ParamGrabJob(client, clock).run(grab(params, false));
+            assertThat(acl.targets).singleElement().asString().contains("start=%222020-03-10+01:00:00%22");
+            assertThat(second.outcomes()).singleElement().satisfies(o -> {
+                assertThat(o.status()).isEqualTo(FetchStatus.ok());
+                assertThat(o.samples()).isEqualTo(15);
+            });
+            assertThat(files(checkpoints.resolve("out"))).containsExactly(second.file().orElseThrow());
+            assertThat(files(checkpoints.resolve("draft"))).isEmpty();
+        }
+    }
+
+    @Test
+    void publishIncompletePublishesWhatArrivedWithTheDevicePartial() throws IOException {
+        Path params = Files.writeString(checkpoints.resolve("list.txt"), "MLrn B:VIMIN\n");
+        Clock clock = Clock.fixed(Instant.parse("2020-03-11T06:00:00Z"), ZoneOffset.UTC);
+        try (AclTestServer acl = new AclTestServer(r -> answer(r, new AtomicBoolean(true))); DataLoggerClient client = acl.client().build()) {
+            GrabResult r = new ParamGrabJob(client, clock).run(grab(params, true));
+            try (DataFileReader f = DataFiles.open(r.file().orElseThrow())) {
+                assertThat(f.keyAttributes("B:VIMIN").get(DataFiles.ATTR_STATUS)).startsWith("PARTIAL (1 of 3 chunks missing");
+                assertThat(f.keyAttributes("B:VIMIN")).containsEntry(DataFiles.ATTR_SAMPLES, "10");
+            }
+            assertThat(files(checkpoints.resolve("draft"))).isEmpty();
+        }
+    }
+
+    @Test
+    void theNannyStopsAtAChunkItCouldNotFetchAndTriesItAgainNextTime() throws IOException {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        Path params = Files.writeString(checkpoints.resolve("list.txt"), "MLrn B:VIMIN\n");
+        Clock clock = Clock.fixed(Instant.parse("2020-03-10T08:30:00Z"), ZoneOffset.UTC);
+        NannyJob.Options o = new NannyJob.Options(params, THREE_HOURS.start(), Duration.ofHours(1), "1.0.0", checkpoints.resolve("draft"),
+                checkpoints.resolve("out"), false, FetchOptions.defaults().withRetries(1, Duration.ZERO), false, GrabListener.none());
+        try (AclTestServer acl = new AclTestServer(r -> answer(r, broken)); DataLoggerClient client = acl.client().build()) {
+            List<GrabResult> first = new NannyJob(client, clock).catchUp(o);
+            assertThat(first).extracting(r -> r.file().isPresent()).containsExactly(true, false); // 05:00Z written, 06:00Z not: stop
+            assertThat(files(checkpoints.resolve("out"))).hasSize(1);
+
+            broken.set(false);
+            List<GrabResult> second = new NannyJob(client, clock).catchUp(o);
+            assertThat(second).extracting(r -> r.window().start())
+                    .containsExactly(Instant.parse("2020-03-10T06:00:00Z"), Instant.parse("2020-03-10T07:00:00Z"));
+            assertThat(second).allSatisfy(r -> assertThat(r.file()).isPresent());
+            assertThat(files(checkpoints.resolve("out"))).hasSize(3);
         }
     }
 }
