@@ -1,6 +1,7 @@
 package org.runops.datalogger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,6 +64,20 @@ class EventGrabJobTest {
         assertThat(r.file()).isEmpty();
         assertThat(r.totalSamples()).isEqualTo(60 + 30 + 20 + 15);
         assertThat(dir.resolve("draft")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anInterruptStopsTheGrabBetweenRequestsAndWritesNothing() {
+        EventGrabJob job = new EventGrabJob(DataLoggerClient.simulated(7, SimulationProfile.booster()), ParamGrabJobTest.CLOCK);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> job.run(options(0xFF, false))).isInstanceOf(DataLoggerException.class)
+                    .hasMessageContaining("interrupted before event Event00").hasMessageContaining("nothing written");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
         assertThat(dir.resolve("out")).doesNotExist();
     }
 }

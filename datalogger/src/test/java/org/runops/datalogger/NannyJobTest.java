@@ -90,4 +90,21 @@ class NannyJobTest {
         assertThat(client.requests).hasSize(requestsBefore);
         assertThat(published()).containsExactly("202003/08/20200308T220000PT1H-1_0_0.h5");
     }
+
+    @Test
+    void filesOfAnotherBackendVersionOrDurationDoNotMoveTheNannyOn() throws IOException {
+        NannyJob.Options o = options(true);
+        Clock later = Clock.fixed(Instant.parse("2020-03-09T06:00:00Z"), ZoneOffset.UTC);
+        // a simulated run, another list version and two-hour chunks, all into the same folder
+        new NannyJob(DataLoggerClient.simulated(7, SimulationProfile.booster()), later).catchUp(o);
+        new NannyJob(new OneHertzClient("acl"), later).catchUp(new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), "2.0.0",
+                o.draftDir(), o.outDir(), true, o.fetch(), false, GrabListener.none()));
+        new NannyJob(new OneHertzClient("acl"), later).catchUp(new NannyJob.Options(o.paramFile(), o.firstStart(), Duration.ofHours(2),
+                o.version(), o.draftDir(), o.outDir(), true, o.fetch(), false, GrabListener.none()));
+        assertThat(published()).hasSize(3);
+        assertThat(NannyJob.nextStart(o.outDir(), FIRST, o.chunk(), o.version(), "acl")).isEqualTo(FIRST);
+
+        List<GrabResult> real = new NannyJob(new OneHertzClient("acl"), later).catchUp(o);
+        assertThat(real).singleElement().satisfies(r -> assertThat(r.window().start()).isEqualTo(FIRST));
+    }
 }

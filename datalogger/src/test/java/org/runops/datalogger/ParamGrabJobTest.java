@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -204,6 +205,47 @@ class ParamGrabJobTest {
                         }
                     });
             new ParamGrabJob(new OneHertzClient("acl"), CLOCK).run(o);
+        }
+    }
+
+    /** Ten minutes of the simulated backend, drafts and output in {@code folder} (the CLI defaults: both "."). */
+    private static ParamGrabJob.Options oneFolder(Path params, Path folder, OptionalInt maxCount, GrabListener listener) {
+        ParamGrabJob.Options o = options(params, folder, folder).withWindow(new GrabWindow(Optional.empty(), Optional.empty(), 0, 0, 10, 0));
+        return new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), maxCount, false, o.draftDir(), o.outDir(), o.zone(), o.fetch(),
+                o.format(), false, listener);
+    }
+
+    @Test
+    void theFileAnEarlierRunPublishedIsNeverTakenForALeftoverDraft() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        GrabResult first = new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        GrabResult second = new ParamGrabJob(sim, Clock.offset(CLOCK, Duration.ofSeconds(5)))
+                .run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(second.resumedDraft()).isFalse();
+        assertThat(files(folder)).containsExactly(first.file().orElseThrow(), second.file().orElseThrow());
+    }
+
+    @Test
+    void aLeftoverDraftOfAnotherDeviceListIsNotPublishedInsteadOfTheWholeList() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\nMLrn I:IB\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        GrabListener killed = new GrabListener() {
+            @Override
+            public void draftWritten(Path draft) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.of(2), killed))).hasMessage("killed");
+        assertThat(files(folder)).filteredOn(p -> p.getFileName().toString().endsWith(".draft")).hasSize(1);
+
+        GrabResult whole = new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(whole.resumedDraft()).isFalse();
+        assertThat(whole.outcomes()).extracting(GrabResult.Outcome::key).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
+        try (DataFileReader f = DataFiles.open(whole.file().orElseThrow())) {
+            assertThat(f.keys()).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
         }
     }
 }
