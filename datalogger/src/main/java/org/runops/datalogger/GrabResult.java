@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a grab job did: the window, the file it published (none for a dry run or when nothing had
- * data), one outcome per device or event with its status and sample count, the parameter-list lines
+ * What a grab job did: the window, the file it published (none for a dry run, when nothing had data
+ * or when the fetch was incomplete: see {@link #incomplete()}), one outcome per device or event with its
+ * status and sample count, the parameter-list lines
  * it skipped, and whether it published a draft a killed earlier run had left instead of fetching.
  */
 public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> outcomes, List<ParamList.Problem> skippedLines,
