@@ -17,8 +17,10 @@ import org.runops.datalogger.internal.DraftPublisher;
  * file, one series {@code Event<hh>} (lower-case hex) per event that occurred: {@code utc_seconds} are
  * true UTC times (the original stored local wall-clock time as if it were UTC), {@code value} the
  * seconds into the supercycle (the original's {@code SCmicrosec}). Events without occurrences are
- * left out of the file, as the original did; an event whose request fails is reported as ERROR and
- * the others kept. Same draft, publish and rerun rules as {@link ParamGrabJob}.
+ * left out of the file, as the original did; an event whose request fails is kept in the file as a
+ * series without samples and status ERROR, and the others kept. Same draft, publish and rerun rules as
+ * {@link ParamGrabJob} (a draft holding a failed event is fetched again, not resumed). An interrupt
+ * stops the grab between two requests and writes nothing.
  */
 public final class EventGrabJob {
     /** The original's {@code --maxEvt} default, 0xff. */
@@ -68,22 +70,28 @@ public final class EventGrabJob {
         TimeWindow window = o.window().resolve(clock, o.zone());
         String backend = client.backendName();
         String name = DataFileNames.eventFile(clock.instant(), window, o.zone(), backend, o.format());
+        Path target = o.outDir().resolve(name);
+        String digest = DraftPublisher.digest(List.of(o.maxEvent(), o.oneAndDone()));
         if (!o.dryRun()) {
-            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name);
+            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name, digest);
             if (leftover.isPresent()) {
-                List<GrabResult.Outcome> outcomes = DraftPublisher.outcomesOf(leftover.get());
-                return new GrabResult(window, Optional.of(DraftPublisher.publish(leftover.get(), o.outDir(), o.listener())), outcomes,
-                        List.of(), true);
+                return DraftPublisher.publishLeftover(leftover.get(), target, Optional.empty(), window, List.of(), o.listener());
             }
         }
         List<GrabResult.Outcome> outcomes = new ArrayList<>();
         List<StoredSeries> stored = new ArrayList<>();
         for (int e = 0; e <= o.maxEvent(); e++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new DataLoggerException("grab of events 00.." + String.format(Locale.ROOT, "%02x", o.maxEvent()) + " over " + window
+                        + " interrupted before event " + key(e) + "; nothing written");
+            }
             List<EventOccurrence> occurrences;
             try {
                 occurrences = client.eventLog(e, window);
             } catch (DataLoggerException failed) {
-                outcomes.add(new GrabResult.Outcome(key(e), FetchStatus.error(failed.getMessage()), 0));
+                FetchStatus error = FetchStatus.error(failed.getMessage());
+                outcomes.add(new GrabResult.Outcome(key(e), error, 0));
+                stored.add(series(e, List.of(), error, window, backend));
                 continue;
             }
             if (occurrences.isEmpty()) {
@@ -91,7 +99,7 @@ public final class EventGrabJob {
                 continue;
             }
             outcomes.add(new GrabResult.Outcome(key(e), FetchStatus.ok(), occurrences.size()));
-            stored.add(series(e, occurrences, window, backend));
+            stored.add(series(e, occurrences, FetchStatus.ok(), window, backend));
             if (o.oneAndDone()) {
                 break;
             }
@@ -100,11 +108,11 @@ public final class EventGrabJob {
             return new GrabResult(window, Optional.empty(), outcomes, List.of(), false);
         }
         DataFileHeader header = new DataFileHeader(DataFileHeader.EVENTS, backend, window, clock.instant());
-        Path file = DraftPublisher.writeAndPublish(o.draftDir(), o.outDir(), name, header, stored, o.listener());
+        Path file = DraftPublisher.writeAndPublish(DraftPublisher.draftOf(o.draftDir(), name, digest), target, header, stored, o.listener());
         return new GrabResult(window, Optional.of(file), outcomes, List.of(), false);
     }
 
-    private static StoredSeries series(int event, List<EventOccurrence> occurrences, TimeWindow window, String backend) {
+    private static StoredSeries series(int event, List<EventOccurrence> occurrences, FetchStatus status, TimeWindow window, String backend) {
         double[] t = new double[occurrences.size()];
         double[] v = new double[occurrences.size()];
         for (int i = 0; i < t.length; i++) {
@@ -118,6 +126,6 @@ public final class EventGrabJob {
                 DataFiles.ATTR_WINDOW_START, window.start().toString(),
                 DataFiles.ATTR_WINDOW_END, window.end().toString(),
                 DataFiles.ATTR_BACKEND, backend,
-                DataFiles.ATTR_STATUS, FetchStatus.ok().toString()));
+                DataFiles.ATTR_STATUS, status.toString()));
     }
 }

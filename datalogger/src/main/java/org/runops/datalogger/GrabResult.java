@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a grab job did: the window, the file it published (none for a dry run or when nothing had
- * data), one outcome per device or event with its status and sample count, the parameter-list lines
+ * What a grab job did: the window, the file it published (none for a dry run, when nothing had data
+ * or when the fetch was incomplete: see {@link #incomplete()}), one outcome per device or event with its
+ * status and sample count, the parameter-list lines
  * it skipped, and whether it published a draft a killed earlier run had left instead of fetching.
  */
 public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> outcomes, List<ParamList.Problem> skippedLines,
@@ -34,6 +35,26 @@ public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> o
     /** Whether some device or event ended in ERROR or PARTIAL (the CLI's exit code 1). */
     public boolean hasFailures() {
         return outcomes.stream().anyMatch(o -> o.status().kind() == FetchStatus.Kind.ERROR || o.status().kind() == FetchStatus.Kind.PARTIAL);
+    }
+
+    /** The devices whose fetch could not be completed (some chunks still missing after their retries). */
+    public List<Outcome> incomplete() {
+        return outcomes.stream().filter(o -> o.status().incomplete()).toList();
+    }
+
+    /**
+     * Why nothing was published, when {@link #incomplete()} held the file back: the devices and their
+     * missing chunks, and what a rerun does.
+     */
+    public String incompleteReport() {
+        List<Outcome> missing = incomplete();
+        StringBuilder s = new StringBuilder("fetch over " + window + " incomplete, nothing published: " + missing.size() + " device"
+                + (missing.size() == 1 ? "" : "s") + " could not be fetched completely (try again later):");
+        for (Outcome o : missing) {
+            s.append("\n  ").append(o.key()).append(": ").append(o.status());
+        }
+        return s.append("\nthe chunks that arrived are kept; a rerun fetches only the missing ones (--publish-incomplete publishes what arrived)")
+                .toString();
     }
 
     public long totalSamples() {

@@ -18,17 +18,19 @@ import org.runops.datalogger.internal.DraftPublisher;
 /**
  * The data nanny (datalogger-to-ml, spec §2.8): the devices of a parameter list in fixed-duration
  * chunks (default 1 h), one file per chunk named {@code yyyyMMdd'T'HHmmss<duration>-<version>.h5}
- * under {@code outDir/YYYYMM/DD/} (UTC). It resumes after the newest chunk file already in
- * {@code outDir} (or at {@code firstStart} when there is none) and catches up on every chunk that has
- * ended by the clock's now, or only the next one with {@code runOnce}. Each chunk is drafted, published
- * and checkpointed like {@link ParamGrabJob}, so a killed run loses at most the chunk in flight.
+ * under {@code outDir/YYYYMM/DD/} (UTC). It resumes after the newest chunk file of its version,
+ * duration and backend already in {@code outDir} (or at {@code firstStart} when there is none) and
+ * catches up on every chunk that has ended by the clock's now, or only the next one with
+ * {@code runOnce}. Each chunk is drafted, published and checkpointed like {@link ParamGrabJob}, so a
+ * killed run loses at most the chunk in flight; a chunk whose fetch could not be completed is not
+ * published (unless {@code publishIncomplete}) and ends the catching up: the next run tries it again.
  */
 public final class NannyJob {
     private final DataLoggerClient client;
     private final Clock clock;
 
     public record Options(Path paramFile, Instant firstStart, Duration chunk, String version, Path draftDir, Path outDir, boolean runOnce,
-            FetchOptions fetch, GrabListener listener) {
+            FetchOptions fetch, boolean publishIncomplete, GrabListener listener) {
         public Options {
             Objects.requireNonNull(paramFile, "paramFile");
             Objects.requireNonNull(firstStart, "firstStart");
@@ -52,30 +54,39 @@ public final class NannyJob {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Where the next chunk starts: the end of the newest chunk file in {@code outDir}, else {@code firstStart}. */
-    public static Instant nextStart(Path outDir, Instant firstStart) {
+    /**
+     * Where the next chunk starts: the end of the newest chunk file in {@code outDir} named as this nanny
+     * names them (its chunk duration, version and backend marker), else {@code firstStart}.
+     */
+    public static Instant nextStart(Path outDir, Instant firstStart, Duration chunk, String version, String backend) {
         if (!Files.isDirectory(outDir)) {
             return firstStart;
         }
         try (Stream<Path> files = Files.walk(outDir, 3)) {
-            return files.map(p -> DataFileNames.nannyWindow(p.getFileName().toString())).flatMap(Optional::stream)
+            return files.flatMap(p -> DataFileNames.nannyWindow(p.getFileName().toString())
+                            .filter(w -> DataFileNames.nannyFile(outDir, w.start(), chunk, version, backend).getFileName().equals(p.getFileName()))
+                            .stream())
                     .max(Comparator.comparing(TimeWindow::start)).map(TimeWindow::end).orElse(firstStart);
         } catch (IOException e) {
             throw new DataLoggerException("cannot list nanny output folder " + outDir + ": " + RegularFiles.reason(e), e);
         }
     }
 
-    /** Fetches every chunk that has ended (one with {@code runOnce}); returns one result per chunk written, oldest first. */
+    /**
+     * Fetches every chunk that has ended (one with {@code runOnce}); returns one result per chunk, oldest
+     * first; the last has no file when its fetch could not be completed.
+     */
     public List<GrabResult> catchUp(Options o) {
         ParamList list = ParamList.read(o.paramFile());
         if (list.devices().isEmpty()) {
             throw new DataLoggerException("no devices in " + o.paramFile() + (list.problems().isEmpty() ? "" : "; skipped " + list.problems()));
         }
         List<GrabResult> results = new ArrayList<>();
-        Instant start = nextStart(o.outDir(), o.firstStart());
+        Instant start = nextStart(o.outDir(), o.firstStart(), o.chunk(), o.version(), client.backendName());
         while (!clock.instant().isBefore(start.plus(o.chunk()))) {
-            results.add(chunk(o, list, new TimeWindow(start, start.plus(o.chunk()))));
-            if (o.runOnce() || Thread.currentThread().isInterrupted()) {
+            GrabResult r = chunk(o, list, new TimeWindow(start, start.plus(o.chunk())));
+            results.add(r);
+            if (r.file().isEmpty() || o.runOnce() || Thread.currentThread().isInterrupted()) {
                 break;
             }
             start = start.plus(o.chunk());
@@ -86,18 +97,15 @@ public final class NannyJob {
     private GrabResult chunk(Options o, ParamList list, TimeWindow window) {
         String backend = client.backendName();
         Path target = DataFileNames.nannyFile(o.outDir(), window.start(), o.chunk(), o.version(), backend);
-        Path draft = o.draftDir().resolve(target.getFileName());
-        if (Files.isRegularFile(draft) && DraftPublisher.isWhole(draft)) { // a killed run's finished draft
-            List<GrabResult.Outcome> outcomes = DraftPublisher.outcomesOf(draft);
-            return new GrabResult(window, Optional.of(DraftPublisher.publish(draft, target.getParent(), o.listener())), outcomes, list.problems(), true);
-        }
         Path checkpoint = o.draftDir().resolve(".checkpoint-" + target.getFileName());
+        String name = target.getFileName().toString();
+        Path draft = DraftPublisher.draftOf(o.draftDir(), name, DraftPublisher.digest(list.devices()));
+        if (DraftPublisher.isResumable(draft)) { // a killed run's finished draft
+            return DraftPublisher.publishLeftover(draft, target, Optional.of(checkpoint), window, list.problems(), o.listener());
+        }
         List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.fetch().withCheckpoint(checkpoint));
         DataFileHeader header = new DataFileHeader(DataFileHeader.PARAMS, backend, window, clock.instant());
-        List<StoredSeries> stored = fetched.stream().map(s -> StoredSeries.of(s, backend)).toList();
-        Path file = DraftPublisher.writeAndPublish(o.draftDir(), target.getParent(), target.getFileName().toString(), header, stored, o.listener());
-        DraftPublisher.clearCheckpoint(checkpoint);
-        List<GrabResult.Outcome> outcomes = fetched.stream().map(GrabResult.Outcome::of).toList();
-        return new GrabResult(window, Optional.of(file), outcomes, list.problems(), false);
+        Optional<Path> file = DraftPublisher.publishFetched(fetched, o.publishIncomplete(), draft, target, header, checkpoint, o.listener());
+        return new GrabResult(window, file, fetched.stream().map(GrabResult.Outcome::of).toList(), list.problems(), false);
     }
 }

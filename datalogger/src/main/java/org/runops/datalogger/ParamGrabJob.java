@@ -14,7 +14,10 @@ import org.runops.datalogger.internal.DraftPublisher;
  * draft in {@code draftDir} and published to {@code outDir} only when whole. The fetch keeps a
  * checkpoint in {@code draftDir}, so a run killed mid-fetch and started again fetches only the
  * missing chunks; a run killed after its draft was written publishes that draft when started again.
- * A device that fails is recorded with its status (ERROR, PARTIAL) and the others are kept.
+ * A device the logger refused is recorded as ERROR (PARTIAL when it cut a chunk short) and the others
+ * are kept. A fetch that could not be completed (requests failing after their retries) publishes
+ * nothing and keeps its checkpoint, so a rerun fetches only the missing chunks; unless
+ * {@code publishIncomplete}, which publishes what arrived with those devices PARTIAL or ERROR.
  */
 public final class ParamGrabJob {
     /** The original's {@code --logger} default, used in the file name when the list mixes nodes. */
@@ -28,7 +31,7 @@ public final class ParamGrabJob {
      * behaviour); absent, each line's node is used. {@code format} is {@code h5} or {@code csv}.
      */
     public record Options(Path paramFile, GrabWindow window, Optional<LoggerNode> logger, OptionalInt maxCount, boolean dryRun,
-            Path draftDir, Path outDir, ZoneId zone, FetchOptions fetch, String format, GrabListener listener) {
+            Path draftDir, Path outDir, ZoneId zone, FetchOptions fetch, String format, boolean publishIncomplete, GrabListener listener) {
         public Options {
             Objects.requireNonNull(paramFile, "paramFile");
             Objects.requireNonNull(window, "window");
@@ -48,15 +51,15 @@ public final class ParamGrabJob {
         public static Options defaults(Path paramFile) {
             Path here = Path.of("");
             return new Options(paramFile, GrabWindow.lastDay(), Optional.empty(), OptionalInt.empty(), false, here, here,
-                    DataLoggerClient.FERMILAB_ZONE, FetchOptions.defaults(), "h5", GrabListener.none());
+                    DataLoggerClient.FERMILAB_ZONE, FetchOptions.defaults(), "h5", false, GrabListener.none());
         }
 
         public Options withPaths(Path newDraftDir, Path newOutDir) {
-            return new Options(paramFile, window, logger, maxCount, dryRun, newDraftDir, newOutDir, zone, fetch, format, listener);
+            return new Options(paramFile, window, logger, maxCount, dryRun, newDraftDir, newOutDir, zone, fetch, format, publishIncomplete, listener);
         }
 
         public Options withWindow(GrabWindow newWindow) {
-            return new Options(paramFile, newWindow, logger, maxCount, dryRun, draftDir, outDir, zone, fetch, format, listener);
+            return new Options(paramFile, newWindow, logger, maxCount, dryRun, draftDir, outDir, zone, fetch, format, publishIncomplete, listener);
         }
     }
 
@@ -79,15 +82,15 @@ public final class ParamGrabJob {
         TimeWindow window = o.window().resolve(clock, o.zone());
         String backend = client.backendName();
         String name = DataFileNames.paramFile(clock.instant(), fileNode(list, o.logger()), window, o.zone(), backend, o.format());
+        Path checkpoint = o.draftDir().resolve(".checkpoint-" + name.substring(name.indexOf("_From_") + 1).replace('+', '_'));
+        Path target = o.outDir().resolve(name);
+        String digest = DraftPublisher.digest(list.devices());
         if (!o.dryRun()) {
-            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name);
+            Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name, digest);
             if (leftover.isPresent()) {
-                List<GrabResult.Outcome> outcomes = DraftPublisher.outcomesOf(leftover.get());
-                Path file = DraftPublisher.publish(leftover.get(), o.outDir(), o.listener());
-                return new GrabResult(window, Optional.of(file), outcomes, list.problems(), true);
+                return DraftPublisher.publishLeftover(leftover.get(), target, Optional.of(checkpoint), window, list.problems(), o.listener());
             }
         }
-        Path checkpoint = o.draftDir().resolve(".checkpoint-" + name.substring(name.indexOf("_From_") + 1).replace('+', '_'));
         // a dry run leaves nothing behind, not even a checkpoint
         List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.dryRun() ? o.fetch() : o.fetch().withCheckpoint(checkpoint));
         List<GrabResult.Outcome> outcomes = fetched.stream().map(GrabResult.Outcome::of).toList();
@@ -95,10 +98,9 @@ public final class ParamGrabJob {
             return new GrabResult(window, Optional.empty(), outcomes, list.problems(), false);
         }
         DataFileHeader header = new DataFileHeader(DataFileHeader.PARAMS, backend, window, clock.instant());
-        List<StoredSeries> stored = fetched.stream().map(s -> StoredSeries.of(s, backend)).toList();
-        Path file = DraftPublisher.writeAndPublish(o.draftDir(), o.outDir(), name, header, stored, o.listener());
-        DraftPublisher.clearCheckpoint(checkpoint);
-        return new GrabResult(window, Optional.of(file), outcomes, list.problems(), false);
+        Optional<Path> file = DraftPublisher.publishFetched(fetched, o.publishIncomplete(), DraftPublisher.draftOf(o.draftDir(), name, digest),
+                target, header, checkpoint, o.listener());
+        return new GrabResult(window, file, outcomes, list.problems(), false);
     }
 
     /** The node in the file name: the forced one, else the list's single node, else the original's default. */

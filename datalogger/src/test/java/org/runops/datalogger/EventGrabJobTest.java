@@ -1,6 +1,7 @@
 package org.runops.datalogger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,10 @@ class EventGrabJobTest {
                 .matches("MLEventData_1583906400.25_From_EventC_2019-06-27\\+00:00:00_to_2019-06-27\\+00:01:00\\.h5");
         try (DataFileReader f = DataFiles.open(file)) {
             assertThat(f.attributes()).containsEntry("kind", "events");
-            assertThat(f.keys()).containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event07");
+            // the failed event is kept as a series without samples, so the file says it is missing
+            assertThat(f.keys()).containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event06", "Event07");
+            assertThat(f.keyAttributes("Event06").get("status")).startsWith("ERROR (").contains("HTTP 500");
+            assertThat(DataFilesTest.scan(f, "Event06").times()).isEmpty();
             assertThat(f.keyAttributes("Event03")).containsEntry("units", EventGrabJob.UNITS).containsEntry("node", "EventC");
             DataFilesTest.Scanned e00 = DataFilesTest.scan(f, "Event00");
             // 2019-06-27 00:00:00 CDT is 05:00:00 UTC: the original would have stored 00:00:00 as if UTC
@@ -60,6 +64,20 @@ class EventGrabJobTest {
         assertThat(r.file()).isEmpty();
         assertThat(r.totalSamples()).isEqualTo(60 + 30 + 20 + 15);
         assertThat(dir.resolve("draft")).doesNotExist();
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anInterruptStopsTheGrabBetweenRequestsAndWritesNothing() {
+        EventGrabJob job = new EventGrabJob(DataLoggerClient.simulated(7, SimulationProfile.booster()), ParamGrabJobTest.CLOCK);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> job.run(options(0xFF, false))).isInstanceOf(DataLoggerException.class)
+                    .hasMessageContaining("interrupted before event Event00").hasMessageContaining("nothing written");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
         assertThat(dir.resolve("out")).doesNotExist();
     }
 }

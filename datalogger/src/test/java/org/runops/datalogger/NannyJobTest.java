@@ -26,7 +26,7 @@ class NannyJobTest {
             Files.writeString(params, "MLrn B:VIMIN\nMLrn B:VIMAX\n");
         }
         return new NannyJob.Options(params, FIRST, Duration.ofHours(1), "1.0.0", dir.resolve("draft"), dir.resolve("out"), runOnce,
-                FetchOptions.defaults(), GrabListener.none());
+                FetchOptions.defaults(), false, GrabListener.none());
     }
 
     private static NannyJob job(String now) {
@@ -50,7 +50,7 @@ class NannyJobTest {
             assertThat(DataFilesTest.scan(f, "B:VIMAX").times()[0]).isEqualTo(Instant.parse("2020-03-08T23:00:00Z").getEpochSecond());
         }
 
-        assertThat(NannyJob.nextStart(dir.resolve("out"), FIRST)).isEqualTo(Instant.parse("2020-03-09T00:00:00Z"));
+        assertThat(NannyJob.nextStart(dir.resolve("out"), FIRST, Duration.ofHours(1), "1.0.0", "acl")).isEqualTo(Instant.parse("2020-03-09T00:00:00Z"));
         List<GrabResult> second = job("2020-03-09T02:00:00Z").catchUp(options(false));
         assertThat(second).extracting(r -> r.window().start())
                 .containsExactly(Instant.parse("2020-03-09T00:00:00Z"), Instant.parse("2020-03-09T01:00:00Z"));
@@ -77,7 +77,7 @@ class NannyJobTest {
                 throw new IllegalStateException("killed");
             }
         };
-        NannyJob.Options dying = new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), o.version(), o.draftDir(), o.outDir(), true, o.fetch(), dies);
+        NannyJob.Options dying = new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), o.version(), o.draftDir(), o.outDir(), true, o.fetch(), false, dies);
         try {
             new NannyJob(client, clock).catchUp(dying);
         } catch (IllegalStateException expected) {
@@ -89,5 +89,22 @@ class NannyJobTest {
         assertThat(r).singleElement().satisfies(x -> assertThat(x.resumedDraft()).isTrue());
         assertThat(client.requests).hasSize(requestsBefore);
         assertThat(published()).containsExactly("202003/08/20200308T220000PT1H-1_0_0.h5");
+    }
+
+    @Test
+    void filesOfAnotherBackendVersionOrDurationDoNotMoveTheNannyOn() throws IOException {
+        NannyJob.Options o = options(true);
+        Clock later = Clock.fixed(Instant.parse("2020-03-09T06:00:00Z"), ZoneOffset.UTC);
+        // a simulated run, another list version and two-hour chunks, all into the same folder
+        new NannyJob(DataLoggerClient.simulated(7, SimulationProfile.booster()), later).catchUp(o);
+        new NannyJob(new OneHertzClient("acl"), later).catchUp(new NannyJob.Options(o.paramFile(), o.firstStart(), o.chunk(), "2.0.0",
+                o.draftDir(), o.outDir(), true, o.fetch(), false, GrabListener.none()));
+        new NannyJob(new OneHertzClient("acl"), later).catchUp(new NannyJob.Options(o.paramFile(), o.firstStart(), Duration.ofHours(2),
+                o.version(), o.draftDir(), o.outDir(), true, o.fetch(), false, GrabListener.none()));
+        assertThat(published()).hasSize(3);
+        assertThat(NannyJob.nextStart(o.outDir(), FIRST, o.chunk(), o.version(), "acl")).isEqualTo(FIRST);
+
+        List<GrabResult> real = new NannyJob(new OneHertzClient("acl"), later).catchUp(o);
+        assertThat(real).singleElement().satisfies(r -> assertThat(r.window().start()).isEqualTo(FIRST));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -106,7 +107,7 @@ class ParamGrabJobTest {
         OneHertzClient client = new OneHertzClient("acl");
         ParamGrabJob.Options o = options(params, dir.resolve("d"), dir.resolve("o"));
         o = new ParamGrabJob.Options(o.paramFile(), o.window(), Optional.of(LoggerNode.of("Bstr")), OptionalInt.of(2), false,
-                o.draftDir(), o.outDir(), o.zone(), o.fetch(), "csv", o.listener());
+                o.draftDir(), o.outDir(), o.zone(), o.fetch(), "csv", false, o.listener());
         GrabResult r = new ParamGrabJob(client, CLOCK).run(o);
         assertThat(client.requests).extracting(d -> d.node().name()).containsOnly("Bstr");
         assertThat(client.requests).extracting(d -> d.device().text()).containsOnly("E:DURL01", "B:VIMIN");
@@ -130,7 +131,7 @@ class ParamGrabJobTest {
         Path params = paramFile("MLrn B:VIMIN\n");
         ParamGrabJob.Options o = options(params, dir.resolve("d"), dir.resolve("o"));
         o = new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), o.maxCount(), true, o.draftDir(), o.outDir(), o.zone(),
-                o.fetch(), o.format(), o.listener());
+                o.fetch(), o.format(), false, o.listener());
         GrabResult r = new ParamGrabJob(new OneHertzClient("acl"), CLOCK).run(o);
         assertThat(r.file()).isEmpty();
         assertThat(r.outcomes()).singleElement().satisfies(x -> assertThat(x.samples()).isEqualTo(3600));
@@ -169,7 +170,8 @@ class ParamGrabJobTest {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(files(out)).isEmpty();
-        assertThat(files(draft)).filteredOn(p -> p.getFileName().toString().startsWith("MLParamData_")).hasSize(1);
+        assertThat(files(draft)).filteredOn(p -> p.getFileName().toString().startsWith(".MLParamData_")).singleElement()
+                .satisfies(p -> assertThat(p.getFileName().toString()).endsWith(".draft"));
 
         OneHertzClient client = new OneHertzClient("acl");
         GrabResult r = new ParamGrabJob(client, CLOCK).run(options(params, draft, out));
@@ -177,7 +179,7 @@ class ParamGrabJobTest {
         assertThat(client.requests).isEmpty();
         assertThat(files(out)).containsExactly(r.file().orElseThrow());
         assertThat(r.outcomes()).extracting(GrabResult.Outcome::samples).containsExactly(3600, 3600);
-        assertThat(files(draft)).noneMatch(p -> p.getFileName().toString().startsWith("MLParamData_"));
+        assertThat(files(draft)).noneMatch(p -> p.getFileName().toString().contains("MLParamData_"));
         try (DataFileReader f = DataFiles.open(r.file().orElseThrow())) {
             assertThat(DataFilesTest.scan(f, "B:VIMAX").times()).hasSize(3600);
         }
@@ -190,7 +192,7 @@ class ParamGrabJobTest {
         public static void main(String[] args) throws InterruptedException {
             ParamGrabJob.Options o = options(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
             o = new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), o.maxCount(), o.dryRun(), o.draftDir(), o.outDir(),
-                    o.zone(), o.fetch(), o.format(), new GrabListener() {
+                    o.zone(), o.fetch(), o.format(), false, new GrabListener() {
                         @Override
                         public void draftWritten(Path draft) {
                             System.out.println(DRAFT_WRITTEN + draft);
@@ -203,6 +205,47 @@ class ParamGrabJobTest {
                         }
                     });
             new ParamGrabJob(new OneHertzClient("acl"), CLOCK).run(o);
+        }
+    }
+
+    /** Ten minutes of the simulated backend, drafts and output in {@code folder} (the CLI defaults: both "."). */
+    private static ParamGrabJob.Options oneFolder(Path params, Path folder, OptionalInt maxCount, GrabListener listener) {
+        ParamGrabJob.Options o = options(params, folder, folder).withWindow(new GrabWindow(Optional.empty(), Optional.empty(), 0, 0, 10, 0));
+        return new ParamGrabJob.Options(o.paramFile(), o.window(), o.logger(), maxCount, false, o.draftDir(), o.outDir(), o.zone(), o.fetch(),
+                o.format(), false, listener);
+    }
+
+    @Test
+    void theFileAnEarlierRunPublishedIsNeverTakenForALeftoverDraft() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        GrabResult first = new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        GrabResult second = new ParamGrabJob(sim, Clock.offset(CLOCK, Duration.ofSeconds(5)))
+                .run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(second.resumedDraft()).isFalse();
+        assertThat(files(folder)).containsExactly(first.file().orElseThrow(), second.file().orElseThrow());
+    }
+
+    @Test
+    void aLeftoverDraftOfAnotherDeviceListIsNotPublishedInsteadOfTheWholeList() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\nMLrn I:IB\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        GrabListener killed = new GrabListener() {
+            @Override
+            public void draftWritten(Path draft) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.of(2), killed))).hasMessage("killed");
+        assertThat(files(folder)).filteredOn(p -> p.getFileName().toString().endsWith(".draft")).hasSize(1);
+
+        GrabResult whole = new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(whole.resumedDraft()).isFalse();
+        assertThat(whole.outcomes()).extracting(GrabResult.Outcome::key).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
+        try (DataFileReader f = DataFiles.open(whole.file().orElseThrow())) {
+            assertThat(f.keys()).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
         }
     }
 }

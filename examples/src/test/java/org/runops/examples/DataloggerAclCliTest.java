@@ -36,7 +36,9 @@ class DataloggerAclCliTest {
                 String target = request.getTarget();
                 targets.add(target);
                 String body;
-                if (target.endsWith("+B:ERRDEV")) {
+                if (target.endsWith("+B:GONE")) {
+                    return new MockResponse.Builder().code(500).body("<html><title>Server Error</title></html>").build();
+                } else if (target.endsWith("+B:ERRDEV")) {
                     body = "B:ERRDEV - DIO_NO_SUCH";
                 } else if (target.endsWith("+B:VIMAX")) {
                     body = "No values";
@@ -90,6 +92,34 @@ class DataloggerAclCliTest {
                 first[1] = v[0];
             });
             assertThat(first).containsExactly(STOP - 10 + 0.048, 90.0);
+        }
+    }
+
+    @Test
+    void grabParamsPublishesNothingWhenADeviceCouldNotBeFetchedAndSaysARerunFetchesOnlyThat() throws IOException {
+        Path params = Files.writeString(tmp.resolve("ParamList.txt"), "MLrn B:VIMIN\nMLrn B:GONE\n");
+        Path out = tmp.resolve("out");
+        Path draft = tmp.resolve("draft");
+        try (MockWebServer server = acl()) {
+            String[] args = {"datalogger", "grab-params", "--url", server.url("/cgi-bin/acl.pl").toString(), "--paramfile", params.toString(),
+                "--stopat", "2020-03-11 00:00:00", "--seconds", "10", "--draftdir", draft.toString(), "--outdir", out.toString()};
+            Launcher.Run r = runops(args);
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).containsPattern("B:GONE +ERROR +0 samples.*every chunk failed").contains("no file written");
+            assertThat(r.err()).contains("incomplete, nothing published", "B:GONE", "a rerun fetches only the missing ones");
+            assertThat(out).doesNotExist();
+            assertThat(files(draft)).singleElement().satisfies(f -> assertThat(f.toString()).contains(".checkpoint-", "VIMIN"));
+
+            targets.clear();
+            String[] publish = java.util.Arrays.copyOf(args, args.length + 1);
+            publish[args.length] = "--publish-incomplete";
+            Launcher.Run p = runops(publish);
+            assertThat(p.exitCode()).as(p.err()).isEqualTo(1);
+            assertThat(targets).noneMatch(t -> t.endsWith("+B:VIMIN")); // kept from the first run
+            assertThat(files(out)).singleElement();
+            try (DataFileReader f = DataFiles.open(files(out).get(0))) {
+                assertThat(f.keyAttributes("B:GONE").get("status")).startsWith("ERROR (every chunk failed");
+            }
         }
     }
 }

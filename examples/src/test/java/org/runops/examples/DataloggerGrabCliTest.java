@@ -76,6 +76,20 @@ class DataloggerGrabCliTest {
     }
 
     @Test
+    void onlyTheCommandsThatFetchInChunksTakeTheFetchOptions() {
+        for (String command : List.of("grab-events", "timeline")) {
+            for (String option : List.of("--parallelism=2", "--chunk=10m", "--publish-incomplete")) {
+                Launcher.Run r = runops("datalogger", command, "--backend", "simulated", option);
+                assertThat(r.exitCode()).as(command + " " + option).isEqualTo(2);
+                assertThat(r.err()).contains("Unknown option: '" + option + "'");
+            }
+        }
+        assertThat(runops("datalogger", "grab-params", "--help").out()).contains("--parallelism", "--chunk", "--timeout", "--publish-incomplete");
+        assertThat(runops("datalogger", "nanny", "--help").out()).contains("--parallelism", "--chunk", "--timeout", "--publish-incomplete");
+        assertThat(runops("datalogger", "grab-events", "--help").out()).contains("--timeout");
+    }
+
+    @Test
     void aMissingParameterListIsAnInputErrorNamingTheFile() {
         Path missing = tmp.resolve("nope.txt");
         Launcher.Run r = runops("datalogger", "grab-params", "--backend", "simulated", "--paramfile", missing.toString(), "--outdir", tmp.toString());

@@ -1,6 +1,8 @@
 package org.runops.datalogger.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,10 +21,20 @@ public final class AclCommands {
 
     private AclCommands() {}
 
-    /** {@code logger_get/date_format='utc_seconds'/ignore_db_format/start="…"/end="…"/node=NODE+DEVICE}. */
+    /**
+     * {@code logger_get/date_format='utc_seconds'/ignore_db_format/start="…"/end="…"/node=NODE+DEVICE}. When
+     * the clocks go back, a UTC window can start and end on the same local time (01:00 CDT to 01:00 CST); the
+     * end is then written as the local start plus the window's length, which asks for more than the window
+     * but never less ({@link ChunkedFetch} keeps only the samples inside it).
+     */
     public static String loggerGet(DeviceRequest device, TimeWindow window, ZoneId zone) {
-        return "logger_get/date_format='utc_seconds'/ignore_db_format/start=\"" + local(window.start(), zone)
-                + "\"/end=\"" + local(window.end(), zone) + "\"/node=" + device.node().name() + "+" + device.device().text();
+        LocalDateTime start = window.start().atZone(zone).toLocalDateTime();
+        LocalDateTime end = window.end().atZone(zone).toLocalDateTime();
+        if (!end.isAfter(start)) {
+            end = start.plus(Duration.between(window.start(), window.end()));
+        }
+        return "logger_get/date_format='utc_seconds'/ignore_db_format/start=\"" + WINDOW.format(start)
+                + "\"/end=\"" + WINDOW.format(end) + "\"/node=" + device.node().name() + "+" + device.device().text();
     }
 
     /** {@code event_log/start_time="…"/stop_time="…"/event=0c}: the event as two lower-case hex digits. */

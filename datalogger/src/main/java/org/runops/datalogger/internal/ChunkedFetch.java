@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * on a second pool of the same size and waits at most {@code timeout} for it (then interrupts it); a request
  * that throws or times out is retried after {@code backoff}, 2×, 4× ... up to {@code retries} times. An ERROR
  * answer is the logger refusing the device: it is final and no further chunk of that device is asked for.
- * With a checkpoint directory every finished chunk is kept there ({@link FetchCheckpoint}) and chunks found
+ * With a checkpoint directory every OK or EMPTY chunk is kept there ({@link FetchCheckpoint}) and chunks found
  * there are not fetched again. Both pools are shut down before returning; an interrupt of the calling
  * thread stops the fetch promptly, keeps the checkpoints and throws.
  *
@@ -217,30 +217,41 @@ public final class ChunkedFetch {
         return t.getEpochSecond() + t.getNano() / 1e9;
     }
 
-    /** The chunks in time order as one series, with the device's status. */
+    /**
+     * The chunks in time order as one series, with the device's status: a refusal makes it ERROR; chunks
+     * that failed for good make it incomplete (ERROR when none arrived, else PARTIAL); a chunk the logger
+     * cut short with an error line makes it PARTIAL, with that chunk's detail.
+     */
     private void finish(DeviceFetch f) {
         int samples = 0;
         List<TimeSeries> parts = new ArrayList<>(chunks.size());
         List<String> missing = new ArrayList<>();
+        List<String> cutShort = new ArrayList<>();
         String lastFailure = "";
         for (int c = 0; c < chunks.size(); c++) {
             if (f.arrived[c] != null) {
                 parts.add(f.arrived[c]);
                 samples += f.arrived[c].size();
+                if (f.arrived[c].status().kind() == FetchStatus.Kind.PARTIAL) {
+                    cutShort.add(chunks.get(c) + ": " + f.arrived[c].status().detail());
+                }
             } else if (f.failed[c] != null) {
                 missing.add(chunks.get(c).toString());
                 lastFailure = f.failed[c];
             }
         }
+        String cut = cutShort.isEmpty() ? "" : "; cut short by the logger: " + String.join("; ", cutShort);
         FetchStatus status;
         if (f.refusal != null) {
             status = FetchStatus.error(f.refusal);
             parts.clear();
         } else if (missing.size() == chunks.size()) {
-            status = FetchStatus.error("every chunk failed after " + options.retries() + " retries; last: " + lastFailure);
+            status = FetchStatus.incomplete(FetchStatus.Kind.ERROR, "every chunk failed after " + options.retries() + " retries; last: " + lastFailure);
         } else if (!missing.isEmpty()) {
-            status = FetchStatus.partial(missing.size() + " of " + chunks.size() + " chunks missing after " + options.retries() + " retries: "
-                    + String.join(", ", missing) + "; last failure: " + lastFailure);
+            status = FetchStatus.incomplete(FetchStatus.Kind.PARTIAL, missing.size() + " of " + chunks.size() + " chunks missing after "
+                    + options.retries() + " retries: " + String.join(", ", missing) + "; last failure: " + lastFailure + cut);
+        } else if (!cutShort.isEmpty()) {
+            status = FetchStatus.partial(cut.substring(2));
         } else if (samples == 0) {
             status = FetchStatus.empty(f.arrived[0].status().detail());
         } else {
@@ -255,8 +266,16 @@ public final class ChunkedFetch {
         return checkpoint.flatMap(cp -> cp.read(client.backendName(), device, chunk));
     }
 
-    /** A chunk that cannot be kept is still used; only a later resume would fetch it again. */
+    /**
+     * Keeps an OK or EMPTY chunk; a refused or cut-short one is asked for again by a resumed fetch (the
+     * logger may have been repaired). A chunk that cannot be kept is still used; only a later resume would
+     * fetch it again.
+     */
     private void keep(TimeSeries chunk) {
+        FetchStatus.Kind kind = chunk.status().kind();
+        if (kind != FetchStatus.Kind.OK && kind != FetchStatus.Kind.EMPTY) {
+            return;
+        }
         checkpoint.ifPresent(cp -> {
             try {
                 cp.write(client.backendName(), chunk);

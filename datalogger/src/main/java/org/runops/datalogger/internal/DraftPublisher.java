@@ -1,10 +1,14 @@
 package org.runops.datalogger.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,63 +20,125 @@ import org.runops.datalogger.DataLoggerException;
 import org.runops.datalogger.FetchStatus;
 import org.runops.datalogger.GrabListener;
 import org.runops.datalogger.GrabResult;
+import org.runops.datalogger.ParamList;
 import org.runops.datalogger.StoredSeries;
+import org.runops.datalogger.TimeSeries;
+import org.runops.datalogger.TimeWindow;
 
 /**
  * The grab jobs' last steps, shared: write the draft (atomically, so a draft on disk is always whole),
- * publish it to the output folder, and on a rerun find the draft a killed run left for the same window.
+ * publish it to its final name, and on a rerun find the draft a killed run left for the same data.
+ * A draft is hidden and named {@code .<final name>.<digest>.draft}, so it is never taken for a published
+ * file (even with draft and output in one folder) and the digest of what was asked for (device list,
+ * nodes, options) keeps a draft of other devices from being published in its place.
  */
 public final class DraftPublisher {
+    private static final String DRAFT = ".draft";
+
     private DraftPublisher() {}
 
-    /** Writes {@code series} as a draft named {@code name} in {@code draftDir} (HDF5, or CSV when the name ends in .csv) and publishes it to {@code outDir}. */
-    public static Path writeAndPublish(Path draftDir, Path outDir, String name, DataFileHeader header, List<StoredSeries> series,
-            GrabListener listener) {
-        Path draft = draftDir.resolve(name);
-        if (name.endsWith(".csv")) {
+    /** The draft of the data file {@code name} holding what {@code digest} describes. */
+    public static Path draftOf(Path draftDir, String name, String digest) {
+        return draftDir.resolve("." + name + "." + digest + DRAFT);
+    }
+
+    /** A short digest of what a file holds (one part per device or option, as text), for {@link #draftOf}. */
+    public static String digest(List<?> parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object p : parts) {
+                sha.update(String.valueOf(p).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Writes {@code fetched} as {@code draft} (HDF5, or CSV when {@code target} ends in .csv), publishes it
+     * as {@code target} and deletes the fetch's {@code checkpoint} folder; but when some device's fetch is
+     * incomplete and {@code publishIncomplete} is false, writes nothing and keeps the checkpoint, so a
+     * rerun fetches only the missing chunks. Returns the published file.
+     */
+    public static Optional<Path> publishFetched(List<TimeSeries> fetched, boolean publishIncomplete, Path draft, Path target,
+            DataFileHeader header, Path checkpoint, GrabListener listener) {
+        if (!publishIncomplete && fetched.stream().anyMatch(s -> s.status().incomplete())) {
+            return Optional.empty();
+        }
+        List<StoredSeries> stored = fetched.stream().map(s -> StoredSeries.of(s, header.backend())).toList();
+        Path file = writeAndPublish(draft, target, header, stored, listener);
+        clearCheckpoint(checkpoint);
+        return Optional.of(file);
+    }
+
+    /** Writes {@code series} as {@code draft} (HDF5, or CSV when {@code target} ends in .csv) and publishes it as {@code target}. */
+    public static Path writeAndPublish(Path draft, Path target, DataFileHeader header, List<StoredSeries> series, GrabListener listener) {
+        if (target.getFileName().toString().endsWith(".csv")) {
             DataFiles.writeCsv(draft, header, series);
         } else {
             DataFiles.writeHdf5(draft, header, series);
         }
         listener.draftWritten(draft);
-        return publish(draft, outDir, listener);
+        return publish(draft, target, listener);
     }
 
-    public static Path publish(Path draft, Path outDir, GrabListener listener) {
-        Path target = outDir.resolve(draft.getFileName());
-        if (!draft.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
-            Publishing.publish(draft, target);
-        }
+    public static Path publish(Path draft, Path target, GrabListener listener) {
+        Publishing.publish(draft, target);
         listener.published(target);
         return target;
     }
 
     /**
-     * A whole draft left in {@code draftDir} by an earlier run for the same data as {@code name}: the same
-     * name but for the creation time after the first {@code _} ({@code MLParamData_<time>_From_...}),
-     * newest first; unreadable leftovers are ignored.
+     * Publishes a draft a killed run left ({@link #leftoverDraft}) as {@code target} and deletes the fetch's
+     * {@code checkpoint} folder, as the killed run would have.
      */
-    public static Optional<Path> leftoverDraft(Path draftDir, String name) {
-        String prefix = name.substring(0, name.indexOf('_') + 1);
-        String suffix = name.substring(name.indexOf("_From_"));
+    public static GrabResult publishLeftover(Path draft, Path target, Optional<Path> checkpoint, TimeWindow window,
+            List<ParamList.Problem> skippedLines, GrabListener listener) {
+        List<GrabResult.Outcome> outcomes = outcomesOf(draft);
+        Path file = publish(draft, target, listener);
+        checkpoint.ifPresent(DraftPublisher::clearCheckpoint);
+        return new GrabResult(window, Optional.of(file), outcomes, skippedLines, true);
+    }
+
+    /**
+     * A draft left in {@code draftDir} by an earlier run for the same data as {@code name} and {@code digest}
+     * (the same name but for the creation time after the first {@code _}), newest first, when it is whole
+     * and every series in it is OK or EMPTY; any other is fetched again (its finished chunks are in the
+     * checkpoint, so only the rest is asked for).
+     */
+    public static Optional<Path> leftoverDraft(Path draftDir, String name, String digest) {
+        String prefix = "." + name.substring(0, name.indexOf('_') + 1);
+        String suffix = name.substring(name.indexOf("_From_")) + "." + digest + DRAFT;
         if (!Files.isDirectory(draftDir)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(draftDir)) {
             List<Path> candidates = new ArrayList<>(files.filter(f -> {
                 String n = f.getFileName().toString();
-                return n.startsWith(prefix) && n.endsWith(suffix) && Files.isRegularFile(f);
+                return n.startsWith(prefix) && n.endsWith(suffix);
             }).toList());
             candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-            // drafts are written atomically: one that does not open is someone else's, leave it
-            return candidates.stream().filter(DraftPublisher::isWhole).findFirst();
+            return candidates.stream().filter(DraftPublisher::isResumable).findFirst();
         } catch (IOException e) {
             throw new DataLoggerException("cannot list draft folder " + draftDir + ": " + RegularFiles.reason(e), e);
         }
     }
 
+    /**
+     * Whether {@code draft} is a regular file that opens as a data file (drafts are written atomically: one
+     * that does not open is someone else's) and holds only OK or EMPTY series.
+     */
+    public static boolean isResumable(Path draft) {
+        if (!Files.isRegularFile(draft) || !isWhole(draft)) {
+            return false;
+        }
+        return outcomesOf(draft).stream().allMatch(o -> o.status().kind() == FetchStatus.Kind.OK || o.status().kind() == FetchStatus.Kind.EMPTY);
+    }
+
     /** Whether {@code file} opens as a data file. */
-    public static boolean isWhole(Path file) {
+    static boolean isWhole(Path file) {
         try (DataFileReader ignored = DataFiles.open(file)) {
             return true;
         } catch (DataLoggerException damaged) {

@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.runops.datalogger.AclClient;
 import org.runops.datalogger.DataLoggerClient;
-import org.runops.datalogger.FetchOptions;
 import org.runops.datalogger.SimulationProfile;
 import picocli.CommandLine.Option;
 
-/** Where {@code runops datalogger} commands get data from and how they fetch it: a picocli mixin shared by the subcommands. */
+/**
+ * Where {@code runops datalogger} commands get data from: a picocli mixin shared by the subcommands. How
+ * the chunked fetches run is {@link DataloggerFetchOptions}, for the commands that make them.
+ */
 final class DataloggerBackendOptions {
     @Option(names = "--backend", defaultValue = "acl", paramLabel = "NAME",
             description = "acl (the ACL CGI over HTTP, as the original scripts), replay (recorded answers in --replay-dir) or "
@@ -36,13 +38,6 @@ final class DataloggerBackendOptions {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "With --backend simulated: the seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
-    private int parallelism;
-
-    @Option(names = "--chunk", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Longer windows are fetched in chunks of this length (default: ${DEFAULT-VALUE}).")
-    private Duration chunk;
-
     @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Longest one request may take, connection and answer (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
@@ -65,12 +60,9 @@ final class DataloggerBackendOptions {
         };
     }
 
-    /** Chunk, parallelism and timeout from the options; retries and listener as {@link FetchOptions#defaults()}. */
-    FetchOptions fetchOptions() {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
-        }
-        return FetchOptions.defaults().withChunk(chunk).withParallelism(parallelism).withTimeout(timeout);
+    /** The longest one request may take. */
+    Duration timeout() {
+        return timeout;
     }
 
     ZoneId zone() {

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
             "MLParamData_<time>_From_<NODE>_<START>_to_<STOP>.h5, built in --draftdir and moved to --outdir when whole",
             "(simulated data is named ..._SIMULATED.h5). Each line's node is used unless --logger forces one.",
             "A run killed mid-fetch fetches only the missing chunks when started again; one killed after its draft was",
-            "written publishes that draft. Exit code 0 when every device is OK or EMPTY, 1 when one is ERROR or PARTIAL."
+            "written publishes that draft. When chunks cannot be fetched (server gone), nothing is published and the",
+            "fetched chunks are kept: run it again later (or --publish-incomplete). Exit code 0 when every device is OK or",
+            "EMPTY, 1 when one is ERROR or PARTIAL or the fetch is incomplete."
         })
 final class DataloggerGrabParamsCommand implements Callable<Integer> {
     @Spec
@@ -33,6 +35,9 @@ final class DataloggerGrabParamsCommand implements Callable<Integer> {
 
     @Mixin
     private DataloggerBackendOptions backend;
+
+    @Mixin
+    private DataloggerFetchOptions fetch;
 
     @Mixin
     private GrabWindowOptions window;
@@ -61,7 +66,8 @@ final class DataloggerGrabParamsCommand implements Callable<Integer> {
             ParamGrabJob.Options o = new ParamGrabJob.Options(paramFile, window.window(startAt),
                     Optional.ofNullable(logger).map(LoggerNode::of), maxCount == null ? OptionalInt.empty() : OptionalInt.of(maxCount),
                     output.dryRun, output.draftDir, output.outDir, backend.zone(),
-                    backend.fetchOptions().withListener(GrabOutputOptions.listener(bar)), output.format, GrabListener.none());
+                    fetch.fetchOptions(backend.timeout()).withListener(GrabOutputOptions.listener(bar)), output.format, fetch.publishIncomplete,
+                    GrabListener.none());
             result = new ParamGrabJob(client, clock).run(o);
         }
         return GrabOutputOptions.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             "Fetch the devices of --paramfile chunk by chunk into --outdir/YYYYMM/DD/<yyyyMMdd'T'HHmmss><duration>-<version>.h5",
             "(UTC), starting after the newest such file in --outdir (or at --start when there is none), for every chunk",
             "that has ended; --run-once does only the next one. Run it from cron (e.g. hourly) to keep the archive current.",
+            "A chunk that cannot be fetched completely (server gone) is not published and stops the catching up: the next",
+            "run tries it again, fetching only its missing parts (or --publish-incomplete).",
             "Exit code 0 when every device of every chunk is OK or EMPTY, 1 otherwise."
         })
 final class DataloggerNannyCommand implements Callable<Integer> {
@@ -38,6 +40,9 @@ final class DataloggerNannyCommand implements Callable<Integer> {
 
     @Mixin
     private DataloggerBackendOptions backend;
+
+    @Mixin
+    private DataloggerFetchOptions fetch;
 
     @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
     private Path paramFile;
@@ -67,17 +72,19 @@ final class DataloggerNannyCommand implements Callable<Integer> {
     public Integer call() {
         Clock clock = Clock.systemUTC();
         List<GrabResult> results;
+        Instant next;
         try (DataLoggerClient client = backend.client(clock)) {
             NannyJob.Options o = new NannyJob.Options(paramFile, parseStart(start), duration, listVersion, draftDir, outDir, runOnce,
-                    backend.fetchOptions(), GrabListener.none());
+                    fetch.fetchOptions(backend.timeout()), fetch.publishIncomplete, GrabListener.none());
             results = new NannyJob(client, clock).catchUp(o);
+            next = NannyJob.nextStart(outDir, o.firstStart(), duration, listVersion, client.backendName());
         }
         int code = ExitCodes.OK;
         for (GrabResult r : results) {
             code = Math.max(code, GrabOutputOptions.report(r, spec.commandLine().getOut(), spec.commandLine().getErr()));
         }
         if (results.isEmpty()) {
-            spec.commandLine().getOut().println("nothing to do: the next chunk starts at " + NannyJob.nextStart(outDir, parseStart(start))
+            spec.commandLine().getOut().println("nothing to do: the next chunk starts at " + next
                     + " and has not ended");
             spec.commandLine().getOut().flush();
         }

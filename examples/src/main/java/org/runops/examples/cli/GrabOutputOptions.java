@@ -51,7 +51,10 @@ final class GrabOutputOptions {
         };
     }
 
-    /** One line per device or event, the skipped list lines, the file; the exit code (1 when a device failed). */
+    /**
+     * One line per device or event, the skipped list lines, the file (or why it was held back); the exit code
+     * (1 when a device failed or the fetch was incomplete).
+     */
     static int report(GrabResult r, PrintWriter out, PrintWriter err) {
         r.skippedLines().forEach(p -> err.println("skipped parameter-list " + p));
         for (GrabResult.Outcome o : r.outcomes()) {
@@ -61,6 +64,10 @@ final class GrabOutputOptions {
         out.println("window " + r.window().start() + " .. " + r.window().end() + " (UTC), " + r.totalSamples() + " samples");
         out.println(r.file().map(f -> (r.resumedDraft() ? "published the draft of an earlier run: " : "wrote ") + f).orElse("no file written"));
         out.flush();
+        if (r.file().isEmpty() && !r.incomplete().isEmpty()) {
+            err.println(r.incompleteReport());
+            err.flush();
+        }
         return r.hasFailures() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 }

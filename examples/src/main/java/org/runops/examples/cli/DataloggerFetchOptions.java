@@ -1,0 +1,28 @@
+package org.runops.examples.cli;
+
+import java.time.Duration;
+import org.runops.datalogger.FetchOptions;
+import picocli.CommandLine.Option;
+
+/** How the commands that fetch parameter data in chunks ({@code grab-params}, {@code nanny}) run the fetch: a picocli mixin. */
+final class DataloggerFetchOptions {
+    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
+    @Option(names = "--chunk", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Longer windows are fetched in chunks of this length (default: ${DEFAULT-VALUE}).")
+    private Duration chunk;
+
+    @Option(names = "--publish-incomplete",
+            description = "When some chunks could not be fetched after their retries, publish what arrived (those devices PARTIAL or "
+                    + "ERROR in the file) instead of keeping the checkpoint for a rerun.")
+    boolean publishIncomplete;
+
+    /** Chunk and parallelism from the options, {@code timeout} per request; retries and listener as {@link FetchOptions#defaults()}. */
+    FetchOptions fetchOptions(Duration timeout) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
+        }
+        return FetchOptions.defaults().withChunk(chunk).withParallelism(parallelism).withTimeout(timeout);
+    }
+}
