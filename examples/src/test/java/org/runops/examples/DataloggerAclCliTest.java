@@ -102,7 +102,8 @@ class DataloggerAclCliTest {
         Path draft = tmp.resolve("draft");
         try (MockWebServer server = acl()) {
             String[] args = {"datalogger", "grab-params", "--url", server.url("/cgi-bin/acl.pl").toString(), "--paramfile", params.toString(),
-                "--stopat", "2020-03-11 00:00:00", "--seconds", "10", "--draftdir", draft.toString(), "--outdir", out.toString()};
+                "--stopat", "2020-03-11 00:00:00", "--seconds", "10", "--draftdir", draft.toString(), "--outdir", out.toString(),
+                "--retries", "1"};
             Launcher.Run r = runops(args);
             assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
             assertThat(r.out()).containsPattern("B:GONE +ERROR +0 samples.*every chunk failed").contains("no file written");

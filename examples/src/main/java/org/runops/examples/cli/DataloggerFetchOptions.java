@@ -13,16 +13,25 @@ final class DataloggerFetchOptions {
             description = "Longer windows are fetched in chunks of this length (default: ${DEFAULT-VALUE}).")
     private Duration chunk;
 
+    @Option(names = "--retries", defaultValue = "3", paramLabel = "N",
+            description = "Tries again a chunk that failed (timeout, server error, refused connection) up to N times, waiting 1 s, 2 s, 4 s ... "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int retries;
+
     @Option(names = "--publish-incomplete",
             description = "When some chunks could not be fetched after their retries, publish what arrived (those devices PARTIAL or "
                     + "ERROR in the file) instead of keeping the checkpoint for a rerun.")
     boolean publishIncomplete;
 
-    /** Chunk and parallelism from the options, {@code timeout} per request; retries and listener as {@link FetchOptions#defaults()}. */
+    /** Chunk, parallelism and retries from the options, {@code timeout} per request; backoff and listener as {@link FetchOptions#defaults()}. */
     FetchOptions fetchOptions(Duration timeout) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
         }
-        return FetchOptions.defaults().withChunk(chunk).withParallelism(parallelism).withTimeout(timeout);
+        if (retries < 0) {
+            throw new IllegalArgumentException("--retries must not be negative, got " + retries);
+        }
+        FetchOptions defaults = FetchOptions.defaults();
+        return defaults.withChunk(chunk).withParallelism(parallelism).withTimeout(timeout).withRetries(retries, defaults.backoff());
     }
 }
