@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.runops.core.RegularFiles;
-import org.runops.datalogger.internal.AtomicFileWrite;
+import org.runops.core.ledger.AtomicFiles;
 import org.runops.datalogger.internal.CsvDataFiles;
 import org.runops.datalogger.internal.Hdf5DataFiles;
 
@@ -77,12 +77,20 @@ public final class DataFiles {
 
     /** Writes {@code series} as runops HDF5 to {@code target}, atomically. */
     public static void writeHdf5(Path target, DataFileHeader header, List<StoredSeries> series) {
-        AtomicFileWrite.write(target, tmp -> Hdf5DataFiles.write(tmp, header, series));
+        writeAtomically(target, tmp -> Hdf5DataFiles.write(tmp, header, series));
     }
 
     /** Writes {@code series} as runops CSV to {@code target}, atomically. */
     public static void writeCsv(Path target, DataFileHeader header, List<StoredSeries> series) {
-        AtomicFileWrite.write(target, tmp -> CsvDataFiles.write(tmp, header, series));
+        writeAtomically(target, tmp -> CsvDataFiles.write(tmp, header, series));
+    }
+
+    private static void writeAtomically(Path target, AtomicFiles.Filler filler) {
+        try {
+            AtomicFiles.write(target, filler);
+        } catch (IOException e) {
+            throw new DataLoggerException("cannot write " + target + ": " + RegularFiles.reason(e), e);
+        }
     }
 
     /**

@@ -15,28 +15,53 @@ import java.nio.file.StandardOpenOption;
  * or the new one, never a mix (at worst a stray {@code .tmp-} file beside it).
  */
 public final class AtomicFiles {
+    /** Fills the file at {@code tmp} (which exists and is empty), e.g. through a library that writes to a path. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
     private AtomicFiles() {}
 
     /** Replaces {@code target} with {@code bytes}, creating its parent folders. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".tmp-", "");
-        try {
+        write(target, tmp -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
                 }
-                ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+        });
+    }
+
+    /** Replaces {@code target} with what {@code filler} writes into a temporary file beside it, creating its parent folders. */
+    public static void write(Path target, Filler filler) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".tmp-", "");
+        try {
+            filler.fill(tmp);
+            force(tmp);
+            moveAtomically(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Forces a file's bytes to disk. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Renames {@code from} over {@code to}; where the file system cannot rename atomically, a plain rename. */
+    public static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

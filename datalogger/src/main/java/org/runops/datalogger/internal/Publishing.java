@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.runops.core.RegularFiles;
+import org.runops.core.ledger.AtomicFiles;
 import org.runops.datalogger.DataLoggerException;
 
 /**
@@ -40,7 +41,7 @@ public final class Publishing {
     static void copyAcross(Path draft, Path target) throws IOException {
         Path part = partFile(target);
         Files.copy(draft, part, StandardCopyOption.REPLACE_EXISTING);
-        AtomicFileWrite.force(part);
+        AtomicFiles.force(part);
         long draftSize = Files.size(draft);
         long partSize = Files.size(part);
         byte[] draftSum = sha256(draft);
@@ -50,7 +51,7 @@ public final class Publishing {
             throw new DataLoggerException("copy of " + draft + " to " + part + " does not match the draft (" + partSize + " of "
                     + draftSize + " bytes, or different SHA-256); the draft is kept, " + target + " is not written");
         }
-        AtomicFileWrite.moveAtomically(part, target);
+        AtomicFiles.moveAtomically(part, target);
         Files.delete(draft);
     }
 
