@@ -19,11 +19,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.runops.core.Durations;
+import org.runops.core.exec.StopSignal;
 import org.runops.core.http.Sleeper;
 import org.runops.datalogger.internal.SqliteFiles;
 import org.slf4j.Logger;
@@ -100,10 +98,8 @@ public final class TimelineLogger implements AutoCloseable {
     private final Sleeper sleeper;
     private final Duration maxBackoff;
     private final Consumer<Health> onHealth;
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final StopSignal signal = new StopSignal();
     private volatile Health health = new Health(Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty());
-    private Thread worker; // guarded by this
     private boolean schemaChecked; // touched by the logging thread only
 
     private TimelineLogger(Builder b) {
@@ -178,12 +174,10 @@ public final class TimelineLogger implements AutoCloseable {
      *                             table lacks the original columns)
      */
     public long run() {
-        synchronized (this) {
-            worker = Thread.currentThread();
-        }
+        signal.enter();
         try {
             checkFolder();
-            while (!stopRequested()) {
+            while (!signal.stopping()) {
                 Duration wait;
                 try {
                     wait = attempt().untilNext();
@@ -200,13 +194,7 @@ public final class TimelineLogger implements AutoCloseable {
             LOG.info("timeline logger stopped: {}", health.describe());
             return health.supercyclesLogged();
         } finally {
-            synchronized (this) {
-                worker = null;
-                if (stop.get()) {
-                    Thread.interrupted(); // the interrupt stop() sent, if nothing consumed it
-                }
-            }
-            finished.countDown();
+            signal.exit();
         }
     }
 
@@ -231,25 +219,18 @@ public final class TimelineLogger implements AutoCloseable {
 
     /** Asks {@link #run()} to return: the current wait ends at once. */
     public void stop() {
-        stop.set(true);
-        synchronized (this) {
-            if (worker != null) {
-                worker.interrupt();
-            }
-        }
+        signal.stop();
     }
 
     /** {@link #stop()}, then waits up to 10 s for {@link #run()} to return when it is running. */
     @Override
     public void close() {
         stop();
-        synchronized (this) {
-            if (worker == null) {
-                return;
-            }
+        if (!signal.running()) {
+            return;
         }
         try {
-            finished.await(10, TimeUnit.SECONDS);
+            signal.awaitStopped(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -384,7 +365,7 @@ public final class TimelineLogger implements AutoCloseable {
         Health h = health;
         int failures = h.consecutiveFailures() + 1;
         Duration wait = backoff(failures);
-        String why = describe(e);
+        String why = StopSignal.describe(e);
         if (failures == 1) {
             LOG.error("timeline attempt failed; next attempt in {}: {}", Durations.describe(wait), why, e);
         } else { // an outage of an hour should not fill the log with the same stack trace
@@ -401,38 +382,12 @@ public final class TimelineLogger implements AutoCloseable {
 
     /** 1 s, 2 s, 4 s, ... after consecutive failures, at most {@code maxBackoff}. */
     Duration backoff(int failuresInARow) {
-        Duration wait = failuresInARow > 40 ? maxBackoff : FIRST_BACKOFF.multipliedBy(1L << (failuresInARow - 1));
-        return wait.compareTo(maxBackoff) < 0 ? wait : maxBackoff;
-    }
-
-    private boolean stopRequested() {
-        return stop.get() || Thread.currentThread().isInterrupted();
+        return StopSignal.backoff(failuresInARow, maxBackoff);
     }
 
     /** Waits {@code d}; false when stopped or interrupted meanwhile. */
     private boolean sleep(Duration d) {
-        if (stopRequested()) {
-            return false;
-        }
-        try {
-            sleeper.sleep(d);
-            return !stopRequested();
-        } catch (InterruptedException e) {
-            if (!stop.get()) {
-                Thread.currentThread().interrupt(); // not ours: keep it for the caller
-            }
-            return false;
-        }
-    }
-
-    /** The exception and its causes in one line. */
-    private static String describe(Throwable e) {
-        StringBuilder s = new StringBuilder();
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause() == t ? null : t.getCause()) {
-            s.append(depth == 0 ? "" : "; caused by ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-        }
-        return s.toString();
+        return signal.sleep(d, sleeper);
     }
 
     /** A configuration that retrying cannot fix: {@link #run()} stops with it. */

@@ -7,11 +7,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.runops.core.Durations;
+import org.runops.core.exec.StopSignal;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.PassRecord;
 import org.slf4j.Logger;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StripDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(StripDaemon.class);
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     /** One pass as the daemon runs it: {@link StripPass} in production, a stand-in in tests. */
     @FunctionalInterface
@@ -68,9 +66,7 @@ public final class StripDaemon {
     private final Duration frequency;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private Thread worker; // guarded by this
+    private final StopSignal signal = new StopSignal();
     private Runnable startUp = () -> { };
 
     /** Passes of {@code pass} every {@code frequency} of its configuration, on its clock, sleeping the thread. */
@@ -102,9 +98,7 @@ public final class StripDaemon {
      * @throws StripConfigException when a pass finds that the configuration cannot work
      */
     public int run() {
-        synchronized (this) {
-            worker = Thread.currentThread();
-        }
+        signal.enter();
         int passes = 0;
         int failuresInARow = 0;
         Instant anchor = clock.instant();
@@ -112,14 +106,14 @@ public final class StripDaemon {
             try {
                 startUp.run(); // reports the orphans a killed predecessor left
             } catch (RuntimeException e) {
-                LOG.warn("cannot look for orphaned analyses: {}", describe(e));
+                LOG.warn("cannot look for orphaned analyses: {}", StopSignal.describe(e));
             }
-            while (!stopRequested()) {
+            while (!signal.stopping()) {
                 Instant started = clock.instant();
                 passes++;
                 PassRecord record;
                 try {
-                    PassReport report = pass.run(stop::get);
+                    PassReport report = pass.run(signal::requested);
                     failuresInARow = 0;
                     Instant due = nextOnGrid(anchor, frequency, started);
                     record = new PassRecord(started, finishedAfter(started), host, PassRecord.Outcome.COMPLETED, report.candidates(),
@@ -128,14 +122,14 @@ public final class StripDaemon {
                 } catch (StripConfigException e) {
                     LOG.error("pass {}: the configuration cannot work; the daemon stops", passes, e);
                     Instant end = finishedAfter(started);
-                    record(history, new PassRecord(started, end, host, PassRecord.Outcome.FAILED, 0, Map.of(), describe(e), end));
+                    record(history, new PassRecord(started, end, host, PassRecord.Outcome.FAILED, 0, Map.of(), StopSignal.describe(e), end));
                     throw e;
                 } catch (RuntimeException e) {
                     failuresInARow++;
                     Instant end = finishedAfter(started);
-                    Duration wait = backoff(failuresInARow, frequency);
-                    record = new PassRecord(started, end, host, PassRecord.Outcome.FAILED, 0, Map.of(), describe(e), end.plus(wait));
-                    LOG.error("pass {} failed ({} in a row); the next one starts in {}: {}", passes, failuresInARow, Durations.describe(wait), describe(e), e);
+                    Duration wait = StopSignal.backoff(failuresInARow, frequency);
+                    record = new PassRecord(started, end, host, PassRecord.Outcome.FAILED, 0, Map.of(), StopSignal.describe(e), end.plus(wait));
+                    LOG.error("pass {} failed ({} in a row); the next one starts in {}: {}", passes, failuresInARow, Durations.describe(wait), StopSignal.describe(e), e);
                 }
                 record(history, record);
                 if (!waitUntil(record.nextPassDue())) {
@@ -145,29 +139,18 @@ public final class StripDaemon {
             LOG.info("daemon stopped after {} passes", passes);
             return passes;
         } finally {
-            synchronized (this) {
-                worker = null;
-                if (stop.get()) {
-                    Thread.interrupted(); // the interrupt stop() sent, if nothing consumed it
-                }
-            }
-            finished.countDown();
+            signal.exit();
         }
     }
 
     /** Asks the daemon to stop: the wait ends at once; a running analysis is interrupted and its run recorded. */
     public void stop() {
-        stop.set(true);
-        synchronized (this) {
-            if (worker != null) {
-                worker.interrupt();
-            }
-        }
+        signal.stop();
     }
 
     /** Waits for {@link #run()} to return after {@link #stop()}. */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return signal.awaitStopped(timeout);
     }
 
     /**
@@ -205,45 +188,14 @@ public final class StripDaemon {
         return anchor.plus(frequency.multipliedBy(slots));
     }
 
-    /** 1 s, 2 s, 4 s, ... after consecutive failures, at most {@code frequency}. */
-    static Duration backoff(int failuresInARow, Duration frequency) {
-        if (failuresInARow < 1) {
-            throw new IllegalArgumentException("failuresInARow must be at least 1, got " + failuresInARow);
-        }
-        if (failuresInARow > 40) { // 2^40 s is far beyond any frequency
-            return frequency;
-        }
-        Duration wait = FIRST_BACKOFF.multipliedBy(1L << (failuresInARow - 1));
-        return wait.compareTo(frequency) < 0 ? wait : frequency;
-    }
-
-    /** The exception and its causes in one line, for the log and the pass record. */
-    static String describe(Throwable e) {
-        StringBuilder s = new StringBuilder();
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < 5; depth++, t = t.getCause() == t ? null : t.getCause()) {
-            s.append(depth == 0 ? "" : "; caused by ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-        }
-        return s.toString();
-    }
-
-    private boolean stopRequested() {
-        return stop.get() || Thread.currentThread().isInterrupted();
-    }
-
     /** Sleeps until {@code due} on the clock; false when stopped or interrupted meanwhile. */
     private boolean waitUntil(Instant due) {
-        while (!stopRequested()) {
+        while (!signal.stopping()) {
             Duration left = Duration.between(clock.instant(), due);
             if (left.isZero() || left.isNegative()) {
                 return true;
             }
-            try {
-                sleeper.sleep(left);
-            } catch (InterruptedException e) {
-                if (!stop.get()) {
-                    Thread.currentThread().interrupt(); // not ours: keep it for the caller
-                }
+            if (!signal.sleep(left, sleeper::sleep)) {
                 return false;
             }
         }
@@ -261,7 +213,7 @@ public final class StripDaemon {
             history.append(record);
         } catch (RuntimeException e) {
             // The ledger directory may be what failed; the daemon goes on, and the log has the pass.
-            LOG.warn("cannot record the pass in {}: {}", history.file(), describe(e));
+            LOG.warn("cannot record the pass in {}: {}", history.file(), StopSignal.describe(e));
         }
     }
 

@@ -189,11 +189,6 @@ class StripDaemonTest {
         assertThat(StripDaemon.nextOnGrid(T0, h, T0.plusSeconds(5))).isEqualTo(T0.plus(h));
         assertThat(StripDaemon.nextOnGrid(T0, h, T0.plus(h))).isEqualTo(T0.plus(h.multipliedBy(2)));
         assertThat(StripDaemon.nextOnGrid(T0, h, T0.minusSeconds(5))).as("clock stepped back").isEqualTo(T0);
-        assertThat(StripDaemon.backoff(1, h)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(StripDaemon.backoff(4, h)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(StripDaemon.backoff(13, h)).isEqualTo(h);
-        assertThat(StripDaemon.backoff(1000, h)).isEqualTo(h);
-        assertThat(StripDaemon.backoff(1, Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test
