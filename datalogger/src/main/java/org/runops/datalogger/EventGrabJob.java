@@ -17,9 +17,10 @@ import org.runops.datalogger.internal.DraftPublisher;
  * file, one series {@code Event<hh>} (lower-case hex) per event that occurred: {@code utc_seconds} are
  * true UTC times (the original stored local wall-clock time as if it were UTC), {@code value} the
  * seconds into the supercycle (the original's {@code SCmicrosec}). Events without occurrences are
- * left out of the file, as the original did; an event whose request fails is kept in the file as a
- * series without samples and status ERROR, and the others kept. Same draft, publish and rerun rules as
- * {@link ParamGrabJob} (a draft holding a failed event is fetched again, not resumed). An interrupt
+ * left out of the file, as the original did. An event whose request fails (after its retries) makes
+ * the grab incomplete: nothing is published, so a rerun asks again (events need no checkpoint: one
+ * request each); unless {@code publishIncomplete}, which keeps that event in the file as a series
+ * without samples and status ERROR. Same draft and publish rules as {@link ParamGrabJob}. An interrupt
  * stops the grab between two requests and writes nothing.
  */
 public final class EventGrabJob {
@@ -33,7 +34,7 @@ public final class EventGrabJob {
 
     /** The original's options; {@code oneAndDone} ({@code -o}) stops after the first event that occurred. */
     public record Options(GrabWindow window, int maxEvent, boolean oneAndDone, boolean dryRun, Path draftDir, Path outDir, ZoneId zone,
-            String format, GrabListener listener) {
+            String format, boolean publishIncomplete, GrabListener listener) {
         public Options {
             Objects.requireNonNull(window, "window");
             Objects.requireNonNull(draftDir, "draftDir");
@@ -52,7 +53,7 @@ public final class EventGrabJob {
         public static Options defaults() {
             Path here = Path.of("");
             return new Options(GrabWindow.lastDay(), DEFAULT_MAX_EVENT, false, false, here, here, DataLoggerClient.FERMILAB_ZONE, "h5",
-                    GrabListener.none());
+                    false, GrabListener.none());
         }
     }
 
@@ -89,7 +90,7 @@ public final class EventGrabJob {
             try {
                 occurrences = client.eventLog(e, window);
             } catch (DataLoggerException failed) {
-                FetchStatus error = FetchStatus.error(failed.getMessage());
+                FetchStatus error = FetchStatus.incomplete(FetchStatus.Kind.ERROR, failed.getMessage());
                 outcomes.add(new GrabResult.Outcome(key(e), error, 0));
                 stored.add(series(e, List.of(), error, window, backend));
                 continue;
@@ -104,7 +105,8 @@ public final class EventGrabJob {
                 break;
             }
         }
-        if (o.dryRun() || stored.isEmpty()) {
+        boolean heldBack = !o.publishIncomplete() && outcomes.stream().anyMatch(out -> out.status().incomplete());
+        if (o.dryRun() || stored.isEmpty() || heldBack) {
             return new GrabResult(window, Optional.empty(), outcomes, List.of(), false);
         }
         DataFileHeader header = new DataFileHeader(DataFileHeader.EVENTS, backend, window, clock.instant());

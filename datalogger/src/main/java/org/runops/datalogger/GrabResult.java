@@ -43,17 +43,17 @@ public record GrabResult(TimeWindow window, Optional<Path> file, List<Outcome> o
     }
 
     /**
-     * Why nothing was published, when {@link #incomplete()} held the file back: the devices and their
-     * missing chunks, and what a rerun does.
+     * Why nothing was published, when {@link #incomplete()} held the file back: the devices (or events) and
+     * their missing chunks, and what a rerun does.
      */
     public String incompleteReport() {
         List<Outcome> missing = incomplete();
-        StringBuilder s = new StringBuilder("fetch over " + window + " incomplete, nothing published: " + missing.size() + " device"
-                + (missing.size() == 1 ? "" : "s") + " could not be fetched completely (try again later):");
+        StringBuilder s = new StringBuilder("fetch over " + window + " incomplete, nothing published: " + missing.size()
+                + " series could not be fetched completely (try again later):");
         for (Outcome o : missing) {
             s.append("\n  ").append(o.key()).append(": ").append(o.status());
         }
-        return s.append("\nthe chunks that arrived are kept; a rerun fetches only the missing ones (--publish-incomplete publishes what arrived)")
+        return s.append("\nwhat arrived is kept; a rerun fetches only the missing ones (--publish-incomplete publishes what arrived)")
                 .toString();
     }
 

@@ -3,6 +3,7 @@ package org.runops.datalogger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,13 +15,18 @@ class EventGrabJobTest {
     Path dir;
 
     private EventGrabJob.Options options(int maxEvent, boolean oneAndDone) {
+        return options(maxEvent, oneAndDone, false);
+    }
+
+    private EventGrabJob.Options options(int maxEvent, boolean oneAndDone, boolean publishIncomplete) {
         return new EventGrabJob.Options(new GrabWindow(Optional.of("2019-06-27 00:01:00"), Optional.empty(), 0, 0, 1, 0), maxEvent,
-                oneAndDone, false, dir.resolve("draft"), dir.resolve("out"), DataLoggerClient.FERMILAB_ZONE, "h5", GrabListener.none());
+                oneAndDone, false, dir.resolve("draft"), dir.resolve("out"), DataLoggerClient.FERMILAB_ZONE, "h5", publishIncomplete,
+                GrabListener.none());
     }
 
     @Test
     void eachEventThatOccurredIsOneSeriesWithTrueUtcTimes() {
-        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(options(7, false));
+        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(options(7, false, true));
         assertThat(r.outcomes()).extracting(GrabResult.Outcome::key)
                 .containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event05", "Event06", "Event07");
         assertThat(r.outcomes()).extracting(o -> o.status().kind()).containsExactly(FetchStatus.Kind.OK, FetchStatus.Kind.OK,
@@ -32,7 +38,7 @@ class EventGrabJobTest {
                 .matches("MLEventData_1583906400.25_From_EventC_2019-06-27\\+00:00:00_to_2019-06-27\\+00:01:00\\.h5");
         try (DataFileReader f = DataFiles.open(file)) {
             assertThat(f.attributes()).containsEntry("kind", "events");
-            // the failed event is kept as a series without samples, so the file says it is missing
+            // published incomplete: the failed event is kept as a series without samples, so the file says it is missing
             assertThat(f.keys()).containsExactly("Event00", "Event01", "Event02", "Event03", "Event04", "Event06", "Event07");
             assertThat(f.keyAttributes("Event06").get("status")).startsWith("ERROR (").contains("HTTP 500");
             assertThat(DataFilesTest.scan(f, "Event06").times()).isEmpty();
@@ -44,6 +50,17 @@ class EventGrabJobTest {
             assertThat(e00.values()[0]).isEqualTo(start % 60);
             assertThat(DataFilesTest.scan(f, "Event03").times()).hasSize(15);
         }
+    }
+
+    @Test
+    void aFailedEventPublishesNothingAndReportsTheGrabIncomplete() throws IOException {
+        GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(options(7, false));
+        assertThat(r.file()).isEmpty();
+        assertThat(r.incomplete()).extracting(GrabResult.Outcome::key).containsExactly("Event06");
+        assertThat(r.hasFailures()).isTrue();
+        assertThat(r.incompleteReport()).contains("Event06", "HTTP 500", "nothing published", "--publish-incomplete");
+        assertThat(ParamGrabJobTest.files(dir.resolve("out"))).isEmpty();
+        assertThat(ParamGrabJobTest.files(dir.resolve("draft"))).isEmpty();
     }
 
     @Test
@@ -59,7 +76,8 @@ class EventGrabJobTest {
     @Test
     void dryRunAsksButWritesNothing() {
         EventGrabJob.Options o = options(3, false);
-        o = new EventGrabJob.Options(o.window(), o.maxEvent(), false, true, o.draftDir(), o.outDir(), o.zone(), o.format(), o.listener());
+        o = new EventGrabJob.Options(o.window(), o.maxEvent(), false, true, o.draftDir(), o.outDir(), o.zone(), o.format(), false,
+                o.listener());
         GrabResult r = new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(o);
         assertThat(r.file()).isEmpty();
         assertThat(r.totalSamples()).isEqualTo(60 + 30 + 20 + 15);

@@ -78,7 +78,7 @@ class DataloggerGrabCliTest {
     @Test
     void onlyTheCommandsThatFetchInChunksTakeTheFetchOptions() {
         for (String command : List.of("grab-events", "timeline")) {
-            for (String option : List.of("--parallelism=2", "--chunk=10m", "--publish-incomplete")) {
+            for (String option : List.of("--parallelism=2", "--chunk=10m")) {
                 Launcher.Run r = runops("datalogger", command, "--backend", "simulated", option);
                 assertThat(r.exitCode()).as(command + " " + option).isEqualTo(2);
                 assertThat(r.err()).contains("Unknown option: '" + option + "'");
@@ -86,7 +86,10 @@ class DataloggerGrabCliTest {
         }
         assertThat(runops("datalogger", "grab-params", "--help").out()).contains("--parallelism", "--chunk", "--timeout", "--publish-incomplete");
         assertThat(runops("datalogger", "nanny", "--help").out()).contains("--parallelism", "--chunk", "--timeout", "--publish-incomplete");
-        assertThat(runops("datalogger", "grab-events", "--help").out()).contains("--timeout");
+        assertThat(runops("datalogger", "grab-events", "--help").out()).contains("--timeout", "--publish-incomplete");
+        Launcher.Run timeline = runops("datalogger", "timeline", "--backend", "simulated", "--publish-incomplete");
+        assertThat(timeline.exitCode()).isEqualTo(2);
+        assertThat(timeline.err()).contains("Unknown option: '--publish-incomplete'");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.runops.examples.cli;
 
 import java.time.Duration;
 import org.runops.datalogger.FetchOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How the commands that fetch parameter data in chunks ({@code grab-params}, {@code nanny}) run the fetch: a picocli mixin. */
@@ -18,10 +19,12 @@ final class DataloggerFetchOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     private int retries;
 
-    @Option(names = "--publish-incomplete",
-            description = "When some chunks could not be fetched after their retries, publish what arrived (those devices PARTIAL or "
-                    + "ERROR in the file) instead of keeping the checkpoint for a rerun.")
-    boolean publishIncomplete;
+    @Mixin
+    private PublishIncompleteOption incomplete;
+
+    boolean publishIncomplete() {
+        return incomplete.publishIncomplete;
+    }
 
     /** Chunk, parallelism and retries from the options, {@code timeout} per request; backoff and listener as {@link FetchOptions#defaults()}. */
     FetchOptions fetchOptions(Duration timeout) {

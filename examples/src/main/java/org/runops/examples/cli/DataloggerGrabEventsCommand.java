@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
             "Ask the logger for every TCLK event 00..--maxEvt over the window and write the ones that occurred as series",
             "Event<hh> (true UTC times; value = seconds into the supercycle) into",
             "MLEventData_<time>_From_EventC_<START>_to_<STOP>.h5, built in --draftdir and moved to --outdir when whole.",
+            "When an event's request fails after its retries (server gone), nothing is published: run it again later",
+            "(it asks for every event again), or --publish-incomplete keeps such events in the file as empty ERROR series.",
+            "A run killed after its draft was written publishes that draft when started again over the same window with",
+            "the same --maxEvt and -o, if no event in it failed.",
             "Exit code 0 when every event answered, 1 when a request failed."
         })
 final class DataloggerGrabEventsCommand implements Callable<Integer> {
@@ -34,6 +38,9 @@ final class DataloggerGrabEventsCommand implements Callable<Integer> {
 
     @Mixin
     private GrabOutputOptions output;
+
+    @Mixin
+    private PublishIncompleteOption incomplete;
 
     @Option(names = "--maxEvt", defaultValue = "ff", paramLabel = "HEX", description = "Last event to ask for, in hex (default: ${DEFAULT-VALUE}).")
     private String maxEvent;
@@ -53,7 +60,7 @@ final class DataloggerGrabEventsCommand implements Callable<Integer> {
         GrabResult result;
         try (DataLoggerClient client = backend.client(clock)) {
             EventGrabJob.Options o = new EventGrabJob.Options(window.window(null), max, oneAndDone, output.dryRun, output.draftDir,
-                    output.outDir, backend.zone(), output.format, GrabListener.none());
+                    output.outDir, backend.zone(), output.format, incomplete.publishIncomplete, GrabListener.none());
             result = new EventGrabJob(client, clock).run(o);
         }
         return GrabOutputOptions.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());

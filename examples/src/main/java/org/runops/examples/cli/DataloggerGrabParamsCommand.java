@@ -24,10 +24,13 @@ import picocli.CommandLine.Spec;
             "Fetch every device of --paramfile (NODE DEVICE lines) over the window into",
             "MLParamData_<time>_From_<NODE>_<START>_to_<STOP>.h5, built in --draftdir and moved to --outdir when whole",
             "(simulated data is named ..._SIMULATED.h5). Each line's node is used unless --logger forces one.",
-            "A run killed mid-fetch fetches only the missing chunks when started again; one killed after its draft was",
-            "written publishes that draft. When chunks cannot be fetched (server gone), nothing is published and the",
-            "fetched chunks are kept: run it again later (or --publish-incomplete). Exit code 0 when every device is OK or",
-            "EMPTY, 1 when one is ERROR or PARTIAL or the fetch is incomplete."
+            "A run killed mid-fetch fetches only the missing chunks when started again. One killed after its draft was",
+            "written publishes that draft (under the draft's own name) when started again over the same window with the",
+            "same device list, if every device in it is OK or EMPTY; otherwise the devices are fetched again.",
+            "When chunks cannot be fetched after their retries (server gone), nothing is published and the fetched",
+            "chunks are kept: run it again later and it fetches only the missing chunks (or --publish-incomplete",
+            "publishes what arrived). Exit code 0 when every device is OK or EMPTY, 1 when one is ERROR or PARTIAL or",
+            "the fetch is incomplete."
         })
 final class DataloggerGrabParamsCommand implements Callable<Integer> {
     @Spec
@@ -66,7 +69,7 @@ final class DataloggerGrabParamsCommand implements Callable<Integer> {
             ParamGrabJob.Options o = new ParamGrabJob.Options(paramFile, window.window(startAt),
                     Optional.ofNullable(logger).map(LoggerNode::of), maxCount == null ? OptionalInt.empty() : OptionalInt.of(maxCount),
                     output.dryRun, output.draftDir, output.outDir, backend.zone(),
-                    fetch.fetchOptions(backend.timeout()).withListener(GrabOutputOptions.listener(bar)), output.format, fetch.publishIncomplete,
+                    fetch.fetchOptions(backend.timeout()).withListener(GrabOutputOptions.listener(bar)), output.format, fetch.publishIncomplete(),
                     GrabListener.none());
             result = new ParamGrabJob(client, clock).run(o);
         }

@@ -75,7 +75,7 @@ final class DataloggerNannyCommand implements Callable<Integer> {
         Instant next;
         try (DataLoggerClient client = backend.client(clock)) {
             NannyJob.Options o = new NannyJob.Options(paramFile, parseStart(start), duration, listVersion, draftDir, outDir, runOnce,
-                    fetch.fetchOptions(backend.timeout()), fetch.publishIncomplete, GrabListener.none());
+                    fetch.fetchOptions(backend.timeout()), fetch.publishIncomplete(), GrabListener.none());
             results = new NannyJob(client, clock).catchUp(o);
             next = NannyJob.nextStart(outDir, o.firstStart(), duration, listVersion, client.backendName());
         }
