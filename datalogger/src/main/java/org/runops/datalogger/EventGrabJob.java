@@ -76,7 +76,7 @@ public final class EventGrabJob {
         if (!o.dryRun()) {
             Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name, digest);
             if (leftover.isPresent()) {
-                return DraftPublisher.publishLeftover(leftover.get(), target, Optional.empty(), window, List.of(), o.listener());
+                return DraftPublisher.publishLeftover(leftover.get(), o.outDir(), Optional.empty(), window, List.of(), o.listener());
             }
         }
         List<GrabResult.Outcome> outcomes = new ArrayList<>();

@@ -101,7 +101,7 @@ public final class NannyJob {
         String name = target.getFileName().toString();
         Path draft = DraftPublisher.draftOf(o.draftDir(), name, DraftPublisher.digest(list.devices()));
         if (DraftPublisher.isResumable(draft)) { // a killed run's finished draft
-            return DraftPublisher.publishLeftover(draft, target, Optional.of(checkpoint), window, list.problems(), o.listener());
+            return DraftPublisher.publishLeftover(draft, target.getParent(), Optional.of(checkpoint), window, list.problems(), o.listener());
         }
         List<TimeSeries> fetched = client.fetchAll(list.devices(), window, o.fetch().withCheckpoint(checkpoint));
         DataFileHeader header = new DataFileHeader(DataFileHeader.PARAMS, backend, window, clock.instant());

@@ -88,7 +88,7 @@ public final class ParamGrabJob {
         if (!o.dryRun()) {
             Optional<Path> leftover = DraftPublisher.leftoverDraft(o.draftDir(), name, digest);
             if (leftover.isPresent()) {
-                return DraftPublisher.publishLeftover(leftover.get(), target, Optional.of(checkpoint), window, list.problems(), o.listener());
+                return DraftPublisher.publishLeftover(leftover.get(), o.outDir(), Optional.of(checkpoint), window, list.problems(), o.listener());
             }
         }
         // a dry run leaves nothing behind, not even a checkpoint

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.datalogger.internal.DraftPublisher;
 
 class EventGrabJobTest {
     @TempDir
@@ -97,5 +101,31 @@ class EventGrabJobTest {
             Thread.interrupted();
         }
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    /**
+     * A run killed after its draft, whose copy across file systems was already renamed into place: the
+     * rerun (minutes later) neither publishes it again under its own creation time nor keeps the draft.
+     */
+    @Test
+    void aLeftoverDraftIsPublishedUnderItsOwnNameAndOnlyOnce() throws IOException {
+        EventGrabJob.Options o = options(4, false);
+        EventGrabJob.Options killed = new EventGrabJob.Options(o.window(), o.maxEvent(), false, false, o.draftDir(), o.outDir(), o.zone(),
+                o.format(), false, new GrabListener() {
+                    @Override
+                    public void draftWritten(Path draft) {
+                        throw new IllegalStateException("killed");
+                    }
+                });
+        assertThatThrownBy(() -> new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(killed)).hasMessage("killed");
+        Path draft = ParamGrabJobTest.files(o.draftDir()).get(0);
+        Path published = Files.copy(draft, Files.createDirectories(o.outDir()).resolve(DraftPublisher.publishedName(draft)));
+        assertThat(published.getFileName().toString()).startsWith("MLEventData_1583906400.25_");
+
+        GrabResult rerun = new EventGrabJob(new OneHertzClient("acl"), Clock.offset(ParamGrabJobTest.CLOCK, Duration.ofMinutes(5))).run(o);
+        assertThat(rerun.resumedDraft()).isTrue();
+        assertThat(rerun.file()).contains(published);
+        assertThat(ParamGrabJobTest.files(o.outDir())).containsExactly(published);
+        assertThat(ParamGrabJobTest.files(o.draftDir())).isEmpty();
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.datalogger.internal.DraftPublisher;
 
 class ParamGrabJobTest {
     /** 01:00 CDT on 2020-03-11: the default stop is local midnight, 2020-03-11T05:00Z. */
@@ -232,13 +233,8 @@ class ParamGrabJobTest {
         Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\nMLrn I:IB\n");
         Path folder = dir.resolve("here");
         DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
-        GrabListener killed = new GrabListener() {
-            @Override
-            public void draftWritten(Path draft) {
-                throw new IllegalStateException("killed");
-            }
-        };
-        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.of(2), killed))).hasMessage("killed");
+        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.of(2), KILLED_AFTER_DRAFT)))
+                .hasMessage("killed");
         assertThat(files(folder)).filteredOn(p -> p.getFileName().toString().endsWith(".draft")).hasSize(1);
 
         GrabResult whole = new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
@@ -247,5 +243,53 @@ class ParamGrabJobTest {
         try (DataFileReader f = DataFiles.open(whole.file().orElseThrow())) {
             assertThat(f.keys()).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
         }
+    }
+
+    private static final GrabListener KILLED_AFTER_DRAFT = new GrabListener() {
+        @Override
+        public void draftWritten(Path draft) {
+            throw new IllegalStateException("killed");
+        }
+    };
+
+    private static Path leftDraft(Path folder) throws IOException {
+        return files(folder).stream().filter(p -> p.getFileName().toString().endsWith(".draft")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLeftoverDraftIsPublishedUnderTheNameAndCreationTimeOfTheRunThatWroteIt() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), KILLED_AFTER_DRAFT)))
+                .hasMessage("killed");
+        Path draft = leftDraft(folder);
+
+        GrabResult rerun = new ParamGrabJob(sim, Clock.offset(CLOCK, Duration.ofMinutes(5)))
+                .run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(rerun.resumedDraft()).isTrue();
+        assertThat(rerun.file().orElseThrow().getFileName().toString()).isEqualTo(DraftPublisher.publishedName(draft))
+                .startsWith("MLParamData_" + CLOCK.instant().getEpochSecond() + ".25_");
+        try (DataFileReader f = DataFiles.open(rerun.file().orElseThrow())) {
+            assertThat(f.attributes()).containsEntry(DataFiles.ATTR_CREATED, CLOCK.instant().toString());
+        }
+        assertThat(files(folder)).containsExactly(rerun.file().orElseThrow());
+    }
+
+    /** Across file systems the copy is renamed into place before the draft is deleted; a kill between leaves both. */
+    @Test
+    void aLeftoverDraftWhoseCopyWasAlreadyPublishedIsDeletedNotPublishedTwice() throws IOException {
+        Path params = paramFile("MLrn B:VIMIN\nMLrn B:VIMAX\n");
+        Path folder = dir.resolve("here");
+        DataLoggerClient sim = DataLoggerClient.simulated(7, SimulationProfile.booster());
+        assertThatThrownBy(() -> new ParamGrabJob(sim, CLOCK).run(oneFolder(params, folder, OptionalInt.empty(), KILLED_AFTER_DRAFT)))
+                .hasMessage("killed");
+        Path draft = leftDraft(folder);
+        Path published = Files.copy(draft, folder.resolve(DraftPublisher.publishedName(draft)));
+
+        GrabResult rerun = new ParamGrabJob(sim, Clock.offset(CLOCK, Duration.ofMinutes(5)))
+                .run(oneFolder(params, folder, OptionalInt.empty(), GrabListener.none()));
+        assertThat(rerun.file()).contains(published);
+        assertThat(files(folder)).containsExactly(published);
     }
 }

@@ -42,6 +42,16 @@ public final class DraftPublisher {
         return draftDir.resolve("." + name + "." + digest + DRAFT);
     }
 
+    /** The final name of a {@link #draftOf draft}: without the leading {@code .} and the {@code .<digest>.draft} ending. */
+    public static String publishedName(Path draft) {
+        String n = draft.getFileName().toString();
+        if (!n.startsWith(".") || !n.endsWith(DRAFT)) {
+            throw new IllegalArgumentException("not a draft name (.<name>.<digest>.draft): " + draft);
+        }
+        String withDigest = n.substring(1, n.length() - DRAFT.length());
+        return withDigest.substring(0, withDigest.lastIndexOf('.'));
+    }
+
     /** A short digest of what a file holds (one part per device or option, as text), for {@link #draftOf}. */
     public static String digest(List<?> parts) {
         try {
@@ -91,13 +101,15 @@ public final class DraftPublisher {
     }
 
     /**
-     * Publishes a draft a killed run left ({@link #leftoverDraft}) as {@code target} and deletes the fetch's
-     * {@code checkpoint} folder, as the killed run would have.
+     * Publishes a draft a killed run left ({@link #leftoverDraft}) into {@code outDir} under the name that run
+     * gave it ({@link #publishedName}: its creation time matches the file's header, and a copy published
+     * before the kill is the same name, not a second file) and deletes the fetch's {@code checkpoint} folder,
+     * as the killed run would have.
      */
-    public static GrabResult publishLeftover(Path draft, Path target, Optional<Path> checkpoint, TimeWindow window,
+    public static GrabResult publishLeftover(Path draft, Path outDir, Optional<Path> checkpoint, TimeWindow window,
             List<ParamList.Problem> skippedLines, GrabListener listener) {
         List<GrabResult.Outcome> outcomes = outcomesOf(draft);
-        Path file = publish(draft, target, listener);
+        Path file = publish(draft, outDir.resolve(publishedName(draft)), listener);
         checkpoint.ifPresent(DraftPublisher::clearCheckpoint);
         return new GrabResult(window, Optional.of(file), outcomes, skippedLines, true);
     }

@@ -19,7 +19,8 @@ import org.runops.datalogger.DataLoggerException;
  * atomic rename on the same file system; across file systems a copy to {@code .<name>.part} beside the
  * target, forced to disk, checked against the draft (size and SHA-256), renamed atomically over the
  * target, and only then the draft deleted. A crash at any point leaves the draft (so a rerun can
- * publish it) and at most the {@code .part} copy, which the next publish of that name overwrites.
+ * publish it) and at most the {@code .part} copy, which the next publish of that name overwrites; a
+ * draft whose target already holds the same bytes (killed between rename and delete) is just deleted.
  */
 public final class Publishing {
     private Publishing() {}
@@ -27,6 +28,10 @@ public final class Publishing {
     public static void publish(Path draft, Path target) {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
+            if (Files.isRegularFile(target) && sameContent(draft, target)) {
+                Files.delete(draft); // published before, killed before the draft was deleted
+                return;
+            }
             try {
                 Files.move(draft, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException crossFileSystems) {
@@ -42,14 +47,11 @@ public final class Publishing {
         Path part = partFile(target);
         Files.copy(draft, part, StandardCopyOption.REPLACE_EXISTING);
         AtomicFiles.force(part);
-        long draftSize = Files.size(draft);
-        long partSize = Files.size(part);
-        byte[] draftSum = sha256(draft);
-        byte[] partSum = sha256(part);
-        if (draftSize != partSize || !Arrays.equals(draftSum, partSum)) {
+        if (!sameContent(draft, part)) {
+            long partSize = Files.size(part);
             Files.deleteIfExists(part);
             throw new DataLoggerException("copy of " + draft + " to " + part + " does not match the draft (" + partSize + " of "
-                    + draftSize + " bytes, or different SHA-256); the draft is kept, " + target + " is not written");
+                    + Files.size(draft) + " bytes, or different SHA-256); the draft is kept, " + target + " is not written");
         }
         AtomicFiles.moveAtomically(part, target);
         Files.delete(draft);
@@ -58,6 +60,11 @@ public final class Publishing {
     /** Where the cross-file-system copy of {@code target} is made: a hidden name beside it. */
     public static Path partFile(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".part");
+    }
+
+    /** Same size and SHA-256. */
+    private static boolean sameContent(Path a, Path b) throws IOException {
+        return Files.size(a) == Files.size(b) && Arrays.equals(sha256(a), sha256(b));
     }
 
     private static byte[] sha256(Path file) throws IOException {
