@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Locale;
 import org.runops.datalogger.DeviceName;
 import org.runops.datalogger.DeviceRequest;
@@ -23,18 +24,23 @@ public final class AclCommands {
 
     /**
      * {@code logger_get/date_format='utc_seconds'/ignore_db_format/start="…"/end="…"/node=NODE+DEVICE}. When
-     * the clocks go back, a UTC window can start and end on the same local time (01:00 CDT to 01:00 CST); the
-     * end is then written as the local start plus the window's length, which asks for more than the window
-     * but never less ({@link ChunkedFetch} keeps only the samples inside it).
+     * the clocks go back, local times in the repeated hour are ambiguous and the logger may read either
+     * offset: a start there is sent one overlap earlier and an end there one overlap later, so the request
+     * covers the window whichever offset the logger picks ({@link ChunkedFetch} keeps only the samples
+     * inside it); this also keeps the end after the start when the window starts and ends on the same
+     * local time (01:00 CDT to 01:00 CST).
      */
     public static String loggerGet(DeviceRequest device, TimeWindow window, ZoneId zone) {
         LocalDateTime start = window.start().atZone(zone).toLocalDateTime();
         LocalDateTime end = window.end().atZone(zone).toLocalDateTime();
-        if (!end.isAfter(start)) {
-            end = start.plus(Duration.between(window.start(), window.end()));
-        }
-        return "logger_get/date_format='utc_seconds'/ignore_db_format/start=\"" + WINDOW.format(start)
-                + "\"/end=\"" + WINDOW.format(end) + "\"/node=" + device.node().name() + "+" + device.device().text();
+        return "logger_get/date_format='utc_seconds'/ignore_db_format/start=\"" + WINDOW.format(start.minus(overlap(start, zone)))
+                + "\"/end=\"" + WINDOW.format(end.plus(overlap(end, zone))) + "\"/node=" + device.node().name() + "+" + device.device().text();
+    }
+
+    /** How long the clocks went back when {@code local} is in a repeated hour (two valid offsets), else zero. */
+    private static Duration overlap(LocalDateTime local, ZoneId zone) {
+        ZoneOffsetTransition t = zone.getRules().getTransition(local);
+        return t != null && t.isOverlap() ? t.getDuration().negated() : Duration.ZERO;
     }
 
     /** {@code event_log/start_time="…"/stop_time="…"/event=0c}: the event as two lower-case hex digits. */

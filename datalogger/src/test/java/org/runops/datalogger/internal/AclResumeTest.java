@@ -140,25 +140,30 @@ class AclResumeTest {
     }
 
     /**
-     * A logger that reads local bounds (an ambiguous one at its earlier offset) and refuses a window whose
-     * end is not after its start; samples every 10 minutes.
+     * A naive logger: reads both local bounds at the earlier offset of an ambiguous time ({@code later}: the
+     * later one) and refuses a window whose end is not after its start; samples every {@code step} seconds.
      */
-    private static MockResponse localLogger(RecordedRequest request) {
+    private static MockResponse localLogger(RecordedRequest request, boolean later, int step) {
         Matcher s = START.matcher(request.getTarget());
         Matcher e = END.matcher(request.getTarget());
         if (!s.find() || !e.find()) {
             return AclTestServer.status(400);
         }
-        long start = LocalDateTime.parse(s.group(1), LOCAL).atZone(CHICAGO).toEpochSecond();
-        long end = LocalDateTime.parse(e.group(1), LOCAL).atZone(CHICAGO).withLaterOffsetAtOverlap().toEpochSecond();
         if (e.group(1).compareTo(s.group(1)) <= 0) {
             return AclTestServer.text("<pre>\n! end time not after start time - CLIB_INVARG\n</pre>");
         }
+        long start = epochSecond(s.group(1), later);
+        long end = epochSecond(e.group(1), later);
         StringBuilder body = new StringBuilder("<html><body><pre>\n");
-        for (long t = start; t < end; t += 600) {
+        for (long t = start + Math.floorMod(-start, step); t < end; t += step) {
             body.append(t).append(".5 1.0\n");
         }
         return AclTestServer.text(body.append("</pre></body></html>").toString());
+    }
+
+    private static long epochSecond(String local, boolean later) {
+        var zoned = LocalDateTime.parse(local, LOCAL).atZone(CHICAGO);
+        return (later ? zoned.withLaterOffsetAtOverlap() : zoned.withEarlierOffsetAtOverlap()).toEpochSecond();
     }
 
     @Test
@@ -166,13 +171,35 @@ class AclResumeTest {
         // 2020-11-01: 06:00Z is 01:00 CDT and 07:00Z is 01:00 CST
         TimeWindow night = new TimeWindow(Instant.parse("2020-11-01T05:00:00Z"), Instant.parse("2020-11-01T09:00:00Z"));
         FetchOptions options = FetchOptions.defaults().withChunk(Duration.ofHours(1)).withParallelism(1).withRetries(0, Duration.ZERO);
-        try (AclTestServer acl = new AclTestServer(AclResumeTest::localLogger); DataLoggerClient client = acl.client().build()) {
+        try (AclTestServer acl = new AclTestServer(r -> localLogger(r, false, 600)); DataLoggerClient client = acl.client().build()) {
             TimeSeries s = client.fetchAll(List.of(VIMIN), night, options).get(0);
-            assertThat(acl.targets).anySatisfy(t -> assertThat(t).contains("start=%222020-11-01+01:00:00%22/end=%222020-11-01+02:00:00%22"));
+            // 06:00Z-07:00Z is 01:00 CDT to 01:00 CST: both ambiguous, so asked one hour wider on each side
+            assertThat(acl.targets).anySatisfy(t -> assertThat(t).contains("start=%222020-11-01+00:00:00%22/end=%222020-11-01+02:00:00%22"));
             assertThat(s.status()).isEqualTo(FetchStatus.ok());
             assertThat(s.size()).isEqualTo(24); // six an hour, each hour once
             for (int i = 0; i < s.size(); i++) {
                 assertThat(s.utcSeconds(i)).isEqualTo(Instant.parse("2020-11-01T05:00:00Z").getEpochSecond() + 600.0 * i + 0.5);
+            }
+        }
+    }
+
+    /**
+     * Half-hour chunks across the repeated hour, against a logger that reads ambiguous local times at
+     * either offset: every minute of the night arrives exactly once (the CST half hours were lost when a
+     * logger read their local bounds as CDT).
+     */
+    @Test
+    void halfHourChunksAcrossTheRepeatedHourLoseAndDoubleNothingWhicheverOffsetTheLoggerReads() throws IOException {
+        TimeWindow night = new TimeWindow(Instant.parse("2020-11-01T05:00:00Z"), Instant.parse("2020-11-01T09:00:00Z"));
+        FetchOptions options = FetchOptions.defaults().withChunk(Duration.ofMinutes(30)).withParallelism(2).withRetries(0, Duration.ZERO);
+        for (boolean later : new boolean[] {false, true}) {
+            try (AclTestServer acl = new AclTestServer(r -> localLogger(r, later, 60)); DataLoggerClient client = acl.client().build()) {
+                TimeSeries s = client.fetchAll(List.of(VIMIN), night, options).get(0);
+                assertThat(s.status()).as("later offset: " + later).isEqualTo(FetchStatus.ok());
+                assertThat(s.size()).as("later offset: " + later).isEqualTo(4 * 60);
+                for (int i = 0; i < s.size(); i++) {
+                    assertThat(s.utcSeconds(i)).as("later offset: " + later).isEqualTo(night.start().getEpochSecond() + 60.0 * i + 0.5);
+                }
             }
         }
     }
