@@ -128,4 +128,23 @@ class EventGrabJobTest {
         assertThat(ParamGrabJobTest.files(o.outDir())).containsExactly(published);
         assertThat(ParamGrabJobTest.files(o.draftDir())).isEmpty();
     }
+
+    @Test
+    void aDraftHoldingAFailedEventIsNotResumedAndIsDeletedOnceTheGrabIsPublished() throws IOException {
+        EventGrabJob.Options o = options(7, false, true);
+        EventGrabJob.Options killed = new EventGrabJob.Options(o.window(), o.maxEvent(), false, false, o.draftDir(), o.outDir(), o.zone(),
+                o.format(), true, new GrabListener() {
+                    @Override
+                    public void draftWritten(Path draft) {
+                        throw new IllegalStateException("killed");
+                    }
+                });
+        assertThatThrownBy(() -> new EventGrabJob(new OneHertzClient("acl"), ParamGrabJobTest.CLOCK).run(killed)).hasMessage("killed");
+        assertThat(ParamGrabJobTest.files(o.draftDir())).hasSize(1);
+
+        GrabResult rerun = new EventGrabJob(new OneHertzClient("acl"), Clock.offset(ParamGrabJobTest.CLOCK, Duration.ofMinutes(5))).run(o);
+        assertThat(rerun.resumedDraft()).isFalse();
+        assertThat(ParamGrabJobTest.files(o.outDir())).containsExactly(rerun.file().orElseThrow());
+        assertThat(ParamGrabJobTest.files(o.draftDir())).isEmpty();
+    }
 }

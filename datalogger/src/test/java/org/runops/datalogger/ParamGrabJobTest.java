@@ -243,6 +243,7 @@ class ParamGrabJobTest {
         try (DataFileReader f = DataFiles.open(whole.file().orElseThrow())) {
             assertThat(f.keys()).containsExactly("B:VIMIN", "B:VIMAX", "I:IB");
         }
+        assertThat(files(folder)).as("the draft of the other list, which no rerun resumes, is deleted").containsExactly(whole.file().orElseThrow());
     }
 
     private static final GrabListener KILLED_AFTER_DRAFT = new GrabListener() {

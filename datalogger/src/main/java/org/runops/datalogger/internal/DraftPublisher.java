@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.runops.core.RegularFiles;
 import org.runops.datalogger.DataFileHeader;
@@ -24,16 +26,23 @@ import org.runops.datalogger.ParamList;
 import org.runops.datalogger.StoredSeries;
 import org.runops.datalogger.TimeSeries;
 import org.runops.datalogger.TimeWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The grab jobs' last steps, shared: write the draft (atomically, so a draft on disk is always whole),
  * publish it to its final name, and on a rerun find the draft a killed run left for the same data.
  * A draft is hidden and named {@code .<final name>.<digest>.draft}, so it is never taken for a published
  * file (even with draft and output in one folder) and the digest of what was asked for (device list,
- * nodes, options) keeps a draft of other devices from being published in its place.
+ * nodes, options) keeps a draft of other devices from being published in its place. Publishing a file
+ * deletes the other drafts of the same data (other digests, or ones holding a failed device), which no
+ * rerun would resume.
  */
 public final class DraftPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(DraftPublisher.class);
     private static final String DRAFT = ".draft";
+    /** {@code .<final name>.<digest>.draft}, the digest as {@link #digest} writes it. */
+    private static final Pattern DRAFT_NAME = Pattern.compile("\\.(.+)\\.[0-9a-f]{16}\\.draft");
 
     private DraftPublisher() {}
 
@@ -44,12 +53,11 @@ public final class DraftPublisher {
 
     /** The final name of a {@link #draftOf draft}: without the leading {@code .} and the {@code .<digest>.draft} ending. */
     public static String publishedName(Path draft) {
-        String n = draft.getFileName().toString();
-        if (!n.startsWith(".") || !n.endsWith(DRAFT)) {
+        Matcher m = DRAFT_NAME.matcher(draft.getFileName().toString());
+        if (!m.matches()) {
             throw new IllegalArgumentException("not a draft name (.<name>.<digest>.draft): " + draft);
         }
-        String withDigest = n.substring(1, n.length() - DRAFT.length());
-        return withDigest.substring(0, withDigest.lastIndexOf('.'));
+        return m.group(1);
     }
 
     /** A short digest of what a file holds (one part per device or option, as text), for {@link #draftOf}. */
@@ -94,9 +102,21 @@ public final class DraftPublisher {
         return publish(draft, target, listener);
     }
 
+    /**
+     * Publishes {@code draft} as {@code target}, then deletes the other drafts of the same data file beside it
+     * (other device lists or options, or holding a failed device: drafts no rerun will resume).
+     */
     public static Path publish(Path draft, Path target, GrabListener listener) {
         Publishing.publish(draft, target);
         listener.published(target);
+        for (Path stale : draftsOf(draft.toAbsolutePath().getParent(), target.getFileName().toString())) {
+            try {
+                Files.deleteIfExists(stale);
+                LOG.info("deleted {}, an earlier run's draft of the data now published as {}", stale, target);
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}, an earlier run's draft of the data now published as {}: {}", stale, target, RegularFiles.reason(e));
+            }
+        }
         return target;
     }
 
@@ -121,21 +141,32 @@ public final class DraftPublisher {
      * checkpoint, so only the rest is asked for).
      */
     public static Optional<Path> leftoverDraft(Path draftDir, String name, String digest) {
-        String prefix = "." + name.substring(0, name.indexOf('_') + 1);
-        String suffix = name.substring(name.indexOf("_From_")) + "." + digest + DRAFT;
+        List<Path> candidates = new ArrayList<>(draftsOf(draftDir, name).stream()
+                .filter(f -> f.getFileName().toString().endsWith("." + digest + DRAFT)).toList());
+        candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        return candidates.stream().filter(DraftPublisher::isResumable).findFirst();
+    }
+
+    /** The drafts in {@code draftDir}, of any digest, of the data file {@code name} (its creation time aside). */
+    private static List<Path> draftsOf(Path draftDir, String name) {
         if (!Files.isDirectory(draftDir)) {
-            return Optional.empty();
+            return List.of();
         }
+        String data = withoutCreationTime(name);
         try (Stream<Path> files = Files.list(draftDir)) {
-            List<Path> candidates = new ArrayList<>(files.filter(f -> {
-                String n = f.getFileName().toString();
-                return n.startsWith(prefix) && n.endsWith(suffix);
-            }).toList());
-            candidates.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-            return candidates.stream().filter(DraftPublisher::isResumable).findFirst();
+            return files.filter(f -> {
+                Matcher m = DRAFT_NAME.matcher(f.getFileName().toString());
+                return m.matches() && withoutCreationTime(m.group(1)).equals(data);
+            }).toList();
         } catch (IOException e) {
             throw new DataLoggerException("cannot list draft folder " + draftDir + ": " + RegularFiles.reason(e), e);
         }
+    }
+
+    /** A grab file name without its creation time ({@code MLParamData_<time>_From_…} → {@code MLParamData__From_…}); others as they are. */
+    private static String withoutCreationTime(String name) {
+        int from = name.indexOf("_From_");
+        return from < 0 ? name : name.substring(0, name.indexOf('_') + 1) + name.substring(from);
     }
 
     /**
