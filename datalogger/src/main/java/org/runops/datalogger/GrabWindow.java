@@ -16,6 +16,7 @@ import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.runops.core.Durations;
 
 /**
  * The grabbers' time-window rule (spec §2.1): the window ends at {@code --stopat} (local time in the
@@ -60,9 +61,15 @@ public record GrabWindow(Optional<String> stopAt, Optional<String> startAt, doub
     public TimeWindow resolve(Clock clock, ZoneId zone) {
         Instant stop = stopAt.map(s -> parse(s, zone, "--stopat")).orElseGet(() -> lastMidnight(clock, zone));
         Instant start = startAt.map(s -> parse(s, zone, "--startat")).orElseGet(() -> wallClockMinus(stop, length(), zone));
-        if (!stop.isAfter(start)) {
-            throw new IllegalArgumentException("--startat " + startAt.orElse("") + " is not before the stop time "
+        if (!stop.isAfter(start) && startAt.isPresent()) {
+            throw new IllegalArgumentException("--startat " + startAt.get() + " is not before the stop time "
                     + localStamp(stop, zone) + " (" + zone + ")");
+        }
+        if (!stop.isAfter(start)) {
+            // only a start in a spring gap, moved forward by the gap, can reach the stop
+            throw new IllegalArgumentException("the window of " + Durations.describe(length()) + " before the stop time " + localStamp(stop, zone)
+                    + " (" + zone + ") falls into the hour the clocks skip when summer time starts, so it would be empty: "
+                    + "ask for a longer window, or give its start with --startat");
         }
         return new TimeWindow(start, stop);
     }

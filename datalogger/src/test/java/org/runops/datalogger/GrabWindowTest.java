@@ -95,4 +95,13 @@ class GrabWindowTest {
         assertThatThrownBy(() -> window("2020-03-10", "2020-03-11", 0, 0, 0, 0).resolve(at("2030-01-01T00:00:00Z"), CHICAGO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--startat 2020-03-11 is not before");
     }
+
+    @Test
+    void aWindowThatFallsIntoTheSpringGapSaysSoAndNotThatAStartWasGiven() {
+        // 2026-03-08 02:00 to 03:00 local does not exist in Chicago: one hour before 03:00 CDT is that gap
+        GrabWindow hour = new GrabWindow(Optional.of("2026-03-08 03:00:00"), Optional.empty(), 0, 1, 0, 0);
+        assertThatThrownBy(() -> hour.resolve(Clock.systemUTC(), CHICAGO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2026-03-08+03:00:00").hasMessageContaining("clocks skip").hasMessageContaining("longer window")
+                .hasMessageNotContaining("--startat 2026").hasMessageNotContaining("is not before");
+    }
 }
