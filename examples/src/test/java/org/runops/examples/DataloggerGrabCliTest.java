@@ -124,5 +124,12 @@ class DataloggerGrabCliTest {
                 "--draftdir", "--outdir", "--logger", "--paramfile", "--backend", "--url", "--zone", "--parallelism", "--chunk", "--timeout");
         assertThat(runops("datalogger", "grab-events", "--help").out()).contains("--maxEvt", "-o ");
         assertThat(runops("datalogger", "--help").out()).contains("grab-params", "grab-events", "nanny");
+        for (String command : List.of("grab-params", "grab-events", "nanny")) {
+            assertThat(runops("datalogger", command, "--help").out().replaceAll("\\s+", " ")).as(command + " --help")
+                    .contains("nothing is published", "again", "--publish-incomplete publishes what arrived");
+        }
+        assertThat(runops("datalogger", "grab-params", "--help").out().replaceAll("\\s+", " "))
+                .contains("fetches only the missing chunks", "same device list, if every device in it is OK or EMPTY");
+        assertThat(runops("datalogger", "nanny", "--help").out().replaceAll("\\s+", " ")).contains("fetches only its missing chunks");
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "Event<hh> (true UTC times; value = seconds into the supercycle) into",
             "MLEventData_<time>_From_EventC_<START>_to_<STOP>.h5, built in --draftdir and moved to --outdir when whole.",
             "When an event's request fails after its retries (server gone), nothing is published: run it again later",
-            "(it asks for every event again), or --publish-incomplete keeps such events in the file as empty ERROR series.",
+            "(it asks for every event again), or --publish-incomplete publishes what arrived, with such events as empty",
+            "ERROR series.",
             "A run killed after its draft was written publishes that draft when started again over the same window with",
             "the same --maxEvt and -o, if no event in it failed.",
             "Exit code 0 when every event answered, 1 when a request failed."

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Fetch the devices of --paramfile chunk by chunk into --outdir/YYYYMM/DD/<yyyyMMdd'T'HHmmss><duration>-<version>.h5",
             "(UTC), starting after the newest such file in --outdir (or at --start when there is none), for every chunk",
             "that has ended; --run-once does only the next one. Run it from cron (e.g. hourly) to keep the archive current.",
-            "A chunk that cannot be fetched completely (server gone) is not published and stops the catching up: the next",
-            "run tries it again, fetching only its missing parts (or --publish-incomplete).",
+            "When a chunk cannot be fetched completely after its retries (server gone), nothing is published for it and",
+            "the catching up stops: the next run tries it again and fetches only its missing chunks (or",
+            "--publish-incomplete publishes what arrived).",
             "Exit code 0 when every device of every chunk is OK or EMPTY, 1 otherwise."
         })
 final class DataloggerNannyCommand implements Callable<Integer> {
