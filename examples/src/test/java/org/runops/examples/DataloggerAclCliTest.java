@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.runops.datalogger.DataFileReader;
 import org.runops.datalogger.DataFiles;
 
-/** {@code runops datalogger grab-params} against a loopback ACL CGI speaking the real answer shapes. */
+/** {@code runops datalogger grab-params} and {@code grab-events} against a loopback ACL CGI speaking the real answer shapes. */
 class DataloggerAclCliTest {
     /** 2020-03-11 00:00:00 CDT. */
     private static final long STOP = 1583902800L;
@@ -36,7 +36,11 @@ class DataloggerAclCliTest {
                 String target = request.getTarget();
                 targets.add(target);
                 String body;
-                if (target.endsWith("+B:GONE")) {
+                if (target.endsWith("/event=02")) {
+                    return new MockResponse.Builder().code(500).body("<html><title>Server Error</title></html>").build();
+                } else if (target.contains("event_log/")) {
+                    body = "No occurrences of event in the requested time range";
+                } else if (target.endsWith("+B:GONE")) {
                     return new MockResponse.Builder().code(500).body("<html><title>Server Error</title></html>").build();
                 } else if (target.endsWith("+B:ERRDEV")) {
                     body = "B:ERRDEV - DIO_NO_SUCH";
@@ -120,6 +124,29 @@ class DataloggerAclCliTest {
             assertThat(files(out)).singleElement();
             try (DataFileReader f = DataFiles.open(files(out).get(0))) {
                 assertThat(f.keyAttributes("B:GONE").get("status")).startsWith("ERROR (every chunk failed");
+            }
+        }
+    }
+
+    @Test
+    void grabEventsPublishesNothingWhenAnEventRequestFailedAndExitsWithOne() throws IOException {
+        Path out = tmp.resolve("out");
+        try (MockWebServer server = acl()) {
+            String[] args = {"datalogger", "grab-events", "--url", server.url("/cgi-bin/acl.pl").toString(), "--maxEvt", "3",
+                "--stopat", "2020-03-11 00:00:00", "--seconds", "10", "--draftdir", tmp.resolve("draft").toString(), "--outdir", out.toString()};
+            Launcher.Run r = runops(args);
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+            assertThat(r.out()).containsPattern("Event02 +ERROR +0 samples").contains("no file written");
+            assertThat(r.err()).contains("incomplete, nothing published", "Event02");
+            assertThat(out).doesNotExist();
+
+            String[] publish = java.util.Arrays.copyOf(args, args.length + 1);
+            publish[args.length] = "--publish-incomplete";
+            Launcher.Run p = runops(publish);
+            assertThat(p.exitCode()).as(p.err()).isEqualTo(1);
+            try (DataFileReader f = DataFiles.open(files(out).get(0))) {
+                assertThat(f.keys()).containsExactly("Event02");
+                assertThat(f.keyAttributes("Event02").get("status")).startsWith("ERROR (");
             }
         }
     }
