@@ -44,8 +44,18 @@ public final class AtomicFiles {
             filler.fill(tmp);
             force(tmp);
             moveAtomically(tmp, target);
-        } finally {
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp, e);
+            throw e;
+        }
+    }
+
+    /** Removes the temporary file after a failed write; a failure to remove it is noted on the write's own error, not put in its place. */
+    private static void deleteQuietly(Path tmp, Exception writeFailure) {
+        try {
             Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            writeFailure.addSuppressed(e);
         }
     }
 
