@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.runops.core.Durations;
+import org.runops.core.RunopsException;
 import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.DataLoggerException;
 import org.runops.datalogger.DeviceRequest;
@@ -306,11 +307,16 @@ public final class ChunkedFetch {
         };
     }
 
-    /** The exception and its first cause in one line. */
+    /**
+     * The exception and its first cause in one line. A runops exception's message already names the
+     * request and what went wrong, so it stands alone; a cause whose message it repeats is left out.
+     */
     private static String describe(Throwable e) {
-        String s = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String s = e instanceof RunopsException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         Throwable cause = e.getCause();
-        return cause == null || cause instanceof TimeoutException ? s : s + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        boolean repeated = cause != null && cause.getMessage() != null && s.contains(cause.getMessage());
+        return cause == null || repeated || cause instanceof TimeoutException ? s
+                : s + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
     }
 
     /** One device's chunks: what arrived, what failed for good, whether the logger refused the device. */
