@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,11 +51,23 @@ public final class ProcessRunner {
      *                       process tree is stopped first; the interrupt flag stays set)
      */
     public ProcessResult run(ProcessSpec spec) {
+        return run(spec, null);
+    }
+
+    /**
+     * As {@link #run(ProcessSpec)}, but stderr goes to its own file {@code errorFile} (appended), stdout
+     * and the header line to the spec's log file; {@code null} sends both to the log file.
+     */
+    public ProcessResult run(ProcessSpec spec, Path errorFile) {
         header(spec);
         ProcessBuilder builder = new ProcessBuilder(spec.command())
                 .directory(spec.workingDirectory().toFile())
-                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        if (errorFile == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(errorFile.toFile()));
+        }
         builder.environment().putAll(spec.environment());
         long start = System.nanoTime();
         Process process;

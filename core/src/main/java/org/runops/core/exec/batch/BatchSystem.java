@@ -1,0 +1,48 @@
+package org.runops.core.exec.batch;
+
+import java.util.List;
+import org.runops.core.exec.batch.internal.LocalBatchSystem;
+
+/**
+ * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state.
+ *
+ * <pre>{@code
+ * try (BatchSystem batch = BatchSystem.local(4)) {
+ *     BatchSubmitted s = batch.submit(new BatchSubmission("genStatus", CommandTemplate.parse("genStatus.sh {input}"),
+ *             jobsList, logDir, 512, Map.of()));
+ *     List<BatchJobState> states = batch.states(s); // later, as often as needed
+ * }
+ * }</pre>
+ */
+public interface BatchSystem extends AutoCloseable {
+
+    /** This system's name, as in {@link BatchSubmitted#system()}. */
+    String name();
+
+    /**
+     * Submits one job per input.
+     *
+     * @throws BatchException when the submission cannot be made (naming it and why)
+     */
+    BatchSubmitted submit(BatchSubmission submission);
+
+    /**
+     * The current state of each job of {@code submitted}, in job order.
+     *
+     * @throws IllegalArgumentException when {@code submitted} was made by another system
+     */
+    List<BatchJobState> states(BatchSubmitted submitted);
+
+    /** Releases what the system holds; for {@link #local(int)}, stops the running jobs. */
+    @Override
+    void close();
+
+    /**
+     * Runs the jobs as processes on this machine, at most {@code parallelism} at once, each in the log
+     * directory as working directory; the memory request and extra attributes are not enforced.
+     * {@link #close()} stops running jobs (their process trees) and cancels queued ones.
+     */
+    static BatchSystem local(int parallelism) {
+        return new LocalBatchSystem(parallelism);
+    }
+}
