@@ -1,38 +1,23 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.runops.examples.Launcher.runops;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.datalogger.DataFileReader;
 import org.runops.datalogger.DataFiles;
-import org.runops.datalogger.DataLoggerClient;
-import org.runops.datalogger.DeviceRequest;
-import org.runops.datalogger.SimulationProfile;
-import org.runops.datalogger.TimeWindow;
 import org.runops.testing.SharedData;
 
 /** {@code runops datalogger grab-params | grab-events | nanny} end to end, on the simulated backend. */
 class DataloggerGrabCliTest {
     @TempDir
     Path tmp;
-
-    /** The simulated backend is built in parallel (issue 10); until it answers, the tests that need data are skipped. */
-    private static void assumeSimulatedBackend() {
-        try (DataLoggerClient c = DataLoggerClient.simulated(1, SimulationProfile.booster())) {
-            c.fetch(DeviceRequest.of("MLrn", "B:VIMIN"), TimeWindow.endingAt(Instant.parse("2020-03-11T05:00:00Z"), java.time.Duration.ofSeconds(1)));
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(false, "skipped: the simulated backend is not built yet (" + e.getMessage() + ")");
-        }
-    }
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -42,7 +27,6 @@ class DataloggerGrabCliTest {
 
     @Test
     void grabParamsWritesOneSimulatedFileForTheRealParamList() throws IOException {
-        assumeSimulatedBackend();
         Path params = SharedData.require("datalogger/workflow/ParamList.txt");
         Path out = tmp.resolve("out");
         Launcher.Run r = runops("datalogger", "grab-params", "--backend", "simulated", "--paramfile", params.toString(),
@@ -59,7 +43,6 @@ class DataloggerGrabCliTest {
 
     @Test
     void grabEventsAndNannyRunOnTheSimulatedBackend() throws IOException {
-        assumeSimulatedBackend();
         Path out = tmp.resolve("events");
         Launcher.Run r = runops("datalogger", "grab-events", "--backend", "simulated", "--stopat", "2019-06-27 00:01:00", "--minutes", "1",
                 "--maxEvt", "0f", "--draftdir", tmp.toString(), "--outdir", out.toString());
