@@ -65,7 +65,7 @@ public final class FetchCheckpoint {
         if (!backend.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("backend name must be letters and digits for a checkpoint file name: \"" + backend + "\"");
         }
-        return directory.resolve(backend + SEP + device.node().name() + SEP + escape(device.device().text()) + SEP
+        return directory.resolve(backend + SEP + device.node().name() + SEP + DataFiles.groupName(device.device().text()) + SEP
                 + instant(chunk.start()) + SEP + instant(chunk.end()) + SUFFIX);
     }
 
@@ -192,19 +192,6 @@ public final class FetchCheckpoint {
         if (!wanted.equals(found)) {
             throw new IOException(what + " is \"" + found + "\", expected \"" + wanted + "\"");
         }
-    }
-
-    /** Device names hold : | and other characters file systems dislike; keep letters, digits and _. */
-    private static String escape(String device) {
-        StringBuilder out = new StringBuilder();
-        for (char c : device.toCharArray()) {
-            if (Character.isLetterOrDigit(c) && c < 128 || c == '_') {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", (int) c));
-            }
-        }
-        return out.toString();
     }
 
     private static String instant(Instant t) {
