@@ -34,6 +34,20 @@ public final class TimeSeries {
         return new TimeSeries(request, window, utcSeconds.clone(), values.clone(), null, status);
     }
 
+    /** The first {@code length} samples of {@code utcSeconds} and {@code values} (e.g. a parser's partly filled buffers), copied once. */
+    public static TimeSeries of(DeviceRequest request, TimeWindow window, double[] utcSeconds, double[] values, int length, FetchStatus status) {
+        if (length < 0 || length > utcSeconds.length || length > values.length) {
+            throw new IllegalArgumentException(request + ": " + length + " samples asked of buffers of " + utcSeconds.length
+                    + " times and " + values.length + " values");
+        }
+        return new TimeSeries(request, window, Arrays.copyOf(utcSeconds, length), Arrays.copyOf(values, length), null, status);
+    }
+
+    /** Samples {@code [from, to)} of this series, with its window, units and status, copied once. */
+    public TimeSeries slice(int from, int to) {
+        return new TimeSeries(request, window, Arrays.copyOfRange(utcSeconds, from, to), Arrays.copyOfRange(values, from, to), units, status);
+    }
+
     /** A series with no samples: the logger had none ({@link FetchStatus.Kind#EMPTY}) or the fetch failed. */
     public static TimeSeries withoutSamples(DeviceRequest request, TimeWindow window, FetchStatus status) {
         return new TimeSeries(request, window, new double[0], new double[0], null, status);

@@ -73,7 +73,7 @@ public final class AclParser {
                 if (n == 0) {
                     return TimeSeries.withoutSamples(request, window, FetchStatus.error(detail));
                 }
-                return TimeSeries.of(request, window, Arrays.copyOf(times, n), Arrays.copyOf(values, n),
+                return TimeSeries.of(request, window, times, values, n,
                         FetchStatus.partial(detail + " (after " + n + " samples)"));
             }
             if (n == times.length) {
@@ -95,7 +95,7 @@ public final class AclParser {
         if (n == 0) {
             throw new DataLoggerException("ACL answer from " + where + " holds no samples, no \"No values\" and no logger error");
         }
-        return TimeSeries.of(request, window, Arrays.copyOf(times, n), Arrays.copyOf(values, n), FetchStatus.ok());
+        return TimeSeries.of(request, window, times, values, n, FetchStatus.ok());
     }
 
     /** An {@code event_log} answer for TCLK {@code event}, times converted from local wall-clock time in {@code zone} to UTC. */

@@ -208,10 +208,7 @@ public final class ChunkedFetch {
             return s;
         }
         LOG.debug("{} {}: dropping {} samples outside the chunk", s.request(), s.window(), s.size() - (end - first));
-        double[] times = Arrays.copyOfRange(s.utcSecondsArray(), first, end);
-        double[] values = Arrays.copyOfRange(s.valuesArray(), first, end);
-        TimeSeries inside = TimeSeries.of(s.request(), s.window(), times, values, s.status());
-        return s.units().map(inside::withUnits).orElse(inside);
+        return s.slice(first, end);
     }
 
     private static double seconds(java.time.Instant t) {
