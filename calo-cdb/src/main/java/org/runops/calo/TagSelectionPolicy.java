@@ -1,0 +1,15 @@
+package org.runops.calo;
+
+/**
+ * Which production tag stands for a run when several tags hold files of it. Ties go to the
+ * lexicographically greatest tag, so a plan never depends on row order.
+ */
+public enum TagSelectionPolicy {
+    /**
+     * The legacy rule (the pandas version): a tag's start is the earliest registration time of any of its
+     * files, over all runs; per run the tag that started most recently wins.
+     */
+    CAMPAIGN_START,
+    /** The current rule (the SQL CTE): per (run, tag) the latest registration time of that run's files; the greatest wins. */
+    RUN_LATEST_FILE
+}
