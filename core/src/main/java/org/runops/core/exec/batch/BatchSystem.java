@@ -20,11 +20,26 @@ public interface BatchSystem extends AutoCloseable {
     String name();
 
     /**
-     * Submits one job per input.
+     * Writes everything the system needs to submit into the submission's work directory, each file
+     * atomically: always the input list {@value BatchSubmission#JOBS_LIST} (one input per line, in job order),
+     * plus the system's own files. Submits nothing: a dry run logs {@link PreparedSubmission#commandLine()}.
+     * Creates the work and log directories.
      *
-     * @throws BatchException when the submission cannot be made (naming it and why)
+     * @throws BatchException when a file cannot be written (naming it and the submission)
      */
-    BatchSubmitted submit(BatchSubmission submission);
+    PreparedSubmission prepare(BatchSubmission submission);
+
+    /**
+     * Submits a prepared submission: one job per input.
+     *
+     * @throws BatchException when the submission cannot be made (naming it, the command and why)
+     */
+    BatchSubmitted submit(PreparedSubmission prepared);
+
+    /** Prepares and submits: {@code submit(prepare(submission))}. */
+    default BatchSubmitted submit(BatchSubmission submission) {
+        return submit(prepare(submission));
+    }
 
     /**
      * The current state of each job of {@code submitted}, in job order.
@@ -40,7 +55,8 @@ public interface BatchSystem extends AutoCloseable {
     /**
      * Runs the jobs as processes on this machine, at most {@code parallelism} at once, each in the log
      * directory as working directory; the memory request and extra attributes are not enforced.
-     * {@link #close()} stops running jobs (their process trees) and cancels queued ones.
+     * {@link #prepare} writes only the input list and gives an empty command (the jobs run in this JVM's
+     * threads). {@link #close()} stops running jobs (their process trees) and cancels queued ones.
      */
     static BatchSystem local(int parallelism) {
         return new LocalBatchSystem(parallelism);
