@@ -1,6 +1,7 @@
 package org.runops.core.exec.batch;
 
 import java.util.List;
+import org.runops.core.exec.batch.internal.HtCondorBatchSystem;
 import org.runops.core.exec.batch.internal.LocalBatchSystem;
 
 /**
@@ -60,5 +61,23 @@ public interface BatchSystem extends AutoCloseable {
      */
     static BatchSystem local(int parallelism) {
         return new LocalBatchSystem(parallelism);
+    }
+
+    /**
+     * Submits to HTCondor through its command-line tools, one cluster per submission. {@link #prepare} writes
+     * {@code jobs.list} and the submit description {@code <name>.sub} (runProd.py's layout: {@code arguments}
+     * with {@code {input}} as {@code $(input_run)}, {@code executable} = the command's first word, which
+     * HTCondor resolves against the work directory, not the {@code PATH}; {@code log} =
+     * {@code <logDirectory>/<name>-$(ClusterId)-$(Process).log}, {@code output}/{@code error} as {@link
+     * BatchSubmission#stdoutOf}/{@link BatchSubmission#stderrOf}, {@code request_memory}, then every
+     * attribute whose key is a submit key ({@code batch_name}, {@code +JobFlavour}; values verbatim, so a
+     * ClassAd string needs its double quotes); no {@code queue} line). The command, run in the work
+     * directory, is {@code condor_submit <name>.sub -queue "input_run from jobs.list"}; job ids are
+     * {@code <cluster>.<proc>}. States come from {@code condor_q -json}, then {@code condor_history -json};
+     * a held job is QUEUED with its hold reason as detail (it may be released, so it is not final).
+     * Inputs must hold no whitespace or quotes (they are queue items).
+     */
+    static BatchSystem htcondor(BatchTools tools) {
+        return new HtCondorBatchSystem(tools);
     }
 }
