@@ -1,8 +1,10 @@
 package org.runops.core.exec.batch;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.runops.core.exec.batch.internal.HtCondorBatchSystem;
 import org.runops.core.exec.batch.internal.LocalBatchSystem;
+import org.runops.core.exec.batch.internal.SlurmBatchSystem;
 
 /**
  * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state.
@@ -79,5 +81,26 @@ public interface BatchSystem extends AutoCloseable {
      */
     static BatchSystem htcondor(BatchTools tools) {
         return new HtCondorBatchSystem(tools);
+    }
+
+    /**
+     * Submits to Slurm through its command-line tools, one job array per submission. {@link #prepare} writes
+     * {@code jobs.list} and a bash wrapper {@code <name>.sbatch} that runs the command on line {@code
+     * SLURM_ARRAY_TASK_ID+1} of the list (exit code 2, saying so on stderr, when that line is missing). The
+     * command, run in the work directory, is {@code sbatch --parsable --array=0-<N-1> --job-name=<name> -o
+     * <logDirectory>/<name>.%a.out -e <logDirectory>/<name>.%a.err --mem=<M>M --chdir=<workDirectory>
+     * [--key=value ...] <name>.sbatch}, the options being the attributes whose key starts with {@code --}
+     * (e.g. {@code --partition}); jobs start in the work directory. Job ids are {@code <arrayId>_<task>}.
+     * States come from {@code squeue} while tasks are live, then {@code scontrol show job} (which forgets a
+     * job MinJobAge after it ends), then {@code sacct}; without an accounting database {@code sacct -c}
+     * names no array tasks, so a forgotten task of a larger array is UNKNOWN.
+     */
+    static BatchSystem slurm(BatchTools tools) {
+        return new SlurmBatchSystem(tools, OptionalInt.empty());
+    }
+
+    /** As {@link #slurm(BatchTools)}, at most {@code maxRunning} tasks of an array at once ({@code --array=0-<N-1>%<maxRunning>}). */
+    static BatchSystem slurm(BatchTools tools, int maxRunning) {
+        return new SlurmBatchSystem(tools, OptionalInt.of(maxRunning));
     }
 }

@@ -35,6 +35,18 @@ final class ToolRunner {
             return "`" + Shell.join(command) + "` in " + directory;
         }
 
+        /**
+         * This output, when the call exited 0.
+         *
+         * @throws BatchException otherwise, naming the command, directory, exit code and the tool's error line
+         */
+        Output requireSuccess() {
+            if (exitCode != 0) {
+                throw new BatchException(describe() + " failed (exit code " + exitCode + "): " + errorLine());
+            }
+            return this;
+        }
+
         /** The tool's own error line: the first stderr line starting {@code ERROR}, else the last non-blank one. */
         String errorLine() {
             List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
