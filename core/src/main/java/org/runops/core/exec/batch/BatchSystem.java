@@ -7,15 +7,25 @@ import org.runops.core.exec.batch.internal.LocalBatchSystem;
 import org.runops.core.exec.batch.internal.SlurmBatchSystem;
 
 /**
- * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state.
+ * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state:
+ * {@link #local(int)} (processes on this machine), {@link #htcondor(BatchTools)} and {@link #slurm(BatchTools)}
+ * (through their command-line tools). Submitting is two steps, so a dry run can show exactly what would be
+ * submitted: {@link #prepare} writes the files, {@link #submit(PreparedSubmission)} runs the command.
  *
  * <pre>{@code
- * try (BatchSystem batch = BatchSystem.local(4)) {
- *     BatchSubmitted s = batch.submit(new BatchSubmission("genStatus", CommandTemplate.parse("genStatus.sh {input}"),
- *             jobsList, logDir, 512, Map.of()));
- *     List<BatchJobState> states = batch.states(s); // later, as often as needed
+ * try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath())) {
+ *     PreparedSubmission p = batch.prepare(new BatchSubmission("genStatus",
+ *             CommandTemplate.parse("genStatus.sh " + bin + " {input} " + out), lists, logDir, workDir, 512, Map.of()));
+ *     log.info("Submission Command: {}", p.commandLine());   // a dry run stops here
+ *     BatchSubmitted s = batch.submit(p);                    // keep it (e.g. in a state store)
+ *     List<BatchJobState> states = batch.states(s);          // later, as often as needed, from any process
  * }
  * }</pre>
+ *
+ * <p>Where a job starts differs: the log directory (local), the work directory (Slurm, {@code --chdir}),
+ * HTCondor's own choice (the submit directory, or a scratch directory when files are transferred). Each
+ * system reads the attributes meant for it: HTCondor the submit keys ({@code batch_name}, {@code +JobFlavour}),
+ * Slurm the {@code --options}; local none.
  */
 public interface BatchSystem extends AutoCloseable {
 
