@@ -79,21 +79,22 @@ public final class SlurmBatchSystem implements BatchSystem {
                     + " was not made by Slurm");
         }
         String arrayId = submitted.clusterId();
-        Map<String, BatchJobState> known = new HashMap<>();
-        known.putAll(SlurmOutput.squeue(controller("squeue", List.of("-h", "-j", arrayId, "-r", "-o", "%i|%T|%r")), arrayId));
+        SlurmOutput.Array array = new SlurmOutput.Array(arrayId, submitted.jobIds().size());
+        Map<String, BatchJobState> known = new HashMap<>(
+                SlurmOutput.squeue(controller("squeue", List.of("-h", "-j", arrayId, "-r", "-o", "%i|%T|%r")), array));
         String unknownWhy = "squeue and scontrol no longer know it (Slurm forgets a job MinJobAge after it ends)";
         if (!known.keySet().containsAll(submitted.jobIds())) {
-            SlurmOutput.scontrol(controller("scontrol", List.of("show", "job", arrayId)), arrayId).forEach(known::putIfAbsent);
+            SlurmOutput.scontrol(controller("scontrol", List.of("show", "job", arrayId)), array).forEach(known::putIfAbsent);
         }
         if (!known.keySet().containsAll(submitted.jobIds())) {
             ToolRunner.Output acct = tools.run(tools.argv("sacct", List.of("-j", arrayId, "-P", "-n", "--format=JobID,State,ExitCode")));
             if (acct.exitCode() == 0) {
-                SlurmOutput.sacct(acct.stdout(), arrayId).forEach(known::putIfAbsent);
+                SlurmOutput.sacct(acct.stdout(), array).forEach(known::putIfAbsent);
                 unknownWhy += " and sacct has no record of it";
             } else if (acct.stderr().contains(NO_ACCOUNTING)) {
                 ToolRunner.Output completions = tools.run(tools.argv("sacct", List.of("-c", "-j", arrayId, "-P", "-n",
                         "--format=JobID,State,ExitCode")));
-                SlurmOutput.sacctCompletions(completions.requireSuccess().stdout(), arrayId, submitted.jobIds().size()).forEach(known::putIfAbsent);
+                SlurmOutput.sacctCompletions(completions.requireSuccess().stdout(), array).forEach(known::putIfAbsent);
                 unknownWhy += ", and without an accounting database sacct -c cannot tell array tasks apart";
             } else {
                 acct.requireSuccess();

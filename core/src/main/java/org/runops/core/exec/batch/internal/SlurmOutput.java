@@ -25,6 +25,9 @@ final class SlurmOutput {
 
     private SlurmOutput() {}
 
+    /** The array job a listing is read for: its id and how many tasks it has; other jobs' lines are skipped. */
+    record Array(String id, int tasks) {}
+
     /** The job id that {@code sbatch --parsable} printed ({@code <id>} or {@code <id>;<cluster>}). */
     static String parsable(ToolRunner.Output out) {
         Matcher m = PARSABLE.matcher(out.stdout().replace("\r", ""));
@@ -36,12 +39,12 @@ final class SlurmOutput {
     }
 
     /** {@code squeue -h -r -o '%i|%T|%r'} lines: {@code 12_0|PENDING|Resources}. */
-    static Map<String, BatchJobState> squeue(String stdout, String arrayId) {
+    static Map<String, BatchJobState> squeue(String stdout, Array array) {
         Map<String, BatchJobState> states = new HashMap<>();
         for (String line : stdout.lines().toList()) {
             String[] f = line.strip().split("\\|", -1);
             if (f.length == 3) {
-                for (String id : taskIds(f[0], arrayId)) {
+                for (String id : taskIds(f[0], array)) {
                     states.put(id, state(id, f[1], "", f[2]));
                 }
             }
@@ -53,7 +56,7 @@ final class SlurmOutput {
      * {@code scontrol show job <arrayId>}: one record per task (or per range of tasks not yet started), each
      * {@code Key=Value} words; the tasks come from ArrayJobId and ArrayTaskId ({@code 3} or {@code 1-3%1}).
      */
-    static Map<String, BatchJobState> scontrol(String stdout, String arrayId) {
+    static Map<String, BatchJobState> scontrol(String stdout, Array array) {
         Map<String, BatchJobState> states = new HashMap<>();
         for (String record : stdout.split("\\n\\s*\\n")) {
             Map<String, String> f = new LinkedHashMap<>();
@@ -61,8 +64,8 @@ final class SlurmOutput {
             while (m.find()) {
                 f.putIfAbsent(m.group(1), m.group(2));
             }
-            if (arrayId.equals(f.get("ArrayJobId")) && f.containsKey("ArrayTaskId") && f.containsKey("JobState")) {
-                for (String id : taskIds(arrayId + "_[" + f.get("ArrayTaskId") + "]", arrayId)) {
+            if (array.id().equals(f.get("ArrayJobId")) && f.containsKey("ArrayTaskId") && f.containsKey("JobState")) {
+                for (String id : taskIds(array.id() + "_[" + f.get("ArrayTaskId") + "]", array)) {
                     states.put(id, state(id, f.get("JobState"), f.getOrDefault("ExitCode", ""), f.getOrDefault("Reason", "")));
                 }
             }
@@ -71,12 +74,12 @@ final class SlurmOutput {
     }
 
     /** {@code sacct -P -n --format=JobID,State,ExitCode} lines: {@code 12_0|COMPLETED|0:0}; job steps ({@code 12_0.batch}) skipped. */
-    static Map<String, BatchJobState> sacct(String stdout, String arrayId) {
+    static Map<String, BatchJobState> sacct(String stdout, Array array) {
         Map<String, BatchJobState> states = new HashMap<>();
         for (String line : stdout.lines().toList()) {
             String[] f = line.strip().split("\\|", -1);
             if (f.length == 3 && !f[0].contains(".")) {
-                for (String id : taskIds(f[0], arrayId)) {
+                for (String id : taskIds(f[0], array)) {
                     states.put(id, state(id, f[1], f[2], ""));
                 }
             }
@@ -89,42 +92,41 @@ final class SlurmOutput {
      * id only ({@code 12|COMPLETED|0:0}), never by array task. Only a one-task array's task is sure to carry the
      * array's own id; for larger arrays nothing here can be attributed to a task.
      */
-    static Map<String, BatchJobState> sacctCompletions(String stdout, String arrayId, int tasks) {
+    static Map<String, BatchJobState> sacctCompletions(String stdout, Array array) {
         Map<String, BatchJobState> states = new HashMap<>();
-        if (tasks != 1) {
+        if (array.tasks() != 1) {
             return states;
         }
         for (String line : stdout.lines().toList()) {
             String[] f = line.strip().split("\\|", -1);
-            if (f.length == 3 && f[0].equals(arrayId)) {
-                String id = arrayId + "_0";
+            if (f.length == 3 && f[0].equals(array.id())) {
+                String id = array.id() + "_0";
                 states.put(id, state(id, f[1], f[2], ""));
             }
         }
         return states;
     }
 
-    /** The task ids a printed id stands for: {@code 12_3} → [12_3]; {@code 12_[4-6,9%2]} → [12_4, 12_5, 12_6, 12_9]. */
-    static List<String> taskIds(String printed, String arrayId) {
+    /**
+     * The tasks of {@code array} a printed id stands for: {@code 12_3} → [12_3]; {@code 12_[4-6,9%2]} →
+     * [12_4, 12_5, 12_6, 12_9], each only if below the array's task count.
+     */
+    static List<String> taskIds(String printed, Array array) {
         Matcher m = TASK.matcher(printed.strip());
-        if (!m.matches() || !m.group(1).equals(arrayId)) {
+        if (!m.matches() || !m.group(1).equals(array.id())) {
             return List.of();
         }
-        if (m.group(2) != null) {
-            return List.of(arrayId + "_" + m.group(2));
-        }
-        String ranges = m.group(3).replaceAll("%\\d*$", "");
         List<String> ids = new ArrayList<>();
+        String ranges = m.group(2) != null ? m.group(2) : m.group(3).replaceAll("%\\d*$", "");
         for (String range : ranges.split(",")) {
-            String[] ends = range.split("-");
-            try {
-                int from = Integer.parseInt(ends[0]);
-                int to = ends.length > 1 ? Integer.parseInt(ends[1]) : from;
-                for (int i = from; i <= to; i++) {
-                    ids.add(arrayId + "_" + i);
-                }
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            String[] ends = range.split("-", -1);
+            if (ends.length > 2 || !ends[0].matches("\\d{1,9}") || ends.length == 2 && !ends[1].matches("\\d{1,9}")) {
                 return List.of(); // not a task range: not ours to read
+            }
+            int from = Integer.parseInt(ends[0]);
+            int to = Math.min(ends.length == 2 ? Integer.parseInt(ends[1]) : from, array.tasks() - 1);
+            for (int i = from; i <= to; i++) {
+                ids.add(array.id() + "_" + i);
             }
         }
         return ids;

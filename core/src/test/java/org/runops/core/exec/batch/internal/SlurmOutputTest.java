@@ -63,18 +63,18 @@ class SlurmOutputTest {
     @Test
     void squeueListsEachLiveTaskWithItsReason() {
         Map<String, BatchJobState> s = SlurmOutput.squeue("8_1|PENDING|JobArrayTaskLimit\n8_2|PENDING|JobArrayTaskLimit\n"
-                + "8_3|PENDING|JobArrayTaskLimit\n8_0|RUNNING|None\n", "8");
+                + "8_3|PENDING|JobArrayTaskLimit\n8_0|RUNNING|None\n", new SlurmOutput.Array("8", 4));
         assertThat(s).containsOnlyKeys("8_0", "8_1", "8_2", "8_3");
         assertThat(s.get("8_0")).isEqualTo(BatchJobState.of("8_0", Status.RUNNING));
         assertThat(s.get("8_1").status()).isEqualTo(Status.QUEUED);
         assertThat(s.get("8_1").detail()).isEqualTo("pending: JobArrayTaskLimit");
-        assertThat(SlurmOutput.squeue("", "8")).isEmpty();
-        assertThat(SlurmOutput.squeue("9_0|RUNNING|None\n", "8")).as("another job's task").isEmpty();
+        assertThat(SlurmOutput.squeue("", new SlurmOutput.Array("8", 4))).isEmpty();
+        assertThat(SlurmOutput.squeue("9_0|RUNNING|None\n", new SlurmOutput.Array("8", 4))).as("another job's task").isEmpty();
     }
 
     @Test
     void scontrolGivesEndedTasksWithTheirExitCodes() {
-        Map<String, BatchJobState> s = SlurmOutput.scontrol(SCONTROL, "3");
+        Map<String, BatchJobState> s = SlurmOutput.scontrol(SCONTROL, new SlurmOutput.Array("3", 3));
         assertThat(s.get("3_0")).isEqualTo(new BatchJobState("3_0", Status.COMPLETED, OptionalInt.of(0), ""));
         assertThat(s.get("3_1")).isEqualTo(new BatchJobState("3_1", Status.FAILED, OptionalInt.of(3), "FAILED, exit code 3"));
         assertThat(s.get("3_2").status()).isEqualTo(Status.RUNNING);
@@ -91,9 +91,9 @@ class SlurmOutputTest {
                    JobState=CANCELLED Reason=None Dependency=(null)
                    Requeue=1 Restarts=0 BatchFlag=1 Reboot=0 ExitCode=0:15
                 """;
-        assertThat(SlurmOutput.scontrol(pending, "8")).containsOnlyKeys("8_1", "8_2", "8_3")
+        assertThat(SlurmOutput.scontrol(pending, new SlurmOutput.Array("8", 4))).containsOnlyKeys("8_1", "8_2", "8_3")
                 .allSatisfy((id, st) -> assertThat(st.status()).isEqualTo(Status.QUEUED));
-        assertThat(SlurmOutput.scontrol(pending, "6").get("6_0"))
+        assertThat(SlurmOutput.scontrol(pending, new SlurmOutput.Array("6", 2)).get("6_0"))
                 .isEqualTo(new BatchJobState("6_0", Status.CANCELLED, OptionalInt.empty(), "CANCELLED"));
     }
 
@@ -108,7 +108,7 @@ class SlurmOutputTest {
                 12_2|CANCELLED by 0|0:0
                 12_3|TIMEOUT|0:15
                 12_[4-5]|PENDING|0:0
-                """, "12");
+                """, new SlurmOutput.Array("12", 6));
         assertThat(s).containsOnlyKeys("12_0", "12_1", "12_2", "12_3", "12_4", "12_5");
         assertThat(s.get("12_1").exitCode()).isEqualTo(OptionalInt.of(7));
         assertThat(s.get("12_2")).isEqualTo(new BatchJobState("12_2", Status.CANCELLED, OptionalInt.empty(), "CANCELLED by 0"));
@@ -119,8 +119,8 @@ class SlurmOutputTest {
     @Test
     void sacctFromTheCompletionFileNamesRawJobIdsSoOnlyAOneTaskArrayIsRead() {
         String completions = "2|COMPLETED|0:0\n1|FAILED|1:0\n5|FAILED|3:0\n4|COMPLETED|0:0\n3|COMPLETED|0:0\n";
-        assertThat(SlurmOutput.sacctCompletions(completions, "3", 3)).as("raw id 3 is whichever task ran last").isEmpty();
-        assertThat(SlurmOutput.sacctCompletions(completions, "1", 1))
+        assertThat(SlurmOutput.sacctCompletions(completions, new SlurmOutput.Array("3", 3))).as("raw id 3 is whichever task ran last").isEmpty();
+        assertThat(SlurmOutput.sacctCompletions(completions, new SlurmOutput.Array("1", 1)))
                 .containsExactly(Map.entry("1_0", new BatchJobState("1_0", Status.FAILED, OptionalInt.of(1), "FAILED, exit code 1")));
     }
 
@@ -136,11 +136,15 @@ class SlurmOutputTest {
     }
 
     @Test
-    void taskIdsExpandRangesAndIgnoreOtherJobs() {
-        assertThat(SlurmOutput.taskIds("12_[0-2,5%2]", "12")).containsExactly("12_0", "12_1", "12_2", "12_5");
-        assertThat(SlurmOutput.taskIds("12_7", "12")).containsExactly("12_7");
-        assertThat(SlurmOutput.taskIds("13_7", "12")).isEmpty();
-        assertThat(SlurmOutput.taskIds("12", "12")).isEmpty();
-        assertThat(SlurmOutput.taskIds("12_[x-]", "12")).isEmpty();
+    void taskIdsExpandRangesWithinTheArrayAndIgnoreOtherJobs() {
+        SlurmOutput.Array twelve = new SlurmOutput.Array("12", 8);
+        assertThat(SlurmOutput.taskIds("12_[0-2,5%2]", twelve)).containsExactly("12_0", "12_1", "12_2", "12_5");
+        assertThat(SlurmOutput.taskIds("12_7", twelve)).containsExactly("12_7");
+        assertThat(SlurmOutput.taskIds("12_8", twelve)).as("beyond the array").isEmpty();
+        assertThat(SlurmOutput.taskIds("12_[6-999999999]", twelve)).containsExactly("12_6", "12_7");
+        assertThat(SlurmOutput.taskIds("13_7", twelve)).isEmpty();
+        assertThat(SlurmOutput.taskIds("12", twelve)).isEmpty();
+        assertThat(SlurmOutput.taskIds("12_[1-]", twelve)).isEmpty();
+        assertThat(SlurmOutput.taskIds("12_99999999999", twelve)).isEmpty();
     }
 }
