@@ -43,7 +43,7 @@ public interface BatchSystem extends AutoCloseable {
     PreparedSubmission prepare(BatchSubmission submission);
 
     /**
-     * Submits a prepared submission: one job per input.
+     * Submits what this system's {@link #prepare} wrote: one job per input.
      *
      * @throws BatchException when the submission cannot be made (naming it, the command and why)
      */
