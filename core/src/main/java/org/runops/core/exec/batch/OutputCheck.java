@@ -1,5 +1,11 @@
 package org.runops.core.exec.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +18,33 @@ public interface OutputCheck {
 
     /** The check of one attempt's outputs. */
     Result check(SubmissionAttempt attempt);
+
+    /**
+     * Every file of {@link SubmissionAttempt#expectedOutputs()} exists and is not empty; an attempt
+     * that expects nothing cannot be judged this way (undecided).
+     */
+    static OutputCheck expectedFiles() {
+        return attempt -> {
+            if (attempt.expectedOutputs().isEmpty()) {
+                return new Result(Kind.UNDECIDED, "unit " + attempt.unit() + " names no expected output files");
+            }
+            List<String> missing = new ArrayList<>();
+            for (String file : attempt.expectedOutputs()) {
+                try {
+                    if (Files.size(Path.of(file)) == 0) {
+                        missing.add(file + " (empty)");
+                    }
+                } catch (NoSuchFileException e) {
+                    missing.add(file);
+                } catch (IOException e) {
+                    return new Result(Kind.UNDECIDED, "cannot look at " + file + ": " + e);
+                }
+            }
+            int n = attempt.expectedOutputs().size();
+            return missing.isEmpty() ? new Result(Kind.COMPLETE, "all " + n + " expected files present")
+                    : new Result(Kind.INCOMPLETE, missing.size() + " of " + n + " expected files missing: " + String.join(", ", missing));
+        };
+    }
 
     /**
      * What the check found.

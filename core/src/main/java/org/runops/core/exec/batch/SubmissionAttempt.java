@@ -1,6 +1,7 @@
 package org.runops.core.exec.batch;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,13 +15,14 @@ import java.util.Objects;
  * @param system        the batch system's name
  * @param clusterId     the cluster (HTCondor) or array (Slurm) id
  * @param jobId         the unit's job id in that cluster
- * @param workDirectory where the job writes its outputs (the output check looks there)
+ * @param workDirectory where the job works (its plan's directory)
+ * @param expectedOutputs the files the job must make (absolute paths), for {@link OutputCheck#expectedFiles()}
  * @param submitted     when it was submitted
  * @param outcome       how it stands
  * @param judged        when the outcome was last judged
  */
 public record SubmissionAttempt(String unit, int attempt, String fingerprint, String planId, String system, String clusterId,
-        String jobId, String workDirectory, Instant submitted, SubmissionOutcome outcome, Instant judged) {
+        String jobId, String workDirectory, List<String> expectedOutputs, Instant submitted, SubmissionOutcome outcome, Instant judged) {
     public SubmissionAttempt {
         Objects.requireNonNull(unit, "unit");
         if (unit.isBlank()) {
@@ -35,6 +37,7 @@ public record SubmissionAttempt(String unit, int attempt, String fingerprint, St
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(workDirectory, "workDirectory");
+        expectedOutputs = List.copyOf(expectedOutputs);
         Objects.requireNonNull(submitted, "submitted");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(judged, "judged");
@@ -42,7 +45,7 @@ public record SubmissionAttempt(String unit, int attempt, String fingerprint, St
 
     /** This attempt with a new outcome, judged at {@code when}. */
     public SubmissionAttempt withOutcome(SubmissionOutcome newOutcome, Instant when) {
-        return new SubmissionAttempt(unit, attempt, fingerprint, planId, system, clusterId, jobId, workDirectory, submitted,
+        return new SubmissionAttempt(unit, attempt, fingerprint, planId, system, clusterId, jobId, workDirectory, expectedOutputs, submitted,
                 newOutcome, when);
     }
 }

@@ -43,15 +43,15 @@ public final class SubmissionStore implements AutoCloseable {
 
     /** The file format of one attempt. */
     private record AttemptLine(int attempt, String fingerprint, String planId, String system, String clusterId, String jobId,
-            String workDirectory, String submitted, String outcome, String reason, String judged) {
+            String workDirectory, List<String> expectedOutputs, String submitted, String outcome, String reason, String judged) {
         static AttemptLine of(SubmissionAttempt a) {
-            return new AttemptLine(a.attempt(), a.fingerprint(), a.planId(), a.system(), a.clusterId(), a.jobId(), a.workDirectory(),
+            return new AttemptLine(a.attempt(), a.fingerprint(), a.planId(), a.system(), a.clusterId(), a.jobId(), a.workDirectory(), a.expectedOutputs(),
                     a.submitted().toString(), a.outcome().kind().name(), a.outcome().reason(), a.judged().toString());
         }
 
         SubmissionAttempt toAttempt(String unit) {
             return new SubmissionAttempt(unit, attempt, fingerprint, planId, system, clusterId, jobId, workDirectory,
-                    Instant.parse(submitted), new SubmissionOutcome(SubmissionOutcome.Kind.valueOf(outcome), reason),
+                    expectedOutputs == null ? List.of() : expectedOutputs, Instant.parse(submitted), new SubmissionOutcome(SubmissionOutcome.Kind.valueOf(outcome), reason),
                     Instant.parse(judged));
         }
     }
@@ -65,11 +65,13 @@ public final class SubmissionStore implements AutoCloseable {
      * @param unit        the unit's key
      * @param attempt     its attempt number (from {@link SubmissionPolicy.Decision#attempt()})
      * @param fingerprint what its job makes
+     * @param expectedOutputs the files its job must make
      */
-    public record Submitted(String unit, int attempt, String fingerprint) {
+    public record Submitted(String unit, int attempt, String fingerprint, List<String> expectedOutputs) {
         public Submitted {
             Objects.requireNonNull(unit, "unit");
             Objects.requireNonNull(fingerprint, "fingerprint");
+            expectedOutputs = List.copyOf(expectedOutputs);
         }
     }
 
@@ -155,7 +157,7 @@ public final class SubmissionStore implements AutoCloseable {
         for (int i = 0; i < submittedUnits.size(); i++) {
             Submitted u = submittedUnits.get(i);
             units.computeIfAbsent(u.unit(), k -> new ArrayList<>()).add(new SubmissionAttempt(u.unit(), u.attempt(), u.fingerprint(),
-                    planId, submitted.system(), submitted.clusterId(), submitted.jobIds().get(i), workDirectory.toString(), when,
+                    planId, submitted.system(), submitted.clusterId(), submitted.jobIds().get(i), workDirectory.toString(), u.expectedOutputs(), when,
                     new SubmissionOutcome(SubmissionOutcome.Kind.IN_FLIGHT, "submitted"), when));
         }
         save();

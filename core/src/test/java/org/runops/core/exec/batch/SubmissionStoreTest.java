@@ -31,7 +31,7 @@ class SubmissionStoreTest {
     Path dir;
 
     private static SubmissionAttempt attempt(int n, String fingerprint, Kind kind) {
-        return new SubmissionAttempt("68006", n, fingerprint, "plan", "local", "1", "1.0", "/out", T0,
+        return new SubmissionAttempt("68006", n, fingerprint, "plan", "local", "1", "1.0", "/out", List.of(), T0,
                 new SubmissionOutcome(kind, "why"), T0);
     }
 
@@ -102,18 +102,17 @@ class SubmissionStoreTest {
         // a job that exits 0 whether or not it made its file: "good" makes it, "bad" does not
         Path job = dir.resolve("job.sh");
         Files.writeString(job, "#!/bin/sh\n[ \"$1\" = good ] && echo made > " + out + "/$1.txt\nexit 0\n");
-        OutputCheck check = a -> Files.exists(out.resolve(a.unit() + ".txt")) ? COMPLETE : INCOMPLETE;
         try (BatchSystem batch = BatchSystem.local(2)) {
             BatchSubmitted s = batch.submit(new BatchSubmission("t", CommandTemplate.parse("sh " + job + " {input}"),
                     List.of("good", "bad"), dir.resolve("logs"), 64, Map.of()));
             try (SubmissionStore store = SubmissionStore.open(file, "test")) {
-                store.recordSubmitted(s, List.of(new SubmissionStore.Submitted("good", 1, "f"), new SubmissionStore.Submitted("bad", 1, "f")),
+                store.recordSubmitted(s, List.of(new SubmissionStore.Submitted("good", 1, "f", List.of(out.resolve("good.txt").toString())), new SubmissionStore.Submitted("bad", 1, "f", List.of(out.resolve("bad.txt").toString()))),
                         "plan-1", out, T0);
                 assertThat(store.history("good")).singleElement().extracting(a -> a.outcome().kind()).isEqualTo(Kind.IN_FLIGHT);
                 while (batch.states(s).stream().anyMatch(st -> !st.status().isFinal())) {
                     Thread.sleep(20);
                 }
-                store.refresh(batch, check, T0.plusSeconds(60));
+                store.refresh(batch, OutputCheck.expectedFiles(), T0.plusSeconds(60));
             }
         }
         try (SubmissionStore store = SubmissionStore.open(file, "test")) {
@@ -124,10 +123,29 @@ class SubmissionStoreTest {
             assertThat(good.judged()).isEqualTo(T0.plusSeconds(60));
             SubmissionAttempt bad = store.history("bad").get(0);
             assertThat(bad.outcome().kind()).isEqualTo(Kind.FAILED);
-            assertThat(bad.outcome().reason()).contains("exit 0", "missing CEMC_meanTime");
+            assertThat(bad.outcome().reason()).contains("exit 0", "1 of 1 expected files missing: " + out.resolve("bad.txt"));
+            assertThat(good.expectedOutputs()).containsExactly(out.resolve("good.txt").toString());
             assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f").attempt()).isEqualTo(2);
             assertThat(store.latest()).extracting(SubmissionAttempt::unit).containsExactly("bad", "good");
         }
+    }
+
+    @Test
+    void expectedFilesMustExistAndNotBeEmpty() throws IOException {
+        Path full = Files.writeString(dir.resolve("full.root"), "x");
+        Path empty = Files.createFile(dir.resolve("empty.root"));
+        OutputCheck check = OutputCheck.expectedFiles();
+        SubmissionAttempt a = attempt(1, "f", Kind.IN_FLIGHT);
+        assertThat(check.check(with(a, List.of(full.toString()))).kind()).isEqualTo(OutputCheck.Kind.COMPLETE);
+        OutputCheck.Result r = check.check(with(a, List.of(full.toString(), empty.toString(), dir.resolve("none.root").toString())));
+        assertThat(r.kind()).isEqualTo(OutputCheck.Kind.INCOMPLETE);
+        assertThat(r.detail()).isEqualTo("2 of 3 expected files missing: " + empty + " (empty), " + dir.resolve("none.root"));
+        assertThat(check.check(a).kind()).isEqualTo(OutputCheck.Kind.UNDECIDED);
+    }
+
+    private static SubmissionAttempt with(SubmissionAttempt a, List<String> outputs) {
+        return new SubmissionAttempt(a.unit(), a.attempt(), a.fingerprint(), a.planId(), a.system(), a.clusterId(), a.jobId(),
+                a.workDirectory(), outputs, a.submitted(), a.outcome(), a.judged());
     }
 
     @Test
@@ -154,7 +172,7 @@ class SubmissionStoreTest {
             public void close() {}
         };
         try (SubmissionStore store = SubmissionStore.open(file, "test")) {
-            store.recordSubmitted(s, List.of(new SubmissionStore.Submitted("68006", 1, "f")), "p", dir, T0);
+            store.recordSubmitted(s, List.of(new SubmissionStore.Submitted("68006", 1, "f", List.of())), "p", dir, T0);
             store.refresh(flaky, a -> INCOMPLETE, T0);
             SubmissionOutcome o = store.history("68006").get(0).outcome();
             assertThat(o.kind()).isEqualTo(Kind.UNDECIDED);
