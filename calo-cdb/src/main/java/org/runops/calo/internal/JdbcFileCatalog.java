@@ -94,10 +94,10 @@ public final class JdbcFileCatalog implements FileCatalog {
             ps.setLong(4, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long events = rs.getLong(9);
+                    long e = rs.getLong(9);
+                    OptionalLong events = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(e);
                     rows.add(new CatalogRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8, UTC)),
-                            rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(events)));
+                            rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8, UTC)), events));
                 }
             }
         }

@@ -24,6 +24,7 @@ public final class TagSelection {
                 .thenComparing(TagCandidate::tag);
         Map<Long, TagCandidate> best = new TreeMap<>();
         for (TagCandidate c : candidates) {
+            time(c, policy); // a missing campaign start is a bug even when the run has no rival
             best.merge(c.run(), c, (a, b) -> order.compare(a, b) >= 0 ? a : b);
         }
         Map<Long, String> out = new TreeMap<>();
