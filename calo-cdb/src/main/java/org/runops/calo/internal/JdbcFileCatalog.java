@@ -157,7 +157,8 @@ public final class JdbcFileCatalog implements FileCatalog {
     }
 
     private CaloException failure(String what, SQLException e) {
-        boolean timedOut = false;
+        // 57014: PostgreSQL cancelled the statement, which only our query timeout asks for
+        boolean timedOut = "57014".equals(e.getSQLState());
         for (Throwable t = e; t != null; t = t.getCause()) {
             timedOut |= t instanceof SQLTimeoutException || t instanceof InterruptedIOException;
         }
