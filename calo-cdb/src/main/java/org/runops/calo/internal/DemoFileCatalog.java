@@ -32,7 +32,8 @@ import org.runops.core.ledger.AtomicFiles;
  *     {@code CAMPAIGN_START} the new one;</li>
  * <li>a HIST_CALOQASKIMMED file of a newer tag (68002), a segment 9999 file (68003) and a row without tag (68001), all ignored;</li>
  * <li>68004 segment 0 of the new tag has three replicas (gpfs, lustre, hpss): the gpfs one is returned;</li>
- * <li>DST_CALO rows: 250,000 events per segment, 68008 only 1,000 (below a 500,000 threshold);</li>
+ * <li>DST_CALO rows: 300,000 events per segment; 68006 250,000 (two segments: exactly 500,000, so a 500,000 threshold
+ *     drops it) and 68008 1,000;</li>
  * <li>68005 segment 2 of the new tag is catalogued but not on disk; 68006 segment 1 is an empty file.</li>
  * </ul>
  */
@@ -77,7 +78,7 @@ public final class DemoFileCatalog implements FileCatalog {
 
     private static void seed(FileCatalogTables t, Path root) throws SQLException, IOException {
         for (long run = FIRST_RUN; run <= LAST_RUN; run++) {
-            long events = run == 68008 ? 1_000 : 250_000;
+            long events = run == 68008 ? 1_000 : run == 68006 ? 250_000 : 300_000;
             Instant oldTime = run == 68007 ? Instant.parse("2025-08-01T00:00:00Z") : OLD_START.plus(Duration.ofHours(run - FIRST_RUN));
             for (int seg = 0; seg < 2; seg++) {
                 hist(t, root, run, seg, OLD_TAG, oldTime, events, !(run == 68006 && seg == 1));
