@@ -97,6 +97,57 @@ public record FileCatalogSettings(String url, Optional<String> user, Optional<St
         return b.build();
     }
 
+    /** The keys {@link #load} reads. */
+    public static final List<String> PROPERTY_KEYS = List.of("filecatalog.url", "filecatalog.user", "filecatalog.password.file",
+            "filecatalog.password.env", "filecatalog.tag.column", "filecatalog.query.timeout", "filecatalog.login.timeout",
+            "filecatalog.fitting.qa");
+
+    /**
+     * Settings from a properties file: {@code filecatalog.url} (absent: {@link #fromEnvironment} — PGHOST,
+     * PGPORT, PGUSER, PGPASSWORD), {@code filecatalog.user}, the password from {@code filecatalog.password.file}
+     * (its first line) or {@code filecatalog.password.env} (the name of an environment variable),
+     * {@code filecatalog.tag.column}, {@code filecatalog.query.timeout} and {@code .login.timeout} (e.g.
+     * {@code 90s}, {@code 2m}), {@code filecatalog.fitting.qa} ({@code true|false}). Other {@code filecatalog.*}
+     * keys are an error (a typo must not fall back to a default silently); keys of other prefixes are ignored.
+     */
+    public static FileCatalogSettings load(Path file, Function<String, String> env) {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new CaloException("cannot read the FileCatalog settings " + file + ": " + e, e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("filecatalog.") && !PROPERTY_KEYS.contains(key)) {
+                throw new IllegalArgumentException(file + ": unknown key " + key + "; known: " + PROPERTY_KEYS);
+            }
+        }
+        Optional<String> url = nonBlank(p.getProperty("filecatalog.url"));
+        Builder b;
+        if (url.isPresent()) {
+            b = builder(url.get());
+        } else {
+            FileCatalogSettings pg = fromEnvironment(env);
+            b = builder(pg.url());
+            pg.user().ifPresent(b::user);
+            pg.password().ifPresent(b::password);
+        }
+        nonBlank(p.getProperty("filecatalog.user")).ifPresent(b::user);
+        nonBlank(p.getProperty("filecatalog.password.file")).ifPresent(f -> b.passwordFile(file.toAbsolutePath().resolveSibling(f)));
+        nonBlank(p.getProperty("filecatalog.password.env")).ifPresent(name -> b.password(nonBlank(env.apply(name)).orElseThrow(
+                () -> new CaloException(file + ": filecatalog.password.env names " + name + ", which is not set"))));
+        nonBlank(p.getProperty("filecatalog.tag.column")).ifPresent(b::tagColumn);
+        nonBlank(p.getProperty("filecatalog.query.timeout")).ifPresent(t -> b.queryTimeout(Durations.parse(t)));
+        nonBlank(p.getProperty("filecatalog.login.timeout")).ifPresent(t -> b.loginTimeout(Durations.parse(t)));
+        nonBlank(p.getProperty("filecatalog.fitting.qa")).ifPresent(v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException(file + ": filecatalog.fitting.qa must be true or false, got '" + v + "'");
+            }
+            b.includeFittingQa(Boolean.parseBoolean(v));
+        });
+        return b.build();
+    }
+
     private static Optional<String> nonBlank(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }

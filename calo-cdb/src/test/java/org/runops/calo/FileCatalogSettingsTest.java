@@ -81,4 +81,34 @@ class FileCatalogSettingsTest {
                 .isEqualTo("jdbc:postgresql://***@h:5432/FileCatalog?user=u&password=***&ssl=true");
         assertThat(FileCatalogSettings.redact("jdbc:h2:mem:x;PASSWORD=pw;MODE=PostgreSQL")).isEqualTo("jdbc:h2:mem:x;PASSWORD=***;MODE=PostgreSQL");
     }
+
+    @Test
+    void aPropertiesFile() throws IOException {
+        Files.writeString(tmp.resolve("fc.pw"), "from-file\n");
+        Path config = Files.writeString(tmp.resolve("fc.properties"), String.join("\n", "other.key=ignored",
+                "filecatalog.url=jdbc:postgresql://fc.example:5432/FileCatalog", "filecatalog.user=phnxrc",
+                "filecatalog.password.file=fc.pw", "filecatalog.tag.column=dataset", "filecatalog.query.timeout=90s",
+                "filecatalog.login.timeout=5s", "filecatalog.fitting.qa=true"));
+        FileCatalogSettings s = FileCatalogSettings.load(config, Map.<String, String>of()::get);
+        assertThat(s).isEqualTo(FileCatalogSettings.builder("jdbc:postgresql://fc.example:5432/FileCatalog").user("phnxrc")
+                .password("from-file").tagColumn("dataset").queryTimeout(Duration.ofSeconds(90)).loginTimeout(Duration.ofSeconds(5))
+                .includeFittingQa(true).build());
+
+        // without a URL: the PG* environment; the password from a named variable
+        Path env = Files.writeString(tmp.resolve("env.properties"), "filecatalog.password.env=FC_PASSWORD\n");
+        FileCatalogSettings e = FileCatalogSettings.load(env, Map.of("PGHOST", "dbhost", "PGUSER", "reader", "FC_PASSWORD", "pw")::get);
+        assertThat(e.url()).isEqualTo("jdbc:postgresql://dbhost:5432/FileCatalog");
+        assertThat(e.user()).hasValue("reader");
+        assertThat(e.password()).hasValue("pw");
+        assertThatThrownBy(() -> FileCatalogSettings.load(env, Map.<String, String>of()::get))
+                .isInstanceOf(CaloException.class).hasMessageContaining("FC_PASSWORD, which is not set");
+
+        Path typo = Files.writeString(tmp.resolve("typo.properties"), "filecatalog.tag.colum=dataset\n");
+        assertThatThrownBy(() -> FileCatalogSettings.load(typo, Map.<String, String>of()::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown key filecatalog.tag.colum");
+        Path bool = Files.writeString(tmp.resolve("bool.properties"), "filecatalog.fitting.qa=yes\n");
+        assertThatThrownBy(() -> FileCatalogSettings.load(bool, Map.<String, String>of()::get)).hasMessageContaining("true or false");
+        assertThatThrownBy(() -> FileCatalogSettings.load(tmp.resolve("absent.properties"), Map.<String, String>of()::get))
+                .isInstanceOf(CaloException.class).hasMessageContaining("absent.properties");
+    }
 }
