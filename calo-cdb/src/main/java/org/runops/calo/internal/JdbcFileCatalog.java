@@ -27,40 +27,50 @@ import org.runops.core.Durations;
 
 /**
  * {@link FileCatalog} over JDBC (pgJDBC, or H2 in PostgreSQL mode): the SQL gathers the HIST rows of the
- * run range (and, for {@code CAMPAIGN_START}, each tag's first registration), in one read-only
- * transaction; {@link WinningFiles} decides. Bind parameters throughout; the only text spliced into SQL
+ * run range, the DST events of its segments and, for {@code CAMPAIGN_START}, each tag's first registration,
+ * in one read-only transaction; {@link WinningFiles} decides. Bind parameters throughout; the only text spliced into SQL
  * is the tag column, which {@link FileCatalogSettings} validated as an identifier. A connection per call,
  * connect bounded by the login timeout, every statement by the query timeout (and pgJDBC's socket by
  * both, so a server that accepts and never answers fails too).
  */
 public final class JdbcFileCatalog implements FileCatalog {
-    /** HIST rows of a run range with their segment's DST events (largest over the segment's DST_CALO% rows, never summed twice). */
+    /** HIST rows of a run range, one per (datasets row, files replica). */
     private static final String ROWS = """
-            SELECT d.runnumber, d.segment, d.%1$s, d.dsttype, d.filename, f.full_host_name, f.full_file_path, f.time, e.events
-            FROM datasets d
-            JOIN files f ON f.lfn = d.filename
-            LEFT JOIN (SELECT %1$s AS etag, runnumber AS erun, segment AS eseg, MAX(events) AS events FROM datasets
-                       WHERE dsttype LIKE 'DST_CALO%%' AND runnumber BETWEEN ? AND ? GROUP BY %1$s, runnumber, segment) e
-              ON e.etag = d.%1$s AND e.erun = d.runnumber AND e.eseg = d.segment
+            SELECT d.runnumber, d.segment, d.%1$s, d.dsttype, d.filename, f.full_host_name, f.full_file_path, f.time
+            FROM datasets d JOIN files f ON f.lfn = d.filename
             WHERE (%2$s) AND d.dsttype NOT LIKE 'HIST_CALOQASKIMMED%%' AND d.segment <> 9999
               AND d.%1$s IS NOT NULL AND d.%1$s <> '' AND d.runnumber BETWEEN ? AND ?""";
     private static final String HIST_CALOQA = "d.dsttype LIKE 'HIST_CALOQA%'";
     private static final String WITH_FITTING_QA = HIST_CALOQA + " OR d.dsttype LIKE 'HIST_CALOFITTINGQA%'";
-    /** Each candidate tag's campaign start: its first HIST_CALOQA registration over every run, not just the range. */
+    /**
+     * The DST events of each (tag, run, segment) of the range: the largest over its DST_CALO% rows (DST_CALO and
+     * DST_CALOFITTING of one segment hold the same events; Query A's join counted both). Joined to the HIST rows
+     * in Java: a derived-table join is re-run per row by some engines (H2).
+     */
+    private static final String EVENTS = """
+            SELECT %1$s, runnumber, segment, MAX(events) FROM datasets
+            WHERE dsttype LIKE 'DST_CALO%%' AND events IS NOT NULL AND %1$s IS NOT NULL AND runnumber BETWEEN ? AND ?
+            GROUP BY %1$s, runnumber, segment""";
+    /**
+     * Every tag's campaign start: its first HIST_CALOQA registration over all runs, not just the range (a few
+     * rows, one per tag ever produced; filtering them to the range's tags in SQL cost more than it saved).
+     */
     private static final String CAMPAIGN_STARTS = """
             SELECT d.%1$s, MIN(f.time) FROM datasets d JOIN files f ON f.lfn = d.filename
             WHERE d.dsttype LIKE 'HIST_CALOQA%%' AND d.dsttype NOT LIKE 'HIST_CALOQASKIMMED%%' AND d.segment <> 9999
-              AND d.%1$s IN (SELECT %1$s FROM datasets WHERE dsttype LIKE 'HIST_CALOQA%%' AND runnumber BETWEEN ? AND ?)
+              AND d.%1$s IS NOT NULL AND d.%1$s <> ''
             GROUP BY d.%1$s""";
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private final FileCatalogSettings settings;
     private final String rowsSql;
+    private final String eventsSql;
     private final String startsSql;
 
     public JdbcFileCatalog(FileCatalogSettings settings) {
         this.settings = settings;
         this.rowsSql = String.format(ROWS, settings.tagColumn(), settings.includeFittingQa() ? WITH_FITTING_QA : HIST_CALOQA);
+        this.eventsSql = String.format(EVENTS, settings.tagColumn());
         this.startsSql = String.format(CAMPAIGN_STARTS, settings.tagColumn());
     }
 
@@ -75,7 +85,7 @@ public final class JdbcFileCatalog implements FileCatalog {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // both reads see one snapshot
             try {
                 List<CatalogRow> rows = rows(c, first, last);
-                Map<String, Instant> starts = query.policy() == TagSelectionPolicy.CAMPAIGN_START ? campaignStarts(c, first, last) : Map.of();
+                Map<String, Instant> starts = query.policy() == TagSelectionPolicy.CAMPAIGN_START ? campaignStarts(c) : Map.of();
                 return WinningFiles.select(rows, starts, query.policy(), query.minEvents());
             } finally {
                 c.rollback();
@@ -85,30 +95,40 @@ public final class JdbcFileCatalog implements FileCatalog {
         }
     }
 
+    private record SegmentKey(String tag, long run, int segment) {}
+
     private List<CatalogRow> rows(Connection c, long first, long last) throws SQLException {
+        Map<SegmentKey, Long> events = new HashMap<>();
+        try (PreparedStatement ps = prepare(c, eventsSql)) {
+            ps.setLong(1, first);
+            ps.setLong(2, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.put(new SegmentKey(rs.getString(1), rs.getLong(2), rs.getInt(3)), rs.getLong(4));
+                }
+            }
+        }
         List<CatalogRow> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, rowsSql)) {
             ps.setLong(1, first);
             ps.setLong(2, last);
-            ps.setLong(3, first);
-            ps.setLong(4, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long e = rs.getLong(9);
-                    OptionalLong events = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(e);
-                    rows.add(new CatalogRow(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8, UTC)), events));
+                    long run = rs.getLong(1);
+                    int segment = rs.getInt(2);
+                    String tag = rs.getString(3);
+                    Long e = events.get(new SegmentKey(tag, run, segment));
+                    rows.add(new CatalogRow(run, segment, tag, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            instant(rs.getTimestamp(8, UTC)), e == null ? OptionalLong.empty() : OptionalLong.of(e)));
                 }
             }
         }
         return rows;
     }
 
-    private Map<String, Instant> campaignStarts(Connection c, long first, long last) throws SQLException {
+    private Map<String, Instant> campaignStarts(Connection c) throws SQLException {
         Map<String, Instant> starts = new HashMap<>();
         try (PreparedStatement ps = prepare(c, startsSql)) {
-            ps.setLong(1, first);
-            ps.setLong(2, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     starts.put(rs.getString(1), instant(rs.getTimestamp(2, UTC)));

@@ -24,3 +24,5 @@ CREATE TABLE datasets (
     status     INTEGER,
     CONSTRAINT datasets_pkey PRIMARY KEY (filename, dataset)
 );
+-- Ours, not inferred: the readers all select by run number (CreateDstList.pl, runProd.py).
+CREATE INDEX datasets_runnumber ON datasets (runnumber);
