@@ -159,11 +159,6 @@ public record FileCatalogSettings(String url, Optional<String> user, Optional<St
                         + runTypes.stream().map(RunType::name).toList()));
     }
 
-    /** The run type of this table whose range holds {@code run}, if one does. */
-    public Optional<RunType> runTypeOf(long run) {
-        return runTypes.stream().filter(t -> t.contains(run)).findFirst();
-    }
-
     /** The URL fit for messages: user-info and password parameters starred. */
     public static String redact(String url) {
         return url.replaceAll("(?i)(?<=[?&;]password=)[^&;]*", "***").replaceAll("(?<=//)[^/@]*@", "***@");

@@ -194,11 +194,6 @@ public final class JdbcFileCatalog implements FileCatalog {
                 + " (tag column " + settings.tagColumn() + (settings.includeFittingQa() ? ", with HIST_CALOFITTINGQA" : "") + ")";
     }
 
-    /** The settings it reads with. */
-    public FileCatalogSettings settings() {
-        return settings;
-    }
-
     @Override
     public void close() {
         // a connection per call: nothing held
