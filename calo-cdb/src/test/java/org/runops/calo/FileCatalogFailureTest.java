@@ -34,7 +34,7 @@ class FileCatalogFailureTest {
         try (FileCatalog fc = FileCatalog.jdbc(settings)) {
             assertThat(fc.describe()).isEqualTo("FileCatalog jdbc:postgresql://127.0.0.1:" + port + "/FileCatalog as phnxrc (tag column tag)");
             assertThatThrownBy(() -> fc.winningFiles(QUERY)).isInstanceOf(CaloException.class)
-                    .hasMessageStartingWith("FileCatalog jdbc:postgresql://127.0.0.1:" + port + "/FileCatalog: cannot read the HIST_CALOQA files of run3auau (runs 66457..78954)")
+                    .hasMessageStartingWith("FileCatalog jdbc:postgresql://127.0.0.1:" + port + "/FileCatalog: cannot read the HIST_CALOQA files of run3auau runs 66457..78954")
                     .hasMessageContaining("SQL state 08001")
                     .hasMessageNotContaining("s3cret");
         }

@@ -110,7 +110,7 @@ class FileCatalogRunsCliTest {
         Launcher.Run r = runops("runs", "list", "--catalog", "filecatalog:" + config, "--from", "1", "--to", "2");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--catalog filecatalog:" + config, "FileCatalog jdbc:postgresql://127.0.0.1:" + port + "/FileCatalog",
-                "SQL state 08001");
+                "cannot read the HIST_CALOQA files of listed runs 1..2", "SQL state 08001");
         Path typo = Files.writeString(tmp.resolve("typo.properties"), "filecatalog.urll=x\n");
         assertThat(runops("runs", "list", "--catalog", "filecatalog:" + typo, "--from", "1", "--to", "2").err())
                 .contains("unknown key filecatalog.urll");

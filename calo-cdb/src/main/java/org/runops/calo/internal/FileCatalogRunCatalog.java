@@ -38,7 +38,7 @@ public final class FileCatalogRunCatalog implements RunCatalog {
         RunCatalog.requireRange(firstRun, lastRun);
         List<CatalogFile> files;
         try {
-            files = catalog.winningFiles(new CatalogQuery(new RunType("runs", firstRun, lastRun), policy, OptionalLong.empty()));
+            files = catalog.winningFiles(new CatalogQuery(new RunType("listed", firstRun, lastRun), policy, OptionalLong.empty()));
         } catch (CaloException e) {
             throw new CatalogException(e.getMessage(), e);
         }

@@ -78,7 +78,7 @@ public final class JdbcFileCatalog implements FileCatalog {
     public List<CatalogFile> winningFiles(CatalogQuery query) {
         long first = query.runType().firstRun();
         long last = query.runType().lastRun();
-        String what = "cannot read the HIST_CALOQA files of " + query.runType().name() + " (runs " + first + ".." + last + ")";
+        String what = "cannot read the HIST_CALOQA files of " + query.runType().name() + " runs " + first + ".." + last;
         try (Connection c = connect()) {
             c.setReadOnly(true);
             c.setAutoCommit(false);
