@@ -37,7 +37,7 @@ public final class PayloadIovs {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new CaloException(source + ": expected a JSON array of payload IOV rows");
             }
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), row++) {
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 PayloadRef ref = switch (t) {
                     case START_ARRAY -> positional(p, source, row);
                     case START_OBJECT -> dict(p, source, row);
@@ -46,6 +46,7 @@ public final class PayloadIovs {
                 if (payloads.putIfAbsent(ref.payloadType(), ref) != null) {
                     throw new CaloException(source + ": row " + row + " repeats payload type " + ref.payloadType());
                 }
+                row++;
             }
             if (p.nextToken() != null) {
                 throw new CaloException(source + ": text after the closing ] of the " + row + " rows");
