@@ -46,7 +46,7 @@ public final class ExternalBinaryCdbLookup implements CdbLookup {
     private ExternalBinaryCdbLookup(Builder b) {
         this.binary = b.binary;
         this.outputDirectory = b.outputDirectory;
-        this.stem = Objects.requireNonNull(b.stem, "csvStem (the run type, e.g. run3auau) must be set");
+        this.stem = b.stem;
         this.timeout = b.timeout;
         this.runner = b.runner;
     }
@@ -187,6 +187,9 @@ public final class ExternalBinaryCdbLookup implements CdbLookup {
         }
 
         public ExternalBinaryCdbLookup build() {
+            if (stem == null) {
+                throw new IllegalStateException("an external-binary CDB lookup needs csvStem(...): the run type, e.g. run3auau");
+            }
             return new ExternalBinaryCdbLookup(this);
         }
     }
