@@ -8,9 +8,10 @@ import org.runops.calo.internal.InMemoryCdbLookup;
 /**
  * Asks the conditions database which calibrations each run lacks.
  *
- * <p>Built-ins: {@code rest(baseUrl)} (the nopayloaddb REST API, one {@code payloadiovs} call per run
- * answering every calibration), {@code externalBinary(path)} (the {@code CaloCDB-FilterDatasets} CSV
- * contract) and {@code inMemory(...)} (demos and tests).
+ * <p>Built-ins: {@link #rest} (the nopayloaddb REST API, one {@code payloadiovs} call per run answering
+ * every calibration), {@link #externalBinary} (the {@code CaloCDB-FilterDatasets} CSV contract) and
+ * {@link #inMemory} (demos and tests). REST and in-memory lookups judge the payloads they see by one rule
+ * (UP_TO_DATE, MISSING, OUTDATED with the tag found); the binary only says which runs need maps (NEEDED).
  */
 public interface CdbLookup extends AutoCloseable {
 
