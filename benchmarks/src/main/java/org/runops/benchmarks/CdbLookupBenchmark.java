@@ -61,6 +61,8 @@ public class CdbLookupBenchmark {
     private static final String TAG = "new_newcdbtag_v008";
     private static final long FIRST_RUN = 66457;
     private static final List<CalibrationSpec> MAPS = CalibrationSpec.DEFAULTS;
+    private static final byte[] GLOBAL_TAGS = "[{\"id\": 1, \"name\": \"newcdbtag\", \"status\": \"unlocked\"}]"
+            .getBytes(StandardCharsets.UTF_8);
 
     @Param({"20000"})
     public int cdbRuns;
@@ -95,6 +97,7 @@ public class CdbLookupBenchmark {
         serverThreads = Executors.newFixedThreadPool(Math.max(8, concurrency));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/api/cdb_rest/payloadiovs/", this::serve);
+        server.createContext("/api/cdb_rest/globalTags", e -> reply(e, GLOBAL_TAGS));
         server.setExecutor(serverThreads);
         server.start();
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/cdb_rest/");
@@ -127,12 +130,15 @@ public class CdbLookupBenchmark {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        int at = query.indexOf("minorIOV=") + "minorIOV=".length();
+        int end = query.indexOf('&', at);
+        reply(exchange, answers[(int) (Long.parseLong(end < 0 ? query.substring(at) : query.substring(at, end)) - FIRST_RUN)]);
+    }
+
+
+    private void reply(HttpExchange exchange, byte[] body) throws IOException {
         try (exchange) {
-            String query = exchange.getRequestURI().getRawQuery();
-            int at = query.indexOf("minorIOV=") + "minorIOV=".length();
-            int end = query.indexOf('&', at);
-            int i = (int) (Long.parseLong(end < 0 ? query.substring(at) : query.substring(at, end)) - FIRST_RUN);
-            byte[] body = answers[i];
             if (serverLatencyMs > 0) {
                 try {
                     Thread.sleep(serverLatencyMs);

@@ -20,6 +20,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.runops.calo.internal.CdbVerdicts;
 import org.runops.calo.internal.ClientConfig;
+import org.runops.calo.internal.GlobalTagNames;
 import org.runops.calo.internal.PayloadIovs;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpClients;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * whose answer is still a failure, or does not parse, is {@linkplain RunCdbState#undecided undecided} — the
  * reason names the URL and status — and the other runs go on. A 4xx (404 above all: the global tag or the
  * API root is wrong) is a configuration error: the whole check fails with a {@link CaloException}.
+ *
+ * <p>Before the runs, one {@code GET <base>globalTags} checks that the global tag exists: the server answers
+ * {@code payloadiovs} for an unknown global tag with an empty list, which would make every map of every run
+ * look missing. {@link Builder#verifyGlobalTag(boolean) verifyGlobalTag(false)} skips it.
  *
  * <pre>{@code
  * try (CdbLookup cdb = RestCdbLookup.builder(URI.create("http://nopayloaddb.apps.rcf.bnl.gov/api/cdb_rest/"))
@@ -78,6 +83,7 @@ public final class RestCdbLookup implements CdbLookup {
     private final HttpFetcher fetcher;
     private final boolean ownsFetcher;
     private final Progress progress;
+    private final boolean verifyGlobalTag;
 
     private RestCdbLookup(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -87,6 +93,7 @@ public final class RestCdbLookup implements CdbLookup {
         this.ownsFetcher = b.fetcher == null;
         this.fetcher = ownsFetcher ? ownFetcher(b) : b.fetcher;
         this.progress = b.progress;
+        this.verifyGlobalTag = b.verifyGlobalTag;
     }
 
     /** A builder for the API root {@code baseUrl}, e.g. {@code http://localhost:8000/api/cdb_rest/}. */
@@ -127,6 +134,9 @@ public final class RestCdbLookup implements CdbLookup {
         if (asked.isEmpty()) {
             return List.of();
         }
+        if (verifyGlobalTag) {
+            requireGlobalTag();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, asked.size()),
                 named("cdb-rest-" + POOLS.incrementAndGet() + "-"));
         AtomicInteger done = new AtomicInteger();
@@ -148,6 +158,22 @@ public final class RestCdbLookup implements CdbLookup {
             return states;
         } finally {
             stop(pool);
+        }
+    }
+
+    /** Fails unless the server lists the global tag (an unknown one answers {@code payloadiovs} with {@code []}). */
+    private void requireGlobalTag() {
+        HttpUrl url = baseUrl.newBuilder().addPathSegment("globalTags").build();
+        List<String> names;
+        try {
+            names = GlobalTagNames.parse(fetcher.fetch(url), "GET " + url);
+        } catch (CaloException | HttpException e) {
+            throw new CaloException("cannot verify that the CDB has global tag '" + globalTag + "' (verifyGlobalTag(false)"
+                    + " skips this for a server without globalTags): " + e.getMessage(), e);
+        }
+        if (!names.contains(globalTag)) {
+            throw new CaloException("GET " + url + ": the CDB has no global tag '" + globalTag + "'; it has "
+                    + (names.size() <= 20 ? names : names.subList(0, 20) + " and " + (names.size() - 20) + " more"));
         }
     }
 
@@ -254,6 +280,7 @@ public final class RestCdbLookup implements CdbLookup {
         private Sleeper sleeper = Sleeper.system();
         private HttpFetcher fetcher;
         private Progress progress = (done, total) -> { };
+        private boolean verifyGlobalTag = true;
 
         private Builder(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -304,6 +331,12 @@ public final class RestCdbLookup implements CdbLookup {
         /** A shared fetcher, not closed by the lookup; its timeouts and retries apply. */
         public Builder fetcher(HttpFetcher f) {
             this.fetcher = Objects.requireNonNull(f, "fetcher");
+            return this;
+        }
+
+        /** Whether each check first asks {@code globalTags} that the global tag exists (default true). */
+        public Builder verifyGlobalTag(boolean verify) {
+            this.verifyGlobalTag = verify;
             return this;
         }
 

@@ -14,7 +14,8 @@ import okhttp3.HttpUrl;
  * nopayloaddb's {@code payloadiovs/} over an {@link InMemoryCdb}, for mockwebserver3: rows positional, or
  * objects with {@code shape=dict}; an unknown global tag answers 404 {@code {"detail":"Not found."}}. A run
  * can be given scripted answers first (a 504, a 500, garbage, a slow body) and raw bodies can be served
- * for a run as they are. Counts requests per run and the most answered at once.
+ * for a run as they are. {@code globalTags} lists the CDB's global tags in the server's shape. Counts
+ * requests per run and the most answered at once.
  */
 final class FakeNopayloadDb extends Dispatcher {
     static final String API = "/api/cdb_rest/";
@@ -25,6 +26,7 @@ final class FakeNopayloadDb extends Dispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile long workMillis;
+    private volatile boolean globalTagsMissing;
 
     FakeNopayloadDb(InMemoryCdb cdb) {
         this.cdb = cdb;
@@ -39,6 +41,12 @@ final class FakeNopayloadDb extends Dispatcher {
     /** Spends this long in each answer, so that concurrent requests overlap. */
     FakeNopayloadDb work(long millis) {
         this.workMillis = millis;
+        return this;
+    }
+
+    /** Answers globalTags with 404, as a server without that endpoint would. */
+    FakeNopayloadDb failGlobalTags() {
+        this.globalTagsMissing = true;
         return this;
     }
 
@@ -58,6 +66,15 @@ final class FakeNopayloadDb extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         HttpUrl url = request.getUrl();
+        if (url.encodedPath().equals(API + "globalTags") && !globalTagsMissing) {
+            StringBuilder tags = new StringBuilder("[");
+            int id = 0;
+            for (String name : cdb.globalTagNames()) {
+                tags.append(id > 0 ? ", " : "").append("{\"id\": ").append(++id).append(", \"name\": \"").append(name)
+                        .append("\", \"author\": \"admin\", \"status\": \"unlocked\", \"payload_lists_count\": 7}");
+            }
+            return json(200, tags.append(']').toString());
+        }
         if (!url.encodedPath().equals(API + "payloadiovs/")) {
             return json(404, "{\"detail\":\"Not found.\"}");
         }

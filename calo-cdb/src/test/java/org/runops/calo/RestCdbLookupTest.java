@@ -90,10 +90,11 @@ class RestCdbLookupTest {
         assertThat(expected.get(2).verdicts().get("HCALIN_meanTime").kind()).isEqualTo(Kind.MISSING);
         assertThat(expected.get(2).verdicts().get("HCALIN_meanTime").detail()).contains("covers runs [68050, 68100), not run 68100");
         assertThat(expected.get(3).verdicts().values()).extracting(CalibrationVerdict::kind).containsOnly(Kind.MISSING);
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(server.getRequestCount()).isEqualTo(5);
         for (long r : new long[] {68006, 68007, 68100, 66000}) {
             assertThat(fake.requests(r)).isEqualTo(1);
         }
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/cdb_rest/globalTags");
         RecordedRequest first = server.takeRequest();
         assertThat(first.getUrl().encodedPath()).isEqualTo("/api/cdb_rest/payloadiovs/");
         assertThat(first.getUrl().queryParameter("gtName")).isEqualTo(GT);
@@ -109,8 +110,11 @@ class RestCdbLookupTest {
             assertThat(dict.check(runs, CalibrationSpec.DEFAULTS)).isEqualTo(positional.check(runs, CalibrationSpec.DEFAULTS));
         }
         List<String> shapes = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            shapes.add(String.valueOf(server.takeRequest().getUrl().queryParameter("shape")));
+        for (int i = 0; i < 8; i++) {
+            HttpUrl url = server.takeRequest().getUrl();
+            if (url.encodedPath().endsWith("/payloadiovs/")) {
+                shapes.add(String.valueOf(url.queryParameter("shape")));
+            }
         }
         assertThat(shapes).containsExactlyInAnyOrder("null", "null", "null", "dict", "dict", "dict");
     }
@@ -123,6 +127,7 @@ class RestCdbLookupTest {
         fake.script(run, FakeNopayloadDb.json(200, rawField(examples, "response_positional")),
                 FakeNopayloadDb.json(200, rawField(examples, "response_shape_dict (add &shape=dict)")));
         List<CalibrationSpec> specs = List.of(CalibrationSpec.standard("Beam"), CalibrationSpec.standard("CEMC_meanTime"));
+        cdb.globalTag("sPHENIX_ExampleGT_24");
         try (RestCdbLookup rest = RestCdbLookup.builder(base()).globalTag("sPHENIX_ExampleGT_24").httpSettings(FAST).build()) {
             RunCdbState positional = rest.check(List.of(new RunTag(run, TAG)), specs).get(0);
             RunCdbState dict = rest.check(List.of(new RunTag(run, TAG)), specs).get(0);
@@ -133,12 +138,44 @@ class RestCdbLookupTest {
             assertThat(beam.detail()).isEqualTo("D0DXMagnets.dat");
             assertThat(positional.verdicts().get("CEMC_meanTime").kind()).isEqualTo(Kind.MISSING);
         }
+        server.takeRequest(); // globalTags
         assertThat(server.takeRequest().getUrl().queryParameter("gtName")).isEqualTo("sPHENIX_ExampleGT_24");
     }
 
+    /** The server answers payloadiovs for an unknown global tag with [] (every map missing), so the tag is checked first. */
     @Test
-    void anUnknownGlobalTagFailsTheWholeCheck() {
-        try (RestCdbLookup rest = RestCdbLookup.builder(base()).globalTag("noSuchTag").httpSettings(FAST).build()) {
+    void anUnknownGlobalTagFailsTheWholeCheckBeforeAnyRunIsAsked() {
+        try (RestCdbLookup rest = RestCdbLookup.builder(base()).globalTag("newcdbtag_typo").httpSettings(FAST).build()) {
+            assertThatThrownBy(() -> rest.check(runs(68006, 68007), CalibrationSpec.DEFAULTS))
+                    .isInstanceOf(CaloException.class)
+                    .hasMessage("GET " + base() + "globalTags: the CDB has no global tag 'newcdbtag_typo'; it has [newcdbtag]");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theDocumentedGlobalTagListIsRead() throws IOException {
+        String examples = Files.readString(SharedData.require("calocdb/nopayloaddb_payloadiovs_examples.json"));
+        assertThat(org.runops.calo.internal.GlobalTagNames.parse(
+                rawField(examples, "GET /api/cdb_rest/globalTags (alias global-tags)").getBytes(java.nio.charset.StandardCharsets.UTF_8), "doc"))
+                .containsExactly("sPHENIX_ExampleGT_24");
+    }
+
+    @Test
+    void aServerThatCannotListItsGlobalTagsFailsTheCheckUnlessTheVerificationIsOff() {
+        fake.failGlobalTags();
+        try (RestCdbLookup rest = builder().build()) {
+            assertThatThrownBy(() -> rest.check(runs(68006), CalibrationSpec.DEFAULTS)).isInstanceOf(CaloException.class)
+                    .hasMessageStartingWith("cannot verify that the CDB has global tag 'newcdbtag'").hasMessageContaining("404");
+        }
+        try (RestCdbLookup rest = builder().verifyGlobalTag(false).build()) {
+            assertThat(rest.check(runs(68006), CalibrationSpec.DEFAULTS).get(0).needsMaps()).isFalse();
+        }
+    }
+
+    @Test
+    void aPayloadiovs404FailsTheWholeCheck() {
+        try (RestCdbLookup rest = RestCdbLookup.builder(base()).globalTag("noSuchTag").httpSettings(FAST).verifyGlobalTag(false).build()) {
             assertThatThrownBy(() -> rest.check(runs(68006, 68007), CalibrationSpec.DEFAULTS))
                     .isInstanceOf(CaloException.class)
                     .hasMessageContaining("404")
@@ -152,7 +189,7 @@ class RestCdbLookupTest {
     void aWrongApiRootFailsTheWholeCheck() {
         try (RestCdbLookup rest = RestCdbLookup.builder(server.url("/api/").uri()).httpSettings(FAST).build()) {
             assertThatThrownBy(() -> rest.check(runs(68006), CalibrationSpec.DEFAULTS))
-                    .isInstanceOf(CaloException.class).hasMessageContaining("/api/payloadiovs/").hasMessageContaining("404");
+                    .isInstanceOf(CaloException.class).hasMessageContaining("/api/globalTags").hasMessageContaining("404");
         }
     }
 
@@ -236,7 +273,7 @@ class RestCdbLookupTest {
             assertThat(states).allSatisfy(s -> assertThat(s.verdicts().get("CEMC_meanTime").kind())
                     .isEqualTo(s.runTag().run() % 3 == 0 ? Kind.UP_TO_DATE : Kind.MISSING));
         }
-        assertThat(server.getRequestCount()).isEqualTo(300);
+        assertThat(server.getRequestCount()).isEqualTo(301);
         assertThat(fake.maxInFlight()).isBetween(1, 4);
         assertThat(progress).hasSize(300).allSatisfy(p -> assertThat(p[1]).isEqualTo(300));
         assertThat(progress).extracting(p -> p[0]).containsExactlyInAnyOrderElementsOf(
