@@ -74,13 +74,13 @@ public final class NannyBackfill {
             Objects.requireNonNull(chunk, "chunk");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(backend, "backend");
-            outDir = outDir.toAbsolutePath().normalize(); // expected outputs are judged from anywhere, e.g. a batch node
+            outDir = Objects.requireNonNull(outDir, "outDir").toAbsolutePath().normalize(); // expected outputs are judged from anywhere, e.g. a batch node
             Objects.requireNonNull(dayCommand, "dayCommand");
             if (dayCommand.expand(Map.of(BatchSubmission.INPUT, "a")).equals(dayCommand.expand(Map.of(BatchSubmission.INPUT, "b")))) {
                 throw new IllegalArgumentException("backfill day command '" + dayCommand + "' must contain {" + BatchSubmission.INPUT
                         + "} (replaced by the day)");
             }
-            workArea = workArea.toAbsolutePath().normalize();
+            workArea = Objects.requireNonNull(workArea, "workArea").toAbsolutePath().normalize();
             attributes = Map.copyOf(attributes);
             Objects.requireNonNull(policy, "policy");
             new NannyDay(from, chunk); // fails now, naming the chunk length, when it does not divide a day
