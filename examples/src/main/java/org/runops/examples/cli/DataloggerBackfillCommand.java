@@ -254,6 +254,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
                 yield BatchSystem.local(jobs);
             }
             case "condor", "htcondor" -> BatchSystem.htcondor(tools);
+            case "slurm" -> BatchSystem.slurm(tools);
             default -> throw new IllegalArgumentException("--batch must be local, condor or slurm, got '" + batch + "'");
         };
     }
