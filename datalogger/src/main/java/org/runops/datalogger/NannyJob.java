@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,10 +78,7 @@ public final class NannyJob {
      * first; the last has no file when its fetch could not be completed.
      */
     public List<GrabResult> catchUp(Options o) {
-        ParamList list = ParamList.read(o.paramFile());
-        if (list.devices().isEmpty()) {
-            throw new DataLoggerException("no devices in " + o.paramFile() + (list.problems().isEmpty() ? "" : "; skipped " + list.problems()));
-        }
+        ParamList list = readList(o.paramFile());
         List<GrabResult> results = new ArrayList<>();
         Instant start = nextStart(o.outDir(), o.firstStart(), o.chunk(), o.version(), client.backendName());
         while (!clock.instant().isBefore(start.plus(o.chunk()))) {
@@ -92,6 +90,39 @@ public final class NannyJob {
             start = start.plus(o.chunk());
         }
         return results;
+    }
+
+    /**
+     * Fills the chunks of one UTC day ({@link NannyDay}) that are not on disk yet, oldest first, for a backfill
+     * job: chunks already on disk are skipped, so a job run again after a failure or a kill fetches only the
+     * rest. Unlike {@link #catchUp}, a chunk that could not be fetched completely does not stop the others;
+     * {@code firstStart} and {@code runOnce} of the options are not used.
+     *
+     * @return one result per chunk fetched (none when the whole day is on disk); those without a file failed
+     * @throws IllegalArgumentException when the options' chunk length does not divide a day
+     */
+    public List<GrabResult> fillDay(Options o, LocalDate day) {
+        NannyDay nannyDay = new NannyDay(day, o.chunk());
+        ParamList list = readList(o.paramFile());
+        List<GrabResult> results = new ArrayList<>();
+        for (TimeWindow window : nannyDay.chunks()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (!NannyDay.isOnDisk(DataFileNames.nannyFile(o.outDir(), window.start(), o.chunk(), o.version(), client.backendName()))) {
+                results.add(chunk(o, list, window));
+            }
+        }
+        return results;
+    }
+
+    /** The list's devices; none is an error naming the file. */
+    static ParamList readList(Path paramFile) {
+        ParamList list = ParamList.read(paramFile);
+        if (list.devices().isEmpty()) {
+            throw new DataLoggerException("no devices in " + paramFile + (list.problems().isEmpty() ? "" : "; skipped " + list.problems()));
+        }
+        return list;
     }
 
     private GrabResult chunk(Options o, ParamList list, TimeWindow window) {

@@ -107,4 +107,24 @@ class NannyJobTest {
         List<GrabResult> real = new NannyJob(new OneHertzClient("acl"), later).catchUp(o);
         assertThat(real).singleElement().satisfies(r -> assertThat(r.window().start()).isEqualTo(FIRST));
     }
+
+    @Test
+    void fillDayFetchesOnlyTheChunksOfTheDayNotOnDisk() throws IOException {
+        NannyJob.Options o = new NannyJob.Options(options(false).paramFile(), FIRST, Duration.ofHours(6), "1.0.0", dir.resolve("draft"),
+                dir.resolve("out"), false, FetchOptions.defaults(), false, GrabListener.none());
+        Path second = DataFileNames.nannyFile(o.outDir(), Instant.parse("2020-03-09T06:00:00Z"), o.chunk(), "1.0.0", "acl");
+        Files.createDirectories(second.getParent());
+        Files.writeString(second, "kept");
+        OneHertzClient client = new OneHertzClient("acl");
+        List<GrabResult> results = new NannyJob(client, Clock.fixed(Instant.parse("2020-03-12T00:00:00Z"), ZoneOffset.UTC))
+                .fillDay(o, java.time.LocalDate.parse("2020-03-09"));
+        assertThat(results).extracting(r -> r.window().start()).containsExactly(Instant.parse("2020-03-09T00:00:00Z"),
+                Instant.parse("2020-03-09T12:00:00Z"), Instant.parse("2020-03-09T18:00:00Z"));
+        assertThat(published()).containsExactly("202003/09/20200309T000000PT6H-1_0_0.h5", "202003/09/20200309T060000PT6H-1_0_0.h5",
+                "202003/09/20200309T120000PT6H-1_0_0.h5", "202003/09/20200309T180000PT6H-1_0_0.h5");
+        assertThat(Files.readString(second)).isEqualTo("kept");
+        int asked = client.requests.size();
+        assertThat(new NannyJob(client, Clock.systemUTC()).fillDay(o, java.time.LocalDate.parse("2020-03-09"))).isEmpty();
+        assertThat(client.requests).hasSize(asked);
+    }
 }

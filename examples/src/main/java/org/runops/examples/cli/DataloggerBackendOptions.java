@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.runops.datalogger.AclClient;
 import org.runops.datalogger.DataLoggerClient;
@@ -58,6 +60,28 @@ final class DataloggerBackendOptions {
             case "simulated" -> DataLoggerClient.simulated(seed, SimulationProfile.booster(), clock);
             default -> throw new IllegalArgumentException("--backend must be acl, replay or simulated, got '" + backend + "'");
         };
+    }
+
+    /** The backend's name as its files carry it (acl, replay or simulated), checked. */
+    String backendName() {
+        String name = backend.toLowerCase(Locale.ROOT);
+        if (!List.of("acl", "replay", "simulated").contains(name)) {
+            throw new IllegalArgumentException("--backend must be acl, replay or simulated, got '" + backend + "'");
+        }
+        return name;
+    }
+
+    /** These options as arguments for another runops command (e.g. a batch job), folders absolute. */
+    List<String> args() {
+        List<String> args = new ArrayList<>(List.of("--backend", backendName(), "--url", url, "--zone", zone.getId(), "--seed",
+                Long.toString(seed), "--timeout", timeout.toString()));
+        if (replayDir != null) {
+            args.addAll(List.of("--replay-dir", replayDir.toAbsolutePath().toString()));
+        }
+        if (recordDir != null) {
+            args.addAll(List.of("--record-dir", recordDir.toAbsolutePath().toString()));
+        }
+        return args;
     }
 
     /** The longest one request may take. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
             "simulated (deterministic Booster-like data; every file it makes says so)."
         },
         subcommands = {DataloggerGrabParamsCommand.class, DataloggerGrabEventsCommand.class, DataloggerNannyCommand.class,
-            DataloggerTimelineCommand.class, DataloggerDistillCommand.class, DataloggerExportJsonCommand.class,
-            DataloggerExportHtmlCommand.class, DataloggerPlotCommand.class})
+            DataloggerNannyDayCommand.class, DataloggerBackfillCommand.class, DataloggerTimelineCommand.class, DataloggerDistillCommand.class,
+            DataloggerExportJsonCommand.class, DataloggerExportHtmlCommand.class, DataloggerPlotCommand.class})
 public final class DataloggerCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

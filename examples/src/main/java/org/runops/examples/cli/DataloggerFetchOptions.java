@@ -1,6 +1,8 @@
 package org.runops.examples.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.runops.datalogger.FetchOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +26,16 @@ final class DataloggerFetchOptions {
 
     boolean publishIncomplete() {
         return incomplete.publishIncomplete;
+    }
+
+    /** These options as arguments for another runops command (e.g. a batch job). */
+    List<String> args() {
+        List<String> args = new ArrayList<>(List.of("--parallelism", Integer.toString(parallelism), "--chunk", chunk.toString(), "--retries",
+                Integer.toString(retries)));
+        if (publishIncomplete()) {
+            args.add("--publish-incomplete");
+        }
+        return args;
     }
 
     /** Chunk, parallelism and retries from the options, {@code timeout} per request; backoff and listener as {@link FetchOptions#defaults()}. */
