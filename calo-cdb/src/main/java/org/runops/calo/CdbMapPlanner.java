@@ -26,7 +26,6 @@ import org.runops.core.exec.batch.BatchSubmission;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
 import org.runops.core.exec.batch.OutputCheck;
-import org.runops.core.exec.batch.SubmissionAttempt;
 import org.runops.core.exec.batch.SubmissionOutcome;
 import org.runops.core.exec.batch.SubmissionPolicy;
 import org.runops.core.exec.batch.SubmissionStore;
@@ -297,6 +296,14 @@ public final class CdbMapPlanner {
      * @throws org.runops.core.exec.batch.SubmissionLockedException when another run holds the store's lock
      */
     public List<RunStatus> status(SubmissionPolicy retries) {
+        return status(stateStore, batch, clock, retries);
+    }
+
+    /**
+     * {@link #status(SubmissionPolicy)} without a planner: the submission store {@code stateStore},
+     * refreshed against {@code batch} and the expected payload files at {@code clock}'s time.
+     */
+    public static List<RunStatus> status(Path stateStore, BatchSystem batch, Clock clock, SubmissionPolicy retries) {
         try (SubmissionStore store = SubmissionStore.open(stateStore, "runops calo status")) {
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
             return store.latest().stream().map(a -> new RunStatus(Long.parseLong(a.unit()), a,
