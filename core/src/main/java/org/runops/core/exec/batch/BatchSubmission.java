@@ -16,15 +16,19 @@ import org.runops.core.exec.CommandTemplate;
  * @param command          the executable and its arguments; {@code {input}} is the only placeholder
  * @param inputs           one job per input; none empty or spanning lines (each is one line of a list file)
  * @param logDirectory     where each job's stdout and stderr go
+ * @param workDirectory    where a batch system writes what it needs to submit: the input list {@value
+ *                         #JOBS_LIST} and its own files (e.g. {@code <name>.sub}); not where jobs run
  * @param memoryMegabytes  memory each job requests, MiB (&gt; 0)
  * @param attributes       extra batch-system attributes (e.g. HTCondor {@code +JobFlavour}); a backend
  *                         ignores those it does not know
  */
 public record BatchSubmission(String name, CommandTemplate command, List<String> inputs, Path logDirectory,
-        long memoryMegabytes, Map<String, String> attributes) {
+        Path workDirectory, long memoryMegabytes, Map<String, String> attributes) {
 
     /** The placeholder replaced by each job's input. */
     public static final String INPUT = "input";
+    /** The input list every system writes into the work directory: one input per line, in job order. */
+    public static final String JOBS_LIST = "jobs.list";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -48,11 +52,23 @@ public record BatchSubmission(String name, CommandTemplate command, List<String>
             }
         }
         Objects.requireNonNull(logDirectory, "logDirectory");
+        Objects.requireNonNull(workDirectory, "workDirectory");
         if (memoryMegabytes <= 0) {
             throw new IllegalArgumentException("memoryMegabytes of submission '" + name + "' must be positive, got "
                     + memoryMegabytes);
         }
         attributes = Map.copyOf(attributes);
+    }
+
+    /** A submission whose work directory is its log directory. */
+    public BatchSubmission(String name, CommandTemplate command, List<String> inputs, Path logDirectory,
+            long memoryMegabytes, Map<String, String> attributes) {
+        this(name, command, inputs, logDirectory, logDirectory, memoryMegabytes, attributes);
+    }
+
+    /** The input list in the work directory, {@code <workDirectory>/jobs.list}. */
+    public Path jobsList() {
+        return workDirectory.resolve(JOBS_LIST);
     }
 
     /** The command of job {@code index}: the template with {@code {input}} replaced by that job's input. */

@@ -1,6 +1,7 @@
 package org.runops.core.exec.batch;
 
 import java.util.List;
+import org.runops.core.exec.batch.internal.HtCondorBatchSystem;
 import org.runops.core.exec.batch.internal.LocalBatchSystem;
 
 /**
@@ -20,11 +21,26 @@ public interface BatchSystem extends AutoCloseable {
     String name();
 
     /**
-     * Submits one job per input.
+     * Writes everything the system needs to submit into the submission's work directory, each file
+     * atomically: always the input list {@value BatchSubmission#JOBS_LIST} (one input per line, in job order),
+     * plus the system's own files. Submits nothing: a dry run logs {@link PreparedSubmission#commandLine()}.
+     * Creates the work and log directories.
      *
-     * @throws BatchException when the submission cannot be made (naming it and why)
+     * @throws BatchException when a file cannot be written (naming it and the submission)
      */
-    BatchSubmitted submit(BatchSubmission submission);
+    PreparedSubmission prepare(BatchSubmission submission);
+
+    /**
+     * Submits a prepared submission: one job per input.
+     *
+     * @throws BatchException when the submission cannot be made (naming it, the command and why)
+     */
+    BatchSubmitted submit(PreparedSubmission prepared);
+
+    /** Prepares and submits: {@code submit(prepare(submission))}. */
+    default BatchSubmitted submit(BatchSubmission submission) {
+        return submit(prepare(submission));
+    }
 
     /**
      * The current state of each job of {@code submitted}, in job order.
@@ -40,9 +56,28 @@ public interface BatchSystem extends AutoCloseable {
     /**
      * Runs the jobs as processes on this machine, at most {@code parallelism} at once, each in the log
      * directory as working directory; the memory request and extra attributes are not enforced.
-     * {@link #close()} stops running jobs (their process trees) and cancels queued ones.
+     * {@link #prepare} writes only the input list and gives an empty command (the jobs run in this JVM's
+     * threads). {@link #close()} stops running jobs (their process trees) and cancels queued ones.
      */
     static BatchSystem local(int parallelism) {
         return new LocalBatchSystem(parallelism);
+    }
+
+    /**
+     * Submits to HTCondor through its command-line tools, one cluster per submission. {@link #prepare} writes
+     * {@code jobs.list} and the submit description {@code <name>.sub} (runProd.py's layout: {@code arguments}
+     * with {@code {input}} as {@code $(input_run)}, {@code executable} = the command's first word, which
+     * HTCondor resolves against the work directory, not the {@code PATH}; {@code log} =
+     * {@code <logDirectory>/<name>-$(ClusterId)-$(Process).log}, {@code output}/{@code error} as {@link
+     * BatchSubmission#stdoutOf}/{@link BatchSubmission#stderrOf}, {@code request_memory}, then every
+     * attribute whose key is a submit key ({@code batch_name}, {@code +JobFlavour}; values verbatim, so a
+     * ClassAd string needs its double quotes); no {@code queue} line). The command, run in the work
+     * directory, is {@code condor_submit <name>.sub -queue "input_run from jobs.list"}; job ids are
+     * {@code <cluster>.<proc>}. States come from {@code condor_q -json}, then {@code condor_history -json};
+     * a held job is QUEUED with its hold reason as detail (it may be released, so it is not final).
+     * Inputs must hold no whitespace or quotes (they are queue items).
+     */
+    static BatchSystem htcondor(BatchTools tools) {
+        return new HtCondorBatchSystem(tools);
     }
 }

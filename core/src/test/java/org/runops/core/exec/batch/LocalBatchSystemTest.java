@@ -67,6 +67,44 @@ class LocalBatchSystemTest {
     }
 
     @Test
+    void prepareWritesTheInputListIntoTheWorkDirectoryAndSubmitsNothing() throws Exception {
+        Path marker = dir.resolve("ran");
+        Path work = dir.resolve("work");
+        BatchSubmission sub = new BatchSubmission("genStatus", CommandTemplate.parse("touch " + marker + ".{input}"),
+                List.of("66457_new_newcdbtag_v008.list", "66458_new_newcdbtag_v008.list"), dir.resolve("logs"), work,
+                512, Map.of());
+        try (BatchSystem batch = BatchSystem.local(1)) {
+            PreparedSubmission prepared = batch.prepare(sub);
+
+            assertThat(prepared.files()).containsExactly(work.resolve("jobs.list"));
+            assertThat(Files.readString(work.resolve("jobs.list")))
+                    .isEqualTo("66457_new_newcdbtag_v008.list\n66458_new_newcdbtag_v008.list\n");
+            assertThat(prepared.command()).isEmpty();
+            assertThat(Files.isDirectory(dir.resolve("logs"))).isTrue();
+            assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("ran"));
+
+            List<BatchJobState> states = awaitFinal(batch, batch.submit(prepared));
+            assertThat(states).extracting(BatchJobState::status).containsOnly(Status.COMPLETED);
+            assertThat(dir.resolve("ran.66457_new_newcdbtag_v008.list")).exists();
+        }
+    }
+
+    @Test
+    void aSubmissionWithoutAWorkDirectoryWritesItsFilesBesideTheLogs() {
+        BatchSubmission sub = submission("x", "true {input}", List.of("1"));
+        assertThat(sub.workDirectory()).isEqualTo(sub.logDirectory());
+        assertThat(sub.jobsList()).isEqualTo(dir.resolve("logs/jobs.list"));
+    }
+
+    @Test
+    void theCommandLineQuotesWordsAShellWouldSplit() {
+        PreparedSubmission p = new PreparedSubmission(submission("x", "true {input}", List.of("1")),
+                List.of(dir.resolve("jobs.list")),
+                List.of("condor_submit", "x.sub", "-queue", "input_run from jobs.list", "it's"));
+        assertThat(p.commandLine()).isEqualTo("condor_submit x.sub -queue 'input_run from jobs.list' 'it'\\''s'");
+    }
+
+    @Test
     void neverRunsMoreThanParallelismJobsAtOnce() throws Exception {
         Path marks = Files.createDirectory(dir.resolve("marks"));
         // each job marks itself running, counts the running marks, works a little, unmarks itself

@@ -1,7 +1,5 @@
 package org.runops.core.exec.batch.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +18,12 @@ import org.runops.core.exec.ProcessResult;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.exec.ProcessSpec;
 import org.runops.core.exec.StopSignal;
-import org.runops.core.exec.batch.BatchException;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchJobState.Status;
 import org.runops.core.exec.batch.BatchSubmission;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
+import org.runops.core.exec.batch.PreparedSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +57,17 @@ public final class LocalBatchSystem implements BatchSystem {
         return "local";
     }
 
+    /** Writes {@code jobs.list}; the command is empty: the jobs run in this JVM's threads. */
     @Override
-    public BatchSubmitted submit(BatchSubmission submission) {
+    public PreparedSubmission prepare(BatchSubmission submission) {
+        return new PreparedSubmission(submission, List.of(SubmissionFiles.writeJobsList(submission)), List.of());
+    }
+
+    @Override
+    public BatchSubmitted submit(PreparedSubmission prepared) {
+        BatchSubmission submission = prepared.submission();
         if (closed) {
             throw new IllegalStateException("local batch system is closed; cannot submit '" + submission.name() + "'");
-        }
-        try {
-            Files.createDirectories(submission.logDirectory());
-        } catch (IOException e) {
-            throw new BatchException("cannot create log directory " + submission.logDirectory() + " for submission '"
-                    + submission.name() + "': " + e.getMessage(), e);
         }
         String cluster = Long.toString(clusters.incrementAndGet());
         List<String> ids = new ArrayList<>(submission.inputs().size());
