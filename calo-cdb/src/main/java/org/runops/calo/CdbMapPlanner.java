@@ -26,6 +26,7 @@ import org.runops.core.exec.batch.BatchSubmission;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
 import org.runops.core.exec.batch.OutputCheck;
+import org.runops.core.exec.batch.PreparedSubmission;
 import org.runops.core.exec.batch.SubmissionOutcome;
 import org.runops.core.exec.batch.SubmissionPolicy;
 import org.runops.core.exec.batch.SubmissionStore;
@@ -238,23 +239,26 @@ public final class CdbMapPlanner {
                     log.info("Run " + t.runTag().run() + " not queued (" + d.action() + "): " + d.reason());
                 }
             }
-            List<String> inputs = PlanFiles.writeJobsList(dir, queued.values().stream()
-                    .map(q -> PlanFiles.listFile(dir.resolve("datasets"), q.task().runTag())).toList());
+            List<String> inputs = List.copyOf(queued.keySet()); // sorted absolute paths of the list files
             CommandTemplate command = CommandTemplate.parse((options.wrapper().map(w -> w.toAbsolutePath() + " ").orElse(""))
                     + options.mapJob().toAbsolutePath() + " {" + BatchSubmission.INPUT + "} " + dir.resolve("output"));
-            String submissionCommand = batch.name() + ": one job per line of " + dir.resolve("jobs.list") + " (" + inputs.size()
-                    + " job(s)): " + command + ", " + options.memoryMegabytes() + " MiB each, logs in " + logDir;
             Optional<BatchSubmitted> submitted = Optional.empty();
+            String submissionCommand = "";
             RuntimeException failure = null;
             if (inputs.isEmpty()) {
                 log.info(plan.hasWork() ? "No run to submit: every run needing maps is in flight, done or given up. Quitting."
                         : "No new CDB maps to process. Quitting.");
             } else {
+                PreparedSubmission prepared = batch.prepare(new BatchSubmission("genStatus", command, inputs, logDir, dir,
+                        options.memoryMegabytes(), Map.of()));
+                submissionCommand = prepared.command().isEmpty()
+                        ? batch.name() + ": one job per line of " + dir.resolve(BatchSubmission.JOBS_LIST) + " (" + inputs.size()
+                                + " job(s)): " + command + ", logs in " + logDir
+                        : "cd " + dir + " && " + prepared.commandLine();
                 log.info("Submission Command: " + submissionCommand);
                 if (options.submit()) {
                     try {
-                        BatchSubmitted s = batch.submit(new BatchSubmission("genStatus", command, inputs, logDir,
-                                options.memoryMegabytes(), Map.of()));
+                        BatchSubmitted s = batch.submit(prepared);
                         store.recordSubmitted(s, queued.values().stream().map(Queued::unit).toList(), plan.id(), dir, clock.instant());
                         log.info("Submitted " + s.jobIds().size() + " job(s) to " + s.system() + " cluster " + s.clusterId());
                         submitted = Optional.of(s);

@@ -13,7 +13,8 @@ import org.runops.core.exec.batch.BatchSubmitted;
  * @param plan              the plan executed
  * @param queued            the runs in {@code jobs.list}: submitted, or what a submission would submit
  * @param submitted         what the batch system accepted; empty for a dry run or nothing to submit
- * @param submissionCommand the submission, in words (logged as {@code Submission Command: ...})
+ * @param submissionCommand the exact submit command, or the local system's submission in words (logged as
+ *                          {@code Submission Command: ...}); empty when nothing was queued
  * @param waiting           runs not queued because an earlier job is in flight or undecided
  * @param done              runs not queued because an earlier job of the same work succeeded (maps made, not yet uploaded)
  * @param givenUp           runs not queued because they failed as often as allowed

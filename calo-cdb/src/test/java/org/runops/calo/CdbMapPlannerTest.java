@@ -19,6 +19,7 @@ import org.runops.core.exec.batch.BatchSubmission;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchSystem;
+import org.runops.core.exec.batch.PreparedSubmission;
 import org.runops.core.exec.batch.SubmissionLockedException;
 import org.runops.core.exec.batch.SubmissionStore;
 import org.runops.testing.SharedData;
@@ -48,7 +49,7 @@ class CdbMapPlannerTest {
                 .clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
     }
 
-    /** A batch system of another name that must never be asked. */
+    /** A batch system of another name that prepares as the local one does, with a submit command of its own, and never submits. */
     private static BatchSystem named(String name) {
         return new BatchSystem() {
             @Override
@@ -57,7 +58,14 @@ class CdbMapPlannerTest {
             }
 
             @Override
-            public BatchSubmitted submit(BatchSubmission submission) {
+            public PreparedSubmission prepare(BatchSubmission submission) {
+                try (BatchSystem local = BatchSystem.local(1)) {
+                    return new PreparedSubmission(submission, local.prepare(submission).files(), List.of(name + "-submit", "jobs.list"));
+                }
+            }
+
+            @Override
+            public BatchSubmitted submit(PreparedSubmission prepared) {
                 throw new AssertionError("must not submit");
             }
 
@@ -169,7 +177,7 @@ class CdbMapPlannerTest {
         }
         catalog.add(file(68007, 0, TAG, 10, 1));
         MapCdb cdb = new MapCdb().upToDate(new RunTag(68007, TAG), CalibrationSpec.DEFAULTS);
-        CdbMapPlanner planner = planner(catalog, cdb, named("local"));
+        CdbMapPlanner planner = planner(catalog, cdb, named("htcondor"));
         ExecuteResult r = planner.execute(planner.plan(PlanOptions.of(RUN3AUAU)), ExecuteOptions.dryRun(Path.of("/opt/bin/CaloCDB-GenStatus")));
 
         Path out = r.directory();
@@ -185,7 +193,7 @@ class CdbMapPlannerTest {
         assertThat(log).startsWith("2025-07-05 00:00:01,000 - __main__ - INFO - ########################################\n")
                 .contains(" - __main__ - INFO - Run Type: run3auau\n", "INFO - Min Events: None\n", "Do Condor Submission: False\n",
                         "genStatus Bin: /opt/bin/CaloCDB-GenStatus\n", "Condor Log File: " + out.resolve("logs") + "\n",
-                        "INFO - Submission Command: local: one job per line of " + out.resolve("jobs.list") + " (1 job(s)): ")
+                        "INFO - Submission Command: cd " + out + " && htcondor-submit jobs.list\n")
                 .doesNotContain("DEMO");
         String json = Files.readString(out.resolve("plan.json"));
         assertThat(json).contains("\"id\" : \"" + r.plan().id() + "\"", "\"demo\" : false", "\"submitted\" : false");
@@ -206,7 +214,7 @@ class CdbMapPlannerTest {
         ExecuteResult r = planner.execute(plan, ExecuteOptions.dryRun(Path.of("/bin/true")).withSubmit(true));
         assertThat(r.submitted()).isEmpty();
         assertThat(Files.readString(r.directory().resolve("run3auau-process.csv"))).isEqualTo("runnumber\n");
-        assertThat(Files.readString(r.directory().resolve("jobs.list"))).isEmpty();
+        assertThat(r.directory().resolve("jobs.list")).doesNotExist();
         assertThat(Files.readString(r.directory().resolve("log-2025-07-05.txt"))).contains("No new CDB maps to process. Quitting.");
     }
 
@@ -222,7 +230,7 @@ class CdbMapPlannerTest {
         ExecuteResult dry = planner.execute(plan, ExecuteOptions.dryRun(Path.of("/bin/true")));
         assertThat(dry.directory().getFileName().toString()).isEqualTo("run3auau-2025-07-05-00-00-01-DEMO-DATA");
         assertThat(Files.readString(dry.directory().resolve("plan.json"))).contains("\"demo\" : true");
-        assertThat(Files.readString(dry.directory().resolve("log-2025-07-05.txt"))).contains("DEMO DATA");
+        assertThat(Files.readString(dry.directory().resolve("log-2025-07-05.txt"))).contains("DEMO DATA", "Submission Command: cd ");
     }
 
     @Test

@@ -45,13 +45,6 @@ public final class PlanFiles {
         return datasets.resolve(rt.stem() + ".list");
     }
 
-    /** {@code jobs.list}: the absolute paths of the list files, sorted (not the original's glob order). */
-    public static List<String> writeJobsList(Path dir, List<Path> lists) throws IOException {
-        List<String> lines = lists.stream().map(p -> p.toAbsolutePath().toString()).sorted().toList();
-        text(dir.resolve("jobs.list"), lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
-        return lines;
-    }
-
     static void text(Path file, CharSequence content) throws IOException {
         AtomicFiles.write(file, content.toString().getBytes(StandardCharsets.UTF_8));
     }

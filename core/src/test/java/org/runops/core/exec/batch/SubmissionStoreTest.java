@@ -159,7 +159,12 @@ class SubmissionStoreTest {
             }
 
             @Override
-            public BatchSubmitted submit(BatchSubmission submission) {
+            public PreparedSubmission prepare(BatchSubmission submission) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public BatchSubmitted submit(PreparedSubmission prepared) {
                 throw new UnsupportedOperationException();
             }
 
