@@ -50,6 +50,8 @@ import org.runops.core.exec.batch.SubmissionStore;
  */
 public final class CdbMapPlanner {
     private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT);
+    /** Python's {@code str(datetime.now())}, as the original's log header prints it. */
+    private static final DateTimeFormatter PYTHON_NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     private static final DateTimeFormatter LOG_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     /** Appended to the directory of a plan made on demo data. */
     public static final String DEMO_SUFFIX = "-DEMO-DATA";
@@ -231,9 +233,9 @@ public final class CdbMapPlanner {
                 switch (d.action()) {
                     case SUBMIT -> queued.put(lists.get(i).toAbsolutePath().toString(), new Queued(t, new SubmissionStore.Submitted(
                             Long.toString(t.runTag().run()), d.attempt(), fingerprint, expectedOutputs(dir, t))));
-                    case WAIT -> waiting.add(new SkippedRun(t.runTag(), d.reason()));
-                    case DONE -> done.add(new SkippedRun(t.runTag(), d.reason()));
-                    case GIVE_UP -> givenUp.add(new SkippedRun(t.runTag(), d.reason()));
+                    case WAIT -> waiting.add(new SkippedRun(t.runTag(), SkippedRun.Cause.IN_FLIGHT, d.reason()));
+                    case DONE -> done.add(new SkippedRun(t.runTag(), SkippedRun.Cause.MAPS_MADE, d.reason()));
+                    case GIVE_UP -> givenUp.add(new SkippedRun(t.runTag(), SkippedRun.Cause.GIVEN_UP, d.reason()));
                 }
                 if (d.action() != SubmissionPolicy.Action.SUBMIT) {
                     log.info("Run " + t.runTag().run() + " not queued (" + d.action() + "): " + d.reason());
@@ -339,7 +341,7 @@ public final class CdbMapPlanner {
     private void header(PlanLog log, Plan plan, ExecuteOptions o, Path dir, Path logDir) {
         String python = o.submit() ? "True" : "False";
         log.info("#".repeat(40));
-        log.info("LOGGING: " + LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+        log.info("LOGGING: " + PYTHON_NOW.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone())));
         log.info("Run Type: " + plan.options().runType().name());
         log.info("Min Events: " + (plan.options().minEvents().isPresent() ? plan.options().minEvents().getAsLong() : "None"));
         log.info("Output Directory: " + dir);

@@ -42,6 +42,12 @@ public record Plan(String id, PlanOptions options, List<String> calibrations, St
         missingFiles = List.copyOf(missingFiles);
     }
 
+    /** Whether the CDB decided none of the catalogue's runs (it is down): there were runs, and every one is deferred for it. */
+    public boolean cdbDecidedNothing() {
+        return !catalogRuns.isEmpty() && deferred.size() == catalogRuns.size()
+                && deferred.stream().allMatch(s -> s.cause() == SkippedRun.Cause.CDB_UNDECIDED);
+    }
+
     /** Whether any run needs a map job. */
     public boolean hasWork() {
         return !tasks.isEmpty();

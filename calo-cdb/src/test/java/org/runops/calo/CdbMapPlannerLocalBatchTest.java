@@ -90,8 +90,8 @@ class CdbMapPlannerLocalBatchTest {
             assertThat(status.get(0).latest().outcome().kind()).isEqualTo(Kind.SUCCEEDED);
             assertThat(status.get(0).latest().outcome().reason()).contains("all 7 expected files present");
             assertThat(status.get(1).latest().outcome().kind()).isEqualTo(Kind.FAILED);
-            assertThat(status.get(1).latest().outcome().reason()).contains("COMPLETED (exit 0)", "7 of 7 expected files missing",
-                    first.directory().resolve("output/68007_" + TAG + "/EMCalHotMap_" + TAG + "_68007cdb.root").toString());
+            assertThat(status.get(1).latest().outcome().reason()).contains("COMPLETED (exit 0)", "7 of 7 expected files missing, first "
+                    + first.directory().resolve("output/68007_" + TAG + "/EMCalHotMap_" + TAG + "_68007cdb.root").toString());
             assertThat(first.directory().resolve("output/68006_" + TAG + "/CEMC_meanTime_" + TAG + "_68006.root")).isNotEmptyFile();
 
             // the next day: the succeeded run is done (maps made, upload pending), the failed one is tried again

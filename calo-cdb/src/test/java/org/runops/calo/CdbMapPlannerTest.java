@@ -104,13 +104,19 @@ class CdbMapPlannerTest {
         assertThat(plan.deferred()).singleElement().satisfies(s -> {
             assertThat(s.runTag().run()).isEqualTo(68008);
             assertThat(s.reason()).contains("HTTP 504 three times");
+            assertThat(s.cause()).isEqualTo(SkippedRun.Cause.CDB_UNDECIDED);
         });
         assertThat(plan.dropped()).singleElement().satisfies(s -> {
             assertThat(s.runTag().run()).isEqualTo(68009);
             assertThat(s.reason()).contains("no valid files");
+            assertThat(s.cause()).isEqualTo(SkippedRun.Cause.NO_VALID_FILES);
         });
         assertThat(plan.missingFiles()).hasSize(4).allMatch(p -> p.contains("-00068009-") || p.contains("-00068010-0000"));
         assertThat(plan.demo()).isFalse();
+        assertThat(plan.cdbDecidedNothing()).isFalse();
+        MapCdb down = new MapCdb();
+        plan.catalogRuns().forEach(rt -> down.undecided(rt.run(), "connection refused"));
+        assertThat(planner(catalog, down, named("local")).plan(PlanOptions.of(RUN3AUAU)).cdbDecidedNothing()).isTrue();
     }
 
     @Test
@@ -191,7 +197,7 @@ class CdbMapPlannerTest {
         assertThat(Files.readString(out.resolve("jobs.list"))).isEqualTo(out.resolve("datasets/68006_new_newcdbtag_v008.list") + "\n");
         String log = Files.readString(out.resolve("log-2025-07-05.txt"), StandardCharsets.UTF_8);
         assertThat(log).startsWith("2025-07-05 00:00:01,000 - __main__ - INFO - ########################################\n")
-                .contains(" - __main__ - INFO - Run Type: run3auau\n", "INFO - Min Events: None\n", "Do Condor Submission: False\n",
+                .contains("INFO - LOGGING: 2025-07-05 00:00:01.000000\n", " - __main__ - INFO - Run Type: run3auau\n", "INFO - Min Events: None\n", "Do Condor Submission: False\n",
                         "genStatus Bin: /opt/bin/CaloCDB-GenStatus\n", "Condor Log File: " + out.resolve("logs") + "\n",
                         "INFO - Submission Command: cd " + out + " && htcondor-submit jobs.list\n")
                 .doesNotContain("DEMO");

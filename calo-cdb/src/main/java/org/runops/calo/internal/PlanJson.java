@@ -91,6 +91,7 @@ public final class PlanJson {
             g.writeStartObject();
             g.writeNumberField("run", s.runTag().run());
             g.writeStringField("tag", s.runTag().tag());
+            g.writeStringField("cause", s.cause().name());
             g.writeStringField("reason", s.reason());
             g.writeEndObject();
         }

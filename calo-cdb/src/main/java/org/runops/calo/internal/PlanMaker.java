@@ -58,7 +58,7 @@ public final class PlanMaker {
         for (RunCdbState state : states) {
             RunTag rt = state.runTag();
             if (state.undecided().isPresent()) {
-                deferred.add(new SkippedRun(rt, "CDB could not decide: " + state.undecided().get()));
+                deferred.add(new SkippedRun(rt, SkippedRun.Cause.CDB_UNDECIDED, "CDB could not decide: " + state.undecided().get()));
                 continue;
             }
             if (!state.needsMaps()) {
@@ -76,18 +76,18 @@ public final class PlanMaker {
                 }
             }
             if (!undecided.isEmpty()) {
-                deferred.add(new SkippedRun(rt, undecided.size() + " file check(s) undecided, e.g. " + undecided.get(0)));
+                deferred.add(new SkippedRun(rt, SkippedRun.Cause.FILES_UNDECIDED, undecided.size() + " file check(s) undecided, e.g. " + undecided.get(0)));
                 continue;
             }
             if (valid.isEmpty()) {
-                dropped.add(new SkippedRun(rt, "no valid files (all " + byRun.getOrDefault(rt, List.of()).size()
+                dropped.add(new SkippedRun(rt, SkippedRun.Cause.NO_VALID_FILES, "no valid files (all " + byRun.getOrDefault(rt, List.of()).size()
                         + " missing or empty)"));
                 continue;
             }
             if (options.minEvents().isPresent()) {
                 long sum = valid.stream().mapToLong(p -> events.getOrDefault(p, 0L)).sum();
                 if (sum <= options.minEvents().getAsLong()) { // the original keeps "> threshold"
-                    dropped.add(new SkippedRun(rt, "events over its valid files " + sum + " not above " + options.minEvents().getAsLong()));
+                    dropped.add(new SkippedRun(rt, SkippedRun.Cause.TOO_FEW_EVENTS, "events over its valid files " + sum + " not above " + options.minEvents().getAsLong()));
                     continue;
                 }
             }

@@ -194,7 +194,9 @@ public final class SubmissionStore implements AutoCloseable {
                         : judgeByOutputs(a, outputs.check(a), batch.name()), now));
             }
         }
-        save();
+        if (!open.isEmpty()) {
+            save();
+        }
     }
 
     private static SubmissionOutcome judgeByOutputs(SubmissionAttempt a, OutputCheck.Result outputs, String asked) {
