@@ -17,10 +17,12 @@ import org.runops.core.exec.CommandTemplate;
  * @param inputs           one job per input; none empty or spanning lines (each is one line of a list file)
  * @param logDirectory     where each job's stdout and stderr go
  * @param workDirectory    where a batch system writes what it needs to submit: the input list {@value
- *                         #JOBS_LIST} and its own files (e.g. {@code <name>.sub}); not where jobs run
+ *                         #JOBS_LIST} and its own files (e.g. {@code <name>.sub}); where jobs start is
+ *                         the system's (see {@link BatchSystem})
  * @param memoryMegabytes  memory each job requests, MiB (&gt; 0)
- * @param attributes       extra batch-system attributes (e.g. HTCondor {@code +JobFlavour}); a backend
- *                         ignores those it does not know
+ * @param attributes       extra batch-system attributes; each system takes its own and ignores the others':
+ *                         HTCondor submit keys ({@code batch_name}, {@code +JobFlavour}), Slurm options
+ *                         ({@code --partition}); values are written as given
  */
 public record BatchSubmission(String name, CommandTemplate command, List<String> inputs, Path logDirectory,
         Path workDirectory, long memoryMegabytes, Map<String, String> attributes) {

@@ -1,19 +1,31 @@
 package org.runops.core.exec.batch;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.runops.core.exec.batch.internal.HtCondorBatchSystem;
 import org.runops.core.exec.batch.internal.LocalBatchSystem;
+import org.runops.core.exec.batch.internal.SlurmBatchSystem;
 
 /**
- * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state.
+ * A batch system that runs one job per input of a {@link BatchSubmission} and reports each job's state:
+ * {@link #local(int)} (processes on this machine), {@link #htcondor(BatchTools)} and {@link #slurm(BatchTools)}
+ * (through their command-line tools). Submitting is two steps, so a dry run can show exactly what would be
+ * submitted: {@link #prepare} writes the files, {@link #submit(PreparedSubmission)} runs the command.
  *
  * <pre>{@code
- * try (BatchSystem batch = BatchSystem.local(4)) {
- *     BatchSubmitted s = batch.submit(new BatchSubmission("genStatus", CommandTemplate.parse("genStatus.sh {input}"),
- *             jobsList, logDir, 512, Map.of()));
- *     List<BatchJobState> states = batch.states(s); // later, as often as needed
+ * try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath())) {
+ *     PreparedSubmission p = batch.prepare(new BatchSubmission("genStatus",
+ *             CommandTemplate.parse("genStatus.sh " + bin + " {input} " + out), lists, logDir, workDir, 512, Map.of()));
+ *     log.info("Submission Command: {}", p.commandLine());   // a dry run stops here
+ *     BatchSubmitted s = batch.submit(p);                    // keep it (e.g. in a state store)
+ *     List<BatchJobState> states = batch.states(s);          // later, as often as needed, from any process
  * }
  * }</pre>
+ *
+ * <p>Where a job starts differs: the log directory (local), the work directory (Slurm, {@code --chdir}),
+ * HTCondor's own choice (the submit directory, or a scratch directory when files are transferred). Each
+ * system reads the attributes meant for it: HTCondor the submit keys ({@code batch_name}, {@code +JobFlavour}),
+ * Slurm the {@code --options}; local none.
  */
 public interface BatchSystem extends AutoCloseable {
 
@@ -31,7 +43,7 @@ public interface BatchSystem extends AutoCloseable {
     PreparedSubmission prepare(BatchSubmission submission);
 
     /**
-     * Submits a prepared submission: one job per input.
+     * Submits what this system's {@link #prepare} wrote: one job per input.
      *
      * @throws BatchException when the submission cannot be made (naming it, the command and why)
      */
@@ -79,5 +91,26 @@ public interface BatchSystem extends AutoCloseable {
      */
     static BatchSystem htcondor(BatchTools tools) {
         return new HtCondorBatchSystem(tools);
+    }
+
+    /**
+     * Submits to Slurm through its command-line tools, one job array per submission. {@link #prepare} writes
+     * {@code jobs.list} and a bash wrapper {@code <name>.sbatch} that runs the command on line {@code
+     * SLURM_ARRAY_TASK_ID+1} of the list (exit code 2, saying so on stderr, when that line is missing). The
+     * command, run in the work directory, is {@code sbatch --parsable --array=0-<N-1> --job-name=<name> -o
+     * <logDirectory>/<name>.%a.out -e <logDirectory>/<name>.%a.err --mem=<M>M --chdir=<workDirectory>
+     * [--key=value ...] <name>.sbatch}, the options being the attributes whose key starts with {@code --}
+     * (e.g. {@code --partition}); jobs start in the work directory. Job ids are {@code <arrayId>_<task>}.
+     * States come from {@code squeue} while tasks are live, then {@code scontrol show job} (which forgets a
+     * job MinJobAge after it ends), then {@code sacct}; without an accounting database {@code sacct -c}
+     * names no array tasks, so a forgotten task of a larger array is UNKNOWN.
+     */
+    static BatchSystem slurm(BatchTools tools) {
+        return new SlurmBatchSystem(tools, OptionalInt.empty());
+    }
+
+    /** As {@link #slurm(BatchTools)}, at most {@code maxRunning} tasks of an array at once ({@code --array=0-<N-1>%<maxRunning>}). */
+    static BatchSystem slurm(BatchTools tools, int maxRunning) {
+        return new SlurmBatchSystem(tools, OptionalInt.of(maxRunning));
     }
 }

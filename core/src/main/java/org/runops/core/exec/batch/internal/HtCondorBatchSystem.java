@@ -91,11 +91,8 @@ public final class HtCondorBatchSystem implements BatchSystem {
     }
 
     private Map<String, BatchJobState> query(String tool, String cluster) {
-        ToolRunner.Output out = tools.run(tools.argv(tool, List.of("-json", "-attributes", ATTRIBUTES, cluster)));
-        if (out.exitCode() != 0) {
-            throw new BatchException(out.describe() + " failed (exit code " + out.exitCode() + "): " + out.errorLine());
-        }
-        return HtCondorOutput.jobStates(out);
+        return HtCondorOutput.jobStates(tools.run(tools.argv(tool, List.of("-json", "-attributes", ATTRIBUTES, cluster)))
+                .requireSuccess());
     }
 
     /** Holds nothing: submitted clusters stay in HTCondor's hands. */

@@ -35,6 +35,18 @@ final class ToolRunner {
             return "`" + Shell.join(command) + "` in " + directory;
         }
 
+        /**
+         * This output, when the call exited 0.
+         *
+         * @throws BatchException otherwise, naming the command, directory, exit code and the tool's error line
+         */
+        Output requireSuccess() {
+            if (exitCode != 0) {
+                throw new BatchException(describe() + " failed (exit code " + exitCode + "): " + errorLine());
+            }
+            return this;
+        }
+
         /** The tool's own error line: the first stderr line starting {@code ERROR}, else the last non-blank one. */
         String errorLine() {
             List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
@@ -63,8 +75,7 @@ final class ToolRunner {
             Path err = capture.resolve("stderr");
             ProcessSpec spec = new ProcessSpec(command, dir, tools.environment(), tools.timeout(), out);
             ProcessResult r = runner.run(spec, err);
-            Output output = new Output(command, dir, r.exitCode(), withoutHeader(Files.readString(out)),
-                    Files.exists(err) ? Files.readString(err) : "");
+            Output output = new Output(command, dir, r.exitCode(), withoutHeader(text(out)), Files.exists(err) ? text(err) : "");
             if (r.timedOut()) {
                 throw new BatchException(output.describe() + " did not end within " + tools.timeout()
                         + "; it was stopped (stdout so far: '" + abbreviate(output.stdout()) + "')");
@@ -78,6 +89,11 @@ final class ToolRunner {
         } finally {
             deleteQuietly(capture);
         }
+    }
+
+    /** A capture as text; bytes that are not UTF-8 (a hold reason in Latin-1) become U+FFFD rather than an error. */
+    private static String text(Path capture) throws IOException {
+        return new String(Files.readAllBytes(capture), StandardCharsets.UTF_8);
     }
 
     /** ProcessRunner starts its log file with one header line of its own. */

@@ -1,0 +1,125 @@
+package org.runops.core.exec.batch.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.runops.core.exec.batch.BatchJobState;
+import org.runops.core.exec.batch.BatchJobState.Status;
+import org.runops.core.exec.batch.BatchSubmission;
+import org.runops.core.exec.batch.BatchSubmitted;
+import org.runops.core.exec.batch.BatchSystem;
+import org.runops.core.exec.batch.BatchTools;
+import org.runops.core.exec.batch.PreparedSubmission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link BatchSystem#slurm(BatchTools)}: one job array per submission, submitted with {@code sbatch --parsable
+ * --array=0-<N-1>}; job ids {@code <arrayId>_<task>}; states from {@code squeue} while tasks are live, then
+ * {@code scontrol show job} (until MinJobAge after they end), then {@code sacct} (or {@code sacct -c} when
+ * there is no accounting database). Keeps no state of its own.
+ */
+public final class SlurmBatchSystem implements BatchSystem {
+    private static final Logger LOG = LoggerFactory.getLogger(SlurmBatchSystem.class);
+    /** What squeue and scontrol say about a job the controller no longer holds. */
+    private static final String FORGOTTEN = "Invalid job id specified";
+    /** What sacct says without an accounting database; {@code sacct -c} then reads the job-completion file. */
+    private static final String NO_ACCOUNTING = "accounting storage is disabled";
+
+    private final ToolRunner tools;
+    private final OptionalInt maxRunning;
+
+    public SlurmBatchSystem(BatchTools tools, OptionalInt maxRunning) {
+        if (maxRunning.isPresent() && maxRunning.getAsInt() < 1) {
+            throw new IllegalArgumentException("maxRunning must be at least 1, got " + maxRunning.getAsInt());
+        }
+        this.tools = new ToolRunner(tools);
+        this.maxRunning = maxRunning;
+    }
+
+    @Override
+    public String name() {
+        return "slurm";
+    }
+
+    /** Writes {@code jobs.list} and the wrapper {@code <name>.sbatch}; the command is {@code sbatch --parsable --array=...}. */
+    @Override
+    public PreparedSubmission prepare(BatchSubmission submission) {
+        List<String> command = tools.argv("sbatch", SlurmScripts.sbatchArguments(submission, maxRunning));
+        String wrapper = SlurmScripts.wrapper(submission);
+        Path jobsList = SubmissionFiles.writeJobsList(submission);
+        Path script = SubmissionFiles.write(submission, submission.workDirectory().resolve(submission.name() + ".sbatch"), wrapper);
+        return new PreparedSubmission(submission, List.of(jobsList, script), command);
+    }
+
+    @Override
+    public BatchSubmitted submit(PreparedSubmission prepared) {
+        BatchSubmission s = prepared.submission();
+        String arrayId = SlurmOutput.parsable(tools.run(prepared.command(), s.workDirectory()));
+        List<String> ids = IntStream.range(0, s.inputs().size()).mapToObj(i -> arrayId + "_" + i).toList();
+        LOG.info("submitted '{}' as Slurm array job {}: {} task(s), logs in {}", s.name(), arrayId, ids.size(), s.logDirectory());
+        return new BatchSubmitted(name(), arrayId, ids);
+    }
+
+    /**
+     * Asks squeue, then scontrol, then sacct, each only for the tasks the ones before did not know; a task
+     * none knows is UNKNOWN.
+     *
+     * @throws BatchException when a call fails for another reason than not knowing the job: the states are
+     *                        then undecided, not UNKNOWN
+     */
+    @Override
+    public List<BatchJobState> states(BatchSubmitted submitted) {
+        if (!name().equals(submitted.system())) {
+            throw new IllegalArgumentException("submission " + submitted.system() + ":" + submitted.clusterId()
+                    + " was not made by Slurm");
+        }
+        String arrayId = submitted.clusterId();
+        SlurmOutput.Array array = new SlurmOutput.Array(arrayId, submitted.jobIds().size());
+        Map<String, BatchJobState> known = new HashMap<>(
+                SlurmOutput.squeue(controller("squeue", List.of("-h", "-j", arrayId, "-r", "-o", "%i|%T|%r")), array));
+        String unknownWhy = "squeue and scontrol no longer know it (Slurm forgets a job MinJobAge after it ends)";
+        if (!known.keySet().containsAll(submitted.jobIds())) {
+            SlurmOutput.scontrol(controller("scontrol", List.of("show", "job", arrayId)), array).forEach(known::putIfAbsent);
+        }
+        if (!known.keySet().containsAll(submitted.jobIds())) {
+            ToolRunner.Output acct = tools.run(tools.argv("sacct", List.of("-j", arrayId, "-P", "-n", "--format=JobID,State,ExitCode")));
+            if (acct.exitCode() == 0) {
+                SlurmOutput.sacct(acct.stdout(), array).forEach(known::putIfAbsent);
+                unknownWhy += " and sacct has no record of it";
+            } else if (acct.stderr().contains(NO_ACCOUNTING)) {
+                ToolRunner.Output completions = tools.run(tools.argv("sacct", List.of("-c", "-j", arrayId, "-P", "-n",
+                        "--format=JobID,State,ExitCode")));
+                SlurmOutput.sacctCompletions(completions.requireSuccess().stdout(), array).forEach(known::putIfAbsent);
+                unknownWhy += ", and without an accounting database sacct -c cannot tell array tasks apart";
+            } else {
+                acct.requireSuccess();
+            }
+        }
+        List<BatchJobState> states = new ArrayList<>(submitted.jobIds().size());
+        for (String id : submitted.jobIds()) {
+            String why = "Slurm array task " + id + ": " + unknownWhy;
+            states.add(known.getOrDefault(id, new BatchJobState(id, Status.UNKNOWN, OptionalInt.empty(), why)));
+        }
+        return states;
+    }
+
+    /** stdout of a squeue/scontrol call; empty when the controller does not know the job (any more). */
+    private String controller(String tool, List<String> args) {
+        ToolRunner.Output out = tools.run(tools.argv(tool, args));
+        if (out.exitCode() != 0 && out.stderr().contains(FORGOTTEN)) {
+            return "";
+        }
+        return out.requireSuccess().stdout();
+    }
+
+    /** Holds nothing: submitted arrays stay in Slurm's hands. */
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}
