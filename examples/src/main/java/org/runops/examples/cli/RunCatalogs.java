@@ -1,9 +1,15 @@
 package org.runops.examples.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.runops.calo.FileCatalog;
+import org.runops.calo.FileCatalogSettings;
+import org.runops.calo.RunType;
+import org.runops.calo.TagSelectionPolicy;
 import org.runops.core.run.CatalogException;
 import org.runops.core.run.RunCatalog;
 import org.runops.core.run.RunRecord;
@@ -14,47 +20,55 @@ import org.runops.strip.StripSettings;
 
 /**
  * The CLI edge's name → backend map for {@code --catalog SPEC}: {@code oms}, {@code fff:DIR},
- * {@code rundb[:CONFIG]}; several specs are joined, the first deciding which runs exist
- * ({@link RunCatalog#join}). Closing closes the OMS client.
+ * {@code rundb[:CONFIG]}, {@code filecatalog[:CONFIG|:demo]}; several specs are joined, the first deciding
+ * which runs exist ({@link RunCatalog#join}). Closing closes the OMS clients and FileCatalogs (and removes
+ * the demo catalogue's files).
  */
 final class RunCatalogs implements AutoCloseable {
-    static final String SPECS = "oms, fff:DIR or rundb[:CONFIG]";
+    static final String SPECS = "oms, fff:DIR, rundb[:CONFIG] or filecatalog[:CONFIG|:demo]";
+    private static final String FILECATALOG = "filecatalog";
 
     private final RunCatalog catalog;
-    private final List<OmsClient> clients;
+    private final List<Runnable> closers;
 
-    private RunCatalogs(RunCatalog catalog, List<OmsClient> clients) {
+    private RunCatalogs(RunCatalog catalog, List<Runnable> closers) {
         this.catalog = catalog;
-        this.clients = clients;
+        this.closers = closers;
     }
 
+    /** {@link #open(List, OmsConnectionOptions, TagSelectionPolicy)} with a {@code filecatalog} picking tags as runProd.py does today. */
     static RunCatalogs open(List<String> specs, OmsConnectionOptions oms) {
+        return open(specs, oms, TagSelectionPolicy.RUN_LATEST_FILE);
+    }
+
+    /** {@code tagPolicy}: how a {@code filecatalog} picks each run's tag. */
+    static RunCatalogs open(List<String> specs, OmsConnectionOptions oms, TagSelectionPolicy tagPolicy) {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("--catalog: give at least one of " + SPECS);
         }
-        List<OmsClient> clients = new ArrayList<>();
+        List<Runnable> closers = new ArrayList<>();
         List<RunCatalog> catalogs = new ArrayList<>();
         try {
             for (String spec : specs) {
-                catalogs.add(named(spec, backend(spec, oms, clients)));
+                catalogs.add(named(spec, backend(spec, oms, tagPolicy, closers)));
             }
         } catch (RuntimeException e) {
-            clients.forEach(OmsClient::close);
+            closers.forEach(Runnable::run);
             throw e;
         }
         RunCatalog joined = catalogs.size() == 1 ? catalogs.get(0)
                 : RunCatalog.join(catalogs.get(0), catalogs.subList(1, catalogs.size()).toArray(RunCatalog[]::new));
-        return new RunCatalogs(joined, clients);
+        return new RunCatalogs(joined, closers);
     }
 
     RunCatalog catalog() {
         return catalog;
     }
 
-    private static RunCatalog backend(String spec, OmsConnectionOptions oms, List<OmsClient> clients) {
+    private static RunCatalog backend(String spec, OmsConnectionOptions oms, TagSelectionPolicy tagPolicy, List<Runnable> closers) {
         if (spec.equals("oms")) {
             OmsClient client = oms.client();
-            clients.add(client);
+            closers.add(client::close);
             return new OmsRunCatalog(client, oms.cache());
         }
         if (spec.startsWith("fff:") && spec.length() > 4) {
@@ -74,7 +88,33 @@ final class RunCatalogs implements AutoCloseable {
             }
             return settings.database().catalog(settings.config().databaseZone());
         }
+        if (spec.equals(FILECATALOG) || spec.startsWith(FILECATALOG + ":") && spec.length() > FILECATALOG.length() + 1) {
+            return fileCatalog(spec.equals(FILECATALOG) ? null : spec.substring(FILECATALOG.length() + 1), tagPolicy, closers);
+        }
         throw new IllegalArgumentException("--catalog must be " + SPECS + ", got '" + spec + "'");
+    }
+
+    /** The sPHENIX FileCatalog: of the PG* environment, of a properties file, or the demo one (files in a temporary folder). */
+    private static RunCatalog fileCatalog(String arg, TagSelectionPolicy tagPolicy, List<Runnable> closers) {
+        if ("demo".equals(arg)) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("runops-filecatalog-demo-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a folder for the demo FileCatalog's files", e);
+            }
+            FileCatalog demo = FileCatalog.demo(dir);
+            closers.add(() -> {
+                demo.close();
+                DemoCommand.deleteRecursively(dir);
+            });
+            return demo.runCatalog(tagPolicy, RunType.DEFAULTS);
+        }
+        FileCatalogSettings settings = arg == null ? FileCatalogSettings.fromEnvironment(System::getenv)
+                : FileCatalogSettings.load(Path.of(arg), System::getenv);
+        FileCatalog catalog = FileCatalog.jdbc(settings);
+        closers.add(catalog::close);
+        return catalog.runCatalog(tagPolicy, settings.runTypes());
     }
 
     /** Errors name the --catalog they come from. */
@@ -93,6 +133,6 @@ final class RunCatalogs implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(OmsClient::close);
+        closers.forEach(Runnable::run);
     }
 }

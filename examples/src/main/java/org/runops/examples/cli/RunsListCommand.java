@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.runops.calo.TagSelectionPolicy;
 import org.runops.core.csv.CsvWriter;
 import org.runops.core.run.RunTable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,14 @@ import picocli.CommandLine.Spec;
             "                 the embedded one in ledger.dir): start, end, partitions, run_mode, run_type (RUNMODE name).",
             "  oms            CMS OMS runs (--oms-instance, --oms-url; credentials RUNOPS_OMS_CLIENT_ID and",
             "                 RUNOPS_OMS_CLIENT_SECRET, none for p5): every OMS attribute, <attr>_unit, run_type.",
+            "  filecatalog[:CONFIG|:demo]",
+            "                 the sPHENIX FileCatalog (PostgreSQL): runs with HIST_CALOQA files, with run_type (the run-type",
+            "                 table's range holding the run), tag (the winning tag, see --tag-policy), files (its HIST files),",
+            "                 events (its segments' DST events, when catalogued); no start or end. Without CONFIG: database",
+            "                 FileCatalog on PGHOST (localhost):PGPORT (5432) as PGUSER with PGPASSWORD (or ~/.pgpass). CONFIG:",
+            "                 a properties file: filecatalog.url, filecatalog.user, filecatalog.password.file or .password.env,",
+            "                 .tag.column (dataset for the 2024 catalogue), .query.timeout (60s), .login.timeout (10s),",
+            "                 .fitting.qa. filecatalog:demo: a made-up demo catalogue (runs 68001..68008, embedded H2).",
             "Repeat --catalog to join: the first decides which runs exist, the others add attributes; on a clash the",
             "earlier catalogue wins. A catalogue that fails fails the command (exit 2, naming it): never a partial list."
         })
@@ -34,7 +43,8 @@ final class RunsListCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--catalog", required = true, paramLabel = "SPEC", description = "oms, fff:DIR or rundb[:CONFIG]; repeatable (joined).")
+    @Option(names = "--catalog", required = true, paramLabel = "SPEC",
+            description = "oms, fff:DIR, rundb[:CONFIG] or filecatalog[:CONFIG|:demo]; repeatable (joined).")
     private List<String> catalogs = new ArrayList<>();
 
     @Option(names = "--from", required = true, paramLabel = "RUN", description = "First run number.")
@@ -45,6 +55,12 @@ final class RunsListCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     private String format;
+
+    @Option(names = "--tag-policy", defaultValue = "RUN_LATEST_FILE", paramLabel = "POLICY",
+            description = "With --catalog filecatalog: RUN_LATEST_FILE (the tag with the run's latest registered file, as runProd.py"
+                    + " today) or CAMPAIGN_START (the tag whose production started last, the 2025-07 rule); ties go to the greatest"
+                    + " tag (default: ${DEFAULT-VALUE}).")
+    private TagSelectionPolicy tagPolicy;
 
     @Mixin
     private OmsConnectionOptions oms;
@@ -59,7 +75,7 @@ final class RunsListCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be table, csv or json, got '" + format + "'");
         }
         RunTable table;
-        try (RunCatalogs opened = RunCatalogs.open(catalogs, oms)) {
+        try (RunCatalogs opened = RunCatalogs.open(catalogs, oms, tagPolicy)) {
             table = RunTable.of(opened.catalog().runs(from, to));
         }
         PrintWriter out = spec.commandLine().getOut();
