@@ -5,18 +5,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.runops.calo.internal.FileChecks;
+import java.util.TreeMap;
 import org.runops.calo.internal.PlanFiles;
 import org.runops.calo.internal.PlanJson;
 import org.runops.calo.internal.PlanLog;
@@ -35,7 +33,8 @@ import org.runops.core.exec.batch.SubmissionStore;
  * The calorimeter CDB-map production of runProd.py: which runs need maps, and one map job per run.
  *
  * <pre>{@code
- * CdbMapPlanner planner = CdbMapPlanner.builder().catalog(catalog).cdb(cdb).batch(BatchSystem.local(4))
+ * CdbMapPlanner planner = CdbMapPlanner.builder().catalog(FileCatalog.jdbc(FileCatalogSettings.fromEnvironment(System::getenv)))
+ *         .cdb(CdbLookup.rest(URI.create("http://host/api/cdb_rest/"), "newcdbtag")).batch(BatchSystem.htcondor(BatchTools.onPath()))
  *         .output(Path.of("run3auau")).build();
  * Plan plan = planner.plan(PlanOptions.of(RunType.named("run3auau")).withMinEvents(500_000));
  * ExecuteResult r = planner.execute(plan, ExecuteOptions.dryRun(genStatus).withSubmit(true));
@@ -64,8 +63,7 @@ public final class CdbMapPlanner {
     private final Path output;
     private final Path stateStore;
     private final boolean demo;
-    private final int fileCheckParallelism;
-    private final Duration fileCheckTimeout;
+    private final FileValidator validator;
 
     private CdbMapPlanner(Builder b) {
         this.catalog = Objects.requireNonNull(b.catalog, "catalog");
@@ -79,8 +77,7 @@ public final class CdbMapPlanner {
         this.output = Objects.requireNonNull(b.output, "output").toAbsolutePath().normalize();
         this.stateStore = b.stateStore != null ? b.stateStore : output.resolve("submissions.json");
         this.demo = b.demo;
-        this.fileCheckParallelism = b.fileCheckParallelism;
-        this.fileCheckTimeout = b.fileCheckTimeout;
+        this.validator = b.validator;
     }
 
     public static Builder builder() {
@@ -97,8 +94,7 @@ public final class CdbMapPlanner {
         private Path output;
         private Path stateStore;
         private boolean demo;
-        private int fileCheckParallelism = Runtime.getRuntime().availableProcessors();
-        private Duration fileCheckTimeout = Duration.ofMinutes(10);
+        private FileValidator validator = FileValidator.defaults();
 
         private Builder() {}
 
@@ -147,14 +143,9 @@ public final class CdbMapPlanner {
             return this;
         }
 
-        /** How many file checks run at once, and how long all of them may take (then the rest are undecided). */
-        public Builder fileChecks(int parallelism, Duration timeout) {
-            if (parallelism < 1 || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("file checks need parallelism >= 1 and a positive timeout, got " + parallelism
-                        + " and " + timeout);
-            }
-            this.fileCheckParallelism = parallelism;
-            this.fileCheckTimeout = timeout;
+        /** How the HIST files are checked (default {@link FileValidator#defaults()}: one check per core, 5 minutes in all). */
+        public Builder fileValidator(FileValidator v) {
+            this.validator = Objects.requireNonNull(v, "validator");
             return this;
         }
 
@@ -179,7 +170,7 @@ public final class CdbMapPlanner {
             throw new PlanStepException(PlanStepException.Step.CATALOG, "cannot read the FileCatalog (" + catalog.describe() + "): "
                     + e.getMessage(), e);
         }
-        Map<RunTag, List<String>> byRun = PlanMaker.filesByRun(files, catalog.describe());
+        Map<RunTag, List<CatalogFile>> byRun = PlanMaker.filesByRun(files, catalog.describe());
         List<RunTag> runs = List.copyOf(byRun.keySet());
         List<RunCdbState> states;
         try {
@@ -191,12 +182,8 @@ public final class CdbMapPlanner {
             throw new PlanStepException(PlanStepException.Step.CDB, "the CDB lookup (" + cdb.describe() + ") answered for "
                     + states.size() + " runs, not the " + runs.size() + " runs asked, in order", null);
         }
-        List<String> paths = PlanMaker.needingMaps(states).stream().flatMap(rt -> byRun.get(rt).stream()).toList();
-        Map<String, FileChecks.Result> validity = FileChecks.check(paths, fileCheckParallelism, fileCheckTimeout);
-        Map<String, Long> events = new HashMap<>();
-        files.forEach(f -> f.events().ifPresent(n -> events.put(f.path(), n)));
-        return PlanMaker.decide(options, calibrations, catalog.describe(), cdb.describe(), clock.instant(), demo, byRun, states,
-                validity, events);
+        FileValidation validation = validator.validate(PlanMaker.needingMaps(states).stream().flatMap(rt -> byRun.get(rt).stream()).toList());
+        return PlanMaker.decide(options, calibrations, catalog.describe(), cdb.describe(), clock.instant(), demo, byRun, states, validation);
     }
 
     /**
@@ -222,7 +209,7 @@ public final class CdbMapPlanner {
             logFiles(log, plan);
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
 
-            Map<String, Queued> queued = new java.util.TreeMap<>(); // by list path: jobs.list order
+            Map<String, Queued> queued = new TreeMap<>(); // by list path: jobs.list order
             List<SkippedRun> waiting = new ArrayList<>();
             List<SkippedRun> done = new ArrayList<>();
             List<SkippedRun> givenUp = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.runops.calo;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.runops.core.exec.batch.SubmissionPolicy;
@@ -27,7 +28,7 @@ public record ExecuteOptions(boolean submit, Path mapJob, Optional<Path> wrapper
         }
         Objects.requireNonNull(logDirectory, "logDirectory");
         Objects.requireNonNull(retries, "retries");
-        for (Path p : wrapper.isPresent() ? java.util.List.of(mapJob, wrapper.get()) : java.util.List.of(mapJob)) {
+        for (Path p : wrapper.isPresent() ? List.of(mapJob, wrapper.get()) : List.of(mapJob)) {
             if (p.toString().chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("job command path must not contain white space: '" + p + "'");
             }

@@ -1,5 +1,7 @@
 package org.runops.calo;
 
+import java.util.Objects;
+
 /**
  * A step of planning or executing could not be done, and which: the launcher turns each step into its
  * own exit code, so a cron log tells a catalogue outage from a CDB outage from a failed submission.
@@ -21,7 +23,7 @@ public class PlanStepException extends CaloException {
 
     public PlanStepException(Step step, String message, Throwable cause) {
         super(message, cause);
-        this.step = java.util.Objects.requireNonNull(step, "step");
+        this.step = Objects.requireNonNull(step, "step");
     }
 
     public Step step() {
