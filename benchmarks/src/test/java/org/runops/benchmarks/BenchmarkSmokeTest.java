@@ -40,6 +40,7 @@ class BenchmarkSmokeTest {
                 .param("newRuns", "1") // one analysis process instead of 100; 0 would skip that path
                 .param("dataset", "3x1min") // not the 1 GB day
                 .param("minutes", "10") // 10 minutes of the simulated day, both parallelisms
+                .param("cdbRuns", "40") // 40 runs instead of 20,000 against the loopback CDB
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();

@@ -22,6 +22,16 @@ public record RunCdbState(RunTag runTag, Map<String, CalibrationVerdict> verdict
         }
     }
 
+    /** The CDB answered: one verdict per calibration (at least one). */
+    public static RunCdbState decided(RunTag runTag, Map<String, CalibrationVerdict> verdicts) {
+        return new RunCdbState(runTag, verdicts, Optional.empty());
+    }
+
+    /** The CDB could not be asked for this run; {@code reason} names what was asked (URL, command) and what failed. */
+    public static RunCdbState undecided(RunTag runTag, String reason) {
+        return new RunCdbState(runTag, Map.of(), Optional.of(Objects.requireNonNull(reason, "reason")));
+    }
+
     /** Whether the CDB answered and at least one calibration needs a map. */
     public boolean needsMaps() {
         return verdicts.values().stream().anyMatch(CalibrationVerdict::needsMap);
