@@ -198,6 +198,17 @@ class HtCondorBatchSystemTest {
         assertThat(condor.calls().get(1)).startsWith("condor_history [-json]").endsWith("[4711]");
     }
 
+    /** A JobStatus of a later HTCondor may mean the job runs: undecided (an exception), never UNKNOWN (resubmit). */
+    @Test
+    void anUnknownJobStatusLeavesTheStatesUndecided() throws Exception {
+        condor.queue(FakeHtCondor.ads(FakeHtCondor.queued(4711, 0, 2), FakeHtCondor.queued(4711, 1, 8)));
+
+        assertThatThrownBy(() -> batch.states(new BatchSubmitted("htcondor", "4711", List.of("4711.0", "4711.1"))))
+                .isInstanceOf(BatchException.class)
+                .hasMessageContaining("condor_q -json")
+                .hasMessageContaining("HTCondor job 4711.1 has JobStatus 8");
+    }
+
     @Test
     void anEmptyQueueAnswerMeansNoLiveJobsAndTheHistoryIsNotAskedWhenTheQueueKnowsAll() throws Exception {
         BatchSubmitted s = new BatchSubmitted("htcondor", "4711", List.of("4711.0"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.runops.core.exec.batch.BatchException;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchJobState.Status;
 import org.runops.core.exec.batch.BatchSubmission;
@@ -69,8 +70,8 @@ public final class SlurmBatchSystem implements BatchSystem {
      * Asks squeue, then scontrol, then sacct, each only for the tasks the ones before did not know; a task
      * none knows is UNKNOWN.
      *
-     * @throws BatchException when a call fails for another reason than not knowing the job: the states are
-     *                        then undecided, not UNKNOWN
+     * @throws BatchException when a call fails for another reason than not knowing the job, or prints a state
+     *                        word that is not Slurm 22.05's: the states are then undecided, not UNKNOWN
      */
     @Override
     public List<BatchJobState> states(BatchSubmitted submitted) {
@@ -81,20 +82,20 @@ public final class SlurmBatchSystem implements BatchSystem {
         String arrayId = submitted.clusterId();
         SlurmOutput.Array array = new SlurmOutput.Array(arrayId, submitted.jobIds().size());
         Map<String, BatchJobState> known = new HashMap<>(
-                SlurmOutput.squeue(controller("squeue", List.of("-h", "-j", arrayId, "-r", "-o", "%i|%T|%r")), array));
+                controller("squeue", List.of("-h", "-j", arrayId, "-r", "-o", "%i|%T|%r"), array, SlurmOutput::squeue));
         String unknownWhy = "squeue and scontrol no longer know it (Slurm forgets a job MinJobAge after it ends)";
         if (!known.keySet().containsAll(submitted.jobIds())) {
-            SlurmOutput.scontrol(controller("scontrol", List.of("show", "job", arrayId)), array).forEach(known::putIfAbsent);
+            controller("scontrol", List.of("show", "job", arrayId), array, SlurmOutput::scontrol).forEach(known::putIfAbsent);
         }
         if (!known.keySet().containsAll(submitted.jobIds())) {
             ToolRunner.Output acct = tools.run(tools.argv("sacct", List.of("-j", arrayId, "-P", "-n", "--format=JobID,State,ExitCode")));
             if (acct.exitCode() == 0) {
-                SlurmOutput.sacct(acct.stdout(), array).forEach(known::putIfAbsent);
+                read(acct, array, SlurmOutput::sacct).forEach(known::putIfAbsent);
                 unknownWhy += " and sacct has no record of it";
             } else if (acct.stderr().contains(NO_ACCOUNTING)) {
                 ToolRunner.Output completions = tools.run(tools.argv("sacct", List.of("-c", "-j", arrayId, "-P", "-n",
                         "--format=JobID,State,ExitCode")));
-                SlurmOutput.sacctCompletions(completions.requireSuccess().stdout(), array).forEach(known::putIfAbsent);
+                read(completions.requireSuccess(), array, SlurmOutput::sacctCompletions).forEach(known::putIfAbsent);
                 unknownWhy += ", and without an accounting database sacct -c cannot tell array tasks apart";
             } else {
                 acct.requireSuccess();
@@ -108,13 +109,27 @@ public final class SlurmBatchSystem implements BatchSystem {
         return states;
     }
 
-    /** stdout of a squeue/scontrol call; empty when the controller does not know the job (any more). */
-    private String controller(String tool, List<String> args) {
+    /** The states a squeue/scontrol call printed; none when the controller does not know the job (any more). */
+    private Map<String, BatchJobState> controller(String tool, List<String> args, SlurmOutput.Array array, Listing listing) {
         ToolRunner.Output out = tools.run(tools.argv(tool, args));
         if (out.exitCode() != 0 && out.stderr().contains(FORGOTTEN)) {
-            return "";
+            return Map.of();
         }
-        return out.requireSuccess().stdout();
+        return read(out.requireSuccess(), array, listing);
+    }
+
+    /** The states in a listing; a state that cannot be read fails the whole query, naming its command. */
+    private static Map<String, BatchJobState> read(ToolRunner.Output out, SlurmOutput.Array array, Listing listing) {
+        try {
+            return listing.states(out.stdout(), array);
+        } catch (BatchException e) {
+            throw new BatchException(out.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One of the {@link SlurmOutput} readers. */
+    private interface Listing {
+        Map<String, BatchJobState> states(String stdout, SlurmOutput.Array array);
     }
 
     /** Holds nothing: submitted arrays stay in Slurm's hands. */
