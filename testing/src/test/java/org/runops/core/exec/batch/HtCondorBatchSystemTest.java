@@ -195,7 +195,7 @@ class HtCondorBatchSystemTest {
         assertThat(states.get(7).detail()).contains("neither condor_q nor condor_history");
         assertThat(condor.calls()).hasSize(2);
         assertThat(condor.calls().get(0)).startsWith("condor_q [-json]").endsWith("[4711]");
-        assertThat(condor.calls().get(1)).startsWith("condor_history [-json]").endsWith("[4711]");
+        assertThat(condor.calls().get(1)).startsWith("condor_history [-json]").endsWith(" [-match] [8] [4711]");
     }
 
     /** A JobStatus of a later HTCondor may mean the job runs: undecided (an exception), never UNKNOWN (resubmit). */
