@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.runops.core.exec.ExecException;
+import org.runops.core.exec.NamedThreads;
 import org.runops.core.exec.ProcessResult;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.exec.ProcessSpec;
@@ -49,7 +49,7 @@ public final class LocalBatchSystem implements BatchSystem {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
-        executor = Executors.newFixedThreadPool(parallelism, threads("runops-batch-local-" + INSTANCES.incrementAndGet()));
+        executor = Executors.newFixedThreadPool(parallelism, NamedThreads.daemon("runops-batch-local-" + INSTANCES.incrementAndGet()));
     }
 
     @Override
@@ -151,14 +151,5 @@ public final class LocalBatchSystem implements BatchSystem {
 
     private static BatchJobState cancelled(String id, String why) {
         return new BatchJobState(id, Status.CANCELLED, OptionalInt.empty(), why);
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
