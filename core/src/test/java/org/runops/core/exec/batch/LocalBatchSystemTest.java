@@ -168,6 +168,23 @@ class LocalBatchSystemTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    /** A submission store keys attempts by local:<clusterId>; a new instance or process must not reuse an id. */
+    @Test
+    void clusterIdsAreUniqueAcrossInstancesAndNameThisProcess() throws Exception {
+        BatchSubmission sub = submission("ids", "true", List.of("a"));
+        String first;
+        try (BatchSystem batch = BatchSystem.local(1)) {
+            first = batch.submit(sub).clusterId();
+        }
+        try (BatchSystem batch = BatchSystem.local(1)) {
+            BatchSubmitted second = batch.submit(sub);
+            assertThat(second.clusterId()).isNotEqualTo(first)
+                    .startsWith(ProcessHandle.current().pid() + "-").matches("\\d+-\\d+-\\d+");
+            assertThat(second.jobIds()).containsExactly(second.clusterId() + ".0");
+            awaitFinal(batch, second);
+        }
+    }
+
     @Test
     void statesOfAnotherSystemsOrAnUnknownSubmission() {
         try (BatchSystem batch = BatchSystem.local(1)) {

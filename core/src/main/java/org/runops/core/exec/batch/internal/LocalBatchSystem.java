@@ -1,5 +1,6 @@
 package org.runops.core.exec.batch.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link BatchSystem#local(int)}: each job is a {@link ProcessRunner} run on one of {@code parallelism}
- * named daemon threads. States live in memory: a new instance knows no earlier cluster.
+ * named daemon threads. States live in memory: a new instance knows no earlier cluster. Cluster ids are
+ * {@code <pid>-<JVM start millis>-<n>}, unique across instances and processes.
  */
 public final class LocalBatchSystem implements BatchSystem {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBatchSystem.class);
@@ -38,11 +40,16 @@ public final class LocalBatchSystem implements BatchSystem {
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration CLOSE_WAIT = GRACE.plusSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /**
+     * This JVM's pid and start time, the prefix of its cluster ids: a submission store keys attempts by
+     * {@code local:<clusterId>}, so another process (or a later run of this one) must never reuse one.
+     */
+    private static final String PROCESS = ProcessHandle.current().pid() + "-" + ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static final AtomicLong CLUSTERS = new AtomicLong();
 
     private final ExecutorService executor;
     private final ProcessRunner runner = ProcessRunner.create().withGracePeriod(GRACE);
     private final Map<String, BatchJobState> states = new ConcurrentHashMap<>();
-    private final AtomicLong clusters = new AtomicLong();
     private volatile boolean closed;
 
     public LocalBatchSystem(int parallelism) {
@@ -69,7 +76,7 @@ public final class LocalBatchSystem implements BatchSystem {
         if (closed) {
             throw new IllegalStateException("local batch system is closed; cannot submit '" + submission.name() + "'");
         }
-        String cluster = Long.toString(clusters.incrementAndGet());
+        String cluster = PROCESS + "-" + CLUSTERS.incrementAndGet();
         List<String> ids = new ArrayList<>(submission.inputs().size());
         for (int i = 0; i < submission.inputs().size(); i++) {
             String id = cluster + "." + i;
