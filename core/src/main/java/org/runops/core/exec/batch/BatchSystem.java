@@ -98,7 +98,7 @@ public interface BatchSystem extends AutoCloseable {
      * {@code jobs.list} and a bash wrapper {@code <name>.sbatch} that runs the command on line {@code
      * SLURM_ARRAY_TASK_ID+1} of the list (exit code 2, saying so on stderr, when that line is missing). The
      * command, run in the work directory, is {@code sbatch --parsable --array=0-<N-1> --job-name=<name> -o
-     * <logDirectory>/<name>.%a.out -e <logDirectory>/<name>.%a.err --mem=<M>M --chdir=<workDirectory>
+     * <logDirectory>/<name>.%A_%a.out -e <logDirectory>/<name>.%A_%a.err --mem=<M>M --chdir=<workDirectory>
      * [--key=value ...] <name>.sbatch}, the options being the attributes whose key starts with {@code --}
      * (e.g. {@code --partition}); jobs start in the work directory. Job ids are {@code <arrayId>_<task>}.
      * States come from {@code squeue} while tasks are live, then {@code scontrol show job} (which forgets a

@@ -62,8 +62,8 @@ class HtCondorBatchSystemTest {
                 "arguments      = " + work + "/CaloCDB-GenStatus $(input_run) " + work + "/output",
                 "executable     = genStatus.sh",
                 "log            = " + logs + "/genStatus-$(ClusterId)-$(Process).log",
-                "output         = " + logs + "/genStatus.$(Process).out",
-                "error          = " + logs + "/genStatus.$(Process).err",
+                "output         = " + logs + "/genStatus.$(ClusterId).$(Process).out",
+                "error          = " + logs + "/genStatus.$(ClusterId).$(Process).err",
                 "request_memory = 512MB", ""));
         assertThat(p.command()).containsExactly(condor.binDirectory().resolve("condor_submit").toString(),
                 "genStatus.sub", "-queue", "input_run from jobs.list");

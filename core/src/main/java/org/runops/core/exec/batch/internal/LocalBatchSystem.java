@@ -104,10 +104,10 @@ public final class LocalBatchSystem implements BatchSystem {
         }
         states.put(id, BatchJobState.of(id, Status.RUNNING));
         ProcessSpec spec = ProcessSpec.of(submission.commandOf(index), submission.logDirectory(), WALL_TIME,
-                submission.stdoutOf(index));
+                submission.stdoutOf(id));
         BatchJobState end;
         try {
-            ProcessResult r = runner.run(spec, submission.stderrOf(index));
+            ProcessResult r = runner.run(spec, submission.stderrOf(id));
             if (r.timedOut()) {
                 end = new BatchJobState(id, Status.FAILED, OptionalInt.of(r.exitCode()), "killed after the local wall time of " + WALL_TIME);
             } else if (r.exitCode() == 0) {
