@@ -103,7 +103,9 @@ public interface BatchSystem extends AutoCloseable {
      * (e.g. {@code --partition}); jobs start in the work directory. Job ids are {@code <arrayId>_<task>}.
      * States come from {@code squeue} while tasks are live, then {@code scontrol show job} (which forgets a
      * job MinJobAge after it ends), then {@code sacct}; without an accounting database {@code sacct -c}
-     * names no array tasks, so a forgotten task of a larger array is UNKNOWN.
+     * names no array tasks, so a forgotten task of a larger array is UNKNOWN. A submission of more inputs
+     * than the controller's MaxArraySize ({@code scontrol show config}; 1001 when unreadable) is refused by
+     * {@link #prepare} before anything is written.
      */
     static BatchSystem slurm(BatchTools tools) {
         return new SlurmBatchSystem(tools, OptionalInt.empty());

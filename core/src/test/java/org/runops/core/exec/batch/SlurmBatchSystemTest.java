@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.batch.BatchJobState.Status;
+import org.runops.core.exec.batch.internal.SlurmBatchSystem;
 
 /**
  * {@link BatchSystem#slurm} against the real single-node Slurm that {@code .ci/run} starts: runs when
@@ -128,6 +129,20 @@ class SlurmBatchSystemTest {
                 .hasFileName("again." + first.clusterId() + "_0.out");
         assertThat(Files.readString(s.stdoutOf(first.jobIds().get(0)))).isEqualTo("done 66457\n");
         assertThat(Files.readString(s.stdoutOf(second.jobIds().get(0)))).isEqualTo("done 66457\n");
+    }
+
+    /** sbatch refuses an array larger than MaxArraySize; it is refused before anything is written or submitted. */
+    @Test
+    void moreInputsThanMaxArraySizeAreRefusedBeforeAnythingIsWritten() throws Exception {
+        BatchSystem small = new SlurmBatchSystem(BatchTools.onPath().withTimeout(Duration.ofSeconds(30)),
+                OptionalInt.empty(), OptionalInt.of(2));
+        BatchSubmission s = submission("big", "sh " + standIn() + " {input}", List.of("1", "2", "3", "4", "5"));
+
+        assertThatThrownBy(() -> small.submit(s)).isInstanceOf(BatchException.class)
+                .hasMessageContaining("'big' has 5 inputs").hasMessageContaining("MaxArraySize = 2");
+        assertThat(s.jobsList()).doesNotExist();
+        assertThat(small.prepare(submission("fits", "sh " + standIn() + " {input}", List.of("1", "2"))).command())
+                .contains("--array=0-1");
     }
 
     @Test

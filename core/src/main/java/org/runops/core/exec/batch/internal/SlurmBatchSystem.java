@@ -31,15 +31,31 @@ public final class SlurmBatchSystem implements BatchSystem {
     /** What sacct says without an accounting database; {@code sacct -c} then reads the job-completion file. */
     private static final String NO_ACCOUNTING = "accounting storage is disabled";
 
+    /** Slurm's MaxArraySize when {@code scontrol show config} cannot tell it (slurm.conf's default). */
+    static final int DEFAULT_MAX_ARRAY_SIZE = 1001;
+
     private final ToolRunner tools;
     private final OptionalInt maxRunning;
+    private final OptionalInt maxArraySize;
 
     public SlurmBatchSystem(BatchTools tools, OptionalInt maxRunning) {
+        this(tools, maxRunning, OptionalInt.empty());
+    }
+
+    /**
+     * @param maxArraySize the controller's MaxArraySize; empty: read from {@code scontrol show config} at each
+     *                     prepare ({@value #DEFAULT_MAX_ARRAY_SIZE} when that cannot be read)
+     */
+    public SlurmBatchSystem(BatchTools tools, OptionalInt maxRunning, OptionalInt maxArraySize) {
         if (maxRunning.isPresent() && maxRunning.getAsInt() < 1) {
             throw new IllegalArgumentException("maxRunning must be at least 1, got " + maxRunning.getAsInt());
         }
+        if (maxArraySize.isPresent() && maxArraySize.getAsInt() < 1) {
+            throw new IllegalArgumentException("maxArraySize must be at least 1, got " + maxArraySize.getAsInt());
+        }
         this.tools = new ToolRunner(tools);
         this.maxRunning = maxRunning;
+        this.maxArraySize = maxArraySize;
     }
 
     @Override
@@ -47,9 +63,20 @@ public final class SlurmBatchSystem implements BatchSystem {
         return "slurm";
     }
 
-    /** Writes {@code jobs.list} and the wrapper {@code <name>.sbatch}; the command is {@code sbatch --parsable --array=...}. */
+    /**
+     * Writes {@code jobs.list} and the wrapper {@code <name>.sbatch}; the command is {@code sbatch --parsable --array=...}.
+     *
+     * @throws BatchException before writing anything when the submission has more inputs than one array may
+     *                        hold (MaxArraySize: task indexes 0 to MaxArraySize-1), which sbatch would refuse
+     */
     @Override
     public PreparedSubmission prepare(BatchSubmission submission) {
+        int limit = maxArraySize.orElseGet(this::configuredMaxArraySize);
+        if (submission.inputs().size() > limit) {
+            throw new BatchException("submission '" + submission.name() + "' has " + submission.inputs().size()
+                    + " inputs but a Slurm array holds at most MaxArraySize = " + limit + " tasks (indexes 0 to "
+                    + (limit - 1) + "); submit the inputs in parts of at most " + limit);
+        }
         List<String> command = tools.argv("sbatch", SlurmScripts.sbatchArguments(submission, maxRunning));
         String wrapper = SlurmScripts.wrapper(submission);
         Path jobsList = SubmissionFiles.writeJobsList(submission);
@@ -130,6 +157,21 @@ public final class SlurmBatchSystem implements BatchSystem {
     /** One of the {@link SlurmOutput} readers. */
     private interface Listing {
         Map<String, BatchJobState> states(String stdout, SlurmOutput.Array array);
+    }
+
+    /** MaxArraySize from {@code scontrol show config}; the default when the call fails or does not say. */
+    private int configuredMaxArraySize() {
+        try {
+            ToolRunner.Output out = tools.run(tools.argv("scontrol", List.of("show", "config"))).requireSuccess();
+            OptionalInt size = SlurmOutput.maxArraySize(out.stdout());
+            if (size.isPresent()) {
+                return size.getAsInt();
+            }
+            LOG.warn("{} printed no MaxArraySize; assuming {}", out.describe(), DEFAULT_MAX_ARRAY_SIZE);
+        } catch (BatchException e) {
+            LOG.warn("cannot read Slurm's MaxArraySize, assuming {}: {}", DEFAULT_MAX_ARRAY_SIZE, e.getMessage());
+        }
+        return DEFAULT_MAX_ARRAY_SIZE;
     }
 
     /** Holds nothing: submitted arrays stay in Slurm's hands. */

@@ -22,6 +22,7 @@ final class SlurmOutput {
     private static final Pattern TASK = Pattern.compile("(\\d+)_(?:(\\d+)|\\[([0-9,\\-%]+)])");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S*)");
     private static final Pattern EXIT = Pattern.compile("(\\d{1,9}):(\\d{1,9})");
+    private static final Pattern MAX_ARRAY_SIZE = Pattern.compile("^MaxArraySize\\s*=\\s*(\\d{1,9})\\s*$", Pattern.MULTILINE);
 
     private SlurmOutput() {}
 
@@ -36,6 +37,12 @@ final class SlurmOutput {
                     + (out.exitCode() == 0 ? "; stdout held no job id: '" + ToolRunner.abbreviate(out.stdout()) + "'" : ""));
         }
         return m.group(1);
+    }
+
+    /** The {@code MaxArraySize = 1001} line of {@code scontrol show config}; empty when there is none. */
+    static OptionalInt maxArraySize(String stdout) {
+        Matcher m = MAX_ARRAY_SIZE.matcher(stdout.replace("\r", ""));
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
     /** {@code squeue -h -r -o '%i|%T|%r'} lines: {@code 12_0|PENDING|Resources}. */

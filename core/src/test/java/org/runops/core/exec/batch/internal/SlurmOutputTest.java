@@ -161,6 +161,14 @@ class SlurmOutputTest {
     }
 
     @Test
+    void maxArraySizeComesFromItsLineOfScontrolShowConfig() {
+        String config = "Configuration data as of 2026-12-03T18:10:00\nMailProg                = /bin/mail\n"
+                + "MaxArraySize            = 1001\nMaxDBDMsgs              = 20008\n";
+        assertThat(SlurmOutput.maxArraySize(config)).hasValue(1001);
+        assertThat(SlurmOutput.maxArraySize("MaxArraySizeX = 5\nMaxJobCount = 10000\n")).isEmpty();
+    }
+
+    @Test
     void anUnknownStateInAListingFailsTheListing() {
         assertThatThrownBy(() -> SlurmOutput.squeue("12_0|RUNNING|None\n12_1|HIBERNATING|None\n", new SlurmOutput.Array("12", 2)))
                 .isInstanceOf(BatchException.class).hasMessageContaining("Slurm job 12_1").hasMessageContaining("HIBERNATING");
