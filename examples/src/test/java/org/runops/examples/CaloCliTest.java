@@ -73,7 +73,7 @@ class CaloCliTest {
     void demoSubmitsLocallyJudgesByFilesAndRetriesOnlyTheFailedRun() throws IOException {
         Launcher.Run first = demo("-s", "--max-attempts", "2");
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("submitted 5 job(s) to local cluster 1");
+        assertThat(first.out()).contains("submitted 5 job(s) to local cluster ");
         List<String> table = first.out().lines().dropWhile(l -> !l.contains("outcome")).toList();
         assertThat(table).hasSize(6);
         assertThat(table.stream().filter(l -> l.contains("SUCCEEDED"))).hasSize(4);
@@ -82,7 +82,7 @@ class CaloCliTest {
         Launcher.Run second = demo("-s", "--max-attempts", "2");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("maps already made (awaiting upload): [68002, 68003, 68005, 68007]",
-                "submitted 1 job(s) to local cluster 1");
+                "submitted 1 job(s) to local cluster ");
         assertThat(second.out().lines().filter(l -> l.startsWith("68004"))).singleElement().asString().contains("GIVEN UP");
 
         Launcher.Run third = demo("-s", "--max-attempts", "2");
@@ -103,8 +103,36 @@ class CaloCliTest {
     }
 
     @Test
+    void htcondorJobsRunThroughGenStatusShByDefaultAsTheOriginal() throws IOException {
+        Launcher.Run missing = demo("--batch", "condor");
+        assertThat(missing.exitCode()).as(missing.out()).isEqualTo(2);
+        assertThat(missing.err()).contains("-e/--condor-script", "scripts/genStatus.sh", "does not exist");
+
+        Path notExecutable = Files.writeString(tmp.resolve("plain.sh"), "#!/bin/sh\n");
+        Launcher.Run plain = demo("--batch", "condor", "-e", notExecutable.toString());
+        assertThat(plain.exitCode()).isEqualTo(2);
+        assertThat(plain.err()).contains("-e/--condor-script", "not executable");
+
+        Path script = Files.writeString(tmp.resolve("genStatus.sh"), "#!/bin/sh\nexec \"$@\"\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        Launcher.Run wrapped = demo("--batch", "condor", "-e", script.toString());
+        assertThat(wrapped.exitCode()).as(wrapped.err()).isZero();
+        Path plan = onlyPlanDir();
+        assertThat(Files.readString(plan.resolve("genStatus.sub"))).contains("executable     = " + script + "\n",
+                "arguments      = " + tmp.resolve("out/demo-bin/CaloCDB-GenStatus-DEMO.sh") + " $(input_run) " + plan.resolve("output") + "\n");
+    }
+
+    @Test
+    void noneRunsHtcondorJobsWithoutAWrapper() throws IOException {
+        Launcher.Run r = demo("--batch", "condor", "-e", "none");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(onlyPlanDir().resolve("genStatus.sub")))
+                .contains("executable     = " + tmp.resolve("out/demo-bin/CaloCDB-GenStatus-DEMO.sh") + "\n");
+    }
+
+    @Test
     void aDemoPlanIsNotSubmittedToARealBatchSystem() {
-        Launcher.Run r = demo("-s", "--batch", "condor");
+        Launcher.Run r = demo("-s", "--batch", "condor", "-e", "none");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("demo data", "local batch system only");
     }
@@ -124,7 +152,7 @@ class CaloCliTest {
     @Test
     void unreachableServicesHaveTheirOwnExitCodes() {
         Launcher.Run catalog = runops("calo", "plan", "--catalog-url", "jdbc:postgresql://127.0.0.1:1/FileCatalog", "-o", tmp.toString(),
-                "-f2", "/bin/true", "--cdb-url", "http://127.0.0.1:1/api/cdb_rest/");
+                "-f2", "/bin/true", "-e", "/bin/true", "--cdb-url", "http://127.0.0.1:1/api/cdb_rest/");
         assertThat(catalog.exitCode()).isEqualTo(40);
         assertThat(catalog.err()).contains("cannot read the FileCatalog", "127.0.0.1:1");
         Launcher.Run cdb = demo("--cdb-url", "http://127.0.0.1:1/api/cdb_rest/");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.runops.calo.CdbLookup;
 import org.runops.calo.FileCatalog;
@@ -24,19 +26,31 @@ final class CaloBackends implements AutoCloseable {
     final CdbLookup cdb;
     final BatchSystem batch;
     final Path mapJob;
+    /** The job wrapper ({@code genStatus.sh}), when jobs run through one. */
+    final Optional<Path> wrapper;
     final boolean demo;
 
-    private CaloBackends(FileCatalog catalog, CdbLookup cdb, BatchSystem batch, Path mapJob, boolean demo) {
+    private CaloBackends(FileCatalog catalog, CdbLookup cdb, BatchSystem batch, Path mapJob, Optional<Path> wrapper, boolean demo) {
         this.catalog = catalog;
         this.cdb = cdb;
         this.batch = batch;
         this.mapJob = mapJob;
+        this.wrapper = wrapper;
         this.demo = demo;
     }
 
-    /** What {@code runops calo plan} asks for. */
+    /** The original's {@code -e} default, relative to the working directory; HTCondor jobs run through it. */
+    static final Path DEFAULT_CONDOR_SCRIPT = Path.of("scripts", "genStatus.sh");
+
+    /**
+     * What {@code runops calo plan} asks for.
+     *
+     * @param condorScript the {@code -e} wrapper; {@code null} for the default ({@link #DEFAULT_CONDOR_SCRIPT} with
+     *                     HTCondor, none otherwise), {@code none} for no wrapper
+     * @param workingDirectory what a relative default wrapper is resolved against
+     */
     record Choice(String catalog, String catalogUrl, URI cdbUrl, String globalTag, Path filterDatasets, Path genStatus,
-            String batch, String runType) {}
+            String batch, String runType, Path condorScript, Path workingDirectory) {}
 
     /**
      * Opens the backends of {@code c}, output under {@code output}.
@@ -57,7 +71,9 @@ final class CaloBackends implements AutoCloseable {
                 : demo ? CaloDemo.mapJob(Files.createDirectories(output.resolve("demo-bin")))
                 : offlineBinary(offline, "CaloCDB-GenStatus", "-f2/--bin-genStatus");
         requireFile(genStatus, "the map job (-f2/--bin-genStatus)");
-        BatchSystem batch = batch(c.batch() != null ? c.batch() : demo ? "local" : "condor");
+        String batchName = c.batch() != null ? c.batch() : demo ? "local" : "condor";
+        Optional<Path> wrapper = wrapper(c, batchName);
+        BatchSystem batch = batch(batchName);
         FileCatalog catalog = null;
         try {
             catalog = demo ? FileCatalog.demo(output.resolve("demo-catalog"))
@@ -74,7 +90,7 @@ final class CaloBackends implements AutoCloseable {
                 requireFile(filter, "the CDB filter (-f/--bin-filter-datasets)");
                 cdb = CdbLookup.externalBinary(filter, Files.createDirectories(output.resolve("filter-datasets")), c.runType());
             }
-            return new CaloBackends(catalog, cdb, batch, genStatus, demo);
+            return new CaloBackends(catalog, cdb, batch, genStatus, wrapper, demo);
         } catch (IOException | RuntimeException e) {
             if (catalog != null) {
                 catalog.close();
@@ -92,6 +108,26 @@ final class CaloBackends implements AutoCloseable {
             case "local" -> BatchSystem.local(Runtime.getRuntime().availableProcessors());
             default -> throw new IllegalArgumentException("--batch must be condor, slurm or local, got '" + name + "'");
         };
+    }
+
+    /** The {@code -e} wrapper: as given, {@code none}, or with HTCondor the original's default; an executable file. */
+    private static Optional<Path> wrapper(Choice c, String batchName) {
+        if (c.condorScript() != null && c.condorScript().toString().equals("none")) {
+            return Optional.empty();
+        }
+        boolean condor = List.of("condor", "htcondor").contains(batchName.toLowerCase(Locale.ROOT));
+        if (c.condorScript() == null && !condor) {
+            return Optional.empty();
+        }
+        Path script = c.condorScript() != null ? c.condorScript() : c.workingDirectory().resolve(DEFAULT_CONDOR_SCRIPT);
+        String what = c.condorScript() != null ? "the job wrapper (-e/--condor-script)"
+                : "the default job wrapper of HTCondor jobs (-e/--condor-script " + DEFAULT_CONDOR_SCRIPT + ", relative to "
+                        + c.workingDirectory() + "; give -e FILE, or -e none to run the map job directly)";
+        requireFile(script, what);
+        if (!Files.isExecutable(script)) {
+            throw new IllegalArgumentException(what + " " + script.toAbsolutePath() + " is not executable");
+        }
+        return Optional.of(script.toAbsolutePath());
     }
 
     private static Path offlineBinary(String offlineMain, String name, String option) {

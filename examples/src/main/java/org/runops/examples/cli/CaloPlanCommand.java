@@ -74,7 +74,8 @@ final class CaloPlanCommand implements Callable<Integer> {
     private Path genStatus;
 
     @Option(names = {"-e", "--condor-script"}, paramLabel = "FILE",
-            description = "Wrapper each job runs the map job through (genStatus.sh <exe> <list> <out>); default: none.")
+            description = "Wrapper each job runs the map job through (genStatus.sh <exe> <list> <out>); default with HTCondor: "
+                    + "scripts/genStatus.sh in the working directory, as the original; none: no wrapper.")
     private Path condorScript;
 
     @Option(names = {"-m", "--memory"}, defaultValue = "0.5", paramLabel = "GB",
@@ -116,15 +117,15 @@ final class CaloPlanCommand implements Callable<Integer> {
         PlanOptions planOptions = new PlanOptions(RunType.named(runType), policy(tagPolicy), OptionalLong.of(minEvents), maxRuns);
         Path outputDir = output.toAbsolutePath().normalize();
         CaloBackends.Choice choice = new CaloBackends.Choice(catalog, catalogUrl, cdbUrl, globalTag, filterDatasets, genStatus, batch,
-                runType);
+                runType, condorScript, Path.of("").toAbsolutePath());
         try (CaloBackends b = CaloBackends.open(choice, outputDir, System::getenv)) {
             CdbMapPlanner planner = CdbMapPlanner.builder().catalog(b.catalog).cdb(b.cdb).batch(b.batch).output(outputDir)
                     .demoData(b.demo).clock(Clock.systemDefaultZone()).build();
             ExecuteOptions exec = ExecuteOptions.dryRun(b.mapJob).withSubmit(submit).withMemoryGigabytes(memory)
                     .withRetries(new SubmissionPolicy(maxAttempts)).withVerbose(verbose())
                     .withLogDirectory(condorLogDir != null ? condorLogDir : Path.of("/tmp", System.getProperty("user.name"), "dump"));
-            if (condorScript != null) {
-                exec = exec.withWrapper(condorScript);
+            if (b.wrapper.isPresent()) {
+                exec = exec.withWrapper(b.wrapper.get());
             }
             Plan plan = planner.plan(planOptions);
             ExecuteResult r = planner.execute(plan, exec);
