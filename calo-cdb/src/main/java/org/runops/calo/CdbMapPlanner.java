@@ -5,6 +5,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +22,8 @@ import org.runops.calo.internal.PlanJson;
 import org.runops.calo.internal.PlanLog;
 import org.runops.calo.internal.PlanMaker;
 import org.runops.core.exec.CommandTemplate;
+import org.runops.core.exec.batch.BatchException;
+import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchSubmission;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
@@ -196,11 +200,62 @@ public final class CdbMapPlanner {
      * @throws CaloException when a demo plan is to be submitted to a real batch system, or files cannot be written
      */
     public ExecuteResult execute(Plan plan, ExecuteOptions options) {
+        try (Session session = session("runops calo plan " + plan.options().runType().name())) {
+            return session.execute(plan, options);
+        }
+    }
+
+    /**
+     * Takes the submission store's lock for a whole cron run: plan, execute and status inside one session,
+     * so an overlapping run is turned away before it reads the catalogue, asks the CDB or writes anything.
+     *
+     * @param holder who takes it, named in the message an overlapping run gets
+     * @throws org.runops.core.exec.batch.SubmissionLockedException when another run holds the lock
+     */
+    public Session session(String holder) {
+        try {
+            Files.createDirectories(stateStore.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new CaloException("cannot create the directory of the submission store " + stateStore + ": " + e.getMessage(), e);
+        }
+        return new Session(SubmissionStore.open(stateStore, holder));
+    }
+
+    /** A planner holding the submission store's lock; {@link #close()} releases it. */
+    public final class Session implements AutoCloseable {
+        private final SubmissionStore store;
+
+        private Session(SubmissionStore store) {
+            this.store = store;
+        }
+
+        /** {@link CdbMapPlanner#plan(PlanOptions)} under the lock. */
+        public Plan plan(PlanOptions options) {
+            return CdbMapPlanner.this.plan(options);
+        }
+
+        /** {@link CdbMapPlanner#execute(Plan, ExecuteOptions)} under this session's lock. */
+        public ExecuteResult execute(Plan plan, ExecuteOptions options) {
+            return CdbMapPlanner.this.execute(store, plan, options);
+        }
+
+        /** {@link CdbMapPlanner#status(SubmissionPolicy)} under this session's lock. */
+        public List<RunStatus> status(SubmissionPolicy retries) {
+            return CdbMapPlanner.status(store, stateStore, batch, clock, retries);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    private ExecuteResult execute(SubmissionStore store, Plan plan, ExecuteOptions options) {
         if (plan.demo() && options.submit() && !"local".equals(batch.name())) {
             throw new CaloException("plan " + plan.id() + " was made on demo data: it is submitted to the local batch system only, not to "
                     + batch.name());
         }
-        try (SubmissionStore store = SubmissionStore.open(stateStore, "runops calo plan " + plan.options().runType().name())) {
+        try {
             Path dir = newPlanDirectory(plan);
             PlanLog log = new PlanLog(clock);
             Path logDir = options.logDirectory().map(d -> d.toAbsolutePath().resolve(dir.getFileName())).orElse(dir.resolve("logs"));
@@ -298,11 +353,51 @@ public final class CdbMapPlanner {
      */
     public static List<RunStatus> status(Path stateStore, BatchSystem batch, Clock clock, SubmissionPolicy retries) {
         try (SubmissionStore store = SubmissionStore.open(stateStore, "runops calo status")) {
+            return status(store, stateStore, batch, clock, retries);
+        }
+    }
+
+    private static List<RunStatus> status(SubmissionStore store, Path stateStore, BatchSystem batch, Clock clock, SubmissionPolicy retries) {
+        try {
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
             return store.latest().stream().map(a -> new RunStatus(Long.parseLong(a.unit()), a,
                     a.outcome().kind() == SubmissionOutcome.Kind.FAILED && a.attempt() >= retries.maxAttempts())).toList();
         } catch (NumberFormatException e) {
             throw new CaloException("submission store " + stateStore + " holds a unit that is not a run number: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits, bounded, for the jobs {@code executed} submitted to end: asks the batch system every
+     * {@code poll} until all are final or {@code timeout} (on this planner's clock) has passed.
+     *
+     * @return true when every job ended (or nothing was submitted), false when some still run after {@code timeout}
+     * @throws CaloException when the batch system cannot be asked (neither ended nor running: undecided)
+     */
+    public boolean await(ExecuteResult executed, Duration timeout, Duration poll) throws InterruptedException {
+        if (timeout.isNegative() || poll.isNegative() || poll.isZero()) {
+            throw new IllegalArgumentException("await needs timeout >= 0 and poll > 0, got " + timeout + " and " + poll);
+        }
+        if (executed.submitted().isEmpty()) {
+            return true;
+        }
+        BatchSubmitted s = executed.submitted().get();
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            List<BatchJobState> states;
+            try {
+                states = batch.states(s);
+            } catch (BatchException e) {
+                throw new CaloException("cannot ask " + batch.name() + " about cluster " + s.clusterId() + " of plan "
+                        + executed.plan().id() + " (whether its jobs ended is undecided): " + e.getMessage(), e);
+            }
+            if (states.stream().allMatch(st -> st.status().isFinal())) {
+                return true;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                return false;
+            }
+            Thread.sleep(poll.toMillis());
         }
     }
 

@@ -131,6 +131,16 @@ class CaloCliTest {
     }
 
     @Test
+    void localJobsStillRunningAfterTheWaitTimeoutHaveTheirOwnExitCode() throws IOException {
+        Path slow = Files.writeString(tmp.resolve("slow-map-job.sh"), "#!/bin/sh\nsleep 60\n");
+        assertThat(slow.toFile().setExecutable(true)).isTrue();
+        Launcher.Run r = demo("-s", "-f2", slow.toString(), "--wait-timeout", "PT1S");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(51);
+        assertThat(r.err()).contains("still running after --wait-timeout PT1S");
+        assertThat(r.out()).contains("IN_FLIGHT");
+    }
+
+    @Test
     void aDemoPlanIsNotSubmittedToARealBatchSystem() {
         Launcher.Run r = demo("-s", "--batch", "condor", "-e", "none");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -141,8 +151,12 @@ class CaloCliTest {
     void anOverlappingRunExitsWithItsOwnCodeNamingTheHolder() throws IOException {
         Files.createDirectories(tmp.resolve("out"));
         try (SubmissionStore held = SubmissionStore.open(tmp.resolve("out/submissions.json"), "runops calo plan (cron 00:00)")) {
-            Launcher.Run r = demo("-s");
+            // an unreachable CDB: a run that asked it before taking the lock would exit 41
+            Launcher.Run r = demo("-s", "--cdb-url", "http://127.0.0.1:1/api/cdb_rest/");
             assertThat(r.exitCode()).as(r.err()).isEqualTo(60);
+            try (Stream<Path> plans = Files.list(tmp.resolve("out"))) {
+                assertThat(plans.filter(p -> p.getFileName().toString().startsWith("run3auau-"))).isEmpty();
+            }
             assertThat(r.err()).contains("another run holds the lock", "runops calo plan (cron 00:00)");
             Launcher.Run s = runops("calo", "status", "-o", tmp.resolve("out").toString(), "--batch", "local");
             assertThat(s.exitCode()).isEqualTo(60);

@@ -1,5 +1,6 @@
 package org.runops.examples.cli;
 
+import java.io.PrintWriter;
 import org.runops.calo.PlanStepException;
 import org.runops.core.exec.batch.SubmissionLockedException;
 
@@ -21,13 +22,15 @@ final class CaloExitCodes {
     static final int RUNS_DEFERRED = 42;
     /** The batch system refused the jobs: the plan's files are written, nothing was recorded as submitted. */
     static final int SUBMISSION_FAILED = 50;
+    /** Local jobs were submitted but some still ran when {@code --wait-timeout} passed; they are stopped with the process. */
+    static final int WAIT_TIMED_OUT = 51;
     /** Another run (an overlapping cron call) holds the lock of the submission store: nothing was done. */
     static final int LOCKED = 60;
 
     /** The help footer, one line per code group. */
     static final String FOOTER = "Exit codes: 0 nothing to do, dry run or submitted; 2 configuration error; 3 a bug;%n"
             + "40 FileCatalog unreachable; 41 CDB unreachable; 42 some runs deferred (CDB or file check undecided; the rest was done);%n"
-            + "50 submission failed; 60 another run holds the lock.";
+            + "50 submission failed; 51 local jobs still running after --wait-timeout; 60 another run holds the lock.";
 
     private CaloExitCodes() {}
 
@@ -44,5 +47,18 @@ final class CaloExitCodes {
             };
         }
         return -1;
+    }
+
+    /**
+     * The catch block of these commands: prints the message of a failure with its own code and returns
+     * the code; rethrows anything else for the launcher's handling.
+     */
+    static int report(RuntimeException e, PrintWriter err) {
+        int code = of(e);
+        if (code < 0) {
+            throw e;
+        }
+        err.println("runops: error: " + e.getMessage());
+        return code;
     }
 }

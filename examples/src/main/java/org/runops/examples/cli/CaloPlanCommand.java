@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -16,7 +17,6 @@ import org.runops.calo.PlanOptions;
 import org.runops.calo.RunType;
 import org.runops.calo.SkippedRun;
 import org.runops.calo.TagSelectionPolicy;
-import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.SubmissionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,6 +111,11 @@ final class CaloPlanCommand implements Callable<Integer> {
             description = "Refuse plans with more runs needing maps (default: ${DEFAULT-VALUE}, as the original).")
     private int maxRuns;
 
+    @Option(names = "--wait-timeout", defaultValue = "PT24H", paramLabel = "DURATION",
+            description = "With --batch local and -s: how long to wait for the jobs (they stop when this process exits), ISO-8601 "
+                    + "(default: ${DEFAULT-VALUE}); exit 51 when some still run then.")
+    private Duration waitTimeout;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -127,21 +132,28 @@ final class CaloPlanCommand implements Callable<Integer> {
             if (b.wrapper.isPresent()) {
                 exec = exec.withWrapper(b.wrapper.get());
             }
-            Plan plan = planner.plan(planOptions);
-            ExecuteResult r = planner.execute(plan, exec);
-            printSummary(r, out);
-            if (r.submitted().isPresent() && b.batch.name().equals("local")) {
-                awaitLocal(b, r.submitted().get(), out);
-                CaloStatusCommand.printTable(planner.status(new SubmissionPolicy(maxAttempts)), out);
+            // the lock first: an overlapping cron run is turned away before it asks the catalogue or the CDB
+            try (CdbMapPlanner.Session session = planner.session("runops calo plan " + runType)) {
+                Plan plan = session.plan(planOptions);
+                ExecuteResult r = session.execute(plan, exec);
+                printSummary(r, out);
+                if (r.submitted().isPresent() && b.batch.name().equals("local")) {
+                    // local jobs run in this process and stop when it exits: wait for them, bounded
+                    out.println("waiting up to " + waitTimeout + " for " + r.submitted().get().jobIds().size()
+                            + " local job(s) to end (they stop if this process is stopped)...");
+                    out.flush();
+                    boolean ended = planner.await(r, waitTimeout, Duration.ofMillis(200));
+                    CaloStatusCommand.printTable(session.status(new SubmissionPolicy(maxAttempts)), out);
+                    if (!ended) {
+                        spec.commandLine().getErr().println("runops: error: local jobs still running after --wait-timeout " + waitTimeout
+                                + "; they are stopped now");
+                        return CaloExitCodes.WAIT_TIMED_OUT;
+                    }
+                }
+                return exitCode(plan);
             }
-            return exitCode(plan);
         } catch (RuntimeException e) {
-            int code = CaloExitCodes.of(e);
-            if (code < 0) {
-                throw e;
-            }
-            spec.commandLine().getErr().println("runops: error: " + e.getMessage());
-            return code;
+            return CaloExitCodes.report(e, spec.commandLine().getErr());
         }
     }
 
@@ -164,15 +176,6 @@ final class CaloPlanCommand implements Callable<Integer> {
             case "campaign-start" -> TagSelectionPolicy.CAMPAIGN_START;
             default -> throw new IllegalArgumentException("--tag-policy must be run-latest-file or campaign-start, got '" + name + "'");
         };
-    }
-
-    /** Local jobs run in this process: wait for them (they would be stopped when it exits). */
-    private static void awaitLocal(CaloBackends b, BatchSubmitted s, PrintWriter out) throws InterruptedException {
-        out.println("waiting for " + s.jobIds().size() + " local job(s) to end (they stop if this process is stopped)...");
-        out.flush();
-        while (!b.batch.states(s).stream().allMatch(st -> st.status().isFinal())) {
-            Thread.sleep(200);
-        }
     }
 
     /** The first {@value #SHOWN} runs of a list and how many more there are (plan.json has them all). */

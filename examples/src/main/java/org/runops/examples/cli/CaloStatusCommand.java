@@ -56,12 +56,7 @@ final class CaloStatusCommand implements Callable<Integer> {
             printTable(CdbMapPlanner.status(store, b, Clock.systemUTC(), new SubmissionPolicy(maxAttempts)), spec.commandLine().getOut());
             return CaloExitCodes.OK;
         } catch (RuntimeException e) {
-            int code = CaloExitCodes.of(e);
-            if (code < 0) {
-                throw e;
-            }
-            spec.commandLine().getErr().println("runops: error: " + e.getMessage());
-            return code;
+            return CaloExitCodes.report(e, spec.commandLine().getErr());
         }
     }
 

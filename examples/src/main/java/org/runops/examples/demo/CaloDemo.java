@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.runops.calo.CalibrationSpec;
+import org.runops.calo.CaloException;
 import org.runops.calo.CdbLookup;
 import org.runops.calo.CdbMapPlanner;
 import org.runops.calo.ExecuteOptions;
@@ -16,7 +18,6 @@ import org.runops.calo.PlanOptions;
 import org.runops.calo.RunStatus;
 import org.runops.calo.RunTag;
 import org.runops.calo.RunType;
-import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
 import org.runops.core.exec.batch.SubmissionPolicy;
 import org.runops.testing.StandInMapJob;
@@ -32,6 +33,8 @@ public final class CaloDemo {
     public static final String GLOBAL_TAG = "newcdbtag";
     /** The run whose stand-in map job makes nothing (and exits 0). */
     public static final long FAILING_RUN = 68004;
+    /** The demo's jobs take seconds; this only bounds a hang. */
+    private static final Duration AWAIT_TIMEOUT = Duration.ofMinutes(10);
     private static final String NEW_TAG = "new_newcdbtag_v008";
     private static final String OLD_TAG = "new_newcdbtag_v007";
 
@@ -76,11 +79,8 @@ public final class CaloDemo {
             ExecuteResult r = planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau")).withMinEvents(500_000)),
                     ExecuteOptions.dryRun(mapJob(Files.createDirectories(work.resolve("bin")))).withSubmit(true)
                             .withLogDirectory(work.resolve("logs")));
-            if (r.submitted().isPresent()) {
-                BatchSubmitted s = r.submitted().get();
-                while (!batch.states(s).stream().allMatch(st -> st.status().isFinal())) {
-                    Thread.sleep(50);
-                }
+            if (!planner.await(r, AWAIT_TIMEOUT, Duration.ofMillis(50))) {
+                throw new CaloException("demo map jobs of plan " + r.plan().id() + " still running after " + AWAIT_TIMEOUT);
             }
             return new Outcome(r, planner.status(SubmissionPolicy.DEFAULT));
         }
