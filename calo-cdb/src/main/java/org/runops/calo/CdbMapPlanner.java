@@ -255,19 +255,28 @@ public final class CdbMapPlanner {
             throw new CaloException("plan " + plan.id() + " was made on demo data: it is submitted to the local batch system only, not to "
                     + batch.name());
         }
+        Path dir;
         try {
-            Path dir = newPlanDirectory(plan);
-            PlanLog log = new PlanLog(clock);
-            Path logDir = options.logDirectory().map(d -> d.toAbsolutePath().resolve(dir.getFileName())).orElse(dir.resolve("logs"));
+            dir = newPlanDirectory(plan);
+        } catch (IOException e) {
+            throw new CaloException("cannot create a directory for plan " + plan.id() + " under " + output + ": " + e.getMessage(), e);
+        }
+        PlanLog log = new PlanLog(clock, dir.resolve("log-" + LOG_DATE.format(LocalDateTime.ofInstant(plan.created(), clock.getZone()))
+                + ".txt"));
+        Path logDir = options.logDirectory().map(d -> d.toAbsolutePath().resolve(dir.getFileName())).orElse(dir.resolve("logs"));
+        Map<String, Queued> queued = new TreeMap<>(); // by list path: jobs.list order
+        List<SkippedRun> waiting = new ArrayList<>();
+        List<SkippedRun> done = new ArrayList<>();
+        List<SkippedRun> givenUp = new ArrayList<>();
+        Optional<BatchSubmitted> submitted = Optional.empty();
+        String submissionCommand = "";
+        RuntimeException failure = null;
+        try {
             header(log, plan, options, dir, logDir);
             List<Path> lists = PlanFiles.write(plan, dir);
             logFiles(log, plan);
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
 
-            Map<String, Queued> queued = new TreeMap<>(); // by list path: jobs.list order
-            List<SkippedRun> waiting = new ArrayList<>();
-            List<SkippedRun> done = new ArrayList<>();
-            List<SkippedRun> givenUp = new ArrayList<>();
             for (int i = 0; i < plan.tasks().size(); i++) {
                 RunTask t = plan.tasks().get(i);
                 String fingerprint = PlanMaker.fingerprint(t);
@@ -286,44 +295,54 @@ public final class CdbMapPlanner {
             List<String> inputs = List.copyOf(queued.keySet()); // sorted absolute paths of the list files
             CommandTemplate command = CommandTemplate.parse((options.wrapper().map(w -> w.toAbsolutePath() + " ").orElse(""))
                     + options.mapJob().toAbsolutePath() + " {" + BatchSubmission.INPUT + "} " + dir.resolve("output"));
-            Optional<BatchSubmitted> submitted = Optional.empty();
-            String submissionCommand = "";
-            RuntimeException failure = null;
             if (inputs.isEmpty()) {
                 log.info(plan.hasWork() ? "No run to submit: every run needing maps is in flight, done or given up. Quitting."
                         : "No new CDB maps to process. Quitting.");
             } else {
-                PreparedSubmission prepared = batch.prepare(new BatchSubmission("genStatus", command, inputs, logDir, dir,
-                        options.memoryMegabytes(), Map.of()));
-                submissionCommand = prepared.command().isEmpty()
-                        ? batch.name() + ": one job per line of " + dir.resolve(BatchSubmission.JOBS_LIST) + " (" + inputs.size()
-                                + " job(s)): " + command + ", logs in " + logDir
-                        : "cd " + dir + " && " + prepared.commandLine();
-                log.info("Submission Command: " + submissionCommand);
-                if (options.submit()) {
-                    try {
+                try { // rendering the batch system's files is part of the submission step: its refusal is exit 50, not a bug
+                    PreparedSubmission prepared = batch.prepare(new BatchSubmission("genStatus", command, inputs, logDir, dir,
+                            options.memoryMegabytes(), Map.of()));
+                    submissionCommand = prepared.command().isEmpty()
+                            ? batch.name() + ": one job per line of " + dir.resolve(BatchSubmission.JOBS_LIST) + " (" + inputs.size()
+                                    + " job(s)): " + command + ", logs in " + logDir
+                            : "cd " + dir + " && " + prepared.commandLine();
+                    log.info("Submission Command: " + submissionCommand);
+                    if (options.submit()) {
                         BatchSubmitted s = batch.submit(prepared);
                         store.recordSubmitted(s, queued.values().stream().map(Queued::unit).toList(), plan.id(), dir, clock.instant());
                         log.info("Submitted " + s.jobIds().size() + " job(s) to " + s.system() + " cluster " + s.clusterId());
                         submitted = Optional.of(s);
-                    } catch (RuntimeException e) {
-                        log.error("Submission failed: " + e.getMessage());
-                        failure = new PlanStepException(PlanStepException.Step.SUBMISSION, "submitting plan " + plan.id() + " ("
-                                + submissionCommand + ") failed: " + e.getMessage(), e);
                     }
+                } catch (RuntimeException e) {
+                    log.error("Submission failed: " + e.getMessage());
+                    failure = new PlanStepException(PlanStepException.Step.SUBMISSION, "submitting plan " + plan.id() + " ("
+                            + (submissionCommand.isEmpty() ? batch.name() : submissionCommand) + ") failed: " + e.getMessage(), e);
                 }
             }
-            ExecuteResult result = new ExecuteResult(dir, plan, queued.values().stream().map(q -> q.task().runTag()).toList(), submitted,
-                    submissionCommand, waiting, done, givenUp);
-            PlanJson.write(dir.resolve("plan.json"), result);
-            log.write(dir.resolve("log-" + LOG_DATE.format(LocalDateTime.ofInstant(plan.created(), clock.getZone())) + ".txt"));
-            if (failure != null) {
-                throw failure;
-            }
-            return result;
         } catch (IOException e) {
-            throw new CaloException("cannot write plan " + plan.id() + " under " + output + ": " + e.getMessage(), e);
+            failure = new CaloException("cannot write plan " + plan.id() + " under " + output + ": " + e.getMessage(), e);
+            log.error(failure.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Plan failed: " + e.getMessage());
+            failure = e;
         }
+        // plan.json in every case: what was decided and (not) submitted, next to the log of why
+        ExecuteResult result = new ExecuteResult(dir, plan, queued.values().stream().map(q -> q.task().runTag()).toList(), submitted,
+                submissionCommand, waiting, done, givenUp);
+        try {
+            PlanJson.write(dir.resolve("plan.json"), result);
+        } catch (IOException e) {
+            CaloException json = new CaloException("cannot write " + dir.resolve("plan.json") + ": " + e.getMessage(), e);
+            if (failure == null) {
+                failure = json;
+            } else {
+                failure.addSuppressed(json);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
     }
 
     private record Queued(RunTask task, SubmissionStore.Submitted unit) {}

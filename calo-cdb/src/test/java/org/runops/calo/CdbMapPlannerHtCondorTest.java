@@ -31,12 +31,16 @@ class CdbMapPlannerHtCondorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-07-05T00:00:01Z"));
 
     private CdbMapPlanner planner(BatchSystem batch) throws IOException {
+        return planner(batch, dir.resolve("out"));
+    }
+
+    private CdbMapPlanner planner(BatchSystem batch, Path output) throws IOException {
         ListCatalog catalog = new ListCatalog();
         for (long run : new long[] {68006, 68007}) {
             Path p = Files.writeString(Files.createDirectories(dir.resolve("hist")).resolve(run + ".root"), "hist");
             catalog.add(new CatalogFile(run, 0, TAG, "HIST_CALOQA", p.toString(), clock.instant(), OptionalLong.empty()));
         }
-        return CdbMapPlanner.builder().catalog(catalog).cdb(new MapCdb()).batch(batch).output(dir.resolve("out")).clock(clock).build();
+        return CdbMapPlanner.builder().catalog(catalog).cdb(new MapCdb()).batch(batch).output(output).clock(clock).build();
     }
 
     @Test
@@ -91,6 +95,41 @@ class CdbMapPlannerHtCondorTest {
                 assertThat(Files.readString(planDir.resolve("log-2025-07-05.txt"))).contains("ERROR - Submission failed: ");
                 assertThat(planDir.resolve("plan.json")).exists();
             }
+        }
+    }
+
+    @Test
+    void aSubmissionHtCondorCannotRenderIsTheSubmissionStepAndLeavesTheLogAndPlanJson() throws IOException {
+        FakeHtCondor condor = FakeHtCondor.install(dir.resolve("condor"));
+        Path genStatus = Files.writeString(dir.resolve("CaloCDB-GenStatus"), "#!/bin/sh\n");
+        Path output = dir.resolve("out put"); // HTCondor's queue items cannot hold the list files' white space
+        try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath().inDirectory(condor.binDirectory()))) {
+            CdbMapPlanner planner = planner(batch, output);
+            assertThatThrownBy(() -> planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau"))),
+                    ExecuteOptions.dryRun(genStatus).withLogDirectory(dir.resolve("logs"))))
+                    .isInstanceOfSatisfying(PlanStepException.class, e -> assertThat(e.step()).isEqualTo(PlanStepException.Step.SUBMISSION))
+                    .hasMessageContaining("whitespace");
+            try (var plans = Files.list(output)) {
+                Path planDir = plans.filter(Files::isDirectory).findFirst().orElseThrow();
+                assertThat(Files.readString(planDir.resolve("log-2025-07-05.txt"))).contains("INFO - Run Type: run3auau",
+                        "ERROR - Submission failed: ");
+                assertThat(Files.readString(planDir.resolve("plan.json"))).contains("68006");
+            }
+            assertThat(condor.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void submittedThroughTheWrapperAsTheOriginalsGenStatusSh() throws IOException {
+        FakeHtCondor condor = FakeHtCondor.install(dir.resolve("condor"));
+        Path genStatus = Files.writeString(dir.resolve("CaloCDB-GenStatus"), "#!/bin/sh\n");
+        Path wrapper = Files.writeString(dir.resolve("genStatus.sh"), "#!/bin/sh\n");
+        try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath().inDirectory(condor.binDirectory()))) {
+            CdbMapPlanner planner = planner(batch);
+            ExecuteResult r = planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau"))),
+                    ExecuteOptions.dryRun(genStatus).withWrapper(wrapper).withLogDirectory(dir.resolve("logs")));
+            assertThat(Files.readString(r.directory().resolve("genStatus.sub"))).contains("executable     = " + wrapper + "\n",
+                    "arguments      = " + genStatus + " $(input_run) " + r.directory().resolve("output") + "\n");
         }
     }
 }
