@@ -164,7 +164,7 @@ public final class CdbMapPlanner {
      *
      * @throws PlanStepException when the catalogue cannot be read ({@code CATALOG}) or the CDB cannot be
      *                           asked at all ({@code CDB}); runs the CDB could not decide are deferred, not thrown
-     * @throws CaloException     when more runs need maps than {@link PlanOptions#maxRuns()}
+     * @throws PlanStepException ({@code TOO_MANY_RUNS}) when more runs need maps than {@link PlanOptions#maxRuns()}
      */
     public Plan plan(PlanOptions options) {
         List<CatalogFile> files;

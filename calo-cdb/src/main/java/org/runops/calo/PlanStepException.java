@@ -15,6 +15,8 @@ public class PlanStepException extends CaloException {
         CATALOG,
         /** The CDB could not be asked at all. */
         CDB,
+        /** More runs need maps than {@link PlanOptions#maxRuns()}: nothing was planned. */
+        TOO_MANY_RUNS,
         /** The batch system did not take the submission. */
         SUBMISSION
     }

@@ -147,7 +147,8 @@ class CdbMapPlannerTest {
     void tooManyRunsAreRefused() throws IOException {
         ListCatalog catalog = new ListCatalog().add(file(68006, 0, TAG, 10, 1)).add(file(68007, 0, TAG, 10, 1));
         assertThatThrownBy(() -> planner(catalog, new MapCdb(), named("local")).plan(PlanOptions.of(RUN3AUAU).withMaxRuns(1)))
-                .isInstanceOf(CaloException.class).hasMessageContaining("too many runs: 2 runs of run3auau need maps, more than the limit of 1");
+                .isInstanceOfSatisfying(PlanStepException.class, e -> assertThat(e.step()).isEqualTo(PlanStepException.Step.TOO_MANY_RUNS))
+                .hasMessageContaining("too many runs: 2 runs of run3auau need maps, more than the limit of 1");
     }
 
     @Test

@@ -141,6 +141,16 @@ class CaloCliTest {
     }
 
     @Test
+    void tooManyRunsHaveTheirOwnExitCodeAndPlanNothing() throws IOException {
+        Launcher.Run r = demo("--max-runs", "4");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(43);
+        assertThat(r.err()).contains("too many runs: 5 runs of run3auau need maps, more than the limit of 4");
+        try (Stream<Path> plans = Files.list(tmp.resolve("out"))) {
+            assertThat(plans.filter(p -> p.getFileName().toString().startsWith("run3auau-"))).isEmpty();
+        }
+    }
+
+    @Test
     void aDemoPlanIsNotSubmittedToARealBatchSystem() {
         Launcher.Run r = demo("-s", "--batch", "condor", "-e", "none");
         assertThat(r.exitCode()).isEqualTo(2);

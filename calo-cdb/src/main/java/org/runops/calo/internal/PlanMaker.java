@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.runops.calo.CaloException;
+import org.runops.calo.PlanStepException;
 import org.runops.calo.CalibrationSpec;
 import org.runops.calo.CatalogFile;
 import org.runops.calo.FileValidation;
@@ -103,8 +104,9 @@ public final class PlanMaker {
             tasks.add(new RunTask(rt, good.stream().map(CatalogFile::path).toList(), maps.isEmpty() ? neededOf(state) : maps));
         }
         if (tasks.size() > options.maxRuns()) {
-            throw new CaloException("too many runs: " + tasks.size() + " runs of " + options.runType().name()
-                    + " need maps, more than the limit of " + options.maxRuns() + " (raise it only if that is really meant)");
+            throw new PlanStepException(PlanStepException.Step.TOO_MANY_RUNS, "too many runs: " + tasks.size() + " runs of "
+                    + options.runType().name()
+                    + " need maps, more than the limit of " + options.maxRuns() + " (raise it only if that is really meant)", null);
         }
         List<String> types = calibrations.stream().map(CalibrationSpec::payloadType).toList();
         return new Plan(id(options, types, tasks), options, types, catalog, cdb, created, demo, List.copyOf(byRun.keySet()),

@@ -20,6 +20,8 @@ final class CaloExitCodes {
     static final int CDB_UNREACHABLE = 41;
     /** The plan was made and executed, but some runs could not be decided (CDB or file check): they wait for the next run. */
     static final int RUNS_DEFERRED = 42;
+    /** More runs need maps than {@code --max-runs}: nothing was planned (the original's safety stop). */
+    static final int TOO_MANY_RUNS = 43;
     /** The batch system refused the jobs: the plan's files are written, nothing was recorded as submitted. */
     static final int SUBMISSION_FAILED = 50;
     /** Local jobs were submitted but some still ran when {@code --wait-timeout} passed; they are stopped with the process. */
@@ -30,6 +32,7 @@ final class CaloExitCodes {
     /** The help footer, one line per code group. */
     static final String FOOTER = "Exit codes: 0 nothing to do, dry run or submitted; 2 configuration error; 3 a bug;%n"
             + "40 FileCatalog unreachable; 41 CDB unreachable; 42 some runs deferred (CDB or file check undecided; the rest was done);%n"
+            + "43 more runs need maps than --max-runs (nothing planned);%n"
             + "50 submission failed; 51 local jobs still running after --wait-timeout; 60 another run holds the lock.";
 
     private CaloExitCodes() {}
@@ -43,6 +46,7 @@ final class CaloExitCodes {
             return switch (p.step()) {
                 case CATALOG -> CATALOG_UNREACHABLE;
                 case CDB -> CDB_UNREACHABLE;
+                case TOO_MANY_RUNS -> TOO_MANY_RUNS;
                 case SUBMISSION -> SUBMISSION_FAILED;
             };
         }
