@@ -79,9 +79,17 @@ public final class CdbMapPlanner {
         this.clock = b.clock;
         this.batch = Objects.requireNonNull(b.batch, "batch");
         this.output = Objects.requireNonNull(b.output, "output").toAbsolutePath().normalize();
-        this.stateStore = b.stateStore != null ? b.stateStore : output.resolve("submissions.json");
+        this.stateStore = b.stateStore != null ? b.stateStore : defaultStateStore(output, b.demo);
         this.demo = b.demo;
         this.validator = b.validator;
+    }
+
+    /**
+     * The submission store of an output directory: {@code submissions.json}, or {@code submissions-DEMO-DATA.json}
+     * for demo plans, whose made-up runs (real run numbers) must never count as a real run's attempts.
+     */
+    public static Path defaultStateStore(Path output, boolean demo) {
+        return output.resolve(demo ? "submissions" + DEMO_SUFFIX + ".json" : "submissions.json");
     }
 
     public static Builder builder() {
@@ -135,7 +143,7 @@ public final class CdbMapPlanner {
             return this;
         }
 
-        /** The submission store file (default {@code <output>/submissions.json}). */
+        /** The submission store file (default {@link #defaultStateStore}: {@code <output>/submissions.json}, for demo data {@code submissions-DEMO-DATA.json}). */
         public Builder stateStore(Path file) {
             this.stateStore = Objects.requireNonNull(file, "file");
             return this;

@@ -67,6 +67,7 @@ class CaloCliTest {
         assertThat(Files.readAllLines(plan.resolve("jobs.list"))).hasSize(5).isSorted();
         assertThat(Files.readString(plan.resolve("plan.json"))).contains("\"demo\" : true");
         assertThat(tmp.resolve("out/submissions.json")).doesNotExist();
+        assertThat(tmp.resolve("out/submissions-DEMO-DATA.json")).doesNotExist();
     }
 
     @Test
@@ -88,8 +89,12 @@ class CaloCliTest {
         Launcher.Run third = demo("-s", "--max-attempts", "2");
         assertThat(third.out()).contains("given up 68004: failed 2 of at most 2", "nothing to submit");
 
-        Launcher.Run status = runops("calo", "status", "-o", tmp.resolve("out").toString(), "--batch", "local", "--max-attempts", "2");
+        Launcher.Run status = runops("calo", "status", "--catalog", "demo", "-o", tmp.resolve("out").toString(), "--batch", "local", "--max-attempts", "2");
         assertThat(status.exitCode()).as(status.err()).isZero();
+        // demo runs are real run numbers: they never count as attempts of the real store
+        assertThat(tmp.resolve("out/submissions.json")).doesNotExist();
+        Launcher.Run real = runops("calo", "status", "-o", tmp.resolve("out").toString(), "--batch", "local");
+        assertThat(real.out()).isEqualTo("no map job submitted yet\n");
         assertThat(status.out().lines().toList()).hasSize(6).first().asString().contains("run", "attempt", "outcome", "job", "reason");
     }
 
@@ -160,7 +165,7 @@ class CaloCliTest {
     @Test
     void anOverlappingRunExitsWithItsOwnCodeNamingTheHolder() throws IOException {
         Files.createDirectories(tmp.resolve("out"));
-        try (SubmissionStore held = SubmissionStore.open(tmp.resolve("out/submissions.json"), "runops calo plan (cron 00:00)")) {
+        try (SubmissionStore held = SubmissionStore.open(tmp.resolve("out/submissions-DEMO-DATA.json"), "runops calo plan (cron 00:00)")) {
             // an unreachable CDB: a run that asked it before taking the lock would exit 41
             Launcher.Run r = demo("-s", "--cdb-url", "http://127.0.0.1:1/api/cdb_rest/");
             assertThat(r.exitCode()).as(r.err()).isEqualTo(60);
@@ -168,7 +173,7 @@ class CaloCliTest {
                 assertThat(plans.filter(p -> p.getFileName().toString().startsWith("run3auau-"))).isEmpty();
             }
             assertThat(r.err()).contains("another run holds the lock", "runops calo plan (cron 00:00)");
-            Launcher.Run s = runops("calo", "status", "-o", tmp.resolve("out").toString(), "--batch", "local");
+            Launcher.Run s = runops("calo", "status", "--catalog", "demo", "-o", tmp.resolve("out").toString(), "--batch", "local");
             assertThat(s.exitCode()).isEqualTo(60);
         }
     }
@@ -191,7 +196,7 @@ class CaloCliTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("output directory " + tmp.resolve("none") + " does not exist");
         assertThat(demo().exitCode()).isZero();
-        Launcher.Run empty = runops("calo", "status", "-o", tmp.resolve("out").toString(), "--batch", "local");
+        Launcher.Run empty = runops("calo", "status", "--catalog", "demo", "-o", tmp.resolve("out").toString(), "--batch", "local");
         assertThat(empty.exitCode()).as(empty.err()).isZero();
         assertThat(empty.out()).isEqualTo("no map job submitted yet\n");
     }

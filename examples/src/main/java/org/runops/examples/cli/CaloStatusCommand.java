@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Show where each run's latest map job stands, judged by its payload files (the map job exits 0 even when it fails).",
         description = {
-            "Reads the submission store of an output directory (<output>/submissions.json), asks the batch system how",
+            "Reads the submission store of an output directory (<output>/submissions.json; with --catalog demo submissions-DEMO-DATA.json), asks the batch system how",
             "each job still in flight stands, and looks for the payload files each job must write",
             "(<plan dir>/output/<run>_<tag>/<map>_<tag>_<run>.root). Outcomes: IN_FLIGHT (queued or running), SUCCEEDED",
             "(every payload file present), FAILED (ended without them), UNDECIDED (the batch system or the file system",
@@ -38,6 +38,9 @@ final class CaloStatusCommand implements Callable<Integer> {
             description = "Output directory of runops calo plan (default: ${DEFAULT-VALUE}).")
     private Path output;
 
+    @Option(names = "--catalog", paramLabel = "demo", description = "demo: the demo plans' store (<output>/submissions-DEMO-DATA.json).")
+    private String catalog;
+
     @Option(names = "--batch", defaultValue = "condor", paramLabel = "condor|slurm|local", description = "Batch system the jobs went to "
             + "(default: ${DEFAULT-VALUE}).")
     private String batch;
@@ -51,7 +54,10 @@ final class CaloStatusCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("output directory " + dir + " does not exist: nothing was planned with this --output");
         }
-        Path store = dir.resolve("submissions.json");
+        if (catalog != null && !catalog.equals("demo")) {
+            throw new IllegalArgumentException("--catalog must be 'demo' (the demo plans' store), got '" + catalog + "'");
+        }
+        Path store = CdbMapPlanner.defaultStateStore(dir, catalog != null);
         try (BatchSystem b = CaloBackends.batch(batch)) {
             printTable(CdbMapPlanner.status(store, b, Clock.systemUTC(), new SubmissionPolicy(maxAttempts)), spec.commandLine().getOut());
             return CaloExitCodes.OK;
