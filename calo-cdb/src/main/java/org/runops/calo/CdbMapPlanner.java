@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.runops.calo.internal.PlanFiles;
 import org.runops.calo.internal.PlanJson;
@@ -193,6 +194,13 @@ public final class CdbMapPlanner {
         if (!states.stream().map(RunCdbState::runTag).toList().equals(runs)) {
             throw new PlanStepException(PlanStepException.Step.CDB, "the CDB lookup (" + cdb.describe() + ") answered for "
                     + states.size() + " runs, not the " + runs.size() + " runs asked, in order", null);
+        }
+        Set<String> asked = Set.copyOf(calibrations.stream().map(CalibrationSpec::payloadType).toList());
+        for (RunCdbState s : states) {
+            if (s.undecided().isEmpty() && !s.verdicts().keySet().equals(asked)) {
+                throw new PlanStepException(PlanStepException.Step.CDB, "the CDB lookup (" + cdb.describe() + ") answered run "
+                        + s.runTag().run() + " for the calibrations " + s.verdicts().keySet() + ", not the ones asked " + asked, null);
+            }
         }
         FileValidation validation = validator.validate(PlanMaker.needingMaps(states).stream().flatMap(rt -> byRun.get(rt).stream()).toList());
         return PlanMaker.decide(options, calibrations, catalog.describe(), cdb.describe(), clock.instant(), demo, byRun, states, validation);

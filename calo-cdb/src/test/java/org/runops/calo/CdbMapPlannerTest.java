@@ -255,4 +255,27 @@ class CdbMapPlannerTest {
             assertThat(listing.map(p -> p.getFileName().toString())).containsOnly("submissions.json.lock");
         }
     }
+
+    @Test
+    void verdictsForOtherCalibrationsThanAskedAreTheCdbStepsFault() throws IOException {
+        ListCatalog catalog = new ListCatalog().add(file(68006, 0, TAG, 10, 1));
+        CdbLookup renamed = new CdbLookup() {
+            @Override
+            public List<RunCdbState> check(List<RunTag> runs, List<CalibrationSpec> calibrations) {
+                return runs.stream().map(r -> RunCdbState.decided(r, java.util.Map.of("SomeOtherMap",
+                        new CalibrationVerdict(CalibrationVerdict.Kind.MISSING, java.util.Optional.empty(), "no payload")))).toList();
+            }
+
+            @Override
+            public String describe() {
+                return "a lookup answering under other names";
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> planner(catalog, renamed, named("local")).plan(PlanOptions.of(RUN3AUAU)))
+                .isInstanceOfSatisfying(PlanStepException.class, e -> assertThat(e.step()).isEqualTo(PlanStepException.Step.CDB))
+                .hasMessageContaining("answered run 68006 for the calibrations [SomeOtherMap], not the ones asked");
+    }
 }

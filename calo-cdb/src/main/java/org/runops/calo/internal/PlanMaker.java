@@ -99,9 +99,9 @@ public final class PlanMaker {
                     continue;
                 }
             }
-            List<String> maps = calibrations.stream().map(CalibrationSpec::payloadType)
-                    .filter(t -> state.verdicts().containsKey(t) && state.verdicts().get(t).needsMap()).toList();
-            tasks.add(new RunTask(rt, good.stream().map(CatalogFile::path).toList(), maps.isEmpty() ? neededOf(state) : maps));
+            // plan() checked that the verdicts are exactly the calibrations asked for
+            List<String> maps = calibrations.stream().map(CalibrationSpec::payloadType).filter(t -> state.verdicts().get(t).needsMap()).toList();
+            tasks.add(new RunTask(rt, good.stream().map(CatalogFile::path).toList(), maps));
         }
         if (tasks.size() > options.maxRuns()) {
             throw new PlanStepException(PlanStepException.Step.TOO_MANY_RUNS, "too many runs: " + tasks.size() + " runs of "
@@ -111,11 +111,6 @@ public final class PlanMaker {
         List<String> types = calibrations.stream().map(CalibrationSpec::payloadType).toList();
         return new Plan(id(options, types, tasks), options, types, catalog, cdb, created, demo, List.copyOf(byRun.keySet()),
                 needingMaps(states), tasks, deferred, dropped, upToDate, missingFiles);
-    }
-
-    /** The payload types of a state that need a map (verdicts an external filter gave under other names). */
-    private static List<String> neededOf(RunCdbState state) {
-        return state.verdicts().entrySet().stream().filter(e -> e.getValue().needsMap()).map(Map.Entry::getKey).toList();
     }
 
     private static String id(PlanOptions o, List<String> types, List<RunTask> tasks) {
