@@ -1,6 +1,6 @@
 package org.runops.core.exec.batch;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +50,6 @@ public final class SubmissionStore implements AutoCloseable {
         static AttemptLine of(SubmissionAttempt a) {
             return new AttemptLine(a.attempt(), a.fingerprint(), a.planId(), a.system(), a.clusterId(), a.jobId(), a.workDirectory(), a.expectedOutputs(),
                     a.submitted().toString(), a.outcome().kind().name(), a.outcome().reason(), a.judged().toString());
-        }
-
-        SubmissionAttempt toAttempt(String unit) {
-            return new SubmissionAttempt(unit, attempt, fingerprint, planId, system, clusterId, jobId, workDirectory,
-                    expectedOutputs == null ? List.of() : expectedOutputs, Instant.parse(submitted), new SubmissionOutcome(SubmissionOutcome.Kind.valueOf(outcome), reason),
-                    Instant.parse(judged));
         }
     }
 
@@ -113,24 +109,93 @@ public final class SubmissionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads and checks the whole file: the format number, every unit's non-empty history and every attempt's
+     * required fields, so that a damaged store fails here, naming where, and is never rewritten.
+     */
     private static Map<String, List<SubmissionAttempt>> read(Path file) {
         Map<String, List<SubmissionAttempt>> units = new TreeMap<>();
         if (!Files.exists(file)) {
             return units;
         }
+        JsonNode root;
         try {
-            StoreFile f = JSON.readValue(RegularFiles.readString(file), new TypeReference<StoreFile>() {});
-            if (f.format() != FORMAT || f.units() == null) {
-                throw new BatchException("submission store " + file + ": expected format " + FORMAT + " with units, got format "
-                        + f.format());
-            }
-            f.units().forEach((unit, lines) -> units.put(unit, new ArrayList<>(lines.stream().map(l -> l.toAttempt(unit)).toList())));
-            return units;
+            root = JSON.readTree(RegularFiles.readString(file));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof BatchException b) {
-                throw b;
-            }
             throw new BatchException("cannot read submission store " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("format").isInt() || root.path("format").intValue() != FORMAT
+                || !root.path("units").isObject()) {
+            throw new BatchException("submission store " + file + ": expected an object with \"format\": " + FORMAT
+                    + " and \"units\", got format " + (root == null ? "none" : root.path("format")));
+        }
+        root.get("units").fields().forEachRemaining(e -> {
+            String where = "submission store " + file + ", unit " + e.getKey();
+            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                throw new BatchException(where + ": expected a non-empty list of attempts, got " + e.getValue());
+            }
+            List<SubmissionAttempt> history = new ArrayList<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                history.add(attempt(e.getKey(), e.getValue().get(i), where + ", attempt index " + i));
+            }
+            units.put(e.getKey(), history);
+        });
+        return units;
+    }
+
+    private static SubmissionAttempt attempt(String unit, JsonNode n, String where) {
+        if (!n.isObject()) {
+            throw new BatchException(where + ": expected an object, got " + n);
+        }
+        JsonNode outputs = n.path("expectedOutputs");
+        if (!outputs.isMissingNode() && !outputs.isNull() && !outputs.isArray()) {
+            throw new BatchException(where + ": field expectedOutputs: expected a list of paths, got " + outputs);
+        }
+        List<String> expected = new ArrayList<>();
+        outputs.forEach(o -> expected.add(o.asText()));
+        try {
+            return new SubmissionAttempt(unit, intField(n, "attempt", where), text(n, "fingerprint", where), text(n, "planId", where),
+                    text(n, "system", where), text(n, "clusterId", where), text(n, "jobId", where), text(n, "workDirectory", where),
+                    expected, instant(n, "submitted", where),
+                    new SubmissionOutcome(kind(n, where), text(n, "reason", where)),
+                    instant(n, "judged", where));
+        } catch (IllegalArgumentException e) {
+            throw new BatchException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode n, String field, String where) {
+        JsonNode v = n.path(field);
+        if (!v.isTextual()) {
+            throw new BatchException(where + ": field " + field + ": expected text, got " + (v.isMissingNode() ? "nothing" : v));
+        }
+        return v.textValue();
+    }
+
+    private static int intField(JsonNode n, String field, String where) {
+        JsonNode v = n.path(field);
+        if (!v.isInt()) {
+            throw new BatchException(where + ": field " + field + ": expected a whole number, got " + (v.isMissingNode() ? "nothing" : v));
+        }
+        return v.intValue();
+    }
+
+    private static Instant instant(JsonNode n, String field, String where) {
+        String v = text(n, field, where);
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BatchException(where + ": field " + field + ": expected an ISO-8601 instant, got " + v, e);
+        }
+    }
+
+    private static SubmissionOutcome.Kind kind(JsonNode n, String where) {
+        String v = text(n, "outcome", where);
+        try {
+            return SubmissionOutcome.Kind.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new BatchException(where + ": field outcome: expected one of "
+                    + Arrays.toString(SubmissionOutcome.Kind.values()) + ", got " + v, e);
         }
     }
 

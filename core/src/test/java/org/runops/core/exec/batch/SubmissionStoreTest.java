@@ -102,6 +102,36 @@ class SubmissionStoreTest {
     }
 
     @Test
+    void malformedStoresAreRefusedNamingUnitAttemptAndField() throws IOException {
+        Path file = dir.resolve("submissions.json");
+        String good = "{\"attempt\":1,\"fingerprint\":\"f\",\"planId\":\"p\",\"system\":\"local\",\"clusterId\":\"1\",\"jobId\":\"1.0\","
+                + "\"workDirectory\":\"/out\",\"expectedOutputs\":[],\"submitted\":\"2026-12-03T00:00:00Z\",\"outcome\":\"IN_FLIGHT\","
+                + "\"reason\":\"submitted\",\"judged\":\"2026-12-03T00:00:00Z\"}";
+        Map<String, List<String>> cases = Map.of(
+                "{\"format\":1,\"units\":{\"68006\":[]}}", List.of("unit 68006", "non-empty list of attempts"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good + ",{\"attempt\":2}]}}", List.of("unit 68006", "attempt index 1", "field fingerprint"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"jobId\":\"1.0\",", "") + "]}}",
+                        List.of("unit 68006", "attempt index 0", "field jobId"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("IN_FLIGHT", "LOST") + "]}}", List.of("attempt index 0", "field outcome", "LOST"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"2026-12-03T00:00:00Z\",\"outcome", "\"yesterday\",\"outcome") + "]}}",
+                        List.of("attempt index 0", "field submitted", "yesterday"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"attempt\":1", "\"attempt\":0") + "]}}",
+                        List.of("unit 68006", "attempt index 0", "at least 1"),
+                "{\"format\":2,\"units\":{}}", List.of("\"format\": 1", "got format 2"),
+                "{\"units\":{}}", List.of("\"format\": 1"));
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            Files.writeString(file, c.getKey(), StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> SubmissionStore.open(file, "t")).as(c.getKey()).isInstanceOf(BatchException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContainingAll(c.getValue().toArray(String[]::new));
+            assertThat(Files.readString(file)).isEqualTo(c.getKey()); // never overwritten
+        }
+        Files.writeString(file, "{\"format\":1,\"units\":{\"68006\":[" + good + "]}}", StandardCharsets.UTF_8);
+        try (SubmissionStore store = SubmissionStore.open(file, "t")) {
+            assertThat(store.latest()).singleElement().extracting(SubmissionAttempt::jobId).isEqualTo("1.0");
+        }
+    }
+
+    @Test
     void realJobsAreJudgedByTheirFilesAndTheStoreSurvivesReopening() throws Exception {
         Path file = dir.resolve("submissions.json");
         Path out = Files.createDirectories(dir.resolve("out"));
