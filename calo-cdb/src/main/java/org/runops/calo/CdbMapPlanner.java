@@ -216,11 +216,12 @@ public final class CdbMapPlanner {
             for (int i = 0; i < plan.tasks().size(); i++) {
                 RunTask t = plan.tasks().get(i);
                 String fingerprint = PlanMaker.fingerprint(t);
-                SubmissionPolicy.Decision d = options.retries().decide(store.history(Long.toString(t.runTag().run())), fingerprint);
+                SubmissionPolicy.Decision d = options.retries().decide(store.history(Long.toString(t.runTag().run())), fingerprint, clock.instant());
                 switch (d.action()) {
                     case SUBMIT -> queued.put(lists.get(i).toAbsolutePath().toString(), new Queued(t, new SubmissionStore.Submitted(
                             Long.toString(t.runTag().run()), d.attempt(), fingerprint, expectedOutputs(dir, t))));
                     case WAIT -> waiting.add(new SkippedRun(t.runTag(), SkippedRun.Cause.IN_FLIGHT, d.reason()));
+                    case STUCK -> waiting.add(new SkippedRun(t.runTag(), SkippedRun.Cause.STUCK, d.reason()));
                     case DONE -> done.add(new SkippedRun(t.runTag(), SkippedRun.Cause.MAPS_MADE, d.reason()));
                     case GIVE_UP -> givenUp.add(new SkippedRun(t.runTag(), SkippedRun.Cause.GIVEN_UP, d.reason()));
                 }
@@ -300,7 +301,8 @@ public final class CdbMapPlanner {
         try (SubmissionStore store = SubmissionStore.open(stateStore, "runops calo status")) {
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
             return store.latest().stream().map(a -> new RunStatus(Long.parseLong(a.unit()), a,
-                    a.outcome().kind() == SubmissionOutcome.Kind.FAILED && a.attempt() >= retries.maxAttempts())).toList();
+                    a.outcome().kind() == SubmissionOutcome.Kind.FAILED && a.attempt() >= retries.maxAttempts(),
+                    retries.decide(store.history(a.unit()), a.fingerprint(), clock.instant()).action() == SubmissionPolicy.Action.STUCK)).toList();
         } catch (NumberFormatException e) {
             throw new CaloException("submission store " + stateStore + " holds a unit that is not a run number: " + e.getMessage(), e);
         }

@@ -160,7 +160,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Plan plan = backfill.plan(store, o);
         printPlan(plan, o);
-        boolean gaveUp = plan.days().stream().anyMatch(d -> d.action() == DayAction.GIVE_UP);
+        boolean gaveUp = plan.days().stream().anyMatch(d -> d.action() == DayAction.GIVE_UP || d.action() == DayAction.STUCK);
         int settled = gaveUp ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         if (plan.submission().isEmpty()) {
             out.println("nothing to submit");
@@ -224,7 +224,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         long partial = days.stream().filter(DayPlan::partial).count();
         out.println(days.size() + " days: " + complete + " on disk, " + partial + " partial, " + (days.size() - complete - partial)
                 + " without any chunk; " + count(days, DayAction.SUBMIT) + " to submit, " + count(days, DayAction.WAIT) + " in flight or undecided, "
-                + count(days, DayAction.GIVE_UP) + " given up");
+                + count(days, DayAction.GIVE_UP) + " given up, " + count(days, DayAction.STUCK) + " stuck");
         out.flush();
     }
 
@@ -237,7 +237,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         TextTable table = new TextTable("DAY", "ON DISK>", "ATTEMPT>", "JOB", "OUTCOME", "WHY");
         for (DayStatus d : days) {
             String onDisk = (d.files().size() - d.missing().size()) + "/" + d.files().size();
-            d.latest().ifPresentOrElse(a -> table.row(d.day().day(), onDisk, a.attempt(), a.system() + ":" + a.jobId(), a.outcome().kind(),
+            d.latest().ifPresentOrElse(a -> table.row(d.day().day(), onDisk, a.attempt(), a.system() + ":" + a.jobId(), d.stuck() ? "STUCK" : a.outcome().kind(),
                     a.outcome().reason()), () -> table.row(d.day().day(), onDisk, "", "", "never submitted", ""));
         }
         table.print(out);

@@ -62,20 +62,20 @@ class SubmissionStoreTest {
     @Test
     void policySubmitsWaitsRetriesAndGivesUp() {
         SubmissionPolicy policy = new SubmissionPolicy(2);
-        assertThat(policy.decide(List.of(), "f").action()).isEqualTo(Action.SUBMIT);
-        assertThat(policy.decide(List.of(), "f").attempt()).isEqualTo(1);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.IN_FLIGHT)), "f").action()).isEqualTo(Action.WAIT);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "f").action()).isEqualTo(Action.WAIT);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "f").action()).isEqualTo(Action.DONE);
-        SubmissionPolicy.Decision retry = policy.decide(List.of(attempt(1, "f", Kind.FAILED)), "f");
+        assertThat(policy.decide(List.of(), "f", T0).action()).isEqualTo(Action.SUBMIT);
+        assertThat(policy.decide(List.of(), "f", T0).attempt()).isEqualTo(1);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.IN_FLIGHT)), "f", T0).action()).isEqualTo(Action.WAIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "f", T0).action()).isEqualTo(Action.WAIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "f", T0).action()).isEqualTo(Action.DONE);
+        SubmissionPolicy.Decision retry = policy.decide(List.of(attempt(1, "f", Kind.FAILED)), "f", T0);
         assertThat(retry.action()).isEqualTo(Action.SUBMIT);
         assertThat(retry.attempt()).isEqualTo(2);
-        SubmissionPolicy.Decision giveUp = policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "f");
+        SubmissionPolicy.Decision giveUp = policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "f", T0);
         assertThat(giveUp.action()).isEqualTo(Action.GIVE_UP);
         assertThat(giveUp.reason()).contains("failed 2 of at most 2");
         // new work (another tag, other files): counted afresh
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "g").attempt()).isEqualTo(1);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "g").action()).isEqualTo(Action.SUBMIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "g", T0).attempt()).isEqualTo(1);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "g", T0).action()).isEqualTo(Action.SUBMIT);
         assertThat(SubmissionPolicy.DEFAULT.maxAttempts()).isEqualTo(3);
         assertThatThrownBy(() -> new SubmissionPolicy(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -165,7 +165,7 @@ class SubmissionStoreTest {
             assertThat(bad.outcome().kind()).isEqualTo(Kind.FAILED);
             assertThat(bad.outcome().reason()).contains("exit 0", "1 of 1 expected files missing, first " + out.resolve("bad.txt"));
             assertThat(good.expectedOutputs()).containsExactly(out.resolve("good.txt").toString());
-            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f").attempt()).isEqualTo(2);
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f", T0).attempt()).isEqualTo(2);
             assertThat(store.latest()).extracting(SubmissionAttempt::unit).containsExactly("bad", "good");
         }
     }
@@ -222,7 +222,7 @@ class SubmissionStoreTest {
             SubmissionOutcome o = store.history("68006").get(0).outcome();
             assertThat(o.kind()).isEqualTo(Kind.UNDECIDED);
             assertThat(o.reason()).contains("squeue timed out");
-            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f").action()).isEqualTo(Action.WAIT);
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0).action()).isEqualTo(Action.WAIT);
             // asked through another system: complete outputs still count, anything else stays undecided
             try (BatchSystem local = BatchSystem.local(1)) {
                 store.refresh(local, a -> INCOMPLETE, T0);
@@ -232,4 +232,19 @@ class SubmissionStoreTest {
             }
         }
     }
+    @Test
+    void anAttemptOpenLongerThanMaxInFlightIsStuckAndNotResubmitted() {
+        SubmissionPolicy policy = new SubmissionPolicy(3).withMaxInFlight(Duration.ofDays(2));
+        assertThat(SubmissionPolicy.DEFAULT.maxInFlight()).isEqualTo(Duration.ofDays(7));
+        List<SubmissionAttempt> held = List.of(attempt(1, "f", Kind.IN_FLIGHT));
+        assertThat(policy.decide(held, "f", T0.plus(Duration.ofDays(2)).minusSeconds(1)).action()).isEqualTo(Action.WAIT);
+        SubmissionPolicy.Decision stuck = policy.decide(held, "f", T0.plus(Duration.ofDays(2)));
+        assertThat(stuck.action()).isEqualTo(Action.STUCK);
+        assertThat(stuck.reason()).contains("local cluster 1 job 1.0", "in flight for 48h 0m", "condor_rm");
+        // new work for a stuck unit is not submitted either: its old job may still run
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "g", T0.plus(Duration.ofDays(3))).action()).isEqualTo(Action.STUCK);
+        assertThat(SubmissionPolicy.DEFAULT.decide(held, "f", T0.plus(Duration.ofDays(6))).action()).isEqualTo(Action.WAIT);
+        assertThatThrownBy(() -> new SubmissionPolicy(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
 }
