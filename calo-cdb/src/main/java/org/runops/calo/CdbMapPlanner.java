@@ -247,12 +247,19 @@ public final class CdbMapPlanner {
                         : "cd " + dir + " && " + prepared.commandLine();
                 log.info("Submission Command: " + submissionCommand);
                 if (options.submit()) {
+                    List<SubmissionStore.Submitted> units = queued.values().stream().map(Queued::unit).toList();
+                    store.recordSubmitting(batch.name(), units, plan.id(), dir, clock.instant()); // before: a killed submit is not forgotten
                     try {
                         BatchSubmitted s = batch.submit(prepared);
-                        store.recordSubmitted(s, queued.values().stream().map(Queued::unit).toList(), plan.id(), dir, clock.instant());
+                        store.recordSubmitted(s, units, plan.id(), dir, clock.instant());
                         log.info("Submitted " + s.jobIds().size() + " job(s) to " + s.system() + " cluster " + s.clusterId());
                         submitted = Optional.of(s);
                     } catch (RuntimeException e) {
+                        try {
+                            store.recordSubmitFailed(units, plan.id(), e, clock.instant());
+                        } catch (RuntimeException again) {
+                            e.addSuppressed(again); // the store still holds the "submitting" attempts: the runs wait all the same
+                        }
                         log.error("Submission failed: " + e.getMessage());
                         failure = new PlanStepException(PlanStepException.Step.SUBMISSION, "submitting plan " + plan.id() + " ("
                                 + submissionCommand + ") failed: " + e.getMessage(), e);

@@ -238,23 +238,34 @@ public final class NannyBackfill {
     }
 
     /**
-     * Submits the prepared jobs of {@code plan} ({@code batch.prepare(plan.submission())}) and records one in-flight
-     * attempt per day in the store.
+     * Submits the prepared jobs of {@code plan} ({@code batch.prepare(plan.submission())}), recording one attempt per
+     * day in the store before the submit command runs and completing it (in flight) when the command returns.
      *
      * @throws IllegalArgumentException when {@code prepared} is not the plan's submission
-     * @throws org.runops.core.exec.batch.BatchException when the batch system refuses it (nothing is recorded)
+     * @throws org.runops.core.exec.batch.BatchException when the submission fails; its days' attempts stay undecided
+     *         ("submission outcome unknown"), so a rerun does not submit them again (jobs may have been queued)
      */
     public BatchSubmitted submit(SubmissionStore store, Plan plan, PreparedSubmission prepared) {
         if (plan.submission().isEmpty() || !plan.submission().get().equals(prepared.submission())) {
             throw new IllegalArgumentException("prepared submission '" + prepared.submission().name() + "' in "
                     + prepared.submission().workDirectory() + " is not the submission of backfill plan '" + plan.id() + "'");
         }
-        BatchSubmitted submitted = batch.submit(prepared);
         List<SubmissionStore.Submitted> units = plan.toSubmit().stream()
                 .map(d -> new SubmissionStore.Submitted(d.unit(), d.attempt(), plan.fingerprint(), d.files().stream().map(Path::toString).toList()))
                 .toList();
-        store.recordSubmitted(submitted, units, plan.id(), prepared.submission().workDirectory(), clock.instant());
-        return submitted;
+        store.recordSubmitting(batch.name(), units, plan.id(), prepared.submission().workDirectory(), clock.instant());
+        try {
+            BatchSubmitted submitted = batch.submit(prepared);
+            store.recordSubmitted(submitted, units, plan.id(), prepared.submission().workDirectory(), clock.instant());
+            return submitted;
+        } catch (RuntimeException e) {
+            try {
+                store.recordSubmitFailed(units, plan.id(), e, clock.instant());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again); // the store still holds the "submitting" attempts: the days wait all the same
+            }
+            throw e;
+        }
     }
 
     /**

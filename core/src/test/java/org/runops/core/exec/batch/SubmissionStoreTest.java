@@ -233,6 +233,57 @@ class SubmissionStoreTest {
         }
     }
     @Test
+    void anAttemptIsRecordedBeforeSubmittingAndAFailedSubmitLeavesItUndecidedNotForgotten() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 1, "f", List.of(dir.resolve("68006.root").toString()));
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitting("condor", List.of(u), "plan-1", dir, T0);
+        }
+        // the submit command never returned (killed, the process died): the next run finds the unit waiting
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            SubmissionAttempt a = store.history("68006").get(0);
+            assertThat(a.outcome()).isEqualTo(new SubmissionOutcome(Kind.UNDECIDED, SubmissionStore.SUBMITTING));
+            assertThat(a.planId()).isEqualTo("plan-1");
+            assertThat(a.workDirectory()).isEqualTo(dir.toString());
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0.plusSeconds(60)).action()).isEqualTo(Action.WAIT);
+            store.recordSubmitFailed(List.of(u), "plan-1", new BatchException("condor_submit timed out after 60 s"), T0.plusSeconds(60));
+            SubmissionAttempt failed = store.history("68006").get(0);
+            assertThat(failed.outcome().kind()).isEqualTo(Kind.UNDECIDED);
+            assertThat(failed.outcome().reason()).isEqualTo("submission outcome unknown: condor_submit timed out after 60 s");
+            assertThat(store.history("68006")).hasSize(1);
+            SubmissionPolicy.Decision d = SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0.plusSeconds(120));
+            assertThat(d.action()).isEqualTo(Action.WAIT);
+            assertThat(d.reason()).contains("no job id", "submission outcome unknown");
+            // no job to ask: missing outputs leave it as it is, complete ones settle it
+            try (BatchSystem local = BatchSystem.local(1)) {
+                store.refresh(local, a2 -> INCOMPLETE, T0.plusSeconds(180));
+                assertThat(store.history("68006").get(0).outcome().reason()).startsWith("submission outcome unknown");
+                store.refresh(local, a2 -> COMPLETE, T0.plusSeconds(240));
+                assertThat(store.history("68006").get(0).outcome().kind()).isEqualTo(Kind.SUCCEEDED);
+            }
+        }
+    }
+
+    @Test
+    void aSubmissionAcceptedAfterRecordingCompletesTheSameAttempt() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 2, "f", List.of());
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitting("condor", List.of(u), "plan-1", dir, T0);
+            store.recordSubmitted(new BatchSubmitted("condor", "42", List.of("42.0")), List.of(u), "plan-1", dir, T0.plusSeconds(5));
+            assertThat(store.history("68006")).singleElement().satisfies(a -> {
+                assertThat(a.outcome().kind()).isEqualTo(Kind.IN_FLIGHT);
+                assertThat(a.jobId()).isEqualTo("42.0");
+                assertThat(a.attempt()).isEqualTo(2);
+                assertThat(a.submitted()).isEqualTo(T0);
+            });
+            // a failure reported afterwards does not erase the job id the scheduler gave
+            store.recordSubmitFailed(List.of(u), "plan-1", new BatchException("late"), T0.plusSeconds(6));
+            assertThat(store.history("68006").get(0).outcome().kind()).isEqualTo(Kind.IN_FLIGHT);
+        }
+    }
+
+    @Test
     void anAttemptOpenLongerThanMaxInFlightIsStuckAndNotResubmitted() {
         SubmissionPolicy policy = new SubmissionPolicy(3).withMaxInFlight(Duration.ofDays(2));
         assertThat(SubmissionPolicy.DEFAULT.maxInFlight()).isEqualTo(Duration.ofDays(7));
@@ -247,4 +298,45 @@ class SubmissionStoreTest {
         assertThatThrownBy(() -> new SubmissionPolicy(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aCleanRefusalRemovesTheRecordedAttemptWithoutSpendingOne() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 2, "f", List.of());
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitted(new BatchSubmitted("condor", "41", List.of("41.0")), List.of(new SubmissionStore.Submitted("68006", 1, "f", List.of())),
+                    "plan-0", dir, T0);
+            store.refresh(new BatchSystem() {
+                @Override
+                public String name() {
+                    return "other";
+                }
+
+                @Override
+                public PreparedSubmission prepare(BatchSubmission submission) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public BatchSubmitted submit(PreparedSubmission prepared) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public List<BatchJobState> states(BatchSubmitted submitted) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void close() {}
+            }, a -> COMPLETE, T0);
+            store.recordSubmitting("condor", List.of(u, new SubmissionStore.Submitted("68007", 1, "f", List.of())), "plan-1", dir, T0);
+            store.recordSubmitFailed(List.of(u, new SubmissionStore.Submitted("68007", 1, "f", List.of())), "plan-1",
+                    new BatchRefusedException("condor_submit failed (exit code 1): ERROR: Failed to connect"), T0);
+        }
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            assertThat(store.history("68006")).singleElement().extracting(SubmissionAttempt::planId).isEqualTo("plan-0");
+            assertThat(store.history("68007")).isEmpty();
+            assertThat(store.latest()).hasSize(1);
+        }
+    }
 }
