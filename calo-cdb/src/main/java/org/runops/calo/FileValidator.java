@@ -14,11 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.runops.core.Durations;
+import org.runops.core.exec.NamedThreads;
 
 /**
  * Checks that catalogued files are usable: they exist and hold bytes (size &gt; 0), as the original's
@@ -75,7 +75,8 @@ public final class FileValidator {
         if (input.isEmpty()) {
             return new FileValidation(valid, missing, undecided);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, input.size()), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, input.size()),
+                NamedThreads.daemon("runops-file-check-" + POOLS.incrementAndGet()));
         try {
             List<Future<Check>> checks = new ArrayList<>(input.size());
             input.forEach(f -> checks.add(pool.submit(() -> check(f.path()))));
@@ -128,16 +129,6 @@ public final class FileValidator {
         } catch (IOException | SecurityException e) {
             return new Check(Kind.UNDECIDED, e.toString());
         }
-    }
-
-    private static ThreadFactory threads() {
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "runops-file-check-" + pool + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -22,6 +21,7 @@ import org.runops.calo.internal.CdbVerdicts;
 import org.runops.calo.internal.ClientConfig;
 import org.runops.calo.internal.GlobalTagNames;
 import org.runops.calo.internal.PayloadIovs;
+import org.runops.core.exec.NamedThreads;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpException;
@@ -138,7 +138,7 @@ public final class RestCdbLookup implements CdbLookup {
             requireGlobalTag();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, asked.size()),
-                named("cdb-rest-" + POOLS.incrementAndGet() + "-"));
+                NamedThreads.daemon("cdb-rest-" + POOLS.incrementAndGet()));
         AtomicInteger done = new AtomicInteger();
         try {
             List<Future<RunCdbState>> futures = new ArrayList<>(asked.size());
@@ -225,15 +225,6 @@ public final class RestCdbLookup implements CdbLookup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static HttpFetcher ownFetcher(Builder b) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import org.runops.core.RunopsException;
+import org.runops.core.exec.NamedThreads;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpException;
@@ -130,14 +130,8 @@ public final class OmsClient implements AutoCloseable {
     }
 
     private static ExecutorService pagePool(int threads) {
-        int client = CLIENTS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "oms-page-" + client + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                NamedThreads.daemon("oms-page-" + CLIENTS.incrementAndGet()));
         pool.allowCoreThreadTimeOut(true); // idle clients hold no threads
         return pool;
     }

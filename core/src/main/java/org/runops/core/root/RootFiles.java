@@ -9,12 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.runops.core.exec.NamedThreads;
 import org.runops.core.root.RootTreeCount.Status;
 
 /** Entry counts of many files at once; on network file systems concurrency hides the per-file read latency. */
 public final class RootFiles {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private RootFiles() {}
 
@@ -42,7 +44,8 @@ public final class RootFiles {
             }
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, paths.size()), new Named());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, paths.size()), 
+                NamedThreads.daemon("runops-root-" + POOLS.incrementAndGet()));
         try {
             List<Future<RootTreeCount>> futures = new ArrayList<>(paths.size());
             for (Path p : paths) {
@@ -122,19 +125,5 @@ public final class RootFiles {
 
     private static Status failed(RootReadException e) {
         return e.missing() ? Status.MISSING : e.interrupted() ? Status.INTERRUPTED : Status.IO_ERROR;
-    }
-
-    /** Named daemon threads, so a forgotten pool never keeps the JVM alive. */
-    private static final class Named implements ThreadFactory {
-        private static final AtomicInteger POOL = new AtomicInteger();
-        private final int pool = POOL.incrementAndGet();
-        private final AtomicInteger thread = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "runops-root-" + pool + "-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
     }
 }

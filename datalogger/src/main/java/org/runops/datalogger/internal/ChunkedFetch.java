@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.runops.core.Durations;
 import org.runops.core.RunopsException;
+import org.runops.core.exec.NamedThreads;
 import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.DataLoggerException;
 import org.runops.datalogger.DeviceRequest;
@@ -104,8 +104,8 @@ public final class ChunkedFetch {
     private void runAll(List<Task> tasks, int devices) {
         int parallelism = Math.min(options.parallelism(), tasks.size());
         int pool = POOLS.incrementAndGet();
-        ExecutorService workers = Executors.newFixedThreadPool(parallelism, named("runops-datalogger-fetch-" + pool + "-"));
-        ExecutorService requests = Executors.newFixedThreadPool(parallelism, named("runops-datalogger-request-" + pool + "-"));
+        ExecutorService workers = Executors.newFixedThreadPool(parallelism, NamedThreads.daemon("runops-datalogger-fetch-" + pool));
+        ExecutorService requests = Executors.newFixedThreadPool(parallelism, NamedThreads.daemon("runops-datalogger-request-" + pool));
         try {
             List<Future<?>> running = new ArrayList<>(tasks.size());
             for (Task t : tasks) {
@@ -293,15 +293,6 @@ public final class ChunkedFetch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

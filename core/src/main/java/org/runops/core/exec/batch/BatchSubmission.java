@@ -11,7 +11,13 @@ import org.runops.core.exec.CommandTemplate;
  * Many jobs of one command: one job per input, in order, like HTCondor's {@code queue input_run from
  * jobs.list}. The command's {@code {input}} placeholder is replaced by the job's input.
  *
- * @param name             names the jobs and their log files ({@code <name>.<jobIndex>.out/.err}); letters,
+ * <p>Every system names a job's logs by its job id (as in {@link BatchSubmitted#jobIds()}): {@code
+ * <logDirectory>/<name>.<jobId>.out} and {@code .err} ({@link #stdoutOf}, {@link #stderrOf}), e.g. {@code
+ * genStatus.4711.3.out} (HTCondor cluster 4711, proc 3), {@code genStatus.812_3.out} (Slurm array 812, task 3),
+ * {@code genStatus.2417-1764787200000-1.3.out} (local). A resubmission gets new job ids, so it never
+ * overwrites the logs of an earlier attempt.
+ *
+ * @param name             names the jobs and their log files ({@code <name>.<jobId>.out/.err}); letters,
  *                         digits, {@code . _ -}
  * @param command          the executable and its arguments; {@code {input}} is the only placeholder
  * @param inputs           one job per input; none empty or spanning lines (each is one line of a list file)
@@ -78,13 +84,21 @@ public record BatchSubmission(String name, CommandTemplate command, List<String>
         return command.expand(Map.of(INPUT, inputs.get(index)));
     }
 
-    /** Where job {@code index} writes stdout: {@code <logDirectory>/<name>.<index>.out}. */
-    public Path stdoutOf(int index) {
-        return logDirectory.resolve(name + "." + index + ".out");
+    /** Where the job {@code jobId} (one of {@link BatchSubmitted#jobIds()}) writes stdout: {@code <logDirectory>/<name>.<jobId>.out}. */
+    public Path stdoutOf(String jobId) {
+        return logDirectory.resolve(name + "." + logName(jobId) + ".out");
     }
 
-    /** Where job {@code index} writes stderr: {@code <logDirectory>/<name>.<index>.err}. */
-    public Path stderrOf(int index) {
-        return logDirectory.resolve(name + "." + index + ".err");
+    /** Where the job {@code jobId} (one of {@link BatchSubmitted#jobIds()}) writes stderr: {@code <logDirectory>/<name>.<jobId>.err}. */
+    public Path stderrOf(String jobId) {
+        return logDirectory.resolve(name + "." + logName(jobId) + ".err");
+    }
+
+    private String logName(String jobId) {
+        if (!NAME.matcher(jobId).matches()) {
+            throw new IllegalArgumentException("job id '" + jobId + "' of submission '" + name
+                    + "' cannot name a log file (letters, digits, '.', '_' or '-')");
+        }
+        return jobId;
     }
 }

@@ -98,12 +98,14 @@ public interface BatchSystem extends AutoCloseable {
      * {@code jobs.list} and a bash wrapper {@code <name>.sbatch} that runs the command on line {@code
      * SLURM_ARRAY_TASK_ID+1} of the list (exit code 2, saying so on stderr, when that line is missing). The
      * command, run in the work directory, is {@code sbatch --parsable --array=0-<N-1> --job-name=<name> -o
-     * <logDirectory>/<name>.%a.out -e <logDirectory>/<name>.%a.err --mem=<M>M --chdir=<workDirectory>
+     * <logDirectory>/<name>.%A_%a.out -e <logDirectory>/<name>.%A_%a.err --mem=<M>M --chdir=<workDirectory>
      * [--key=value ...] <name>.sbatch}, the options being the attributes whose key starts with {@code --}
      * (e.g. {@code --partition}); jobs start in the work directory. Job ids are {@code <arrayId>_<task>}.
      * States come from {@code squeue} while tasks are live, then {@code scontrol show job} (which forgets a
      * job MinJobAge after it ends), then {@code sacct}; without an accounting database {@code sacct -c}
-     * names no array tasks, so a forgotten task of a larger array is UNKNOWN.
+     * names no array tasks, so a forgotten task of a larger array is UNKNOWN. A submission of more inputs
+     * than the controller's MaxArraySize ({@code scontrol show config}; 1001 when unreadable) is refused by
+     * {@link #prepare} before anything is written.
      */
     static BatchSystem slurm(BatchTools tools) {
         return new SlurmBatchSystem(tools, OptionalInt.empty());

@@ -43,7 +43,7 @@ class HtCondorRealPoolTest {
             }
             assertThat(states).extracting(BatchJobState::status).containsExactly(Status.COMPLETED, Status.FAILED);
             assertThat(states.get(1).exitCode()).hasValue(3);
-            assertThat(Files.readString(s.stdoutOf(0))).contains("input good");
+            assertThat(Files.readString(s.stdoutOf(submitted.jobIds().get(0)))).contains("input good");
         }
     }
 

@@ -60,8 +60,10 @@ class LocalBatchSystemTest {
             });
             for (int i = 0; i < 3; i++) {
                 String input = sub.inputs().get(i);
-                assertThat(Files.readString(dir.resolve("logs/genStatus." + i + ".out"))).contains("out " + input);
-                assertThat(Files.readString(dir.resolve("logs/genStatus." + i + ".err"))).isEqualTo("err " + input + "\n");
+                String log = "logs/genStatus." + s.clusterId() + "." + i;
+                assertThat(sub.stdoutOf(s.jobIds().get(i))).isEqualTo(dir.resolve(log + ".out"));
+                assertThat(Files.readString(dir.resolve(log + ".out"))).contains("out " + input);
+                assertThat(Files.readString(dir.resolve(log + ".err"))).isEqualTo("err " + input + "\n");
             }
         }
     }
@@ -130,7 +132,7 @@ class LocalBatchSystemTest {
             assertThat(states.get(0).status()).isEqualTo(Status.COMPLETED);
             assertThat(states.get(1).status()).isEqualTo(Status.FAILED);
             assertThat(states.get(1).exitCode()).isEqualTo(OptionalInt.of(3));
-            assertThat(Files.readString(dir.resolve("logs/mixed.1.err"))).contains("broken");
+            assertThat(Files.readString(dir.resolve("logs/mixed." + s.jobIds().get(1) + ".err"))).contains("broken");
         }
     }
 
@@ -168,6 +170,24 @@ class LocalBatchSystemTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
+    /** A submission store keys attempts by local:<clusterId>; a new instance or process must not reuse an id. */
+    @Test
+    void clusterIdsAreUniqueAcrossInstancesAndNameThisProcess() throws Exception {
+        BatchSubmission sub = submission("ids", "true", List.of("a"));
+        String first;
+        try (BatchSystem batch = BatchSystem.local(1)) {
+            first = batch.submit(sub).clusterId();
+        }
+        try (BatchSystem batch = BatchSystem.local(1)) {
+            BatchSubmitted second = batch.submit(sub);
+            assertThat(second.clusterId()).isNotEqualTo(first)
+                    .startsWith(ProcessHandle.current().pid() + "-").matches("\\d+-\\d+-\\d+");
+            assertThat(second.jobIds()).containsExactly(second.clusterId() + ".0");
+            awaitFinal(batch, second);
+            assertThat(sub.stdoutOf(second.jobIds().get(0))).hasFileName("ids." + second.clusterId() + ".0.out").exists();
+        }
+    }
+
     @Test
     void statesOfAnotherSystemsOrAnUnknownSubmission() {
         try (BatchSystem batch = BatchSystem.local(1)) {
@@ -176,6 +196,12 @@ class LocalBatchSystemTest {
             assertThatThrownBy(() -> batch.states(new BatchSubmitted("htcondor", "7", List.of("7.0"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("htcondor:7");
         }
+    }
+
+    @Test
+    void aJobIdThatCannotNameALogFileIsRefused() {
+        BatchSubmission sub = submission("ids", "true", List.of("a"));
+        assertThatThrownBy(() -> sub.stdoutOf("../x")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'../x'");
     }
 
     @Test

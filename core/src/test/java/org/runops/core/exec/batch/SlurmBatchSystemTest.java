@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.batch.BatchJobState.Status;
+import org.runops.core.exec.batch.internal.SlurmBatchSystem;
 
 /**
  * {@link BatchSystem#slurm} against the real single-node Slurm that {@code .ci/run} starts: runs when
@@ -77,9 +78,9 @@ class SlurmBatchSystemTest {
         assertThat(states).extracting(BatchJobState::status).containsExactly(Status.COMPLETED, Status.FAILED, Status.COMPLETED);
         assertThat(states.get(0).exitCode()).isEqualTo(OptionalInt.of(0));
         assertThat(states.get(1).exitCode()).isEqualTo(OptionalInt.of(3));
-        assertThat(Files.readString(s.stdoutOf(0))).isEqualTo("done 66457\n");
-        assertThat(Files.readString(s.stdoutOf(2))).isEqualTo("done 66458\n");
-        assertThat(Files.readString(s.stderrOf(1))).contains("cannot read bad");
+        assertThat(Files.readString(s.stdoutOf(submitted.jobIds().get(0)))).isEqualTo("done 66457\n");
+        assertThat(Files.readString(s.stdoutOf(submitted.jobIds().get(2)))).isEqualTo("done 66458\n");
+        assertThat(Files.readString(s.stderrOf(submitted.jobIds().get(1)))).contains("cannot read bad");
         assertThat(Files.readString(dir.resolve("output/66457.done"))).isEqualTo("made 66457 in " + s.workDirectory().toAbsolutePath() + "\n");
     }
 
@@ -111,8 +112,37 @@ class SlurmBatchSystemTest {
         assertThat(p.command()).startsWith("sbatch", "--parsable", "--array=0-1", "--job-name=maps").endsWith("maps.sbatch");
 
         // a dry run changes nothing in Slurm; submitting later what was prepared runs exactly that
-        List<BatchJobState> states = awaitFinal(slurm.submit(p));
+        BatchSubmitted submitted = slurm.submit(p);
+        List<BatchJobState> states = awaitFinal(submitted);
         assertThat(states).extracting(BatchJobState::status).containsOnly(Status.COMPLETED);
+    }
+
+    @Test
+    void aResubmissionKeepsTheLogsOfTheEarlierAttempt() throws Exception {
+        BatchSubmission s = submission("again", "sh " + standIn() + " {input}", List.of("66457"));
+        BatchSubmitted first = slurm.submit(s);
+        awaitFinal(first);
+        BatchSubmitted second = slurm.submit(s);
+        awaitFinal(second);
+
+        assertThat(s.stdoutOf(first.jobIds().get(0))).isNotEqualTo(s.stdoutOf(second.jobIds().get(0)))
+                .hasFileName("again." + first.clusterId() + "_0.out");
+        assertThat(Files.readString(s.stdoutOf(first.jobIds().get(0)))).isEqualTo("done 66457\n");
+        assertThat(Files.readString(s.stdoutOf(second.jobIds().get(0)))).isEqualTo("done 66457\n");
+    }
+
+    /** sbatch refuses an array larger than MaxArraySize; it is refused before anything is written or submitted. */
+    @Test
+    void moreInputsThanMaxArraySizeAreRefusedBeforeAnythingIsWritten() throws Exception {
+        BatchSystem small = new SlurmBatchSystem(BatchTools.onPath().withTimeout(Duration.ofSeconds(30)),
+                OptionalInt.empty(), OptionalInt.of(2));
+        BatchSubmission s = submission("big", "sh " + standIn() + " {input}", List.of("1", "2", "3", "4", "5"));
+
+        assertThatThrownBy(() -> small.submit(s)).isInstanceOf(BatchException.class)
+                .hasMessageContaining("'big' has 5 inputs").hasMessageContaining("MaxArraySize = 2");
+        assertThat(s.jobsList()).doesNotExist();
+        assertThat(small.prepare(submission("fits", "sh " + standIn() + " {input}", List.of("1", "2"))).command())
+                .contains("--array=0-1");
     }
 
     @Test
@@ -121,12 +151,13 @@ class SlurmBatchSystemTest {
         PreparedSubmission p = slurm.prepare(s);
         Files.writeString(s.jobsList(), "66457\n"); // the list lost a line after prepare
 
-        List<BatchJobState> states = awaitFinal(slurm.submit(p));
+        BatchSubmitted submitted = slurm.submit(p);
+        List<BatchJobState> states = awaitFinal(submitted);
 
         assertThat(states.get(0).status()).isEqualTo(Status.COMPLETED);
         assertThat(states.get(1).status()).isEqualTo(Status.FAILED);
         assertThat(states.get(1).exitCode()).isEqualTo(OptionalInt.of(2));
-        assertThat(Files.readString(s.stderrOf(1))).contains("has no line 2");
+        assertThat(Files.readString(s.stderrOf(submitted.jobIds().get(1)))).contains("has no line 2");
     }
 
     @Test

@@ -62,8 +62,8 @@ class HtCondorBatchSystemTest {
                 "arguments      = " + work + "/CaloCDB-GenStatus $(input_run) " + work + "/output",
                 "executable     = genStatus.sh",
                 "log            = " + logs + "/genStatus-$(ClusterId)-$(Process).log",
-                "output         = " + logs + "/genStatus.$(Process).out",
-                "error          = " + logs + "/genStatus.$(Process).err",
+                "output         = " + logs + "/genStatus.$(ClusterId).$(Process).out",
+                "error          = " + logs + "/genStatus.$(ClusterId).$(Process).err",
                 "request_memory = 512MB", ""));
         assertThat(p.command()).containsExactly(condor.binDirectory().resolve("condor_submit").toString(),
                 "genStatus.sub", "-queue", "input_run from jobs.list");
@@ -195,7 +195,18 @@ class HtCondorBatchSystemTest {
         assertThat(states.get(7).detail()).contains("neither condor_q nor condor_history");
         assertThat(condor.calls()).hasSize(2);
         assertThat(condor.calls().get(0)).startsWith("condor_q [-json]").endsWith("[4711]");
-        assertThat(condor.calls().get(1)).startsWith("condor_history [-json]").endsWith("[4711]");
+        assertThat(condor.calls().get(1)).startsWith("condor_history [-json]").endsWith(" [-match] [8] [4711]");
+    }
+
+    /** A JobStatus of a later HTCondor may mean the job runs: undecided (an exception), never UNKNOWN (resubmit). */
+    @Test
+    void anUnknownJobStatusLeavesTheStatesUndecided() throws Exception {
+        condor.queue(FakeHtCondor.ads(FakeHtCondor.queued(4711, 0, 2), FakeHtCondor.queued(4711, 1, 8)));
+
+        assertThatThrownBy(() -> batch.states(new BatchSubmitted("htcondor", "4711", List.of("4711.0", "4711.1"))))
+                .isInstanceOf(BatchException.class)
+                .hasMessageContaining("condor_q -json")
+                .hasMessageContaining("HTCondor job 4711.1 has JobStatus 8");
     }
 
     @Test

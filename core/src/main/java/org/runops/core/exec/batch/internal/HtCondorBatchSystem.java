@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link BatchSystem#htcondor(BatchTools)}: one cluster per submission, submitted with {@code condor_submit
  * <name>.sub -queue "input_run from jobs.list"}; job ids {@code <cluster>.<proc>}; states from {@code condor_q
- * -json} and, for jobs that left the queue, {@code condor_history -json}. Keeps no state of its own.
+ * -json} and, for jobs that left the queue, {@code condor_history -json -match <jobs>} (which stops after that
+ * many ads rather than scanning the whole history). Keeps no state of its own.
  */
 public final class HtCondorBatchSystem implements BatchSystem {
     private static final Logger LOG = LoggerFactory.getLogger(HtCondorBatchSystem.class);
@@ -77,10 +78,12 @@ public final class HtCondorBatchSystem implements BatchSystem {
             throw new IllegalArgumentException("submission " + submitted.system() + ":" + submitted.clusterId()
                     + " was not made by HTCondor");
         }
-        Map<String, BatchJobState> known = query("condor_q", submitted.clusterId());
+        String cluster = submitted.clusterId();
+        Map<String, BatchJobState> known = query("condor_q", List.of(cluster));
         if (!known.keySet().containsAll(submitted.jobIds())) {
-            Map<String, BatchJobState> history = query("condor_history", submitted.clusterId());
-            history.forEach(known::putIfAbsent);
+            // -match: stop after the cluster's own jobs instead of reading a busy schedd's whole history
+            query("condor_history", List.of("-match", Integer.toString(submitted.jobIds().size()), cluster))
+                    .forEach(known::putIfAbsent);
         }
         List<BatchJobState> states = new ArrayList<>(submitted.jobIds().size());
         for (String id : submitted.jobIds()) {
@@ -90,9 +93,10 @@ public final class HtCondorBatchSystem implements BatchSystem {
         return states;
     }
 
-    private Map<String, BatchJobState> query(String tool, String cluster) {
-        return HtCondorOutput.jobStates(tools.run(tools.argv(tool, List.of("-json", "-attributes", ATTRIBUTES, cluster)))
-                .requireSuccess());
+    private Map<String, BatchJobState> query(String tool, List<String> selection) {
+        List<String> args = new ArrayList<>(List.of("-json", "-attributes", ATTRIBUTES));
+        args.addAll(selection);
+        return HtCondorOutput.jobStates(tools.run(tools.argv(tool, args)).requireSuccess());
     }
 
     /** Holds nothing: submitted clusters stay in HTCondor's hands. */

@@ -83,6 +83,9 @@ final class HtCondorOutput {
      * One job ad's state. JobStatus 1 idle, 5 held and 7 suspended are QUEUED (a held job stays in the queue
      * and may be released, so it is not final; the hold reason is the detail), 2 running and 6 transferring
      * output RUNNING, 3 removed CANCELLED, 4 completed COMPLETED on exit code 0 and FAILED otherwise.
+     *
+     * @throws BatchException for another JobStatus (e.g. of a later HTCondor): such a job may well be running, so
+     *                        its state is undecided, never UNKNOWN (which would let it be resubmitted)
      */
     static BatchJobState state(String id, JsonNode ad) {
         int status = integer(ad, "JobStatus");
@@ -94,7 +97,8 @@ final class HtCondorOutput {
             case 5 -> new BatchJobState(id, Status.QUEUED, OptionalInt.empty(), "held" + reason(ad, "HoldReason"));
             case 6 -> new BatchJobState(id, Status.RUNNING, OptionalInt.empty(), "transferring output");
             case 7 -> new BatchJobState(id, Status.QUEUED, OptionalInt.empty(), "suspended");
-            default -> new BatchJobState(id, Status.UNKNOWN, OptionalInt.empty(), "unknown HTCondor JobStatus " + status);
+            default -> throw new BatchException("HTCondor job " + id + " has JobStatus " + status
+                    + ", a status runops does not know; its state is undecided");
         };
     }
 

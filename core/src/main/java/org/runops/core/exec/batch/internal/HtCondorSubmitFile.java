@@ -49,8 +49,9 @@ final class HtCondorSubmitFile {
         lines.put("executable", command.get(0));
         String logs = s.logDirectory().toAbsolutePath().toString();
         lines.put("log", logs + "/" + s.name() + "-$(ClusterId)-$(Process).log");
-        lines.put("output", logs + "/" + s.name() + ".$(Process).out");
-        lines.put("error", logs + "/" + s.name() + ".$(Process).err");
+        // $(ClusterId).$(Process) is the job id: BatchSubmission's log names
+        lines.put("output", logs + "/" + s.name() + ".$(ClusterId).$(Process).out");
+        lines.put("error", logs + "/" + s.name() + ".$(ClusterId).$(Process).err");
         lines.put("request_memory", memory(s.memoryMegabytes()));
         lines.putAll(attributes(s));
         return lines.entrySet().stream().map(e -> String.format(Locale.ROOT, "%-14s = %s", e.getKey(), e.getValue()))

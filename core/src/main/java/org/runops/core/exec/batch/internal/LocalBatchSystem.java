@@ -1,5 +1,6 @@
 package org.runops.core.exec.batch.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.runops.core.exec.ExecException;
+import org.runops.core.exec.NamedThreads;
 import org.runops.core.exec.ProcessResult;
 import org.runops.core.exec.ProcessRunner;
 import org.runops.core.exec.ProcessSpec;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link BatchSystem#local(int)}: each job is a {@link ProcessRunner} run on one of {@code parallelism}
- * named daemon threads. States live in memory: a new instance knows no earlier cluster.
+ * named daemon threads. States live in memory: a new instance knows no earlier cluster. Cluster ids are
+ * {@code <pid>-<JVM start millis>-<n>}, unique across instances and processes.
  */
 public final class LocalBatchSystem implements BatchSystem {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBatchSystem.class);
@@ -38,18 +40,23 @@ public final class LocalBatchSystem implements BatchSystem {
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration CLOSE_WAIT = GRACE.plusSeconds(10);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /**
+     * This JVM's pid and start time, the prefix of its cluster ids: a submission store keys attempts by
+     * {@code local:<clusterId>}, so another process (or a later run of this one) must never reuse one.
+     */
+    private static final String PROCESS = ProcessHandle.current().pid() + "-" + ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static final AtomicLong CLUSTERS = new AtomicLong();
 
     private final ExecutorService executor;
     private final ProcessRunner runner = ProcessRunner.create().withGracePeriod(GRACE);
     private final Map<String, BatchJobState> states = new ConcurrentHashMap<>();
-    private final AtomicLong clusters = new AtomicLong();
     private volatile boolean closed;
 
     public LocalBatchSystem(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
-        executor = Executors.newFixedThreadPool(parallelism, threads("runops-batch-local-" + INSTANCES.incrementAndGet()));
+        executor = Executors.newFixedThreadPool(parallelism, NamedThreads.daemon("runops-batch-local-" + INSTANCES.incrementAndGet()));
     }
 
     @Override
@@ -69,7 +76,7 @@ public final class LocalBatchSystem implements BatchSystem {
         if (closed) {
             throw new IllegalStateException("local batch system is closed; cannot submit '" + submission.name() + "'");
         }
-        String cluster = Long.toString(clusters.incrementAndGet());
+        String cluster = PROCESS + "-" + CLUSTERS.incrementAndGet();
         List<String> ids = new ArrayList<>(submission.inputs().size());
         for (int i = 0; i < submission.inputs().size(); i++) {
             String id = cluster + "." + i;
@@ -97,10 +104,10 @@ public final class LocalBatchSystem implements BatchSystem {
         }
         states.put(id, BatchJobState.of(id, Status.RUNNING));
         ProcessSpec spec = ProcessSpec.of(submission.commandOf(index), submission.logDirectory(), WALL_TIME,
-                submission.stdoutOf(index));
+                submission.stdoutOf(id));
         BatchJobState end;
         try {
-            ProcessResult r = runner.run(spec, submission.stderrOf(index));
+            ProcessResult r = runner.run(spec, submission.stderrOf(id));
             if (r.timedOut()) {
                 end = new BatchJobState(id, Status.FAILED, OptionalInt.of(r.exitCode()), "killed after the local wall time of " + WALL_TIME);
             } else if (r.exitCode() == 0) {
@@ -151,14 +158,5 @@ public final class LocalBatchSystem implements BatchSystem {
 
     private static BatchJobState cancelled(String id, String why) {
         return new BatchJobState(id, Status.CANCELLED, OptionalInt.empty(), why);
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

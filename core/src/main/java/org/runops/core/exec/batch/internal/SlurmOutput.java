@@ -23,6 +23,7 @@ final class SlurmOutput {
     private static final Pattern TASK = Pattern.compile("(\\d+)_(?:(\\d+)|\\[([0-9,\\-%]+)])");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S*)");
     private static final Pattern EXIT = Pattern.compile("(\\d{1,9}):(\\d{1,9})");
+    private static final Pattern MAX_ARRAY_SIZE = Pattern.compile("^MaxArraySize\\s*=\\s*(\\d{1,9})\\s*$", Pattern.MULTILINE);
 
     private SlurmOutput() {}
 
@@ -40,6 +41,12 @@ final class SlurmOutput {
                     + ToolRunner.abbreviate(out.stdout()) + "'");
         }
         return m.group(1);
+    }
+
+    /** The {@code MaxArraySize = 1001} line of {@code scontrol show config}; empty when there is none. */
+    static OptionalInt maxArraySize(String stdout) {
+        Matcher m = MAX_ARRAY_SIZE.matcher(stdout.replace("\r", ""));
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 
     /** {@code squeue -h -r -o '%i|%T|%r'} lines: {@code 12_0|PENDING|Resources}. */
@@ -138,7 +145,11 @@ final class SlurmOutput {
 
     /**
      * A Slurm job state (as squeue {@code %T}, scontrol's JobState or sacct's State print it, e.g.
-     * {@code CANCELLED by 0}) with its exit code ({@code 3:0} = exit code 3, signal 0) and reason.
+     * {@code CANCELLED by 0}) with its exit code ({@code 3:0} = exit code 3, signal 0) and reason. Every state
+     * word of Slurm 22.05 ({@code job_state_string}) has a status.
+     *
+     * @throws BatchException for a word this does not know (e.g. of a later Slurm): such a job may well be
+     *                        running, so its state is undecided, never UNKNOWN (which would let it be resubmitted)
      */
     static BatchJobState state(String id, String slurmState, String exitCode, String reason) {
         String word = slurmState.strip().split("\\s+")[0].replace("+", "");
@@ -146,11 +157,13 @@ final class SlurmOutput {
         return switch (word) {
             case "PENDING", "REQUEUED", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD", "SPECIAL_EXIT", "SUSPENDED", "STOPPED" ->
                     new BatchJobState(id, Status.QUEUED, OptionalInt.empty(), why.isEmpty() ? detail(word) : detail(word) + ": " + why);
-            case "RUNNING", "COMPLETING", "CONFIGURING", "SIGNALING", "STAGE_OUT", "RESIZING" -> BatchJobState.of(id, Status.RUNNING);
+            case "RUNNING", "COMPLETING", "CONFIGURING", "SIGNALING", "STAGE_OUT", "RESIZING", "POWER_UP_NODE" ->
+                    BatchJobState.of(id, Status.RUNNING);
             case "COMPLETED" -> new BatchJobState(id, Status.COMPLETED, OptionalInt.of(0), "");
             case "FAILED", "NODE_FAIL", "TIMEOUT", "OUT_OF_MEMORY", "BOOT_FAIL", "DEADLINE", "PREEMPTED" -> failed(id, word, exitCode);
             case "CANCELLED", "REVOKED" -> new BatchJobState(id, Status.CANCELLED, OptionalInt.empty(), slurmState.strip());
-            default -> new BatchJobState(id, Status.UNKNOWN, OptionalInt.empty(), "unknown Slurm state '" + slurmState + "'");
+            default -> throw new BatchException("Slurm job " + id + " is in state '" + slurmState.strip()
+                    + "', a state word runops does not know; its state is undecided");
         };
     }
 

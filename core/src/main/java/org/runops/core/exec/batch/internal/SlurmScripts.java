@@ -64,8 +64,9 @@ final class SlurmScripts {
         List<String> args = new ArrayList<>(List.of("--parsable",
                 "--array=0-" + (s.inputs().size() - 1) + (maxRunning.isPresent() ? "%" + maxRunning.getAsInt() : ""),
                 "--job-name=" + s.name(),
-                "-o", logs + "/" + s.name() + ".%a.out",
-                "-e", logs + "/" + s.name() + ".%a.err",
+                // %A_%a is the job id <arrayId>_<task>: BatchSubmission's log names
+                "-o", logs + "/" + s.name() + ".%A_%a.out",
+                "-e", logs + "/" + s.name() + ".%A_%a.err",
                 "--mem=" + s.memoryMegabytes() + "M",
                 "--chdir=" + s.workDirectory().toAbsolutePath()));
         options(s).forEach((key, value) -> args.add(key + "=" + value));

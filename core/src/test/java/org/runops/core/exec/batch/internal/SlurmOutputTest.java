@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.runops.core.exec.batch.BatchException;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchJobState.Status;
@@ -131,8 +134,44 @@ class SlurmOutputTest {
         assertThat(SlurmOutput.state("1_0", "COMPLETING", "0:0", "").status()).isEqualTo(Status.RUNNING);
         assertThat(SlurmOutput.state("1_0", "SUSPENDED", "0:0", "None").status()).isEqualTo(Status.QUEUED);
         assertThat(SlurmOutput.state("1_0", "REQUEUED", "0:0", "").status()).isEqualTo(Status.QUEUED);
-        assertThat(SlurmOutput.state("1_0", "WEIRD", "0:0", "")).isEqualTo(
-                new BatchJobState("1_0", Status.UNKNOWN, OptionalInt.empty(), "unknown Slurm state 'WEIRD'"));
+    }
+
+    /** Every word of Slurm 22.05's job_state_string (base states and flags) has a status; none is UNKNOWN. */
+    @ParameterizedTest
+    @CsvSource({
+            "PENDING, QUEUED", "REQUEUED, QUEUED", "REQUEUE_HOLD, QUEUED", "REQUEUE_FED, QUEUED", "RESV_DEL_HOLD, QUEUED",
+            "SPECIAL_EXIT, QUEUED", "SUSPENDED, QUEUED", "STOPPED, QUEUED",
+            "CONFIGURING, RUNNING", "RUNNING, RUNNING", "COMPLETING, RUNNING", "RESIZING, RUNNING", "SIGNALING, RUNNING",
+            "STAGE_OUT, RUNNING", "POWER_UP_NODE, RUNNING",
+            "COMPLETED, COMPLETED",
+            "PREEMPTED, FAILED", "BOOT_FAIL, FAILED", "DEADLINE, FAILED", "NODE_FAIL, FAILED", "OUT_OF_MEMORY, FAILED",
+            "TIMEOUT, FAILED", "FAILED, FAILED",
+            "CANCELLED, CANCELLED", "'CANCELLED by 0', CANCELLED", "REVOKED, CANCELLED"})
+    void eachSlurm2205StateWordHasItsStatus(String word, Status status) {
+        assertThat(SlurmOutput.state("1_0", word, "0:0", "").status()).isEqualTo(status);
+    }
+
+    /** A word of a later Slurm may mean the task still runs: undecided (an exception), never UNKNOWN (resubmit). */
+    @ParameterizedTest
+    @ValueSource(strings = {"HIBERNATING", "WEIRD", ""})
+    void anUnknownSlurmStateWordIsUndecidedNotUnknown(String word) {
+        assertThatThrownBy(() -> SlurmOutput.state("7_3", word, "0:0", ""))
+                .isInstanceOf(BatchException.class)
+                .hasMessageContaining("Slurm job 7_3").hasMessageContaining("'" + word + "'");
+    }
+
+    @Test
+    void maxArraySizeComesFromItsLineOfScontrolShowConfig() {
+        String config = "Configuration data as of 2026-12-03T18:10:00\nMailProg                = /bin/mail\n"
+                + "MaxArraySize            = 1001\nMaxDBDMsgs              = 20008\n";
+        assertThat(SlurmOutput.maxArraySize(config)).hasValue(1001);
+        assertThat(SlurmOutput.maxArraySize("MaxArraySizeX = 5\nMaxJobCount = 10000\n")).isEmpty();
+    }
+
+    @Test
+    void anUnknownStateInAListingFailsTheListing() {
+        assertThatThrownBy(() -> SlurmOutput.squeue("12_0|RUNNING|None\n12_1|HIBERNATING|None\n", new SlurmOutput.Array("12", 2)))
+                .isInstanceOf(BatchException.class).hasMessageContaining("Slurm job 12_1").hasMessageContaining("HIBERNATING");
     }
 
     @Test

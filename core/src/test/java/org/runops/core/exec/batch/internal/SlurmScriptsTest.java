@@ -81,7 +81,7 @@ class SlurmScriptsTest {
                 Map.of("--partition", "debug", "--time", "01:00:00", "+JobFlavour", "\"workday\"", "batch_name", "x"));
         Path logs = dir.resolve("logs").toAbsolutePath();
         assertThat(SlurmScripts.sbatchArguments(s, OptionalInt.empty())).containsExactly("--parsable", "--array=0-3",
-                "--job-name=genStatus", "-o", logs + "/genStatus.%a.out", "-e", logs + "/genStatus.%a.err", "--mem=512M",
+                "--job-name=genStatus", "-o", logs + "/genStatus.%A_%a.out", "-e", logs + "/genStatus.%A_%a.err", "--mem=512M",
                 "--chdir=" + dir.resolve("work").toAbsolutePath(), "--partition=debug", "--time=01:00:00", "genStatus.sbatch");
         assertThat(SlurmScripts.sbatchArguments(s, OptionalInt.of(2))).contains("--array=0-3%2");
     }
