@@ -3,6 +3,7 @@ package org.runops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runops.examples.Launcher.runops;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,21 @@ class DataloggerBackfillCliTest {
         Launcher.Run status = backfill("--status");
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.out()).containsPattern("2024-03-02\\s+0/2\\s+2\\s+local:\\S+\\s+FAILED");
+    }
+
+    @Test
+    void theDefaultJobCommandMakesARelativeClassPathAbsoluteBecauseJobsStartInAnotherFolder() {
+        String classPath = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", "runops.jar" + File.pathSeparator + "lib/extra.jar"); // as `java -jar runops.jar` sets it
+        Launcher.Run r;
+        try {
+            r = backfill();
+        } finally {
+            System.setProperty("java.class.path", classPath);
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(" -cp " + cwd.resolve("runops.jar") + File.pathSeparator + cwd.resolve("lib/extra.jar") + " org.runops.examples.RunopsCli ");
     }
 
     @Test

@@ -1,17 +1,20 @@
 package org.runops.examples.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.batch.BatchException;
@@ -262,8 +265,8 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
     /** The job of one day: runops nanny-day with this command's options, every folder absolute (jobs run elsewhere). */
     private CommandTemplate dayCommand(Path area) {
         List<String> words = new ArrayList<>(launcher != null ? List.of(launcher.strip().split("\\s+"))
-                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                        LAUNCHER_MAIN));
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        absoluteClassPath(System.getProperty("java.class.path")), LAUNCHER_MAIN));
         words.addAll(List.of("datalogger", "nanny-day", "--day", "{" + BatchSubmission.INPUT + "}",
                 "--paramfile", paramFile.toAbsolutePath().toString(), "--duration", duration.toString(), "--list-version", listVersion,
                 "--outdir", outDir.toAbsolutePath().toString(), "--draftdir",
@@ -277,6 +280,13 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
             }
         }
         return CommandTemplate.parse(String.join(" ", words));
+    }
+
+    /** {@code classPath} with every entry absolute: jobs start in another folder, where {@code java -jar runops.jar}'s "runops.jar" is not. */
+    private static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(Pattern.quote(File.pathSeparator), -1))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private PrintWriter err() {
