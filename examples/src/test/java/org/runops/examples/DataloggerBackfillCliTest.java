@@ -124,6 +124,25 @@ class DataloggerBackfillCliTest {
     }
 
     @Test
+    void noWaitWithTheLocalBatchSystemIsRefusedBeforeAnythingIsSubmitted() throws IOException {
+        Launcher.Run r = backfill("--submit", "--no-wait");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-wait cannot be used with --batch local");
+        assertThat(files()).containsExactly("list.txt");
+    }
+
+    @Test
+    void localJobsStillRunningAtTheWaitTimeoutAreStoppedAndJudgedNotLeftInFlight() throws IOException {
+        Path slow = Files.writeString(tmp.resolve("slow.sh"), "#!/bin/sh\nexec sleep 60\n");
+        slow.toFile().setExecutable(true);
+        Launcher.Run r = backfill("--submit", "--launcher", slow.toString(), "--wait-timeout", "1s");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("submitted 2 day jobs").containsPattern("2024-03-01\\s+0/2\\s+1\\s+local:\\S+\\s+FAILED")
+                .containsPattern("2024-03-02\\s+0/2\\s+1\\s+local:\\S+\\s+FAILED").doesNotContain("IN_FLIGHT");
+        assertThat(Files.readString(archive.resolve(".backfill/submissions.json"))).doesNotContain("IN_FLIGHT");
+    }
+
+    @Test
     void aSecondBackfillWhileTheStoreIsLockedExitsWithFour() throws IOException {
         Files.createDirectories(archive.resolve(".backfill"));
         try (SubmissionStore held = SubmissionStore.open(archive.resolve(".backfill/submissions.json"), "the cron run")) {

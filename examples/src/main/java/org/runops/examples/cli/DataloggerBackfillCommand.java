@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
             "day in --state, judged by the day's chunk files (not exit codes): a rerun does not submit a day in flight,",
             "resubmits a failed day up to --max-attempts times, then gives it up. --status shows where each day stands.",
             "With --batch local the jobs live in this process: it waits for them (holding the store's lock), and jobs still",
-            "running when --wait-timeout ends are stopped. Jobs on a cluster need the class path (or --launcher) and",
-            "the folders on a shared file system.",
+            "running when --wait-timeout ends are stopped and judged (--no-wait is refused). Jobs on a cluster need the",
+            "class path (or --launcher) and the folders on a shared file system.",
             "Exit codes: 0 dry run, nothing to do, submitted, or (waiting) every submitted day complete; --status: every",
             "day on disk. 1 a day failed, was given up, or is not complete after the wait; --status: a day is not",
             "complete. 2 bad input. 3 internal error. 4 another backfill holds the state store's lock.",
@@ -145,12 +145,17 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (Boolean.FALSE.equals(wait) && batch.equalsIgnoreCase("local")) {
+            throw new IllegalArgumentException("--no-wait cannot be used with --batch local: its jobs run in this process and would be"
+                    + " stopped when it returns; let it wait, or use --batch condor or slurm");
+        }
         Path stateFile = (state != null ? state : outDir.resolve(".backfill").resolve("submissions.json")).toAbsolutePath().normalize();
         Path area = stateFile.getParent();
         NannyBackfill.Options o = new NannyBackfill.Options(from, to, paramFile, duration, listVersion, backend.backendName(), outDir,
                 dayCommand(area), area, memory, Map.of(), new SubmissionPolicy(maxAttempts));
         Clock clock = Clock.systemUTC();
-        try (BatchSystem system = batchSystem(); SubmissionStore store = SubmissionStore.open(stateFile, "runops datalogger backfill")) {
+        // the store first, so it is closed last: local jobs are stopped while its lock is still held
+        try (SubmissionStore store = SubmissionStore.open(stateFile, "runops datalogger backfill"); BatchSystem system = batchSystem()) {
             NannyBackfill backfill = new NannyBackfill(system, clock);
             return status ? printStatus(backfill.status(store, o)) : plan(backfill, system, store, o);
         } catch (SubmissionLockedException e) {
@@ -161,6 +166,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
 
     private int plan(NannyBackfill backfill, BatchSystem system, SubmissionStore store, NannyBackfill.Options o) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        boolean local = system.name().equals("local");
         Plan plan = backfill.plan(store, o);
         printPlan(plan, o);
         boolean gaveUp = plan.days().stream().anyMatch(d -> d.action() == DayAction.GIVE_UP);
@@ -190,7 +196,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         }
         out.println("submitted " + submitted.jobIds().size() + " day jobs to " + submitted.system() + " as " + submitted.clusterId());
         out.flush();
-        if (!(wait != null ? wait : system.name().equals("local"))) {
+        if (!(wait != null ? wait : local)) {
             return settled;
         }
         boolean ended;
@@ -199,6 +205,9 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         } catch (BatchException e) {
             err().println("runops: " + e.getMessage());
             return BATCH_FAILED;
+        }
+        if (!ended && local) {
+            system.close(); // stops the jobs still running, so the status below judges them instead of leaving them in flight
         }
         Set<LocalDate> days = plan.toSubmit().stream().map(d -> d.day().day()).collect(Collectors.toSet());
         List<DayStatus> outcomes = backfill.status(store, o).stream().filter(s -> days.contains(s.day().day())).toList();
