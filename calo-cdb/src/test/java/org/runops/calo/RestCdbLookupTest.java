@@ -34,9 +34,13 @@ import org.runops.testing.SharedData;
 class RestCdbLookupTest {
     private static final String GT = "newcdbtag";
     private static final String TAG = "new_newcdbtag_v008";
-    /** Short timeouts and quick retries: a test that forgot an answer fails fast instead of waiting 30 s. */
+    /**
+     * Quick retries and timeouts of a few seconds: a test that forgot an answer fails within seconds instead of
+     * waiting 30 s, while a healthy answer on a loaded 2-core machine is still in time. Only the slow-server test
+     * uses a short read timeout.
+     */
     private static final HttpSettings FAST = HttpSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(5))
+            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10))
             .withRetry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(20)));
 
     @TempDir
@@ -307,7 +311,9 @@ class RestCdbLookupTest {
         MockResponse slow = new MockResponse.Builder().code(200).body("[]").headersDelay(3, TimeUnit.SECONDS).build();
         fake.script(68007, slow, slow, slow);
         RetryPolicy twice = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(20));
-        try (RestCdbLookup rest = builder().httpSettings(FAST.withRetry(twice)).build()) {
+        // a short read timeout, for this server only: it answers 3 s late on purpose
+        HttpSettings impatient = FAST.withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(5)).withRetry(twice);
+        try (RestCdbLookup rest = builder().httpSettings(impatient).build()) {
             List<RunCdbState> states = rest.check(runs(68006, 68007), CalibrationSpec.DEFAULTS);
             assertThat(states.get(0).undecided()).isEmpty();
             assertThat(states.get(1).undecided()).hasValueSatisfying(r -> assertThat(r).contains("minorIOV=68007")
