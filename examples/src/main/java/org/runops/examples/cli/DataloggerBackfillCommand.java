@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -77,32 +76,18 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
     @Mixin
     private DataloggerFetchOptions fetch;
 
+    @Mixin
+    private NannyOptions nanny;
+
     @Option(names = "--from", required = true, paramLabel = "DAY", description = "First UTC day, e.g. 2024-01-01.")
     private LocalDate from;
 
     @Option(names = "--to", required = true, paramLabel = "DAY", description = "Last UTC day, included; it must have ended.")
     private LocalDate to;
 
-    @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
-    private Path paramFile;
-
-    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Chunk length; must divide 24 h (default: ${DEFAULT-VALUE}).")
-    private Duration duration;
-
-    @Option(names = "--list-version", defaultValue = "1.0.0", paramLabel = "V",
-            description = "Request-list version in the file names, dots become underscores (default: ${DEFAULT-VALUE}).")
-    private String listVersion;
-
-    @Option(names = "--outdir", required = true, paramLabel = "DIR", description = "Archive folder (YYYYMM/DD/ below it).")
-    private Path outDir;
-
     @Option(names = "--state", paramLabel = "FILE",
             description = "The submission store; its folder holds each submission's files (default: OUTDIR/.backfill/submissions.json).")
     private Path state;
-
-    @Option(names = "--draftdir", paramLabel = "DIR", description = "Folder the jobs build chunks in (default: the state folder's drafts/).")
-    private Path draftDir;
 
     @Option(names = "--batch", defaultValue = "local", paramLabel = "SYSTEM",
             description = "local (this machine), condor (HTCondor) or slurm (default: ${DEFAULT-VALUE}).")
@@ -149,10 +134,10 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--no-wait cannot be used with --batch local: its jobs run in this process and would be"
                     + " stopped when it returns; let it wait, or use --batch condor or slurm");
         }
-        Path stateFile = (state != null ? state : outDir.resolve(".backfill").resolve("submissions.json")).toAbsolutePath().normalize();
+        Path stateFile = (state != null ? state : nanny.outDir().resolve(".backfill").resolve("submissions.json")).toAbsolutePath().normalize();
         Path area = stateFile.getParent();
-        NannyBackfill.Options o = new NannyBackfill.Options(from, to, paramFile, duration, listVersion, backend.backendName(), outDir,
-                dayCommand(area), area, memory, Map.of(), new SubmissionPolicy(maxAttempts));
+        NannyBackfill.Options o = new NannyBackfill.Options(from, to, nanny.paramFile(), nanny.duration(), nanny.listVersion(),
+                backend.backendName(), nanny.outDir(), dayCommand(area), area, memory, Map.of(), new SubmissionPolicy(maxAttempts));
         Clock clock = Clock.systemUTC();
         // the store first, so it is closed last: local jobs are stopped while its lock is still held
         try (SubmissionStore store = SubmissionStore.open(stateFile, "runops datalogger backfill"); BatchSystem system = batchSystem()) {
@@ -276,10 +261,8 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         List<String> words = new ArrayList<>(launcher != null ? List.of(launcher.strip().split("\\s+"))
                 : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                         absoluteClassPath(System.getProperty("java.class.path")), LAUNCHER_MAIN));
-        words.addAll(List.of("datalogger", "nanny-day", "--day", "{" + BatchSubmission.INPUT + "}",
-                "--paramfile", paramFile.toAbsolutePath().toString(), "--duration", duration.toString(), "--list-version", listVersion,
-                "--outdir", outDir.toAbsolutePath().toString(), "--draftdir",
-                Optional.ofNullable(draftDir).orElse(area.resolve("drafts")).toAbsolutePath().toString()));
+        words.addAll(List.of("datalogger", "nanny-day", "--day", "{" + BatchSubmission.INPUT + "}"));
+        words.addAll(nanny.args(area.resolve("drafts")));
         words.addAll(backend.args());
         words.addAll(fetch.args());
         for (String w : words) {
