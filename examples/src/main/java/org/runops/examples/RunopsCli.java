@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.runops.core.RunopsException;
+import org.runops.examples.cli.CaloCommand;
 import org.runops.examples.cli.CertHelperCommand;
 import org.runops.examples.cli.DataloggerCommand;
 import org.runops.examples.cli.DemoCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
         subcommands = {DemoCommand.class, RunsCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
-            CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class},
+            CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class, CaloCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error (the message names the input),",
                 "3 internal error (a bug in runops: please report it with the stack trace that -v prints).",
                 "Add -v (before or after the subcommand) to see why: debug logging of every decision."})

@@ -2,6 +2,7 @@ package org.runops.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.datalogger.stats.DistillOutcome;
+import org.runops.examples.demo.CaloDemo;
 import org.runops.examples.demo.DataloggerDemo;
 import org.runops.examples.demo.EventCountDemo;
 import org.runops.examples.demo.RefrunDemo;
@@ -63,6 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
             printRefrun(out);
             out.println();
             printDatalogger(Files.createDirectories(work.resolve("datalogger")), out);
+            out.println();
+            printCalo(Files.createDirectories(work.resolve("calo")), out);
             return ExitCodes.OK;
         } finally {
             if (dir == null) {
@@ -97,6 +101,33 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  HTML page   " + o.html() + "   (open it in a browser: zoom, filter, UTC and Chicago time)");
         out.println("  PNG plot    " + o.png());
         out.printf(Locale.ROOT, "  %,d samples grabbed, distilled and exported in %d ms.%n", o.samples(), millis);
+    }
+
+    private static void printCalo(Path work, PrintWriter out) throws IOException {
+        out.println("sPHENIX calorimeter CDB maps (a DEMO FileCatalog in H2, an in-memory CDB, stand-in map jobs on this machine;"
+                + " runops calo for the real one):");
+        CaloDemo.Outcome o;
+        try {
+            o = CaloDemo.run(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the demo map jobs ran", e);
+        }
+        var p = o.executed().plan();
+        out.printf(Locale.ROOT, "  plan %s: %d runs in the catalogue, %d up to date in the CDB, %d missing or empty files;"
+                + " %d map jobs submitted locally%n", p.id(), p.catalogRuns().size(), p.upToDate().size(), p.missingFiles().size(),
+                o.executed().queued().size());
+        TextTable t = new TextTable("run>", "tag", "maps>", "outcome");
+        p.tasks().forEach(task -> t.row(task.runTag().run(), task.runTag().tag(), task.mapsNeeded().size(),
+                o.status().stream().filter(s -> s.run() == task.runTag().run()).findFirst()
+                        .map(s -> s.latest().outcome().kind().toString()).orElse("-")));
+        out.print("  ");
+        StringWriter table = new StringWriter();
+        t.print(new PrintWriter(table));
+        out.print(table.toString().replace("\n", "\n  ").stripTrailing());
+        out.println();
+        out.println("  (run " + CaloDemo.FAILING_RUN + "'s stand-in job exits 0 without writing its maps: judged FAILED by its files)");
+        out.println("  Try: runops calo plan --catalog demo -o DIR   (add -s to run the jobs; runops calo status -o DIR --batch local)");
     }
 
     static void deleteRecursively(Path root) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,17 +191,20 @@ public final class SubmissionStore implements AutoCloseable {
             }
             for (int i = 0; i < attempts.size(); i++) {
                 SubmissionAttempt a = attempts.get(i);
-                replaceLatest(a.withOutcome(states != null ? SubmissionOutcome.judge(states.get(i), outputs.check(a))
+                replaceLatest(a.withOutcome(states != null
+                        ? SubmissionOutcome.judge(states.get(i), outputs.check(a), Duration.between(a.submitted(), now))
                         : judgeByOutputs(a, outputs.check(a), batch.name()), now));
             }
         }
-        save();
+        if (!open.isEmpty()) {
+            save();
+        }
     }
 
     private static SubmissionOutcome judgeByOutputs(SubmissionAttempt a, OutputCheck.Result outputs, String asked) {
         String job = "job " + a.jobId() + " was submitted to " + a.system() + ", not " + asked;
         return outputs.kind() == OutputCheck.Kind.COMPLETE
-                ? SubmissionOutcome.judge(BatchJobState.of(a.jobId(), Status.UNKNOWN), outputs)
+                ? SubmissionOutcome.judge(BatchJobState.of(a.jobId(), Status.UNKNOWN), outputs, Duration.ZERO)
                 : new SubmissionOutcome(SubmissionOutcome.Kind.UNDECIDED, job + "; its outputs: " + outputs.detail());
     }
 

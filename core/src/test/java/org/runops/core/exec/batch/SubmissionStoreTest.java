@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +38,25 @@ class SubmissionStoreTest {
 
     @Test
     void judgeInFlightWhileQueuedOrRunningWhateverTheFiles() {
-        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.RUNNING), COMPLETE).kind()).isEqualTo(Kind.IN_FLIGHT);
-        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.QUEUED), INCOMPLETE).kind()).isEqualTo(Kind.IN_FLIGHT);
+        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.RUNNING), COMPLETE, Duration.ZERO).kind()).isEqualTo(Kind.IN_FLIGHT);
+        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.QUEUED), INCOMPLETE, Duration.ZERO).kind()).isEqualTo(Kind.IN_FLIGHT);
     }
 
     @Test
     void judgeEndedJobsByTheirFilesNotTheirExitCode() {
         BatchJobState exit0 = new BatchJobState("1.0", Status.COMPLETED, OptionalInt.of(0), "");
-        assertThat(SubmissionOutcome.judge(exit0, COMPLETE).kind()).isEqualTo(Kind.SUCCEEDED);
-        SubmissionOutcome failed = SubmissionOutcome.judge(exit0, INCOMPLETE);
+        assertThat(SubmissionOutcome.judge(exit0, COMPLETE, Duration.ZERO).kind()).isEqualTo(Kind.SUCCEEDED);
+        SubmissionOutcome failed = SubmissionOutcome.judge(exit0, INCOMPLETE, Duration.ZERO);
         assertThat(failed.kind()).isEqualTo(Kind.FAILED);
         assertThat(failed.reason()).contains("job 1.0 COMPLETED (exit 0)", "missing CEMC_meanTime");
-        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.UNKNOWN), INCOMPLETE).kind()).isEqualTo(Kind.FAILED);
-        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.FAILED), COMPLETE).kind()).isEqualTo(Kind.SUCCEEDED);
-        assertThat(SubmissionOutcome.judge(exit0, UNDECIDED).kind()).isEqualTo(Kind.UNDECIDED);
+        // a job the system lost sight of: undecided for a while, then failed
+        SubmissionOutcome lost = SubmissionOutcome.judge(BatchJobState.of("1.0", Status.UNKNOWN), INCOMPLETE, Duration.ofMinutes(59));
+        assertThat(lost.kind()).isEqualTo(Kind.UNDECIDED);
+        assertThat(lost.reason()).contains("failed if still so 1h 0m after submission");
+        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.UNKNOWN), INCOMPLETE, SubmissionOutcome.UNKNOWN_GRACE).kind())
+                .isEqualTo(Kind.FAILED);
+        assertThat(SubmissionOutcome.judge(BatchJobState.of("1.0", Status.FAILED), COMPLETE, Duration.ZERO).kind()).isEqualTo(Kind.SUCCEEDED);
+        assertThat(SubmissionOutcome.judge(exit0, UNDECIDED, Duration.ZERO).kind()).isEqualTo(Kind.UNDECIDED);
     }
 
     @Test
@@ -123,7 +129,7 @@ class SubmissionStoreTest {
             assertThat(good.judged()).isEqualTo(T0.plusSeconds(60));
             SubmissionAttempt bad = store.history("bad").get(0);
             assertThat(bad.outcome().kind()).isEqualTo(Kind.FAILED);
-            assertThat(bad.outcome().reason()).contains("exit 0", "1 of 1 expected files missing: " + out.resolve("bad.txt"));
+            assertThat(bad.outcome().reason()).contains("exit 0", "1 of 1 expected files missing, first " + out.resolve("bad.txt"));
             assertThat(good.expectedOutputs()).containsExactly(out.resolve("good.txt").toString());
             assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f").attempt()).isEqualTo(2);
             assertThat(store.latest()).extracting(SubmissionAttempt::unit).containsExactly("bad", "good");
@@ -139,7 +145,7 @@ class SubmissionStoreTest {
         assertThat(check.check(with(a, List.of(full.toString()))).kind()).isEqualTo(OutputCheck.Kind.COMPLETE);
         OutputCheck.Result r = check.check(with(a, List.of(full.toString(), empty.toString(), dir.resolve("none.root").toString())));
         assertThat(r.kind()).isEqualTo(OutputCheck.Kind.INCOMPLETE);
-        assertThat(r.detail()).isEqualTo("2 of 3 expected files missing: " + empty + " (empty), " + dir.resolve("none.root"));
+        assertThat(r.detail()).isEqualTo("2 of 3 expected files missing, first " + empty + " (empty)");
         assertThat(check.check(a).kind()).isEqualTo(OutputCheck.Kind.UNDECIDED);
     }
 
