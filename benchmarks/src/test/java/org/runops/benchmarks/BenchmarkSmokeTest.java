@@ -41,6 +41,8 @@ class BenchmarkSmokeTest {
                 .param("dataset", "3x1min") // not the 1 GB day
                 .param("minutes", "10") // 10 minutes of the simulated day, both parallelisms
                 .param("cdbRuns", "40") // 40 runs instead of 20,000 against the loopback CDB
+                .param("planRuns", "40") // a plan of 40 runs (400 files) instead of 20,000
+                .param("reuseFixture", "false") // its catalogue and files deleted afterwards
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();
@@ -48,7 +50,7 @@ class BenchmarkSmokeTest {
         Collection<RunResult> results = new Runner(options).run();
 
         Set<String> ran = results.stream().map(r -> r.getParams().getBenchmark()).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(ran).isEqualTo(declaredBenchmarks()).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(ran).isEqualTo(declaredBenchmarks()).hasSizeGreaterThanOrEqualTo(13);
         for (RunResult r : results) {
             double score = r.getPrimaryResult().getScore();
             assertThat(score).as("score of %s %s", r.getParams().getBenchmark(), r.getParams()).isFinite().isPositive();

@@ -296,11 +296,12 @@ public final class CdbMapPlanner {
             for (int i = 0; i < plan.tasks().size(); i++) {
                 RunTask t = plan.tasks().get(i);
                 String fingerprint = PlanMaker.fingerprint(t);
-                SubmissionPolicy.Decision d = options.retries().decide(store.history(Long.toString(t.runTag().run())), fingerprint);
+                SubmissionPolicy.Decision d = options.retries().decide(store.history(Long.toString(t.runTag().run())), fingerprint, clock.instant());
                 switch (d.action()) {
                     case SUBMIT -> queued.put(lists.get(i).toAbsolutePath().toString(), new Queued(t, new SubmissionStore.Submitted(
                             Long.toString(t.runTag().run()), d.attempt(), fingerprint, expectedOutputs(dir, t))));
                     case WAIT -> waiting.add(new SkippedRun(t.runTag(), SkippedRun.Cause.IN_FLIGHT, d.reason()));
+                    case STUCK -> waiting.add(new SkippedRun(t.runTag(), SkippedRun.Cause.STUCK, d.reason()));
                     case DONE -> done.add(new SkippedRun(t.runTag(), SkippedRun.Cause.MAPS_MADE, d.reason()));
                     case GIVE_UP -> givenUp.add(new SkippedRun(t.runTag(), SkippedRun.Cause.GIVEN_UP, d.reason()));
                 }
@@ -324,10 +325,21 @@ public final class CdbMapPlanner {
                             : "cd " + dir + " && " + prepared.commandLine();
                     log.info("Submission Command: " + submissionCommand);
                     if (options.submit()) {
-                        BatchSubmitted s = batch.submit(prepared);
-                        store.recordSubmitted(s, queued.values().stream().map(Queued::unit).toList(), plan.id(), dir, clock.instant());
-                        log.info("Submitted " + s.jobIds().size() + " job(s) to " + s.system() + " cluster " + s.clusterId());
-                        submitted = Optional.of(s);
+                        List<SubmissionStore.Submitted> units = queued.values().stream().map(Queued::unit).toList();
+                        store.recordSubmitting(batch.name(), units, plan.id(), dir, clock.instant()); // before: a killed submit is not forgotten
+                        try {
+                            BatchSubmitted s = batch.submit(prepared);
+                            store.recordSubmitted(s, units, plan.id(), dir, clock.instant());
+                            log.info("Submitted " + s.jobIds().size() + " job(s) to " + s.system() + " cluster " + s.clusterId());
+                            submitted = Optional.of(s);
+                        } catch (RuntimeException e) {
+                            try {
+                                store.recordSubmitFailed(units, plan.id(), e, clock.instant());
+                            } catch (RuntimeException again) {
+                                e.addSuppressed(again); // the store still holds the "submitting" attempts: the runs wait all the same
+                            }
+                            throw e;
+                        }
                     }
                 } catch (RuntimeException e) {
                     log.error("Submission failed: " + e.getMessage());
@@ -396,7 +408,8 @@ public final class CdbMapPlanner {
         try {
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
             return store.latest().stream().map(a -> new RunStatus(Long.parseLong(a.unit()), a,
-                    a.outcome().kind() == SubmissionOutcome.Kind.FAILED && a.attempt() >= retries.maxAttempts())).toList();
+                    a.outcome().kind() == SubmissionOutcome.Kind.FAILED && a.attempt() >= retries.maxAttempts(),
+                    retries.decide(store.history(a.unit()), a.fingerprint(), clock.instant()).action() == SubmissionPolicy.Action.STUCK)).toList();
         } catch (NumberFormatException e) {
             throw new CaloException("submission store " + stateStore + " holds a unit that is not a run number: " + e.getMessage(), e);
         }

@@ -1,11 +1,7 @@
 package org.runops.calo;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.runops.core.Durations;
+import org.runops.core.RegularFiles;
 import org.runops.core.exec.NamedThreads;
 
 /**
@@ -118,17 +115,12 @@ public final class FileValidator {
         } catch (InvalidPathException e) {
             return new Check(Kind.MISSING, "not a valid path: " + e.getMessage());
         }
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            if (!a.isRegularFile()) {
-                return new Check(Kind.MISSING, a.isDirectory() ? "a directory, not a file" : "not a regular file");
-            }
-            return a.size() > 0 ? new Check(Kind.VALID, "") : new Check(Kind.MISSING, "empty");
-        } catch (NoSuchFileException e) {
-            return new Check(Kind.MISSING, "absent");
-        } catch (IOException | SecurityException e) {
-            return new Check(Kind.UNDECIDED, e.toString());
-        }
+        RegularFiles.Presence presence = RegularFiles.presence(p);
+        return new Check(switch (presence.kind()) {
+            case PRESENT -> Kind.VALID;
+            case ABSENT_OR_EMPTY -> Kind.MISSING;
+            case UNREADABLE -> Kind.UNDECIDED;
+        }, presence.detail());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +40,12 @@ import org.slf4j.LoggerFactory;
  * {@code concurrency} runs at a time, results in input order. Connect errors, timeouts, cut-off bodies and
  * 5xx answers (the server's 504 above all) are retried with backoff by the shared {@link HttpFetcher}; a run
  * whose answer is still a failure, or does not parse, is {@linkplain RunCdbState#undecided undecided} — the
- * reason names the URL and status — and the other runs go on. A 4xx (404 above all: the global tag or the
- * API root is wrong) is a configuration error: the whole check fails with a {@link CaloException}.
+ * reason names the URL and status — and the other runs go on; so is a 408 or 429 (transient: the server is
+ * busy, not misconfigured). Any other 4xx (404 above all: the global tag or the API root is wrong) is a
+ * configuration error: the whole check fails with a {@link CaloException}. After
+ * {@link Builder#unreachableAfter(int) unreachableAfter} consecutive runs failed that way (no answer, timeout,
+ * 408, 429, 5xx), the server is taken for gone: the remaining runs are undecided without being asked, rather
+ * than each spending the whole retry budget.
  *
  * <p>Before the runs, one {@code GET <base>globalTags} checks that the global tag exists: the server answers
  * {@code payloadiovs} for an unknown global tag with an empty list, which would make every map of every run
@@ -59,6 +64,8 @@ public final class RestCdbLookup implements CdbLookup {
     /** The global tag the calorimeter maps are checked against (filter-datasets, 2025 and 2026). */
     public static final String DEFAULT_GLOBAL_TAG = "newcdbtag";
     public static final int DEFAULT_CONCURRENCY = 8;
+    /** Consecutive failed runs after which a check stops asking (see {@link Builder#unreachableAfter(int)}). */
+    public static final int DEFAULT_UNREACHABLE_AFTER = 8;
     /** How long a check waits for its threads after a fatal answer or an interrupt before returning anyway. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
@@ -84,6 +91,7 @@ public final class RestCdbLookup implements CdbLookup {
     private final boolean ownsFetcher;
     private final Progress progress;
     private final boolean verifyGlobalTag;
+    private final int unreachableAfter;
 
     private RestCdbLookup(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -94,6 +102,7 @@ public final class RestCdbLookup implements CdbLookup {
         this.fetcher = ownsFetcher ? ownFetcher(b) : b.fetcher;
         this.progress = b.progress;
         this.verifyGlobalTag = b.verifyGlobalTag;
+        this.unreachableAfter = b.unreachableAfter;
     }
 
     /** A builder for the API root {@code baseUrl}, e.g. {@code http://localhost:8000/api/cdb_rest/}. */
@@ -140,11 +149,12 @@ public final class RestCdbLookup implements CdbLookup {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, asked.size()),
                 NamedThreads.daemon("cdb-rest-" + POOLS.incrementAndGet()));
         AtomicInteger done = new AtomicInteger();
+        Reachability reachability = new Reachability(unreachableAfter);
         try {
             List<Future<RunCdbState>> futures = new ArrayList<>(asked.size());
             for (RunTag r : asked) {
                 futures.add(pool.submit(() -> {
-                    RunCdbState state = lookUp(r, specs);
+                    RunCdbState state = lookUp(r, specs, reachability);
                     progress.checked(done.incrementAndGet(), asked.size());
                     return state;
                 }));
@@ -177,19 +187,26 @@ public final class RestCdbLookup implements CdbLookup {
         }
     }
 
-    /** One run: its answer judged, or why there is none; a 4xx is thrown (configuration error). */
-    private RunCdbState lookUp(RunTag runTag, List<CalibrationSpec> specs) {
+    /** One run: its answer judged, or why there is none; a 4xx other than 408 and 429 is thrown (configuration error). */
+    private RunCdbState lookUp(RunTag runTag, List<CalibrationSpec> specs, Reachability reachability) {
+        Optional<String> gone = reachability.unreachable();
+        if (gone.isPresent()) {
+            return RunCdbState.undecided(runTag, gone.get());
+        }
         HttpUrl url = urlFor(runTag.run());
         byte[] body;
         try {
             body = fetcher.fetch(url);
         } catch (HttpException e) {
-            if (e.status() >= 400 && e.status() < 500) {
+            boolean transientFailure = e.status() == 408 || e.status() == 429;
+            if (e.status() >= 400 && e.status() < 500 && !transientFailure) {
                 throw new CaloException(e.getMessage() + (e.status() == 404 ? " — the CDB at " + baseUrl
                         + " does not know global tag '" + globalTag + "', or that is not a nopayloaddb API root" : ""), e);
             }
+            reachability.failed(e.getMessage());
             return RunCdbState.undecided(runTag, e.getMessage());
         }
+        reachability.answered();
         if (HtmlPages.looksLikeHtml(body)) {
             return RunCdbState.undecided(runTag, "GET " + url + " answered " + HtmlPages.describe(body));
         }
@@ -200,6 +217,35 @@ public final class RestCdbLookup implements CdbLookup {
             return RunCdbState.undecided(runTag, e.getMessage());
         }
         return CdbVerdicts.judge(runTag, specs, payloads);
+    }
+
+    /**
+     * Consecutive failed runs of one check. Once the limit is reached it stays reached for the check: answers
+     * still in flight then do not reopen it, so the remaining runs are not asked one more full retry budget each.
+     */
+    private static final class Reachability {
+        private final int limit;
+        private int failures;
+        private String last = "";
+
+        Reachability(int limit) {
+            this.limit = limit;
+        }
+
+        synchronized Optional<String> unreachable() {
+            return failures >= limit ? Optional.of("CDB unreachable: " + failures + " consecutive failures, last: " + last) : Optional.empty();
+        }
+
+        synchronized void failed(String why) {
+            failures++;
+            last = why;
+        }
+
+        synchronized void answered() {
+            if (failures < limit) {
+                failures = 0;
+            }
+        }
     }
 
     private static RunCdbState result(Future<RunCdbState> f) {
@@ -272,6 +318,7 @@ public final class RestCdbLookup implements CdbLookup {
         private HttpFetcher fetcher;
         private Progress progress = (done, total) -> { };
         private boolean verifyGlobalTag = true;
+        private int unreachableAfter = DEFAULT_UNREACHABLE_AFTER;
 
         private Builder(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -328,6 +375,19 @@ public final class RestCdbLookup implements CdbLookup {
         /** Whether each check first asks {@code globalTags} that the global tag exists (default true). */
         public Builder verifyGlobalTag(boolean verify) {
             this.verifyGlobalTag = verify;
+            return this;
+        }
+
+        /**
+         * After {@code n} consecutive runs without an answer (no answer, timeout, 408, 429 or 5xx, each after the
+         * fetcher's retries) a check takes the CDB for unreachable and leaves its remaining runs undecided
+         * without asking (default {@value RestCdbLookup#DEFAULT_UNREACHABLE_AFTER}).
+         */
+        public Builder unreachableAfter(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("unreachableAfter must be at least 1, got " + n);
+            }
+            this.unreachableAfter = n;
             return this;
         }
 

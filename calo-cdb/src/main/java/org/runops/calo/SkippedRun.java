@@ -27,7 +27,12 @@ public record SkippedRun(RunTag runTag, Cause cause, String reason) {
         /** Not queued: a job of the same work made its maps (they await upload). */
         MAPS_MADE,
         /** Not queued: it failed as often as the retry policy allows. */
-        GIVEN_UP
+        GIVEN_UP,
+        /**
+         * Not queued: its job has been in flight or undecided longer than the policy's maximum wait; it may still
+         * run, so an operator removes it (condor_rm, scancel) before it is submitted again.
+         */
+        STUCK
     }
 
     public SkippedRun {

@@ -6,8 +6,9 @@ package org.runops.calo;
  */
 public enum TagSelectionPolicy {
     /**
-     * The legacy rule (the pandas version): a tag's start is the earliest registration time of any of its
-     * files, over all runs; per run the tag that started most recently wins.
+     * The legacy rule (the pandas version): a tag's start is the earliest registration time of its files in
+     * the query's result (the run type's range and, with a minimum of events, the (tag, run) pairs above it;
+     * the tag's files of other run types do not count); per run the tag that started most recently wins.
      */
     CAMPAIGN_START,
     /** The current rule (the SQL CTE): per (run, tag) the latest registration time of that run's files; the greatest wins. */

@@ -132,4 +132,35 @@ class CdbMapPlannerHtCondorTest {
                     "arguments      = " + genStatus + " $(input_run) " + r.directory().resolve("output") + "\n");
         }
     }
+
+    @Test
+    void aSubmitThatFailsAfterCondorAcceptedIsNotSubmittedAgainAndIsReportedStuckAfterAWeek() throws IOException {
+        FakeHtCondor condor = FakeHtCondor.install(dir.resolve("condor")).firstCluster(4711);
+        condor.submitPrints("3 job(s) submitted to cluster 4711.\n"); // the jobs exist, but the count is wrong
+        Path genStatus = Files.writeString(dir.resolve("CaloCDB-GenStatus"), "#!/bin/sh\n");
+        try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath().inDirectory(condor.binDirectory()))) {
+            CdbMapPlanner planner = planner(batch);
+            ExecuteOptions submit = ExecuteOptions.dryRun(genStatus).withLogDirectory(dir.resolve("logs")).withSubmit(true);
+            assertThatThrownBy(() -> planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau"))), submit))
+                    .isInstanceOfSatisfying(PlanStepException.class, e -> assertThat(e.step()).isEqualTo(PlanStepException.Step.SUBMISSION))
+                    .hasMessageContaining("cluster 4711");
+            List<RunStatus> status = planner.status(SubmissionPolicy.DEFAULT);
+            assertThat(status).extracting(s -> s.latest().outcome().kind()).containsExactly(Kind.UNDECIDED, Kind.UNDECIDED);
+            assertThat(status.get(0).latest().outcome().reason()).startsWith("submission outcome unknown: ").contains("cluster 4711");
+            assertThat(status).extracting(RunStatus::stuck).containsExactly(false, false);
+
+            clock.advance(java.time.Duration.ofHours(1));
+            ExecuteResult next = planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau"))), submit);
+            assertThat(next.submitted()).isEmpty();
+            assertThat(next.waiting()).extracting(SkippedRun::cause).containsExactly(SkippedRun.Cause.IN_FLIGHT, SkippedRun.Cause.IN_FLIGHT);
+
+            clock.advance(SubmissionPolicy.DEFAULT_MAX_IN_FLIGHT);
+            assertThat(planner.status(SubmissionPolicy.DEFAULT)).extracting(RunStatus::stuck).containsExactly(true, true);
+            ExecuteResult weekLater = planner.execute(planner.plan(PlanOptions.of(RunType.named("run3auau"))), submit);
+            assertThat(weekLater.submitted()).isEmpty();
+            assertThat(weekLater.waiting()).extracting(SkippedRun::cause).containsExactly(SkippedRun.Cause.STUCK, SkippedRun.Cause.STUCK);
+            assertThat(weekLater.waiting().get(0).reason()).contains("undecided for 169h 0m", "condor_rm");
+        }
+        assertThat(condor.submittedFiles()).hasSize(1);
+    }
 }

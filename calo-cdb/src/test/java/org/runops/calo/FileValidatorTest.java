@@ -43,13 +43,13 @@ class FileValidatorTest {
         assertThat(v.valid()).containsExactly(files.get(0), files.get(5));
         assertThat(v.missing()).extracting(p -> p.file().segment(), p -> p.reason().replace('\0', '0')).containsExactly(
                 tuple(1, "empty"), tuple(2, "absent"),
-                tuple(3, "a directory, not a file"), tuple(6, "absent"),
+                tuple(3, "is a directory, not a regular file"), tuple(6, "absent"),
                 tuple(7, "not a valid path: Nul character not allowed: bad0path"));
         assertThat(v.missingPaths()).containsExactly(empty.toString(), absent.toString(), dir.toString(), absentDir.toString(), "bad\0path");
         // a symbolic-link loop is an I/O error other than "absent": undecided, never condemned
         assertThat(v.undecided()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(files.get(4));
-            assertThat(p.reason()).contains("FileSystemException").contains(loop.toString());
+            assertThat(p.reason()).containsIgnoringCase("symbolic links");
         });
     }
 
@@ -64,7 +64,7 @@ class FileValidatorTest {
             FileValidation v = FileValidator.defaults().validate(List.of(file(inside, 0)));
             assertThat(v.valid()).isEmpty();
             assertThat(v.missing()).isEmpty();
-            assertThat(v.undecided()).singleElement().satisfies(p -> assertThat(p.reason()).contains("AccessDeniedException"));
+            assertThat(v.undecided()).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("permission denied"));
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }

@@ -34,9 +34,13 @@ import org.runops.testing.SharedData;
 class RestCdbLookupTest {
     private static final String GT = "newcdbtag";
     private static final String TAG = "new_newcdbtag_v008";
-    /** Short timeouts and quick retries: a test that forgot an answer fails fast instead of waiting 30 s. */
+    /**
+     * Quick retries and timeouts of a few seconds: a test that forgot an answer fails within seconds instead of
+     * waiting 30 s, while a healthy answer on a loaded 2-core machine is still in time. Only the slow-server test
+     * uses a short read timeout.
+     */
     private static final HttpSettings FAST = HttpSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(5))
+            .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10))
             .withRetry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(20)));
 
     @TempDir
@@ -213,6 +217,66 @@ class RestCdbLookupTest {
     }
 
     @Test
+    void aRequestTimeoutOrTooManyRequestsLeavesThatRunUndecidedNotTheWholeCheck() {
+        MockResponse timedOut = FakeNopayloadDb.json(408, "{\"detail\": \"request timeout\"}");
+        fake.script(68007, timedOut, timedOut); // OkHttp itself repeats a request answered 408 once
+        MockResponse busy = FakeNopayloadDb.json(429, "{\"detail\": \"slow down\"}");
+        fake.script(68008, busy, busy, busy);
+        try (RestCdbLookup rest = builder().build()) {
+            List<RunCdbState> states = rest.check(runs(68006, 68007, 68008), CalibrationSpec.DEFAULTS);
+            assertThat(states.get(0).undecided()).isEmpty();
+            assertThat(states.get(1).undecided()).hasValueSatisfying(r -> assertThat(r).contains("minorIOV=68007").contains("408"));
+            assertThat(states.get(2).undecided()).hasValueSatisfying(r -> assertThat(r).contains("minorIOV=68008").contains("429")
+                    .contains("after 3 attempts"));
+        }
+        assertThat(fake.requests(68008)).isEqualTo(3); // the fetcher's retries come first
+    }
+
+    @Test
+    void afterKConsecutiveFailedRunsTheRemainingRunsAreUndecidedWithoutBeingAsked() {
+        MockResponse down = FakeNopayloadDb.json(503, "{\"detail\": \"down\"}");
+        fake.script(68001, down, down, down).script(68002, down, down, down);
+        try (RestCdbLookup rest = builder().concurrency(1).unreachableAfter(2).build()) {
+            List<RunCdbState> states = rest.check(runs(68001, 68002, 68006, 68007), CalibrationSpec.DEFAULTS);
+            assertThat(states.get(1).undecided()).hasValueSatisfying(r -> assertThat(r).contains("minorIOV=68002").contains("503"));
+            for (RunCdbState skipped : states.subList(2, 4)) {
+                assertThat(skipped.undecided()).hasValueSatisfying(r -> assertThat(r)
+                        .startsWith("CDB unreachable: 2 consecutive failures, last: GET ").contains("minorIOV=68002").contains("503"));
+            }
+        }
+        assertThat(fake.requests(68006)).isZero();
+        assertThat(fake.requests(68007)).isZero();
+    }
+
+    @Test
+    void anAnswerBetweenFailuresStartsTheCountAgain() {
+        MockResponse down = FakeNopayloadDb.json(503, "{\"detail\": \"down\"}");
+        fake.script(68001, down, down, down).script(68002, down, down, down);
+        try (RestCdbLookup rest = builder().concurrency(1).unreachableAfter(2).build()) {
+            List<RunCdbState> states = rest.check(runs(68001, 68006, 68002, 68007), CalibrationSpec.DEFAULTS);
+            assertThat(states).extracting(s -> s.undecided().isPresent()).containsExactly(true, false, true, false);
+        }
+        assertThat(fake.requests(68007)).isEqualTo(1);
+    }
+
+    @Test
+    void aServerGoneMidCheckIsNotAskedForEveryRemainingRun() {
+        server.close(); // connections are refused from here on
+        try (RestCdbLookup rest = builder().verifyGlobalTag(false).concurrency(1).unreachableAfter(2).build()) {
+            List<RunCdbState> states = rest.check(runs(68001, 68002, 68003, 68004, 68005), CalibrationSpec.DEFAULTS);
+            assertThat(states.get(0).undecided()).hasValueSatisfying(r -> assertThat(r).contains("no answer"));
+            assertThat(states.subList(2, 5)).allSatisfy(s -> assertThat(s.undecided()).hasValueSatisfying(r -> assertThat(r)
+                    .startsWith("CDB unreachable: 2 consecutive failures, last: GET ").contains("minorIOV=68002").contains("no answer")));
+        }
+        assertThat(waits).hasSize(4); // two runs of three attempts each; the three runs after them were never tried
+    }
+
+    @Test
+    void unreachableAfterMustBePositive() {
+        assertThatThrownBy(() -> builder().unreachableAfter(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+    }
+
+    @Test
     void aGatewayTimeoutIsRetriedWithBackoff() {
         fake.script(68006, FakeNopayloadDb.json(504, "<html>Gateway Time-out</html>"), FakeNopayloadDb.json(504, ""));
         try (RestCdbLookup rest = builder().build()) {
@@ -247,7 +311,9 @@ class RestCdbLookupTest {
         MockResponse slow = new MockResponse.Builder().code(200).body("[]").headersDelay(3, TimeUnit.SECONDS).build();
         fake.script(68007, slow, slow, slow);
         RetryPolicy twice = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(20));
-        try (RestCdbLookup rest = builder().httpSettings(FAST.withRetry(twice)).build()) {
+        // a short read timeout, for this server only: it answers 3 s late on purpose
+        HttpSettings impatient = FAST.withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(5)).withRetry(twice);
+        try (RestCdbLookup rest = builder().httpSettings(impatient).build()) {
             List<RunCdbState> states = rest.check(runs(68006, 68007), CalibrationSpec.DEFAULTS);
             assertThat(states.get(0).undecided()).isEmpty();
             assertThat(states.get(1).undecided()).hasValueSatisfying(r -> assertThat(r).contains("minorIOV=68007")

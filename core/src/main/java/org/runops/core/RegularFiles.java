@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,44 @@ public final class RegularFiles {
     private static final int TYPE_MASK = 0170000;
 
     private RegularFiles() {}
+
+    /**
+     * Whether an expected output file is there, the one rule of every "file exists and is not empty" check:
+     * {@code PRESENT}, {@code ABSENT_OR_EMPTY} (absent, empty, or a directory or special file where a file was
+     * expected), or {@code UNREADABLE} when it cannot be looked at (permission denied, a symbolic-link loop, an
+     * I/O error): neither there nor missing, so a caller that condemns missing files must not condemn it.
+     *
+     * @param kind   the answer
+     * @param detail "" when present; otherwise what was found ("absent", "empty", "is a directory, not a regular
+     *               file") or why it could not be looked at
+     */
+    public record Presence(Kind kind, String detail) {
+        /** The three answers. */
+        public enum Kind { PRESENT, ABSENT_OR_EMPTY, UNREADABLE }
+
+        public Presence {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Whether {@code file} exists as a regular file holding at least one byte (symbolic links followed); see {@link Presence}. */
+    public static Presence presence(Path file) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return new Presence(Presence.Kind.ABSENT_OR_EMPTY, "absent");
+        } catch (IOException e) {
+            return new Presence(Presence.Kind.UNREADABLE, reason(e));
+        } catch (SecurityException e) {
+            return new Presence(Presence.Kind.UNREADABLE, "not allowed: " + e.getMessage());
+        }
+        if (!a.isRegularFile()) {
+            return new Presence(Presence.Kind.ABSENT_OR_EMPTY, "is " + (a.isDirectory() ? "a directory" : special(file)) + ", not a regular file");
+        }
+        return a.size() > 0 ? new Presence(Presence.Kind.PRESENT, "") : new Presence(Presence.Kind.ABSENT_OR_EMPTY, "empty");
+    }
 
     /** Why {@code file} cannot be read as a file ("is a FIFO (named pipe)", "does not exist", ...); empty when it can. */
     public static Optional<String> problem(Path file) {

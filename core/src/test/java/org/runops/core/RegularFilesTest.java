@@ -66,4 +66,31 @@ class RegularFilesTest {
         assumeTrue(Files.exists(devNull), "skipped: no /dev/null");
         assertThat(RegularFiles.problem(devNull)).contains("is a character device, not a regular file");
     }
+
+    @Test
+    void presenceIsPresentAbsentOrEmptyOrUnreadable() throws Exception {
+        Path full = Files.writeString(tmp.resolve("full.h5"), "x");
+        assertThat(RegularFiles.presence(full)).isEqualTo(new RegularFiles.Presence(RegularFiles.Presence.Kind.PRESENT, ""));
+        assertThat(RegularFiles.presence(Files.createFile(tmp.resolve("empty.h5"))))
+                .isEqualTo(new RegularFiles.Presence(RegularFiles.Presence.Kind.ABSENT_OR_EMPTY, "empty"));
+        assertThat(RegularFiles.presence(tmp.resolve("absent.h5")))
+                .isEqualTo(new RegularFiles.Presence(RegularFiles.Presence.Kind.ABSENT_OR_EMPTY, "absent"));
+        assertThat(RegularFiles.presence(Files.createDirectory(tmp.resolve("dir.h5"))))
+                .isEqualTo(new RegularFiles.Presence(RegularFiles.Presence.Kind.ABSENT_OR_EMPTY, "is a directory, not a regular file"));
+        assertThat(RegularFiles.presence(Files.createSymbolicLink(tmp.resolve("link.h5"), full)).kind())
+                .isEqualTo(RegularFiles.Presence.Kind.PRESENT);
+        // a symbolic-link loop cannot be looked at: neither there nor missing (a permission test would not hold as root)
+        Path loop = Files.createSymbolicLink(tmp.resolve("a.h5"), tmp.resolve("b.h5"));
+        Files.createSymbolicLink(tmp.resolve("b.h5"), loop);
+        RegularFiles.Presence p = RegularFiles.presence(loop);
+        assertThat(p.kind()).isEqualTo(RegularFiles.Presence.Kind.UNREADABLE);
+        assertThat(p.detail()).containsIgnoringCase("symbolic links");
+    }
+
+    @Test
+    @Timeout(10)
+    void aFifoIsNotPresentAndIsNotOpened() throws Exception {
+        assertThat(RegularFiles.presence(fifo("out.h5")))
+                .isEqualTo(new RegularFiles.Presence(RegularFiles.Presence.Kind.ABSENT_OR_EMPTY, "is a FIFO (named pipe), not a regular file"));
+    }
 }

@@ -101,7 +101,12 @@ public final class NannyBackfill {
         /** Leave it: a job for it is in flight or its outcome is undecided. */
         WAIT,
         /** Leave it and report it: it failed as often as the policy allows. */
-        GIVE_UP
+        GIVE_UP,
+        /**
+         * Leave it and report it: its job has been in flight or undecided longer than the policy's maximum wait;
+         * it may still run, so an operator removes it (condor_rm, scancel) before it is submitted again.
+         */
+        STUCK
     }
 
     /**
@@ -164,8 +169,9 @@ public final class NannyBackfill {
      * @param files   all its chunk files
      * @param missing those not on disk
      * @param latest  its latest attempt in the store, as last judged; empty when never submitted
+     * @param stuck   whether that attempt has been in flight or undecided longer than the policy's maximum wait
      */
-    public record DayStatus(NannyDay day, List<Path> files, List<Path> missing, Optional<SubmissionAttempt> latest) {
+    public record DayStatus(NannyDay day, List<Path> files, List<Path> missing, Optional<SubmissionAttempt> latest, boolean stuck) {
         public DayStatus {
             Objects.requireNonNull(day, "day");
             files = List.copyOf(files);
@@ -204,7 +210,7 @@ public final class NannyBackfill {
             List<Path> files = day.files(o.outDir(), o.version(), o.backend());
             List<Path> missing = NannyDay.missing(files);
             plans.add(missing.isEmpty() ? new DayPlan(day, files, missing, DayAction.ON_DISK, 0, "all " + files.size() + " chunk files on disk")
-                    : decide(day, files, missing, o.policy().decide(store.history(day.day().toString()), fingerprint)));
+                    : decide(day, files, missing, o.policy().decide(store.history(day.day().toString()), fingerprint, clock.instant())));
         }
         List<DayPlan> toSubmit = plans.stream().filter(d -> d.action() == DayAction.SUBMIT).toList();
         if (toSubmit.isEmpty()) {
@@ -225,29 +231,41 @@ public final class NannyBackfill {
             case SUBMIT -> new DayPlan(day, files, missing, DayAction.SUBMIT, d.attempt(), gap + "; " + d.reason());
             case WAIT -> new DayPlan(day, files, missing, DayAction.WAIT, 0, gap + "; " + d.reason());
             case GIVE_UP -> new DayPlan(day, files, missing, DayAction.GIVE_UP, 0, gap + "; " + d.reason());
+            case STUCK -> new DayPlan(day, files, missing, DayAction.STUCK, 0, gap + "; " + d.reason());
             // a success whose files were deleted since: the work is to do again, counted afresh
             case DONE -> new DayPlan(day, files, missing, DayAction.SUBMIT, 1, gap + " although " + d.reason());
         };
     }
 
     /**
-     * Submits the prepared jobs of {@code plan} ({@code batch.prepare(plan.submission())}) and records one in-flight
-     * attempt per day in the store.
+     * Submits the prepared jobs of {@code plan} ({@code batch.prepare(plan.submission())}), recording one attempt per
+     * day in the store before the submit command runs and completing it (in flight) when the command returns.
      *
      * @throws IllegalArgumentException when {@code prepared} is not the plan's submission
-     * @throws org.runops.core.exec.batch.BatchException when the batch system refuses it (nothing is recorded)
+     * @throws org.runops.core.exec.batch.BatchException when the submission fails; its days' attempts stay undecided
+     *         ("submission outcome unknown"), so a rerun does not submit them again (jobs may have been queued)
      */
     public BatchSubmitted submit(SubmissionStore store, Plan plan, PreparedSubmission prepared) {
         if (plan.submission().isEmpty() || !plan.submission().get().equals(prepared.submission())) {
             throw new IllegalArgumentException("prepared submission '" + prepared.submission().name() + "' in "
                     + prepared.submission().workDirectory() + " is not the submission of backfill plan '" + plan.id() + "'");
         }
-        BatchSubmitted submitted = batch.submit(prepared);
         List<SubmissionStore.Submitted> units = plan.toSubmit().stream()
                 .map(d -> new SubmissionStore.Submitted(d.unit(), d.attempt(), plan.fingerprint(), d.files().stream().map(Path::toString).toList()))
                 .toList();
-        store.recordSubmitted(submitted, units, plan.id(), prepared.submission().workDirectory(), clock.instant());
-        return submitted;
+        store.recordSubmitting(batch.name(), units, plan.id(), prepared.submission().workDirectory(), clock.instant());
+        try {
+            BatchSubmitted submitted = batch.submit(prepared);
+            store.recordSubmitted(submitted, units, plan.id(), prepared.submission().workDirectory(), clock.instant());
+            return submitted;
+        } catch (RuntimeException e) {
+            try {
+                store.recordSubmitFailed(units, plan.id(), e, clock.instant());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again); // the store still holds the "submitting" attempts: the days wait all the same
+            }
+            throw e;
+        }
     }
 
     /**
@@ -280,7 +298,9 @@ public final class NannyBackfill {
             List<Path> files = day.files(o.outDir(), o.version(), o.backend());
             List<SubmissionAttempt> history = store.history(day.day().toString());
             return new DayStatus(day, files, NannyDay.missing(files),
-                    history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1)));
+                    history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1)),
+                    !history.isEmpty() && o.policy().decide(history, history.get(history.size() - 1).fingerprint(), clock.instant()).action()
+                            == SubmissionPolicy.Action.STUCK);
         }).toList();
     }
 

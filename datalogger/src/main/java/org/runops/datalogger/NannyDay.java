@@ -1,8 +1,6 @@
 package org.runops.datalogger;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,17 +64,15 @@ public record NannyDay(LocalDate day, Duration chunk) {
     }
 
     /**
-     * Whether a chunk file is on disk: it exists and is not empty.
+     * Whether a chunk file is on disk: a regular file that is not empty ({@link RegularFiles#presence}).
      *
      * @throws DataLoggerException when the file cannot be looked at (naming it): neither there nor missing
      */
     public static boolean isOnDisk(Path file) {
-        try {
-            return Files.size(file) > 0;
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            throw new DataLoggerException("cannot look at nanny chunk file " + file + ": " + RegularFiles.reason(e), e);
+        RegularFiles.Presence p = RegularFiles.presence(file);
+        if (p.kind() == RegularFiles.Presence.Kind.UNREADABLE) {
+            throw new DataLoggerException("cannot look at nanny chunk file " + file + ": " + p.detail());
         }
+        return p.kind() == RegularFiles.Presence.Kind.PRESENT;
     }
 }

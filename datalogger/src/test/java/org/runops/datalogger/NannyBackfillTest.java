@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.exec.CommandTemplate;
+import org.runops.core.exec.batch.BatchException;
 import org.runops.core.exec.batch.BatchSubmitted;
 import org.runops.core.exec.batch.BatchSystem;
+import org.runops.core.exec.batch.BatchTools;
 import org.runops.core.exec.batch.PreparedSubmission;
 import org.runops.core.exec.batch.SubmissionOutcome;
 import org.runops.core.exec.batch.SubmissionPolicy;
@@ -28,6 +30,7 @@ import org.runops.datalogger.NannyBackfill.DayAction;
 import org.runops.datalogger.NannyBackfill.DayPlan;
 import org.runops.datalogger.NannyBackfill.DayStatus;
 import org.runops.datalogger.NannyBackfill.Plan;
+import org.runops.testing.FakeHtCondor;
 
 /** {@link NannyBackfill} with the local batch system running real processes: {@link FillDayMain} JVMs, or {@code true}. */
 class NannyBackfillTest {
@@ -190,5 +193,31 @@ class NannyBackfillTest {
                 assertThat(d.reason()).contains("1 of 2 chunk files missing although attempt 1 succeeded");
             });
         }
+    }
+
+    @Test
+    void aSubmitThatFailsAfterCondorAcceptedLeavesTheDaysWaitingThenStuckNeverSubmittedTwice() throws IOException {
+        FakeHtCondor condor = FakeHtCondor.install(dir.resolve("condor")).firstCluster(900);
+        condor.submitPrints("5 job(s) submitted to cluster 900.\n"); // the jobs exist, but the count is wrong
+        NannyBackfill.Options o = options("2024-03-01", "2024-03-02", "acl", "true {input}");
+        try (BatchSystem batch = BatchSystem.htcondor(BatchTools.onPath().inDirectory(condor.binDirectory())); SubmissionStore store = store()) {
+            NannyBackfill backfill = new NannyBackfill(batch, CLOCK);
+            Plan plan = backfill.plan(store, o);
+            assertThatThrownBy(() -> backfill.submit(store, plan, batch.prepare(plan.submission().orElseThrow())))
+                    .isInstanceOf(BatchException.class).hasMessageContaining("cluster 900");
+            Plan again = backfill.plan(store, o);
+            assertThat(again.days()).extracting(DayPlan::action).containsExactly(DayAction.WAIT, DayAction.WAIT);
+            assertThat(again.days().get(0).reason()).contains("submission outcome unknown", "cluster 900");
+            assertThat(again.submission()).isEmpty();
+            assertThat(backfill.status(store, o)).extracting(DayStatus::stuck).containsExactly(false, false);
+
+            NannyBackfill aWeekLater = new NannyBackfill(batch, Clock.offset(CLOCK, SubmissionPolicy.DEFAULT_MAX_IN_FLIGHT));
+            Plan stuck = aWeekLater.plan(store, o);
+            assertThat(stuck.days()).extracting(DayPlan::action).containsExactly(DayAction.STUCK, DayAction.STUCK);
+            assertThat(stuck.days().get(0).reason()).contains("168h 0m", "condor_rm");
+            assertThat(stuck.submission()).isEmpty();
+            assertThat(aWeekLater.status(store, o)).extracting(DayStatus::stuck).containsExactly(true, true);
+        }
+        assertThat(condor.submittedFiles()).hasSize(1);
     }
 }

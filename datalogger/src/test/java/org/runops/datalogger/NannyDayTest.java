@@ -61,4 +61,15 @@ class NannyDayTest {
         Files.createFile(files.get(1));
         assertThat(NannyDay.missing(files)).containsExactly(files.get(1));
     }
+
+    @Test
+    void aDirectoryWhereAChunkBelongsIsNotOnDiskAndAnUnreadableOneIsNeither() throws IOException {
+        Path chunk = dir.resolve("20240301T000000PT12H-1_0_0_SIMULATED.h5");
+        Files.createDirectories(chunk);
+        assertThat(NannyDay.isOnDisk(chunk)).isFalse(); // a directory has a size, but it is no chunk
+        Path loop = Files.createSymbolicLink(dir.resolve("a.h5"), dir.resolve("b.h5"));
+        Files.createSymbolicLink(dir.resolve("b.h5"), loop);
+        assertThatThrownBy(() -> NannyDay.isOnDisk(loop)).isInstanceOf(DataLoggerException.class)
+                .hasMessageContaining("cannot look at nanny chunk file " + loop);
+    }
 }

@@ -3,6 +3,7 @@ package org.runops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runops.examples.Launcher.runops;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,40 @@ class DataloggerBackfillCliTest {
         Launcher.Run status = backfill("--status");
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.out()).containsPattern("2024-03-02\\s+0/2\\s+2\\s+local:\\S+\\s+FAILED");
+    }
+
+    @Test
+    void theDefaultJobCommandMakesARelativeClassPathAbsoluteBecauseJobsStartInAnotherFolder() {
+        String classPath = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", "runops.jar" + File.pathSeparator + "lib/extra.jar"); // as `java -jar runops.jar` sets it
+        Launcher.Run r;
+        try {
+            r = backfill();
+        } finally {
+            System.setProperty("java.class.path", classPath);
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(" -cp " + cwd.resolve("runops.jar") + File.pathSeparator + cwd.resolve("lib/extra.jar") + " org.runops.examples.RunopsCli ");
+    }
+
+    @Test
+    void noWaitWithTheLocalBatchSystemIsRefusedBeforeAnythingIsSubmitted() throws IOException {
+        Launcher.Run r = backfill("--submit", "--no-wait");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-wait cannot be used with --batch local");
+        assertThat(files()).containsExactly("list.txt");
+    }
+
+    @Test
+    void localJobsStillRunningAtTheWaitTimeoutAreStoppedAndJudgedNotLeftInFlight() throws IOException {
+        Path slow = Files.writeString(tmp.resolve("slow.sh"), "#!/bin/sh\nexec sleep 60\n");
+        slow.toFile().setExecutable(true);
+        Launcher.Run r = backfill("--submit", "--launcher", slow.toString(), "--wait-timeout", "1s");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("submitted 2 day jobs").containsPattern("2024-03-01\\s+0/2\\s+1\\s+local:\\S+\\s+FAILED")
+                .containsPattern("2024-03-02\\s+0/2\\s+1\\s+local:\\S+\\s+FAILED").doesNotContain("IN_FLIGHT");
+        assertThat(Files.readString(archive.resolve(".backfill/submissions.json"))).doesNotContain("IN_FLIGHT");
     }
 
     @Test

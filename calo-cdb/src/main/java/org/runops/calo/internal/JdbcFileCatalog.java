@@ -22,13 +22,11 @@ import org.runops.calo.CatalogFile;
 import org.runops.calo.CatalogQuery;
 import org.runops.calo.FileCatalog;
 import org.runops.calo.FileCatalogSettings;
-import org.runops.calo.TagSelectionPolicy;
 import org.runops.core.Durations;
 
 /**
  * {@link FileCatalog} over JDBC (pgJDBC, or H2 in PostgreSQL mode): the SQL gathers the HIST rows of the
- * run range, the DST events of its segments and, for {@code CAMPAIGN_START}, each tag's first registration,
- * in one read-only transaction; {@link WinningFiles} decides. Bind parameters throughout; the only text spliced into SQL
+ * run range and the DST events of its segments in one read-only transaction; {@link WinningFiles} decides. Bind parameters throughout; the only text spliced into SQL
  * is the tag column, which {@link FileCatalogSettings} validated as an identifier. A connection per call,
  * connect bounded by the login timeout, every statement by the query timeout (and pgJDBC's socket by
  * both, so a server that accepts and never answers fails too).
@@ -51,27 +49,16 @@ public final class JdbcFileCatalog implements FileCatalog {
             SELECT %1$s, runnumber, segment, MAX(events) FROM datasets
             WHERE dsttype LIKE 'DST_CALO%%' AND events IS NOT NULL AND %1$s IS NOT NULL AND runnumber BETWEEN ? AND ?
             GROUP BY %1$s, runnumber, segment""";
-    /**
-     * Every tag's campaign start: its first HIST_CALOQA registration over all runs, not just the range (a few
-     * rows, one per tag ever produced; filtering them to the range's tags in SQL cost more than it saved).
-     */
-    private static final String CAMPAIGN_STARTS = """
-            SELECT d.%1$s, MIN(f.time) FROM datasets d JOIN files f ON f.lfn = d.filename
-            WHERE d.dsttype LIKE 'HIST_CALOQA%%' AND d.dsttype NOT LIKE 'HIST_CALOQASKIMMED%%' AND d.segment <> 9999
-              AND d.%1$s IS NOT NULL AND d.%1$s <> ''
-            GROUP BY d.%1$s""";
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     private final FileCatalogSettings settings;
     private final String rowsSql;
     private final String eventsSql;
-    private final String startsSql;
 
     public JdbcFileCatalog(FileCatalogSettings settings) {
         this.settings = settings;
         this.rowsSql = String.format(ROWS, settings.tagColumn(), settings.includeFittingQa() ? WITH_FITTING_QA : HIST_CALOQA);
         this.eventsSql = String.format(EVENTS, settings.tagColumn());
-        this.startsSql = String.format(CAMPAIGN_STARTS, settings.tagColumn());
     }
 
     @Override
@@ -84,9 +71,7 @@ public final class JdbcFileCatalog implements FileCatalog {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // both reads see one snapshot
             try {
-                List<CatalogRow> rows = rows(c, first, last);
-                Map<String, Instant> starts = query.policy() == TagSelectionPolicy.CAMPAIGN_START ? campaignStarts(c) : Map.of();
-                return WinningFiles.select(rows, starts, query.policy(), query.minEvents());
+                return WinningFiles.select(rows(c, first, last), query.policy(), query.minEvents());
             } finally {
                 c.rollback();
             }
@@ -124,18 +109,6 @@ public final class JdbcFileCatalog implements FileCatalog {
             }
         }
         return rows;
-    }
-
-    private Map<String, Instant> campaignStarts(Connection c) throws SQLException {
-        Map<String, Instant> starts = new HashMap<>();
-        try (PreparedStatement ps = prepare(c, startsSql)) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    starts.put(rs.getString(1), instant(rs.getTimestamp(2, UTC)));
-                }
-            }
-        }
-        return starts;
     }
 
     /** A NULL registration time is the epoch: known to be no later than any other. */

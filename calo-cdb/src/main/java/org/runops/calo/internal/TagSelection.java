@@ -14,17 +14,15 @@ public final class TagSelection {
     /**
      * Per run, the winning tag among its candidates, by run ascending. {@code RUN_LATEST_FILE}: the
      * greatest {@code latestFile} (the SQL CTE's {@code ROW_NUMBER() OVER (PARTITION BY runnumber ORDER BY
-     * MAX(f.time) DESC)}); {@code CAMPAIGN_START}: the greatest {@code campaignStart} (the pandas rule).
-     * Ties, which the originals left to row order, go to the lexicographically greatest tag.
-     *
-     * @throws IllegalArgumentException for {@code CAMPAIGN_START} when a candidate has no campaign start
+     * MAX(f.time) DESC)}); {@code CAMPAIGN_START}: the greatest {@code campaignStart} (the pandas rule: the
+     * tag's earliest file in the query's result, not the whole catalogue). Ties, which the originals left to
+     * row order, go to the lexicographically greatest tag.
      */
     public static Map<Long, String> winners(Collection<TagCandidate> candidates, TagSelectionPolicy policy) {
         Comparator<TagCandidate> order = Comparator.comparing((TagCandidate c) -> time(c, policy))
                 .thenComparing(TagCandidate::tag);
         Map<Long, TagCandidate> best = new TreeMap<>();
         for (TagCandidate c : candidates) {
-            time(c, policy); // a missing campaign start is a bug even when the run has no rival
             best.merge(c.run(), c, (a, b) -> order.compare(a, b) >= 0 ? a : b);
         }
         Map<Long, String> out = new TreeMap<>();
@@ -35,8 +33,7 @@ public final class TagSelection {
     private static Instant time(TagCandidate c, TagSelectionPolicy policy) {
         return switch (policy) {
             case RUN_LATEST_FILE -> c.latestFile();
-            case CAMPAIGN_START -> c.campaignStart().orElseThrow(() -> new IllegalArgumentException(
-                    "run " + c.run() + " tag " + c.tag() + ": CAMPAIGN_START needs the tag's campaign start"));
+            case CAMPAIGN_START -> c.campaignStart();
         };
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -24,7 +23,10 @@ import org.runops.calo.TagSelectionPolicy;
  *     applies before the tag choice, so a newer tag still short of events leaves the run to the older one).
  *     A (run, tag)'s events are the sum over its distinct segments of that segment's DST events; a segment
  *     without a DST row adds none (its HIST file is kept, where Query A's inner join dropped it);</li>
- * <li>per run the winning tag ({@link TagSelection}) among the rest, decided by HIST_CALOQA rows only;</li>
+ * <li>per run the winning tag ({@link TagSelection}) among the rest, decided by HIST_CALOQA rows only; a
+ *     tag's campaign start is its earliest HIST_CALOQA registration among these kept rows — the run type's
+ *     range and, with a threshold, the (run, tag) pairs above it — as the pandas rule took the minimum over
+ *     the query's result (tags are not per run type: another run type's files of a tag must not move it);</li>
  * <li>the winning tag's files, one per logical file name: a replica not on {@code hpss} first (the FROG
  *     rule), then the least host name, then the least path — so duplicates never reach a list file and
  *     the choice never depends on row order; an lfn only on hpss keeps its hpss path (the file check then
@@ -39,22 +41,21 @@ public final class WinningFiles {
 
     private WinningFiles() {}
 
-    /**
-     * @param rows           the HIST rows of the query's run range
-     * @param campaignStarts tag → the earliest registration of any of its HIST_CALOQA files (all runs); needed for CAMPAIGN_START
-     */
-    public static List<CatalogFile> select(List<CatalogRow> rows, Map<String, Instant> campaignStarts, TagSelectionPolicy policy,
-            OptionalLong minEvents) {
+    /** @param rows the HIST rows of the query's run range */
+    public static List<CatalogFile> select(List<CatalogRow> rows, TagSelectionPolicy policy, OptionalLong minEvents) {
         Map<RunTag, List<CatalogRow>> byRunTag = new LinkedHashMap<>();
         rows.forEach(r -> byRunTag.computeIfAbsent(new RunTag(r.run(), r.tag()), k -> new ArrayList<>()).add(r));
         if (minEvents.isPresent()) {
             byRunTag.values().removeIf(list -> segmentEvents(list, CatalogRow::segment, CatalogRow::events).orElse(0) <= minEvents.getAsLong());
         }
+        Map<String, Instant> campaignStarts = new HashMap<>();
+        byRunTag.values().forEach(list -> list.stream().filter(CatalogRow::decidesTag)
+                .forEach(r -> campaignStarts.merge(r.tag(), r.registered(), (a, b) -> a.isBefore(b) ? a : b)));
         List<TagCandidate> candidates = new ArrayList<>();
         byRunTag.forEach((runTag, list) -> list.stream().filter(CatalogRow::decidesTag).map(CatalogRow::registered)
                 .max(Comparator.naturalOrder())
                 .ifPresent(latest -> candidates.add(new TagCandidate(runTag.run(), runTag.tag(), latest,
-                        Optional.ofNullable(campaignStarts.get(runTag.tag()))))));
+                        campaignStarts.get(runTag.tag())))));
         List<CatalogFile> out = new ArrayList<>();
         TagSelection.winners(candidates, policy).forEach((run, tag) -> {
             Map<String, CatalogRow> perLfn = new TreeMap<>();

@@ -1,14 +1,12 @@
 package org.runops.calo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.runops.calo.TagSelectionPolicy.CAMPAIGN_START;
 import static org.runops.calo.TagSelectionPolicy.RUN_LATEST_FILE;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The two policies row by row. */
@@ -18,7 +16,7 @@ class TagSelectionTest {
     }
 
     private static TagCandidate c(long run, String tag, int latestDay, int startDay) {
-        return new TagCandidate(run, tag, day(latestDay), Optional.of(day(startDay)));
+        return new TagCandidate(run, tag, day(latestDay), day(startDay));
     }
 
     @Test
@@ -52,14 +50,6 @@ class TagSelectionTest {
         assertThat(TagSelection.winners(List.of(c(9, "a", 1, 1), c(3, "b", 1, 1), c(9, "c", 0, 2)), RUN_LATEST_FILE))
                 .containsExactly(Map.entry(3L, "b"), Map.entry(9L, "a"));
         assertThat(TagSelection.winners(List.of(), CAMPAIGN_START)).isEmpty();
-    }
-
-    @Test
-    void campaignStartNeedsTheStart() {
-        List<TagCandidate> rows = List.of(new TagCandidate(7, "t", day(1), Optional.empty()));
-        assertThat(TagSelection.winners(rows, RUN_LATEST_FILE)).containsExactly(Map.entry(7L, "t"));
-        assertThatThrownBy(() -> TagSelection.winners(rows, CAMPAIGN_START)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("run 7 tag t");
     }
 
     private static <T> List<T> reversed(List<T> list) {

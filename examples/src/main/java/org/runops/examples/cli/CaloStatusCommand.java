@@ -75,7 +75,7 @@ final class CaloStatusCommand implements Callable<Integer> {
         TextTable t = new TextTable("run>", "attempt>", "outcome", "job", "submitted", "reason");
         for (RunStatus s : status) {
             SubmissionAttempt a = s.latest();
-            t.row(s.run(), a.attempt(), s.givenUp() ? "GIVEN UP" : a.outcome().kind(), a.system() + ":" + a.jobId(), a.submitted().truncatedTo(ChronoUnit.SECONDS),
+            t.row(s.run(), a.attempt(), s.givenUp() ? "GIVEN UP" : s.stuck() ? "STUCK" : a.outcome().kind(), a.system() + ":" + a.jobId(), a.submitted().truncatedTo(ChronoUnit.SECONDS),
                     a.outcome().reason());
         }
         t.print(out);

@@ -1,17 +1,19 @@
 package org.runops.examples.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.batch.BatchException;
@@ -51,8 +53,8 @@ import picocli.CommandLine.Spec;
             "day in --state, judged by the day's chunk files (not exit codes): a rerun does not submit a day in flight,",
             "resubmits a failed day up to --max-attempts times, then gives it up. --status shows where each day stands.",
             "With --batch local the jobs live in this process: it waits for them (holding the store's lock), and jobs still",
-            "running when --wait-timeout ends are stopped. Jobs on a cluster need the class path (or --launcher) and",
-            "the folders on a shared file system.",
+            "running when --wait-timeout ends are stopped and judged (--no-wait is refused). Jobs on a cluster need the",
+            "class path (or --launcher) and the folders on a shared file system.",
             "Exit codes: 0 dry run, nothing to do, submitted, or (waiting) every submitted day complete; --status: every",
             "day on disk. 1 a day failed, was given up, or is not complete after the wait; --status: a day is not",
             "complete. 2 bad input. 3 internal error. 4 another backfill holds the state store's lock.",
@@ -74,32 +76,18 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
     @Mixin
     private DataloggerFetchOptions fetch;
 
+    @Mixin
+    private NannyOptions nanny;
+
     @Option(names = "--from", required = true, paramLabel = "DAY", description = "First UTC day, e.g. 2024-01-01.")
     private LocalDate from;
 
     @Option(names = "--to", required = true, paramLabel = "DAY", description = "Last UTC day, included; it must have ended.")
     private LocalDate to;
 
-    @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
-    private Path paramFile;
-
-    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Chunk length; must divide 24 h (default: ${DEFAULT-VALUE}).")
-    private Duration duration;
-
-    @Option(names = "--list-version", defaultValue = "1.0.0", paramLabel = "V",
-            description = "Request-list version in the file names, dots become underscores (default: ${DEFAULT-VALUE}).")
-    private String listVersion;
-
-    @Option(names = "--outdir", required = true, paramLabel = "DIR", description = "Archive folder (YYYYMM/DD/ below it).")
-    private Path outDir;
-
     @Option(names = "--state", paramLabel = "FILE",
             description = "The submission store; its folder holds each submission's files (default: OUTDIR/.backfill/submissions.json).")
     private Path state;
-
-    @Option(names = "--draftdir", paramLabel = "DIR", description = "Folder the jobs build chunks in (default: the state folder's drafts/).")
-    private Path draftDir;
 
     @Option(names = "--batch", defaultValue = "local", paramLabel = "SYSTEM",
             description = "local (this machine), condor (HTCondor) or slurm (default: ${DEFAULT-VALUE}).")
@@ -142,12 +130,17 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path stateFile = (state != null ? state : outDir.resolve(".backfill").resolve("submissions.json")).toAbsolutePath().normalize();
+        if (Boolean.FALSE.equals(wait) && batch.equalsIgnoreCase("local")) {
+            throw new IllegalArgumentException("--no-wait cannot be used with --batch local: its jobs run in this process and would be"
+                    + " stopped when it returns; let it wait, or use --batch condor or slurm");
+        }
+        Path stateFile = (state != null ? state : nanny.outDir().resolve(".backfill").resolve("submissions.json")).toAbsolutePath().normalize();
         Path area = stateFile.getParent();
-        NannyBackfill.Options o = new NannyBackfill.Options(from, to, paramFile, duration, listVersion, backend.backendName(), outDir,
-                dayCommand(area), area, memory, Map.of(), new SubmissionPolicy(maxAttempts));
+        NannyBackfill.Options o = new NannyBackfill.Options(from, to, nanny.paramFile(), nanny.duration(), nanny.listVersion(),
+                backend.backendName(), nanny.outDir(), dayCommand(area), area, memory, Map.of(), new SubmissionPolicy(maxAttempts));
         Clock clock = Clock.systemUTC();
-        try (BatchSystem system = batchSystem(); SubmissionStore store = SubmissionStore.open(stateFile, "runops datalogger backfill")) {
+        // the store first, so it is closed last: local jobs are stopped while its lock is still held
+        try (SubmissionStore store = SubmissionStore.open(stateFile, "runops datalogger backfill"); BatchSystem system = batchSystem()) {
             NannyBackfill backfill = new NannyBackfill(system, clock);
             return status ? printStatus(backfill.status(store, o)) : plan(backfill, system, store, o);
         } catch (SubmissionLockedException e) {
@@ -158,9 +151,10 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
 
     private int plan(NannyBackfill backfill, BatchSystem system, SubmissionStore store, NannyBackfill.Options o) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        boolean local = system.name().equals("local");
         Plan plan = backfill.plan(store, o);
         printPlan(plan, o);
-        boolean gaveUp = plan.days().stream().anyMatch(d -> d.action() == DayAction.GIVE_UP);
+        boolean gaveUp = plan.days().stream().anyMatch(d -> d.action() == DayAction.GIVE_UP || d.action() == DayAction.STUCK);
         int settled = gaveUp ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         if (plan.submission().isEmpty()) {
             out.println("nothing to submit");
@@ -187,7 +181,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         }
         out.println("submitted " + submitted.jobIds().size() + " day jobs to " + submitted.system() + " as " + submitted.clusterId());
         out.flush();
-        if (!(wait != null ? wait : system.name().equals("local"))) {
+        if (!(wait != null ? wait : local)) {
             return settled;
         }
         boolean ended;
@@ -196,6 +190,9 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         } catch (BatchException e) {
             err().println("runops: " + e.getMessage());
             return BATCH_FAILED;
+        }
+        if (!ended && local) {
+            system.close(); // stops the jobs still running, so the status below judges them instead of leaving them in flight
         }
         Set<LocalDate> days = plan.toSubmit().stream().map(d -> d.day().day()).collect(Collectors.toSet());
         List<DayStatus> outcomes = backfill.status(store, o).stream().filter(s -> days.contains(s.day().day())).toList();
@@ -224,7 +221,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         long partial = days.stream().filter(DayPlan::partial).count();
         out.println(days.size() + " days: " + complete + " on disk, " + partial + " partial, " + (days.size() - complete - partial)
                 + " without any chunk; " + count(days, DayAction.SUBMIT) + " to submit, " + count(days, DayAction.WAIT) + " in flight or undecided, "
-                + count(days, DayAction.GIVE_UP) + " given up");
+                + count(days, DayAction.GIVE_UP) + " given up, " + count(days, DayAction.STUCK) + " stuck");
         out.flush();
     }
 
@@ -237,7 +234,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
         TextTable table = new TextTable("DAY", "ON DISK>", "ATTEMPT>", "JOB", "OUTCOME", "WHY");
         for (DayStatus d : days) {
             String onDisk = (d.files().size() - d.missing().size()) + "/" + d.files().size();
-            d.latest().ifPresentOrElse(a -> table.row(d.day().day(), onDisk, a.attempt(), a.system() + ":" + a.jobId(), a.outcome().kind(),
+            d.latest().ifPresentOrElse(a -> table.row(d.day().day(), onDisk, a.attempt(), a.system() + ":" + a.jobId(), d.stuck() ? "STUCK" : a.outcome().kind(),
                     a.outcome().reason()), () -> table.row(d.day().day(), onDisk, "", "", "never submitted", ""));
         }
         table.print(out);
@@ -262,12 +259,10 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
     /** The job of one day: runops nanny-day with this command's options, every folder absolute (jobs run elsewhere). */
     private CommandTemplate dayCommand(Path area) {
         List<String> words = new ArrayList<>(launcher != null ? List.of(launcher.strip().split("\\s+"))
-                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                        LAUNCHER_MAIN));
-        words.addAll(List.of("datalogger", "nanny-day", "--day", "{" + BatchSubmission.INPUT + "}",
-                "--paramfile", paramFile.toAbsolutePath().toString(), "--duration", duration.toString(), "--list-version", listVersion,
-                "--outdir", outDir.toAbsolutePath().toString(), "--draftdir",
-                Optional.ofNullable(draftDir).orElse(area.resolve("drafts")).toAbsolutePath().toString()));
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        absoluteClassPath(System.getProperty("java.class.path")), LAUNCHER_MAIN));
+        words.addAll(List.of("datalogger", "nanny-day", "--day", "{" + BatchSubmission.INPUT + "}"));
+        words.addAll(nanny.args(area.resolve("drafts")));
         words.addAll(backend.args());
         words.addAll(fetch.args());
         for (String w : words) {
@@ -277,6 +272,13 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
             }
         }
         return CommandTemplate.parse(String.join(" ", words));
+    }
+
+    /** {@code classPath} with every entry absolute: jobs start in another folder, where {@code java -jar runops.jar}'s "runops.jar" is not. */
+    private static String absoluteClassPath(String classPath) {
+        return Arrays.stream(classPath.split(Pattern.quote(File.pathSeparator), -1))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private PrintWriter err() {

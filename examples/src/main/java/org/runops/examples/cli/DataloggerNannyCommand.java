@@ -2,7 +2,6 @@ package org.runops.examples.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,26 +44,12 @@ final class DataloggerNannyCommand implements Callable<Integer> {
     @Mixin
     private DataloggerFetchOptions fetch;
 
-    @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
-    private Path paramFile;
+    @Mixin
+    private NannyOptions nanny;
 
     @Option(names = "--start", required = true, paramLabel = "TIME",
             description = "First chunk's start when --outdir has no chunk yet, UTC: 20200101T000000 or 2020-01-01T00:00:00Z.")
     private String start;
-
-    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Chunk length (default: ${DEFAULT-VALUE}).")
-    private Duration duration;
-
-    @Option(names = "--list-version", defaultValue = "1.0.0", paramLabel = "V",
-            description = "Request-list version in the file names, dots become underscores (default: ${DEFAULT-VALUE}).")
-    private String listVersion;
-
-    @Option(names = "--draftdir", defaultValue = ".", paramLabel = "DIR", description = "Folder chunks are built in (default: the current folder).")
-    private Path draftDir;
-
-    @Option(names = "--outdir", required = true, paramLabel = "DIR", description = "Archive folder (YYYYMM/DD/ below it).")
-    private Path outDir;
 
     @Option(names = "--run-once", description = "Write only the next chunk.")
     private boolean runOnce;
@@ -75,10 +60,11 @@ final class DataloggerNannyCommand implements Callable<Integer> {
         List<GrabResult> results;
         Instant next;
         try (DataLoggerClient client = backend.client(clock)) {
-            NannyJob.Options o = new NannyJob.Options(paramFile, parseStart(start), duration, listVersion, draftDir, outDir, runOnce,
+            NannyJob.Options o = new NannyJob.Options(nanny.paramFile(), parseStart(start), nanny.duration(), nanny.listVersion(),
+                    nanny.draftDir(Path.of(".")), nanny.outDir(), runOnce,
                     fetch.fetchOptions(backend.timeout()), fetch.publishIncomplete(), GrabListener.none());
             results = new NannyJob(client, clock).catchUp(o);
-            next = NannyJob.nextStart(outDir, o.firstStart(), duration, listVersion, client.backendName());
+            next = NannyJob.nextStart(nanny.outDir(), o.firstStart(), nanny.duration(), nanny.listVersion(), client.backendName());
         }
         int code = ExitCodes.OK;
         for (GrabResult r : results) {

@@ -2,7 +2,6 @@ package org.runops.examples.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,37 +38,24 @@ final class DataloggerNannyDayCommand implements Callable<Integer> {
     @Mixin
     private DataloggerFetchOptions fetch;
 
+    @Mixin
+    private NannyOptions nanny;
+
     @Option(names = "--day", required = true, paramLabel = "DAY", description = "The UTC day, e.g. 2024-03-01.")
     private LocalDate day;
-
-    @Option(names = "--paramfile", defaultValue = "ParamList.txt", paramLabel = "FILE", description = "Parameter list (default: ${DEFAULT-VALUE}).")
-    private Path paramFile;
-
-    @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Chunk length; must divide 24 h (default: ${DEFAULT-VALUE}).")
-    private Duration duration;
-
-    @Option(names = "--list-version", defaultValue = "1.0.0", paramLabel = "V",
-            description = "Request-list version in the file names, dots become underscores (default: ${DEFAULT-VALUE}).")
-    private String listVersion;
-
-    @Option(names = "--draftdir", defaultValue = ".", paramLabel = "DIR", description = "Folder chunks are built in (default: the current folder).")
-    private Path draftDir;
-
-    @Option(names = "--outdir", required = true, paramLabel = "DIR", description = "Archive folder (YYYYMM/DD/ below it).")
-    private Path outDir;
 
     @Override
     public Integer call() {
         Clock clock = Clock.systemUTC();
-        NannyDay nannyDay = new NannyDay(day, duration);
+        NannyDay nannyDay = new NannyDay(day, nanny.duration());
         List<GrabResult> results;
         List<Path> missing;
         try (DataLoggerClient client = backend.client(clock)) {
-            NannyJob.Options o = new NannyJob.Options(paramFile, nannyDay.window().start(), duration, listVersion, draftDir, outDir, false,
+            NannyJob.Options o = new NannyJob.Options(nanny.paramFile(), nannyDay.window().start(), nanny.duration(), nanny.listVersion(),
+                    nanny.draftDir(Path.of(".")), nanny.outDir(), false,
                     fetch.fetchOptions(backend.timeout()), fetch.publishIncomplete(), GrabListener.none());
             results = new NannyJob(client, clock).fillDay(o, day);
-            missing = NannyDay.missing(nannyDay.files(outDir, listVersion, client.backendName()));
+            missing = NannyDay.missing(nannyDay.files(nanny.outDir(), nanny.listVersion(), client.backendName()));
         }
         int code = ExitCodes.OK;
         for (GrabResult r : results) {

@@ -1,12 +1,10 @@
 package org.runops.core.exec.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.runops.core.RegularFiles;
 
 /**
  * Whether a submitted job made what it should: the caller knows which files a unit's job writes (e.g.
@@ -30,14 +28,13 @@ public interface OutputCheck {
             }
             List<String> missing = new ArrayList<>();
             for (String file : attempt.expectedOutputs()) {
-                try {
-                    if (Files.size(Path.of(file)) == 0) {
-                        missing.add(file + " (empty)");
+                RegularFiles.Presence p = RegularFiles.presence(Path.of(file));
+                switch (p.kind()) {
+                    case PRESENT -> { }
+                    case ABSENT_OR_EMPTY -> missing.add(file + " (" + p.detail() + ")");
+                    case UNREADABLE -> {
+                        return new Result(Kind.UNDECIDED, "cannot look at " + file + ": " + p.detail());
                     }
-                } catch (NoSuchFileException e) {
-                    missing.add(file);
-                } catch (IOException e) {
-                    return new Result(Kind.UNDECIDED, "cannot look at " + file + ": " + e);
                 }
             }
             int n = attempt.expectedOutputs().size();

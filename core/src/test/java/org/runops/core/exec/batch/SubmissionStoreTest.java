@@ -62,20 +62,20 @@ class SubmissionStoreTest {
     @Test
     void policySubmitsWaitsRetriesAndGivesUp() {
         SubmissionPolicy policy = new SubmissionPolicy(2);
-        assertThat(policy.decide(List.of(), "f").action()).isEqualTo(Action.SUBMIT);
-        assertThat(policy.decide(List.of(), "f").attempt()).isEqualTo(1);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.IN_FLIGHT)), "f").action()).isEqualTo(Action.WAIT);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "f").action()).isEqualTo(Action.WAIT);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "f").action()).isEqualTo(Action.DONE);
-        SubmissionPolicy.Decision retry = policy.decide(List.of(attempt(1, "f", Kind.FAILED)), "f");
+        assertThat(policy.decide(List.of(), "f", T0).action()).isEqualTo(Action.SUBMIT);
+        assertThat(policy.decide(List.of(), "f", T0).attempt()).isEqualTo(1);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.IN_FLIGHT)), "f", T0).action()).isEqualTo(Action.WAIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "f", T0).action()).isEqualTo(Action.WAIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "f", T0).action()).isEqualTo(Action.DONE);
+        SubmissionPolicy.Decision retry = policy.decide(List.of(attempt(1, "f", Kind.FAILED)), "f", T0);
         assertThat(retry.action()).isEqualTo(Action.SUBMIT);
         assertThat(retry.attempt()).isEqualTo(2);
-        SubmissionPolicy.Decision giveUp = policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "f");
+        SubmissionPolicy.Decision giveUp = policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "f", T0);
         assertThat(giveUp.action()).isEqualTo(Action.GIVE_UP);
         assertThat(giveUp.reason()).contains("failed 2 of at most 2");
         // new work (another tag, other files): counted afresh
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "g").attempt()).isEqualTo(1);
-        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "g").action()).isEqualTo(Action.SUBMIT);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.FAILED), attempt(2, "f", Kind.FAILED)), "g", T0).attempt()).isEqualTo(1);
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.SUCCEEDED)), "g", T0).action()).isEqualTo(Action.SUBMIT);
         assertThat(SubmissionPolicy.DEFAULT.maxAttempts()).isEqualTo(3);
         assertThatThrownBy(() -> new SubmissionPolicy(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -98,7 +98,41 @@ class SubmissionStoreTest {
         Files.writeString(file, "{\"format\": 1, \"units\": [", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> SubmissionStore.open(file, "t")).isInstanceOf(BatchException.class).hasMessageContaining(file.toString());
         assertThat(Files.readString(file)).isEqualTo("{\"format\": 1, \"units\": [");
-        SubmissionStore.open(file.resolveSibling("other.json"), "t").close(); // the failed open released its lock
+        // the failed open released its lock: opening the same file again fails on the content, not the lock
+        assertThatThrownBy(() -> SubmissionStore.open(file, "t")).isInstanceOf(BatchException.class)
+                .isNotInstanceOf(SubmissionLockedException.class).hasMessageContaining("cannot read submission store " + file);
+        Files.delete(file);
+        SubmissionStore.open(file, "t").close();
+    }
+
+    @Test
+    void malformedStoresAreRefusedNamingUnitAttemptAndField() throws IOException {
+        Path file = dir.resolve("submissions.json");
+        String good = "{\"attempt\":1,\"fingerprint\":\"f\",\"planId\":\"p\",\"system\":\"local\",\"clusterId\":\"1\",\"jobId\":\"1.0\","
+                + "\"workDirectory\":\"/out\",\"expectedOutputs\":[],\"submitted\":\"2026-12-03T00:00:00Z\",\"outcome\":\"IN_FLIGHT\","
+                + "\"reason\":\"submitted\",\"judged\":\"2026-12-03T00:00:00Z\"}";
+        Map<String, List<String>> cases = Map.of(
+                "{\"format\":1,\"units\":{\"68006\":[]}}", List.of("unit 68006", "non-empty list of attempts"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good + ",{\"attempt\":2}]}}", List.of("unit 68006", "attempt index 1", "field fingerprint"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"jobId\":\"1.0\",", "") + "]}}",
+                        List.of("unit 68006", "attempt index 0", "field jobId"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("IN_FLIGHT", "LOST") + "]}}", List.of("attempt index 0", "field outcome", "LOST"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"2026-12-03T00:00:00Z\",\"outcome", "\"yesterday\",\"outcome") + "]}}",
+                        List.of("attempt index 0", "field submitted", "yesterday"),
+                "{\"format\":1,\"units\":{\"68006\":[" + good.replace("\"attempt\":1", "\"attempt\":0") + "]}}",
+                        List.of("unit 68006", "attempt index 0", "at least 1"),
+                "{\"format\":2,\"units\":{}}", List.of("\"format\": 1", "got format 2"),
+                "{\"units\":{}}", List.of("\"format\": 1"));
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            Files.writeString(file, c.getKey(), StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> SubmissionStore.open(file, "t")).as(c.getKey()).isInstanceOf(BatchException.class)
+                    .hasMessageContaining(file.toString()).hasMessageContainingAll(c.getValue().toArray(String[]::new));
+            assertThat(Files.readString(file)).isEqualTo(c.getKey()); // never overwritten
+        }
+        Files.writeString(file, "{\"format\":1,\"units\":{\"68006\":[" + good + "]}}", StandardCharsets.UTF_8);
+        try (SubmissionStore store = SubmissionStore.open(file, "t")) {
+            assertThat(store.latest()).singleElement().extracting(SubmissionAttempt::jobId).isEqualTo("1.0");
+        }
     }
 
     @Test
@@ -131,7 +165,7 @@ class SubmissionStoreTest {
             assertThat(bad.outcome().kind()).isEqualTo(Kind.FAILED);
             assertThat(bad.outcome().reason()).contains("exit 0", "1 of 1 expected files missing, first " + out.resolve("bad.txt"));
             assertThat(good.expectedOutputs()).containsExactly(out.resolve("good.txt").toString());
-            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f").attempt()).isEqualTo(2);
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("bad"), "f", T0).attempt()).isEqualTo(2);
             assertThat(store.latest()).extracting(SubmissionAttempt::unit).containsExactly("bad", "good");
         }
     }
@@ -188,7 +222,7 @@ class SubmissionStoreTest {
             SubmissionOutcome o = store.history("68006").get(0).outcome();
             assertThat(o.kind()).isEqualTo(Kind.UNDECIDED);
             assertThat(o.reason()).contains("squeue timed out");
-            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f").action()).isEqualTo(Action.WAIT);
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0).action()).isEqualTo(Action.WAIT);
             // asked through another system: complete outputs still count, anything else stays undecided
             try (BatchSystem local = BatchSystem.local(1)) {
                 store.refresh(local, a -> INCOMPLETE, T0);
@@ -196,6 +230,113 @@ class SubmissionStoreTest {
                 store.refresh(local, a -> COMPLETE, T0);
                 assertThat(store.history("68006").get(0).outcome().kind()).isEqualTo(Kind.SUCCEEDED);
             }
+        }
+    }
+    @Test
+    void anAttemptIsRecordedBeforeSubmittingAndAFailedSubmitLeavesItUndecidedNotForgotten() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 1, "f", List.of(dir.resolve("68006.root").toString()));
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitting("condor", List.of(u), "plan-1", dir, T0);
+        }
+        // the submit command never returned (killed, the process died): the next run finds the unit waiting
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            SubmissionAttempt a = store.history("68006").get(0);
+            assertThat(a.outcome()).isEqualTo(new SubmissionOutcome(Kind.UNDECIDED, SubmissionStore.SUBMITTING));
+            assertThat(a.planId()).isEqualTo("plan-1");
+            assertThat(a.workDirectory()).isEqualTo(dir.toString());
+            assertThat(SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0.plusSeconds(60)).action()).isEqualTo(Action.WAIT);
+            store.recordSubmitFailed(List.of(u), "plan-1", new BatchException("condor_submit timed out after 60 s"), T0.plusSeconds(60));
+            SubmissionAttempt failed = store.history("68006").get(0);
+            assertThat(failed.outcome().kind()).isEqualTo(Kind.UNDECIDED);
+            assertThat(failed.outcome().reason()).isEqualTo("submission outcome unknown: condor_submit timed out after 60 s");
+            assertThat(store.history("68006")).hasSize(1);
+            SubmissionPolicy.Decision d = SubmissionPolicy.DEFAULT.decide(store.history("68006"), "f", T0.plusSeconds(120));
+            assertThat(d.action()).isEqualTo(Action.WAIT);
+            assertThat(d.reason()).contains("no job id", "submission outcome unknown");
+            // no job to ask: missing outputs leave it as it is, complete ones settle it
+            try (BatchSystem local = BatchSystem.local(1)) {
+                store.refresh(local, a2 -> INCOMPLETE, T0.plusSeconds(180));
+                assertThat(store.history("68006").get(0).outcome().reason()).startsWith("submission outcome unknown");
+                store.refresh(local, a2 -> COMPLETE, T0.plusSeconds(240));
+                assertThat(store.history("68006").get(0).outcome().kind()).isEqualTo(Kind.SUCCEEDED);
+            }
+        }
+    }
+
+    @Test
+    void aSubmissionAcceptedAfterRecordingCompletesTheSameAttempt() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 2, "f", List.of());
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitting("condor", List.of(u), "plan-1", dir, T0);
+            store.recordSubmitted(new BatchSubmitted("condor", "42", List.of("42.0")), List.of(u), "plan-1", dir, T0.plusSeconds(5));
+            assertThat(store.history("68006")).singleElement().satisfies(a -> {
+                assertThat(a.outcome().kind()).isEqualTo(Kind.IN_FLIGHT);
+                assertThat(a.jobId()).isEqualTo("42.0");
+                assertThat(a.attempt()).isEqualTo(2);
+                assertThat(a.submitted()).isEqualTo(T0);
+            });
+            // a failure reported afterwards does not erase the job id the scheduler gave
+            store.recordSubmitFailed(List.of(u), "plan-1", new BatchException("late"), T0.plusSeconds(6));
+            assertThat(store.history("68006").get(0).outcome().kind()).isEqualTo(Kind.IN_FLIGHT);
+        }
+    }
+
+    @Test
+    void anAttemptOpenLongerThanMaxInFlightIsStuckAndNotResubmitted() {
+        SubmissionPolicy policy = new SubmissionPolicy(3).withMaxInFlight(Duration.ofDays(2));
+        assertThat(SubmissionPolicy.DEFAULT.maxInFlight()).isEqualTo(Duration.ofDays(7));
+        List<SubmissionAttempt> held = List.of(attempt(1, "f", Kind.IN_FLIGHT));
+        assertThat(policy.decide(held, "f", T0.plus(Duration.ofDays(2)).minusSeconds(1)).action()).isEqualTo(Action.WAIT);
+        SubmissionPolicy.Decision stuck = policy.decide(held, "f", T0.plus(Duration.ofDays(2)));
+        assertThat(stuck.action()).isEqualTo(Action.STUCK);
+        assertThat(stuck.reason()).contains("local cluster 1 job 1.0", "in flight for 48h 0m", "condor_rm");
+        // new work for a stuck unit is not submitted either: its old job may still run
+        assertThat(policy.decide(List.of(attempt(1, "f", Kind.UNDECIDED)), "g", T0.plus(Duration.ofDays(3))).action()).isEqualTo(Action.STUCK);
+        assertThat(SubmissionPolicy.DEFAULT.decide(held, "f", T0.plus(Duration.ofDays(6))).action()).isEqualTo(Action.WAIT);
+        assertThatThrownBy(() -> new SubmissionPolicy(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCleanRefusalRemovesTheRecordedAttemptWithoutSpendingOne() {
+        Path file = dir.resolve("submissions.json");
+        SubmissionStore.Submitted u = new SubmissionStore.Submitted("68006", 2, "f", List.of());
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            store.recordSubmitted(new BatchSubmitted("condor", "41", List.of("41.0")), List.of(new SubmissionStore.Submitted("68006", 1, "f", List.of())),
+                    "plan-0", dir, T0);
+            store.refresh(new BatchSystem() {
+                @Override
+                public String name() {
+                    return "other";
+                }
+
+                @Override
+                public PreparedSubmission prepare(BatchSubmission submission) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public BatchSubmitted submit(PreparedSubmission prepared) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public List<BatchJobState> states(BatchSubmitted submitted) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void close() {}
+            }, a -> COMPLETE, T0);
+            store.recordSubmitting("condor", List.of(u, new SubmissionStore.Submitted("68007", 1, "f", List.of())), "plan-1", dir, T0);
+            store.recordSubmitFailed(List.of(u, new SubmissionStore.Submitted("68007", 1, "f", List.of())), "plan-1",
+                    new BatchRefusedException("condor_submit failed (exit code 1): ERROR: Failed to connect"), T0);
+        }
+        try (SubmissionStore store = SubmissionStore.open(file, "test")) {
+            assertThat(store.history("68006")).singleElement().extracting(SubmissionAttempt::planId).isEqualTo("plan-0");
+            assertThat(store.history("68007")).isEmpty();
+            assertThat(store.latest()).hasSize(1);
         }
     }
 }

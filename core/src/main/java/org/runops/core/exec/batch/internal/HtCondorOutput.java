@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.runops.core.exec.batch.BatchException;
+import org.runops.core.exec.batch.BatchRefusedException;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchJobState.Status;
 
@@ -31,10 +32,12 @@ final class HtCondorOutput {
      */
     static Submitted submitted(ToolRunner.Output out) {
         Matcher m = SUBMITTED.matcher(out.stdout().replace("\r", ""));
-        if (out.exitCode() != 0 || !m.find()) {
-            throw new BatchException(out.describe() + " failed (exit code " + out.exitCode() + "): " + out.errorLine()
-                    + (out.exitCode() == 0 ? "; stdout had no 'N job(s) submitted to cluster C.' line: '"
-                            + ToolRunner.abbreviate(out.stdout()) + "'" : ""));
+        if (out.exitCode() != 0) { // condor_submit queues in one transaction: an error aborts it whole
+            throw new BatchRefusedException(out.describe() + " failed (exit code " + out.exitCode() + "): " + out.errorLine());
+        }
+        if (!m.find()) {
+            throw new BatchException(out.describe() + " failed (exit code 0): " + out.errorLine()
+                    + "; stdout had no 'N job(s) submitted to cluster C.' line: '" + ToolRunner.abbreviate(out.stdout()) + "'");
         }
         try {
             return new Submitted(Integer.parseInt(m.group(1)), m.group(2));

@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.runops.core.exec.batch.BatchException;
+import org.runops.core.exec.batch.BatchRefusedException;
 import org.runops.core.exec.batch.BatchJobState;
 import org.runops.core.exec.batch.BatchJobState.Status;
 
@@ -32,9 +33,12 @@ final class SlurmOutput {
     /** The job id that {@code sbatch --parsable} printed ({@code <id>} or {@code <id>;<cluster>}). */
     static String parsable(ToolRunner.Output out) {
         Matcher m = PARSABLE.matcher(out.stdout().replace("\r", ""));
-        if (out.exitCode() != 0 || !m.find()) {
-            throw new BatchException(out.describe() + " failed (exit code " + out.exitCode() + "): " + out.errorLine()
-                    + (out.exitCode() == 0 ? "; stdout held no job id: '" + ToolRunner.abbreviate(out.stdout()) + "'" : ""));
+        if (out.exitCode() != 0) { // sbatch refused the script: nothing queued
+            throw new BatchRefusedException(out.describe() + " failed (exit code " + out.exitCode() + "): " + out.errorLine());
+        }
+        if (!m.find()) {
+            throw new BatchException(out.describe() + " failed (exit code 0): " + out.errorLine() + "; stdout held no job id: '"
+                    + ToolRunner.abbreviate(out.stdout()) + "'");
         }
         return m.group(1);
     }
