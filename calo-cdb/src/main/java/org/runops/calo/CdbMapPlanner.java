@@ -80,8 +80,8 @@ public final class CdbMapPlanner {
         this.clock = b.clock;
         this.batch = Objects.requireNonNull(b.batch, "batch");
         this.output = Objects.requireNonNull(b.output, "output").toAbsolutePath().normalize();
-        this.stateStore = b.stateStore != null ? b.stateStore : defaultStateStore(output, b.demo);
-        this.demo = b.demo;
+        this.demo = b.demo || catalog.isDemo(); // the data decide, not only the caller's flag
+        this.stateStore = b.stateStore != null ? b.stateStore : defaultStateStore(output, demo);
         this.validator = b.validator;
     }
 

@@ -30,6 +30,11 @@ public interface FileCatalog extends AutoCloseable {
     /** Which catalogue this is, for logs and plan files (never a password). */
     String describe();
 
+    /** Whether this catalogue holds made-up demo data: its plans are marked and never go to a real batch system. */
+    default boolean isDemo() {
+        return false;
+    }
+
     @Override
     void close();
 

@@ -73,4 +73,15 @@ class DemoFileCatalogTest {
                     .startsWith(tmp.resolve("b").toString());
         }
     }
+
+    @Test
+    void aPlannerOnTheDemoCatalogueIsADemoPlannerWithoutBeingTold() {
+        try (FileCatalog demo = FileCatalog.demo(tmp.resolve("catalog"));
+                org.runops.core.exec.batch.BatchSystem batch = org.runops.core.exec.batch.BatchSystem.local(1)) {
+            assertThat(demo.isDemo()).isTrue();
+            CdbMapPlanner planner = CdbMapPlanner.builder().catalog(demo).cdb(new MapCdb()).batch(batch).output(tmp.resolve("out")).build();
+            assertThat(planner.stateStore()).isEqualTo(tmp.resolve("out/submissions-DEMO-DATA.json").toAbsolutePath());
+            assertThat(planner.plan(PlanOptions.of(RunType.named("run3auau"))).demo()).isTrue();
+        }
+    }
 }

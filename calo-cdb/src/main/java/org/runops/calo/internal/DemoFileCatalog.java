@@ -151,6 +151,11 @@ public final class DemoFileCatalog implements FileCatalog {
     }
 
     @Override
+    public boolean isDemo() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "demo FileCatalog (embedded H2 with made-up run3auau rows, files under " + root + ")";
     }
