@@ -122,8 +122,12 @@ public final class PlanMaker {
         return Hashes.of(s);
     }
 
-    /** What a run's map job makes, as a hash: its run, tag, files and maps (a new tag or file set is new work). */
+    /**
+     * What a run's map job makes, as a hash: its run, tag, logical files and maps (a new tag or file set is new
+     * work). Files count by name (the catalogue's lfn), not path, so another replica of the same file is not.
+     */
     public static String fingerprint(RunTask t) {
-        return Hashes.of(t.runTag().run() + "\n" + t.runTag().tag() + "\n" + String.join("\n", t.files()) + "\n" + t.mapsNeeded());
+        List<String> lfns = t.files().stream().map(f -> f.substring(f.lastIndexOf('/') + 1)).sorted().toList();
+        return Hashes.of(t.runTag().run() + "\n" + t.runTag().tag() + "\n" + String.join("\n", lfns) + "\n" + t.mapsNeeded());
     }
 }
