@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.runops.calo.internal.PlanFiles;
 import org.runops.calo.internal.PlanJson;
 import org.runops.calo.internal.PlanLog;
+import org.runops.calo.internal.PlanLogText;
 import org.runops.calo.internal.PlanMaker;
 import org.runops.core.exec.CommandTemplate;
 import org.runops.core.exec.batch.BatchException;
@@ -54,9 +55,6 @@ import org.runops.core.exec.batch.SubmissionStore;
  */
 public final class CdbMapPlanner {
     private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT);
-    /** Python's {@code str(datetime.now())}, as the original's log header prints it. */
-    private static final DateTimeFormatter PYTHON_NOW = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
-    private static final DateTimeFormatter LOG_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     /** Appended to the directory of a plan made on demo data. */
     public static final String DEMO_SUFFIX = "-DEMO-DATA";
 
@@ -277,8 +275,7 @@ public final class CdbMapPlanner {
         } catch (IOException e) {
             throw new CaloException("cannot create a directory for plan " + plan.id() + " under " + output + ": " + e.getMessage(), e);
         }
-        PlanLog log = new PlanLog(clock, dir.resolve("log-" + LOG_DATE.format(LocalDateTime.ofInstant(plan.created(), clock.getZone()))
-                + ".txt"));
+        PlanLog log = new PlanLog(clock, PlanLogText.logFile(dir, plan, clock));
         Path logDir = options.logDirectory().map(d -> d.toAbsolutePath().resolve(dir.getFileName())).orElse(dir.resolve("logs"));
         Map<String, Queued> queued = new TreeMap<>(); // by list path: jobs.list order
         List<SkippedRun> waiting = new ArrayList<>();
@@ -288,9 +285,9 @@ public final class CdbMapPlanner {
         String submissionCommand = "";
         RuntimeException failure = null;
         try {
-            header(log, plan, options, dir, logDir);
+            PlanLogText.header(log, plan, options, dir, logDir, clock, batch.name());
             List<Path> lists = PlanFiles.write(plan, dir);
-            logFiles(log, plan);
+            PlanLogText.summary(log, plan);
             store.refresh(batch, OutputCheck.expectedFiles(), clock.instant());
 
             for (int i = 0; i < plan.tasks().size(); i++) {
@@ -466,40 +463,5 @@ public final class CdbMapPlanner {
                 continue;
             }
         }
-    }
-
-    private void header(PlanLog log, Plan plan, ExecuteOptions o, Path dir, Path logDir) {
-        String python = o.submit() ? "True" : "False";
-        log.info("#".repeat(40));
-        log.info("LOGGING: " + PYTHON_NOW.format(LocalDateTime.ofInstant(clock.instant(), clock.getZone())));
-        log.info("Run Type: " + plan.options().runType().name());
-        log.info("Min Events: " + (plan.options().minEvents().isPresent() ? plan.options().minEvents().getAsLong() : "None"));
-        log.info("Output Directory: " + dir);
-        log.info("Condor Memory: " + o.memoryGigabytes());
-        log.info("Do Condor Submission: " + python);
-        log.info("Filter Datasets Bin: " + plan.cdb());
-        log.info("genStatus Bin: " + o.mapJob().toAbsolutePath());
-        log.info("Condor Script: " + o.wrapper().map(p -> p.toAbsolutePath().toString()).orElse("None"));
-        log.info("Log File: " + dir.resolve("log-" + LOG_DATE.format(LocalDateTime.ofInstant(plan.created(), clock.getZone())) + ".txt"));
-        log.info("Condor Log File: " + logDir);
-        log.info("Verbose: " + (o.verbose() ? "True" : "False"));
-        log.info("Plan: " + plan.id() + ", catalogue " + plan.catalog() + ", tag policy " + plan.options().policy()
-                + ", batch system " + batch.name());
-        if (plan.demo()) {
-            log.info("DEMO DATA: made-up catalogue and CDB; this plan is never submitted to a real batch system");
-        }
-    }
-
-    private static void logFiles(PlanLog log, Plan plan) {
-        log.info("Runs in catalogue: " + plan.catalogRuns().size() + ", needing maps: " + plan.needingMaps().size() + ", up to date: "
-                + plan.upToDate().size() + ", deferred: " + plan.deferred().size() + ", dropped: " + plan.dropped().size());
-        plan.deferred().forEach(s -> log.info("Run " + s.runTag().run() + " deferred: " + s.reason()));
-        plan.dropped().forEach(s -> log.info("Run " + s.runTag().run() + " dropped: " + s.reason()));
-        long clean = plan.tasks().stream().mapToLong(t -> t.files().size()).sum();
-        long current = clean + plan.missingFiles().size();
-        log.info("Current files: " + current);
-        log.info("Clean files: " + clean);
-        log.info(String.format(Locale.ROOT, "Missing files: %d, %.2f %%", plan.missingFiles().size(),
-                current == 0 ? 0.0 : 100.0 * plan.missingFiles().size() / current));
     }
 }
