@@ -36,7 +36,7 @@ import org.runops.calo.RunTag;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = LoopbackCdb.NO_DELAY)
 public class CdbLookupBenchmark {
     private static final String TAG = "new_newcdbtag_v008";
     private static final long FIRST_RUN = 66457;

@@ -62,7 +62,7 @@ import org.runops.core.exec.batch.BatchSystem;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", LoopbackCdb.NO_DELAY})
 public class CdbMapPlannerBenchmark {
     private static final String TAG = "new_newcdbtag_v008";
     private static final long FIRST_RUN = 66457;

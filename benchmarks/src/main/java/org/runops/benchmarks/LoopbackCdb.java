@@ -24,6 +24,13 @@ import org.runops.calo.internal.PayloadUrls;
  * map at all, 3 every map but the hot map — so 3 runs in 4 need maps.
  */
 final class LoopbackCdb implements AutoCloseable {
+    /**
+     * The JVM option a benchmark using this server forks with (the smoke test's JVM gets it from the pom): the JDK
+     * server writes headers and body separately, and with Nagle on each answer waits for the client's delayed ACK
+     * (40 ms). A JVM-wide setting, so it belongs to the launch, not to this class.
+     */
+    static final String NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
+
     static final String GLOBAL_TAG = "newcdbtag";
     private static final byte[] GLOBAL_TAGS = ("[{\"id\": 1, \"name\": \"" + GLOBAL_TAG + "\", \"status\": \"unlocked\"}]")
             .getBytes(StandardCharsets.UTF_8);
@@ -44,8 +51,6 @@ final class LoopbackCdb implements AutoCloseable {
             }
             answers[i] = answer(runs.get(i), i % 4).getBytes(StandardCharsets.UTF_8);
         }
-        // headers and body go out as two writes: with Nagle on, each answer waits for the client's delayed ACK (40 ms)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         threads = Executors.newFixedThreadPool(serverThreads);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/api/cdb_rest/payloadiovs/", this::serve);
