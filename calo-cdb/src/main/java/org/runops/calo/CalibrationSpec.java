@@ -3,7 +3,6 @@ package org.runops.calo;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +17,8 @@ import java.util.regex.Pattern;
  */
 public record CalibrationSpec(String payloadType, String fileStem, String fileEnd, boolean optional) {
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
+    /** The md5 the CDB puts before a payload's file name. */
+    private static final Pattern MD5_PREFIX = Pattern.compile("^[0-9a-f]{32}_");
 
     /** The seven maps of the original (2025-07): bad towers of the EMCal, mean time and fraction of bad chi2 per calorimeter. */
     public static final List<CalibrationSpec> DEFAULTS = List.of(
@@ -67,9 +68,15 @@ public record CalibrationSpec(String payloadType, String fileStem, String fileEn
      * name after the 32-hex md5 prefix the CDB adds, matched against {@code <stem>_(tag)_(run)<end>}.
      */
     public Optional<String> foundTag(String payloadUrl) {
-        String base = payloadUrl.substring(payloadUrl.lastIndexOf('/') + 1).replaceFirst("^[0-9a-f]{32}_", "");
-        Matcher m = Pattern.compile("^" + Pattern.quote(fileStem) + "_(.+)_(\\d+)" + Pattern.quote(fileEnd) + "$")
-                .matcher(base);
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+        String base = MD5_PREFIX.matcher(payloadUrl.substring(payloadUrl.lastIndexOf('/') + 1)).replaceFirst("");
+        String prefix = fileStem + "_";
+        if (!base.startsWith(prefix) || !base.endsWith(fileEnd) || base.length() <= prefix.length() + fileEnd.length()) {
+            return Optional.empty();
+        }
+        String tagAndRun = base.substring(prefix.length(), base.length() - fileEnd.length());
+        int cut = tagAndRun.lastIndexOf('_'); // the tag may hold '_', the run does not
+        String run = tagAndRun.substring(cut + 1);
+        return cut > 0 && !run.isEmpty() && run.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Optional.of(tagAndRun.substring(0, cut)) : Optional.empty();
     }
 }
