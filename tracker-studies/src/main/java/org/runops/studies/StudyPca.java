@@ -7,12 +7,22 @@ import org.runops.core.refrun.FeatureTable;
 
 /**
  * PCA over chosen numeric columns of a study table (as trackerstudies and ReferenceRunRank do it):
- * each feature standardised over the rows, missing values counted as the mean, the scores added as
- * columns {@code pc1..pcK}. Rows where every feature is missing get empty scores and do not count
- * in the fit.
+ * each feature standardised over the rows (population sd; a constant column is left unscaled, as
+ * scikit-learn's StandardScaler does), the scores added as columns {@code pc1..pcK}. A missing value
+ * counts as the column mean ({@link Missing#MEAN}: rows where every feature is missing get empty scores
+ * and do not count in the fit) or as 0 before standardising ({@link Missing#ZERO}, the notebook's
+ * {@code fillna(0)}: every row counts).
  */
 public final class StudyPca {
     private StudyPca() {}
+
+    /** What a missing feature value counts as. */
+    public enum Missing {
+        /** The column's mean over the fitted rows; rows without any feature are not fitted. */
+        MEAN,
+        /** 0, before standardising (so it moves the mean and sd); every row is fitted. */
+        ZERO
+    }
 
     /**
      * The table with its scores, the fitted PCA and the number of rows it was fitted on.
@@ -49,8 +59,13 @@ public final class StudyPca {
         }
     }
 
-    /** Fits a PCA with {@code components} components on {@code features} and adds the score columns. */
+    /** Fits a PCA with {@code components} components on {@code features} and adds the score columns; missing counts as the mean. */
     public static Result apply(StudyTable table, List<String> features, int components) {
+        return apply(table, features, components, Missing.MEAN);
+    }
+
+    /** Fits a PCA with {@code components} components on {@code features} and adds the score columns. */
+    public static Result apply(StudyTable table, List<String> features, int components, Missing missing) {
         if (features.isEmpty()) {
             throw new IllegalArgumentException("no features given for the PCA");
         }
@@ -64,7 +79,8 @@ public final class StudyPca {
         for (int i = 0; i < table.size(); i++) {
             double[] values = new double[features.size()];
             for (int j = 0; j < values.length; j++) {
-                values[j] = columns[j][i];
+                double v = columns[j][i];
+                values[j] = Double.isNaN(v) && missing == Missing.ZERO ? 0 : v;
             }
             builder.add(i, values);
         }
