@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "and feature columns). 'evaluate' replays a history in run order - each run sees only earlier choices -",
             "and compares the recommender with the baselines."
         },
-        subcommands = {RefrunRecommendCommand.class, RefrunEvaluateCommand.class})
+        subcommands = {RefrunRecommendCommand.class, RefrunEvaluateCommand.class, RefrunCheckCommand.class})
 public final class RefrunCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;

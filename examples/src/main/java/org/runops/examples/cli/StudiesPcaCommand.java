@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.runops.core.refrun.FeatureTable;
+import org.runops.studies.PcaRecipe;
 import org.runops.studies.ScatterPlot;
 import org.runops.studies.StudyPca;
 import org.runops.studies.StudyTable;
@@ -13,18 +15,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code runops studies pca}: PCA over chosen columns of a study table, scores as pc1..pcK, scatter of pc1/pc2. */
+/**
+ * {@code runops studies pca}: by default the trackerstudies notebook's PCA of a full studies table; with
+ * {@code --features}, a PCA over chosen columns. Scores as pc1..pcK, scatter of pc1/pc2.
+ */
 @Command(
         name = "pca",
         mixinStandardHelpOptions = true,
-        header = "PCA over chosen numeric columns of a study table; explained variance, loadings, scatter plot.",
+        header = "PCA of a study table: the notebook's recipe by default, or over chosen columns; variance, loadings, plot.",
         description = {
-            "Standardise the --features over the table's rows (missing values count as the mean), fit a PCA and print",
-            "each component's explained variance and the loadings, with each feature's weight (squared loadings",
-            "weighted by explained variance, summing to 1). --out writes the table with columns pc1..pcK added;",
-            "--plot draws pc2 against pc1 coloured by --colour-by (at most 12 colours, the rest as 'other')."
+            "Without --features, the trackerstudies notebook's recipe on a table from 'runops studies table --rr ... --dqm ...':",
+            "keep the rows of --era (column fill__era, default 2018D) and --reconstructions (default express,prompt) with",
+            "Hits.Pixel.mean > 0 and Hits.Strip.mean > 0; features = every numeric column whose name contains '.rms' or",
+            "'mean', plus recorded_lumi; missing values become 0 (after the filters); standardise; PCA with 5 components;",
+            "the plot coloured by the tracking flag.",
+            "With --features COL,...: those columns over all rows (filters only when --era/--reconstructions are given),",
+            "missing values counted as the column mean.",
+            "Prints each component's explained variance and the loadings, with each feature's weight (squared loadings",
+            "weighted by explained variance, summing to 1). --out writes the kept rows with pc1..pcK added; --plot draws pc2",
+            "against pc1 coloured by --colour-by (at most 12 colours, the rest as 'other').",
+            "Exit codes: 0 done; 2 bad arguments, unreadable table or too few rows."
         })
 final class StudiesPcaCommand implements Callable<Integer> {
+    private static final String ANY = "any";
+
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -32,50 +46,86 @@ final class StudiesPcaCommand implements Callable<Integer> {
             description = "A study table (CSV, or JSON when the name ends in .json), e.g. from 'runops studies table'.")
     private Path table;
 
-    @Option(names = "--features", required = true, split = ",", paramLabel = "COL",
-            description = "Numeric columns to analyse, comma-separated (e.g. init_lumi,end_lumi,duration).")
+    @Option(names = "--features", split = ",", paramLabel = "COL",
+            description = "Numeric columns to analyse, comma-separated (e.g. init_lumi,end_lumi,duration); default: the notebook's.")
     private List<String> features;
 
-    @Option(names = "--components", defaultValue = "2", paramLabel = "K", description = "Number of components (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--era", paramLabel = "ERA",
+            description = "Keep the rows whose fill__era is ERA; 'any' keeps all (default: 2018D with the notebook's features, else any).")
+    private String era;
+
+    @Option(names = "--reconstructions", split = ",", paramLabel = "R",
+            description = "Keep these reconstructions; 'any' keeps all (default: express,prompt with the notebook's features, else any).")
+    private List<String> reconstructions;
+
+    @Option(names = "--no-hits-filter", description = "Keep rows without pixel or strip hits (the notebook drops them).")
+    private boolean noHitsFilter;
+
+    @Option(names = "--components", defaultValue = "5", paramLabel = "K",
+            description = "Number of components, at most the number of features (default: ${DEFAULT-VALUE}).")
     private int components;
 
-    @Option(names = "--colour-by", paramLabel = "COL", description = "Column whose values colour the plot's points.")
+    @Option(names = "--colour-by", paramLabel = "COL",
+            description = "Column whose values colour the plot's points (default: tracking with the notebook's features, when present).")
     private String colourBy;
 
     @Option(names = "--plot", paramLabel = "PNG", description = "Write a scatter plot of pc2 against pc1 (needs 2 components).")
     private Path plot;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the table with the pc columns (CSV, or JSON by extension).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the kept rows with the pc columns (CSV, or JSON by extension).")
     private Path out;
 
     @Override
     public Integer call() {
+        if (components < 1) {
+            throw new IllegalArgumentException("--components must be positive, was " + components);
+        }
         if (plot != null && components < 2) {
             throw new IllegalArgumentException("--plot draws pc2 against pc1: it needs --components 2 or more");
         }
         StudyTable input = StudyTable.read(table);
-        if (colourBy != null) {
-            input.column(colourBy); // refuse an unknown colour column before the work
+        boolean notebook = features == null;
+        String colour = colourBy != null ? colourBy : notebook && input.hasColumn("tracking") ? "tracking" : null;
+        if (colour != null) {
+            input.column(colour); // refuse an unknown colour column before the work
         }
-        List<String> columns = features.stream().map(String::trim).filter(f -> !f.isEmpty()).toList();
-        StudyPca.Result result = StudyPca.apply(input, columns, components);
+        PcaRecipe recipe = new PcaRecipe(eraFilter(notebook), reconstructionFilter(notebook), notebook && !noHitsFilter, components);
+        List<String> columns = notebook ? null : features.stream().map(String::trim).filter(f -> !f.isEmpty()).toList();
+        StudyPca.Result result = notebook ? recipe.apply(input, null)
+                : StudyPca.apply(recipe.filter(input), columns, Math.min(components, columns.size()));
         PrintWriter o = spec.commandLine().getOut();
+        o.println((notebook ? "Notebook recipe: " : "Filters: ") + recipe.describe() + "; " + result.table().size() + " of "
+                + input.size() + " rows kept, " + result.pca().columns().size() + " features"
+                + (notebook ? " (.rms/mean columns and recorded_lumi, missing values as 0)" : ""));
         print(o, result);
         if (out != null) {
             StudiesOutput.write(result.table(), out, null, o);
-            o.println("wrote " + result.table().size() + " rows with pc1..pc" + components + " to " + out);
+            o.println("wrote " + result.table().size() + " rows with pc1..pc" + result.pca().components() + " to " + out);
         }
         if (plot != null) {
+            if (result.pca().components() < 2) {
+                throw new IllegalArgumentException("--plot draws pc2 against pc1, but there is only 1 feature");
+            }
             double[] ratio = result.pca().explainedVarianceRatio();
-            ScatterPlot.colouredBy(result.table(), "pc1", "pc2", colourBy, ScatterPlot.MAX_SERIES)
+            ScatterPlot.colouredBy(result.table(), "pc1", "pc2", colour, ScatterPlot.MAX_SERIES)
                     .axisTitles(String.format(Locale.ROOT, "pc1 (%.1f %% of the variance)", 100 * ratio[0]),
                             String.format(Locale.ROOT, "pc2 (%.1f %% of the variance)", 100 * ratio[1]))
-                    .title("PCA of " + table.getFileName() + (colourBy != null ? " by " + colourBy : ""))
+                    .title("PCA of " + table.getFileName() + (colour != null ? " by " + colour : ""))
                     .write(plot);
             o.println("wrote plot " + plot);
         }
         o.flush();
         return ExitCodes.OK;
+    }
+
+    private String eraFilter(boolean notebook) {
+        String e = era != null ? era : notebook ? PcaRecipe.notebook().era() : ANY;
+        return e.equalsIgnoreCase(ANY) ? null : e;
+    }
+
+    private Set<String> reconstructionFilter(boolean notebook) {
+        List<String> r = reconstructions != null ? reconstructions : notebook ? List.copyOf(PcaRecipe.notebook().reconstructions()) : List.of(ANY);
+        return r.stream().anyMatch(x -> x.trim().equalsIgnoreCase(ANY)) ? Set.of() : Set.copyOf(r);
     }
 
     private void print(PrintWriter o, StudyPca.Result result) {

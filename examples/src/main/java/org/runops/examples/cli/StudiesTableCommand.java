@@ -12,25 +12,38 @@ import org.runops.certhelper.CertHelperHistory;
 import org.runops.core.RegularFiles;
 import org.runops.oms.OmsPage;
 import org.runops.oms.OmsRecord;
+import org.runops.runregistry.RrDataset;
+import org.runops.runregistry.RrDatasets;
+import org.runops.studies.DqmFeatures;
+import org.runops.studies.FullStudyTable;
 import org.runops.studies.StudyJoin;
 import org.runops.studies.StudyTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code runops studies table}: runs ⋈ fills ⋈ certification history → one CSV or JSON table. */
+/** {@code runops studies table}: Run Registry flags ⋈ runs ⋈ fills ⋈ certification ⋈ DQM features → one CSV or JSON table. */
 @Command(
         name = "table",
         mixinStandardHelpOptions = true,
-        header = "Join OMS runs, fills and the Certhelper history into one flat table.",
+        header = "Join Run Registry flags, OMS runs, fills, the Certhelper history and DQM histograms into one flat table.",
         description = {
-            "Flatten OMS runs (attributes plus <attr>_unit columns), join the fills on fill_number (columns fill__*,",
-            "empty for runs without a fill) and left-join the Certhelper history on run_number (columns reconstruction,",
-            "reference_run, reference_reconstruction, dataset; one row per certified reconstruction).",
-            "Runs and fills are saved OMS JSON responses (*.json, one or more pages) or one CSV table each; or the runs",
-            "come from run catalogues (--catalog oms|fff:DIR|rundb[:CONFIG], repeatable: joined, see runops runs list)",
-            "for --from..--to, as columns run_number, start_time, end_time and the catalogue's attributes.",
-            "Without --out the table goes to standard output."
+            "The trackerstudies notebook's table, one row per (run, reconstruction).",
+            "With --rr: one row per Run Registry dataset (run_number, reconstruction, rr_dataset, rr_class, rr_significant,",
+            "tracker_state, and the flags pixel, strip, tracking: BAD if any lumisection is BAD, else GOOD if any is GOOD,",
+            "else the most frequent other status), the OMS runs left-joined on run_number, the Certhelper history on",
+            "(run, reconstruction) (reference_run, reference_reconstruction, dataset).",
+            "Without --rr: the OMS runs left-joined with the Certhelper history on run_number (one row per certified",
+            "reconstruction; reconstruction, reference_run, reference_reconstruction, dataset).",
+            "OMS runs are flattened (attributes plus <attr>_unit columns) and joined with the fills on fill_number",
+            "(columns fill__*, empty for runs without a fill). Runs and fills are saved OMS JSON responses (*.json, one or",
+            "more pages) or one CSV table each; or the runs come from run catalogues (--catalog oms|fff:DIR|rundb[:CONFIG],",
+            "repeatable: joined, see runops runs list) for --from..--to.",
+            "--dqm DIR adds <prefix>.mean, .rms, .entries, .integral for each DQM histogram of a crawl directory",
+            "(runops dqm crawl: DIR/<ME name>/<run>_<reco>.json; a missing histogram leaves the cells empty), and",
+            "reference_cost (the tracking map against its reference's, MSE/2 of z-normalised maps) and angular_entropy.",
+            "Without --out the table goes to standard output.",
+            "Exit codes: 0 written; 2 bad arguments or unreadable input."
         })
 final class StudiesTableCommand implements Callable<Integer> {
     @Spec
@@ -60,6 +73,22 @@ final class StudiesTableCommand implements Callable<Integer> {
             description = "A saved Certhelper allRunsRefRuns dump (JSON array, any known format).")
     private Path certhelper;
 
+    @Option(names = "--rr", arity = "1..*", paramLabel = "FILE",
+            description = "Run Registry datasets saved by 'runops rr datasets --format json' (or the Python client): one row each.")
+    private List<Path> rr = List.of();
+
+    @Option(names = "--dqm", paramLabel = "DIR", description = "A DQM crawl directory (runops dqm crawl) for the histogram columns.")
+    private Path dqm;
+
+    @Option(names = "--dqm-features", split = ",", paramLabel = "PREFIX",
+            description = {"With --dqm: the histograms, by prefix (Hits.Pixel) or as PREFIX=ME/PATH (default: the notebook's 77,",
+                "Chi2oNDF, Hits, Hits.Pixel, Hits.Strip, Seeds.*, Tracks, TrackEta/Phi/Pt, PixelPhase1 and SiStrip ones)."})
+    private List<String> dqmFeatures;
+
+    @Option(names = "--tracking-map", paramLabel = "ME", description = {"With --dqm: the ME path of reference_cost and",
+        "angular_entropy (default: " + DqmFeatures.TRACKING_MAP + ")."})
+    private String trackingMap = DqmFeatures.TRACKING_MAP;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the table here (atomically) instead of standard output.")
     private Path out;
 
@@ -69,16 +98,35 @@ final class StudiesTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs.isEmpty() == catalogs.isEmpty()) {
-            throw new IllegalArgumentException("give the runs either as --runs FILE... or as --catalog SPEC --from R1 --to R2");
+        if (!runs.isEmpty() && !catalogs.isEmpty() || runs.isEmpty() && catalogs.isEmpty() && rr.isEmpty()) {
+            throw new IllegalArgumentException("give the runs either as --runs FILE... or as --catalog SPEC --from R1 --to R2"
+                    + " (or the rows as --rr FILE...)");
         }
-        StudyTable table = runs.isEmpty() ? fromCatalogs() : read(runs, "run_number");
+        if (dqm == null && (dqmFeatures != null)) {
+            throw new IllegalArgumentException("--dqm-features needs --dqm DIR");
+        }
+        FullStudyTable.Builder builder = FullStudyTable.builder();
+        if (!runs.isEmpty() || !catalogs.isEmpty()) {
+            builder.runs(runs.isEmpty() ? fromCatalogs() : read(runs, "run_number"));
+        }
         if (!fills.isEmpty()) {
-            table = StudyJoin.withFills(table, read(fills, "fill_number"));
+            builder.fills(read(fills, "fill_number"));
+        }
+        if (!rr.isEmpty()) {
+            List<RrDataset> datasets = new ArrayList<>();
+            rr.forEach(f -> datasets.addAll(RrDatasets.read(f)));
+            builder.runRegistry(datasets);
         }
         if (certhelper != null) {
-            table = StudyJoin.join(table, CertHelperHistory.read(certhelper));
+            builder.certification(CertHelperHistory.read(certhelper));
         }
+        if (dqm != null) {
+            builder.dqm(dqm).trackingMap(trackingMap);
+            if (dqmFeatures != null) {
+                builder.features(DqmFeatures.select(dqmFeatures));
+            }
+        }
+        StudyTable table = builder.build();
         StudiesOutput.write(table, out, format, spec.commandLine().getOut());
         if (out != null) {
             PrintWriter o = spec.commandLine().getOut();

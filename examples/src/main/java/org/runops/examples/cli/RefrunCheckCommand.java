@@ -1,0 +1,133 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.Recommendation;
+import org.runops.core.refrun.RecommendationTarget;
+import org.runops.core.refrun.RecommenderSettings;
+import org.runops.core.refrun.Reconstruction;
+import org.runops.core.refrun.ReferenceRunRecommender;
+import org.runops.core.refrun.RunReferencePair;
+import org.runops.dqm.CrawlLayout;
+import org.runops.studies.DqmCrawlDirectory;
+import org.runops.studies.DqmFeatures;
+import org.runops.studies.ReferenceCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code runops refrun check RUN REF}: the proposed reference's tracking-map cost beside the other candidates'. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check a proposed reference against the histograms: its reference cost beside the other candidates'.",
+        description = {
+            "Compare RUN's tracking map (TrackEtaPhi_ImpactPoint_GenTk) with the map of REF and of every candidate the",
+            "recommender lists for RUN (as 'runops refrun recommend' ranks them: the choices of runs below RUN learned).",
+            "The cost is half the mean squared difference of the z-normalised maps: 0 = the same shape, about 1 = unrelated.",
+            "Rows are sorted by cost; REF is marked. Candidates without a map (or with a flat one) come last, as n/a.",
+            "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json);",
+            "the candidates' maps are read for the same reconstruction as RUN's unless --reference-reconstruction says otherwise.",
+            "A low cost does not make a reference right; a proposal much costlier than the others is worth a second look.",
+            "Exit codes: 0 printed; 2 bad arguments, unreadable input or no map of RUN (nothing to compare with)."
+        })
+final class RefrunCheckCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run that needs a reference.")
+    private long run;
+
+    @Parameters(index = "1", paramLabel = "REF", description = "The proposed reference run.")
+    private long reference;
+
+    @Option(names = "--dataset", required = true, paramLabel = "D", description = "RUN's dataset, e.g. /Express/Collisions2018/DQM.")
+    private String dataset;
+
+    @Option(names = "--reconstruction", paramLabel = "R",
+            description = "RUN's reconstruction: express, prompt, rereco, rerecoul (default: read from the dataset name).")
+    private String reconstruction;
+
+    @Option(names = "--reference-reconstruction", paramLabel = "R",
+            description = "The reconstruction of the candidates' maps (default: RUN's, as trackerstudies compares them).")
+    private String referenceReconstruction;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N",
+            description = "How many of the recommender's candidates to compare (default: ${DEFAULT-VALUE}, its own list length).")
+    private int top;
+
+    @Option(names = "--dqm", required = true, paramLabel = "DIR", description = "A DQM crawl directory holding the tracking maps.")
+    private Path dqm;
+
+    @Option(names = "--tracking-map", paramLabel = "ME", description = "The map's ME path (default: " + DqmFeatures.TRACKING_MAP + ").")
+    private String trackingMap = DqmFeatures.TRACKING_MAP;
+
+    @Mixin
+    private RefrunInputs inputs;
+
+    @Override
+    public Integer call() {
+        if (run <= 0 || reference <= 0) {
+            throw new IllegalArgumentException("RUN and REF must be positive run numbers: " + run + ", " + reference);
+        }
+        if (top <= 0) {
+            throw new IllegalArgumentException("--top must be positive: " + top);
+        }
+        Reconstruction reco = reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset));
+        Reconstruction refReco = reconstruction("--reference-reconstruction", referenceReconstruction, reco);
+        if (reco == Reconstruction.UNKNOWN) {
+            throw new IllegalArgumentException("cannot tell RUN's reconstruction from the dataset '" + dataset + "': give --reconstruction");
+        }
+        List<RunReferencePair> history = inputs.readHistory();
+        FeatureTable features = inputs.readFeatures(history, run);
+        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
+                .settings(RecommenderSettings.defaults().withCandidates(top)).build();
+        int learned = recommender.learnBefore(history, run);
+        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()));
+
+        DqmCrawlDirectory crawl = new DqmCrawlDirectory(dqm);
+        ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(),
+                r -> crawl.map(trackingMap, r, r == run ? reco : refReco));
+        print(check, reco, refReco, learned, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    private static Reconstruction reconstruction(String option, String text, Reconstruction fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        Reconstruction r = Reconstruction.parse(text);
+        if (r == Reconstruction.UNKNOWN) {
+            throw new IllegalArgumentException(option + " " + text + ": expected online, express, prompt, rereco or rerecoul");
+        }
+        return r;
+    }
+
+    private void print(ReferenceCheck check, Reconstruction reco, Reconstruction refReco, int learned, PrintWriter out) {
+        out.printf(Locale.ROOT, "Run %d (%s, %s): %s maps from %s; %d earlier choices learned, %d candidates listed.%n%n", run,
+                reco.certhelperName(), dataset, CrawlLayout.meName(trackingMap), dqm, learned, check.entries().size()
+                        - (check.proposedEntry().recommenderRank() == 0 ? 1 : 0));
+        TextTable table = new TextTable("COST>", "CANDIDATE>", "RECOMMENDER RANK>", "");
+        for (ReferenceCheck.Entry e : check.entries()) {
+            table.row(e.hasCost() ? String.format(Locale.ROOT, "%.4f", e.cost()) : "n/a", e.candidate(),
+                    e.recommenderRank() == 0 ? "-" : Integer.toString(e.recommenderRank()),
+                    e.candidate() == reference ? "<- REF" : e.hasCost() ? "" : "no " + refReco.certhelperName() + " map");
+        }
+        table.print(out);
+        out.println();
+        ReferenceCheck.Entry ref = check.proposedEntry();
+        String listed = ref.recommenderRank() == 0 ? "the recommender does not list it" : "the recommender ranks it " + ref.recommenderRank();
+        if (!ref.hasCost()) {
+            out.printf(Locale.ROOT, "REF %d has no usable %s map: its cost cannot be told (%s).%n", reference, refReco.certhelperName(), listed);
+        } else {
+            ReferenceCheck.Entry best = check.entries().get(0);
+            out.printf(Locale.ROOT, "REF %d is %d of %d by cost (%.4f; cheapest %d at %.4f); %s.%n", reference, check.proposedPlace(),
+                    check.withCost(), ref.cost(), best.candidate(), best.cost(), listed);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,76 @@
+package org.runops.studies;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.runops.core.RegularFiles;
+import org.runops.core.refrun.Reconstruction;
+import org.runops.dqm.CrawlLayout;
+import org.runops.dqm.DqmException;
+import org.runops.dqm.Histogram;
+import org.runops.dqm.Histogram2D;
+import org.runops.dqm.JsonFairy;
+
+/**
+ * The histograms of a crawl directory ({@link CrawlLayout}: {@code <dir>/<ME name>/<run>_<reco>.json}, raw
+ * jsonfairy answers) as study values. A histogram that is not there — no file, or the GUI's
+ * {@code {"hist": "unsupported type"}} — is missing (NaN, empty), never an error; a file that is there but
+ * cannot be read or parsed is a {@link StudyException} naming it (a broken crawl must not pass for a
+ * missing histogram). Tracking maps are cached, as every run is read again as a reference. Not thread-safe.
+ */
+public final class DqmCrawlDirectory {
+    private final Path root;
+    private final Map<Path, Optional<double[][]>> maps = new HashMap<>();
+
+    public DqmCrawlDirectory(Path root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The histogram of {@code mePath} for ({@code run}, {@code reco}); empty when the crawl has none. */
+    public Optional<Histogram> histogram(String mePath, long run, Reconstruction reco) {
+        Path file = CrawlLayout.file(root, mePath, run, reco);
+        byte[] body;
+        try {
+            body = RegularFiles.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StudyException("cannot read " + file + ": " + RegularFiles.reason(e), e);
+        }
+        try {
+            return JsonFairy.parse(body, file.toString());
+        } catch (DqmException e) {
+            throw new StudyException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The four {@link DqmFeature#STATISTICS} of one histogram: x mean, x rms, entries and the in-range
+     * integral (the 1-D {@code bins.integral}; the centre cell of a 2-D histogram's 3×3); all NaN when missing.
+     */
+    public double[] statistics(DqmFeature feature, long run, Reconstruction reco) {
+        return histogram(feature.mePath(), run, reco)
+                .map(h -> new double[] {h.x().mean(), h.x().rms(), h.entries(), h.integral()})
+                .orElseGet(() -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+    }
+
+    /** The in-range contents {@code [ybin][xbin]} of a 2-D histogram; empty when missing or not 2-D. */
+    public Optional<double[][]> map(String mePath, long run, Reconstruction reco) {
+        Path file = CrawlLayout.file(root, mePath, run, reco);
+        Optional<double[][]> cached = maps.get(file);
+        if (cached == null) {
+            cached = histogram(mePath, run, reco).filter(Histogram2D.class::isInstance)
+                    .map(h -> ((Histogram2D) h).contentArray());
+            maps.put(file, cached);
+        }
+        return cached;
+    }
+}

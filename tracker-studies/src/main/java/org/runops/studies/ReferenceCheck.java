@@ -1,0 +1,86 @@
+package org.runops.studies;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/**
+ * A proposed reference checked against the histograms: the {@link TrackingMaps#referenceCost} of the run's
+ * tracking map against the proposed reference's and against every other candidate's, cheapest first. A low
+ * cost says the maps have the same shape; it does not make a reference right (the shifter's choice also
+ * weighs conditions the map does not show), but a proposal far costlier than the other candidates is worth a
+ * second look.
+ *
+ * @param run      the run that needs a reference
+ * @param proposed the proposed reference
+ * @param entries  the proposed reference and the candidates, by cost (cheapest first; no cost last, in the
+ *                 recommender's order)
+ */
+public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
+    /**
+     * One candidate.
+     *
+     * @param candidate       the reference run
+     * @param recommenderRank its 1-based rank in the recommender's list; 0 when the recommender did not list it
+     * @param cost            its reference cost; NaN when it has no map, or a flat one, or one of another shape
+     */
+    public record Entry(long candidate, int recommenderRank, double cost) {
+        public boolean hasCost() {
+            return !Double.isNaN(cost);
+        }
+    }
+
+    public ReferenceCheck {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * Checks {@code proposed} for {@code run} among {@code candidates} (the recommender's list, best first;
+     * {@code proposed} may or may not be in it). {@code maps} gives a run's tracking map, empty when there is
+     * none. Without a map of {@code run} itself nothing can be compared: a {@link StudyException}.
+     */
+    public static ReferenceCheck of(long run, long proposed, List<Long> candidates, LongFunction<Optional<double[][]>> maps) {
+        double[][] runMap = maps.apply(run).orElseThrow(() -> new StudyException("no tracking map of run " + run
+                + ": nothing to compare the references with"));
+        Set<Long> all = new LinkedHashSet<>(candidates);
+        all.add(proposed);
+        List<Entry> entries = new ArrayList<>(all.size());
+        for (long c : all) {
+            int rank = candidates.indexOf(c) + 1;
+            double cost = maps.apply(c).map(m -> TrackingMaps.referenceCost(runMap, m)).orElse(Double.NaN);
+            entries.add(new Entry(c, rank, cost));
+        }
+        entries.sort(Comparator.comparing((Entry e) -> !e.hasCost()).thenComparingDouble(e -> e.hasCost() ? e.cost() : 0)
+                .thenComparingInt(e -> e.recommenderRank() == 0 ? Integer.MAX_VALUE : e.recommenderRank()));
+        return new ReferenceCheck(run, proposed, entries);
+    }
+
+    /** The proposed reference's entry. */
+    public Entry proposedEntry() {
+        return entries.stream().filter(e -> e.candidate() == proposed).findFirst().orElseThrow();
+    }
+
+    /** The proposed reference's 1-based place by cost among the candidates with a cost; 0 when it has none. */
+    public int proposedPlace() {
+        int place = 0;
+        for (Entry e : entries) {
+            if (!e.hasCost()) {
+                return 0;
+            }
+            place++;
+            if (e.candidate() == proposed) {
+                return place;
+            }
+        }
+        return 0;
+    }
+
+    /** How many candidates have a cost. */
+    public long withCost() {
+        return entries.stream().filter(Entry::hasCost).count();
+    }
+}
