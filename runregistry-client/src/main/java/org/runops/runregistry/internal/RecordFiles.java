@@ -25,13 +25,16 @@ public final class RecordFiles {
     }
 
     public static <T> List<T> read(Path file, String pageKey, BiFunction<JsonNode, String, T> reader) {
-        byte[] body;
+        return parse(bytes(file), file.toString(), pageKey, reader);
+    }
+
+    /** The whole of {@code file}; a {@link RunRegistryException} naming it when it cannot be read. */
+    public static byte[] bytes(Path file) {
         try {
-            body = RegularFiles.readAllBytes(file);
+            return RegularFiles.readAllBytes(file);
         } catch (IOException e) {
             throw new RunRegistryException("cannot read " + file + ": " + RegularFiles.reason(e), e);
         }
-        return parse(body, file.toString(), pageKey, reader);
     }
 
     /** {@code tree} pretty-printed, one trailing newline. */
