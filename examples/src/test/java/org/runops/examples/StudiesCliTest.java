@@ -72,7 +72,7 @@ class StudiesCliTest {
 
         Path png = tmp.resolve("pca.png");
         Path scored = tmp.resolve("scored.csv");
-        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
+        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate", "--components", "2",
                 "--colour-by", "fill_number", "--plot", png.toString(), "--out", scored.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(p.out()).contains("PCA of 41 of 41 rows", "explained variance", "pc1", "pc2", "init_lumi", "weight",
