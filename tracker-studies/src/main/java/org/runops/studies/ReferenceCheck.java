@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.runops.core.RunopsException;
 
 /**
  * A proposed reference checked against the histograms: the {@link TrackingMaps#referenceCost} of the run's
@@ -26,9 +28,14 @@ public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
      *
      * @param candidate       the reference run
      * @param recommenderRank its 1-based rank in the recommender's list; 0 when the recommender did not list it
-     * @param cost            its reference cost; NaN when it has no map, or a flat one, or one of another shape
+     * @param cost            its reference cost; NaN when it has none
+     * @param note            why it has no cost ("no map", "flat map or another binning", "not fetched: ..."); "" when it has one
      */
-    public record Entry(long candidate, int recommenderRank, double cost) {
+    public record Entry(long candidate, int recommenderRank, double cost, String note) {
+        public Entry {
+            Objects.requireNonNull(note, "note");
+        }
+
         public boolean hasCost() {
             return !Double.isNaN(cost);
         }
@@ -41,7 +48,9 @@ public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
     /**
      * Checks {@code proposed} for {@code run} among {@code candidates} (the recommender's list, best first;
      * {@code proposed} may or may not be in it). {@code maps} gives a run's tracking map, empty when there is
-     * none. Without a map of {@code run} itself nothing can be compared: a {@link StudyException}.
+     * none. Without a map of {@code run} itself nothing can be compared: a {@link StudyException}. A candidate
+     * whose map could not be got (the lookup threw: server down, unreadable file) is neither cheap nor costly:
+     * no cost, and the note says why.
      */
     public static ReferenceCheck of(long run, long proposed, List<Long> candidates, LongFunction<Optional<double[][]>> maps) {
         double[][] runMap = maps.apply(run).orElseThrow(() -> new StudyException("no tracking map of run " + run
@@ -51,8 +60,16 @@ public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
         List<Entry> entries = new ArrayList<>(all.size());
         for (long c : all) {
             int rank = candidates.indexOf(c) + 1;
-            double cost = maps.apply(c).map(m -> TrackingMaps.referenceCost(runMap, m)).orElse(Double.NaN);
-            entries.add(new Entry(c, rank, cost));
+            Optional<double[][]> map;
+            try {
+                map = maps.apply(c);
+            } catch (RunopsException e) {
+                entries.add(new Entry(c, rank, Double.NaN, "not fetched: " + e.getMessage()));
+                continue;
+            }
+            double cost = map.map(m -> TrackingMaps.referenceCost(runMap, m)).orElse(Double.NaN);
+            String note = !Double.isNaN(cost) ? "" : map.isEmpty() ? "no map" : "flat map or another binning";
+            entries.add(new Entry(c, rank, cost, note));
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.hasCost()).thenComparingDouble(e -> e.hasCost() ? e.cost() : 0)
                 .thenComparingInt(e -> e.recommenderRank() == 0 ? Integer.MAX_VALUE : e.recommenderRank()));

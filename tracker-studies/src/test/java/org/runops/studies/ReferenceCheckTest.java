@@ -30,6 +30,20 @@ class ReferenceCheckTest {
     }
 
     @Test
+    void aMapThatCouldNotBeFetchedIsUndecidedNotCostly() {
+        ReferenceCheck check = ReferenceCheck.of(100, 90, List.of(90L, 80L), r -> {
+            if (r == 90) {
+                throw new org.runops.dqm.DqmException("https://gui/jsonfairy/archive/90/...: HTTP 502");
+            }
+            return Optional.of(RUN);
+        });
+        assertThat(check.entries()).extracting(ReferenceCheck.Entry::candidate).containsExactly(80L, 90L);
+        assertThat(check.proposedEntry().note()).isEqualTo("not fetched: https://gui/jsonfairy/archive/90/...: HTTP 502");
+        assertThat(check.proposedPlace()).isZero();
+        assertThat(check.entries().get(0).note()).isEmpty();
+    }
+
+    @Test
     void withoutTheRunsOwnMapThereIsNothingToCompare() {
         assertThatThrownBy(() -> ReferenceCheck.of(100, 90, List.of(90L), r -> Optional.empty()))
                 .isInstanceOf(StudyException.class).hasMessageContaining("no tracking map of run 100");

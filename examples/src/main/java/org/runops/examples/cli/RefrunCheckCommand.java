@@ -115,14 +115,15 @@ final class RefrunCheckCommand implements Callable<Integer> {
         for (ReferenceCheck.Entry e : check.entries()) {
             table.row(e.hasCost() ? String.format(Locale.ROOT, "%.4f", e.cost()) : "n/a", e.candidate(),
                     e.recommenderRank() == 0 ? "-" : Integer.toString(e.recommenderRank()),
-                    e.candidate() == reference ? "<- REF" : e.hasCost() ? "" : "no " + refReco.certhelperName() + " map");
+                    e.candidate() == reference ? "<- REF" + (e.hasCost() ? "" : ", " + e.note()) : e.note());
         }
         table.print(out);
         out.println();
         ReferenceCheck.Entry ref = check.proposedEntry();
         String listed = ref.recommenderRank() == 0 ? "the recommender does not list it" : "the recommender ranks it " + ref.recommenderRank();
         if (!ref.hasCost()) {
-            out.printf(Locale.ROOT, "REF %d has no usable %s map: its cost cannot be told (%s).%n", reference, refReco.certhelperName(), listed);
+            out.printf(Locale.ROOT, "REF %d has no cost (%s %s): it can be neither confirmed nor faulted by the maps; %s.%n", reference,
+                    refReco.certhelperName(), ref.note(), listed);
         } else {
             ReferenceCheck.Entry best = check.entries().get(0);
             out.printf(Locale.ROOT, "REF %d is %d of %d by cost (%.4f; cheapest %d at %.4f); %s.%n", reference, check.proposedPlace(),
