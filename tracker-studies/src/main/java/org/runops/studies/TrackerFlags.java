@@ -1,5 +1,6 @@
 package org.runops.studies;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class TrackerFlags {
         m.put("pixel", "tracker-pixel");
         m.put("strip", "tracker-strip");
         m.put("tracking", "tracker-track");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The status of {@code column} ({@code pixel}, {@code strip}, {@code tracking}) by the rule above; empty when missing. */

@@ -102,7 +102,7 @@ final class StudiesTableCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the runs either as --runs FILE... or as --catalog SPEC --from R1 --to R2"
                     + " (or the rows as --rr FILE...)");
         }
-        if (dqm == null && (dqmFeatures != null)) {
+        if (dqm == null && dqmFeatures != null) {
             throw new IllegalArgumentException("--dqm-features needs --dqm DIR");
         }
         FullStudyTable.Builder builder = FullStudyTable.builder();
