@@ -81,9 +81,10 @@ class StudiesFullCliTest {
 
         Path table = tmp.resolve("full.csv");
         Run t = runops("studies", "table", "--rr", rrFile.toString(), "--runs", runsFile.toString(), "--fills", fills.toString(),
-                "--dqm", crawl.toString(), "--dqm-features", "Hits.Pixel,Hits.Strip,Tracks", "--out", table.toString());
+                "--dqm", crawl.toString(), "--dqm-features", "Hits.Pixel,Hits.Strip,Tracks", "--out", table.toString(), "--progress");
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("wrote 24 rows");
+        assertThat(t.err()).contains("dqm: [##############################] rows 24/24");
         StudyTable full = StudyTable.readCsv(table);
         assertThat(full.columns()).startsWith("run_number", "reconstruction", "rr_dataset", "rr_class", "rr_significant",
                 "tracker_state", "pixel", "strip", "tracking", "fill_number", "recorded_lumi", "fill__fill_number", "fill__era");

@@ -52,6 +52,12 @@ public final class FullStudyTable {
 
     private FullStudyTable() {}
 
+    /** Progress of a build. */
+    @FunctionalInterface
+    public interface Progress {
+        void rowDone(int done, int total);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -65,6 +71,7 @@ public final class FullStudyTable {
         private Path dqm;
         private List<DqmFeature> features = DqmFeatures.NOTEBOOK;
         private String trackingMap = DqmFeatures.TRACKING_MAP;
+        private Progress progress = (done, total) -> { };
 
         private Builder() {}
 
@@ -110,6 +117,12 @@ public final class FullStudyTable {
             return this;
         }
 
+        /** Told after each row's DQM histograms are read (rows done, rows in all): the long part of a build. */
+        public Builder progress(Progress p) {
+            this.progress = Objects.requireNonNull(p, "progress");
+            return this;
+        }
+
         public StudyTable build() {
             if (datasets == null && runs == null) {
                 throw new StudyException("the studies table needs Run Registry datasets or OMS runs for its rows");
@@ -127,7 +140,7 @@ public final class FullStudyTable {
                     throw new StudyException("DQM features are per (run, reconstruction): give Run Registry datasets or a Certhelper history");
                 }
                 DqmCrawlDirectory crawl = new DqmCrawlDirectory(dqm);
-                table = withFeatures(table, crawl, features);
+                table = withFeatures(table, crawl, features, progress);
                 if (trackingMap != null) {
                     table = withTrackingMapColumns(table, crawl, trackingMap);
                 }
@@ -222,7 +235,7 @@ public final class FullStudyTable {
     }
 
     /** The four statistics of every feature, per row; NaN (empty) where the crawl has no histogram. Built in one pass: 300 columns. */
-    static StudyTable withFeatures(StudyTable table, DqmCrawlDirectory crawl, List<DqmFeature> features) {
+    static StudyTable withFeatures(StudyTable table, DqmCrawlDirectory crawl, List<DqmFeature> features, Progress progress) {
         List<String> columns = new ArrayList<>(table.columns());
         features.forEach(f -> columns.addAll(f.columns()));
         int width = table.columns().size();
@@ -243,6 +256,7 @@ public final class FullStudyTable {
                 }
             }
             out.add(row);
+            progress.rowDone(i + 1, table.size());
         }
         LOG.debug("DQM features: {} of {} (row, histogram) pairs found under {}", found, (long) table.size() * features.size(),
                 crawl.root());

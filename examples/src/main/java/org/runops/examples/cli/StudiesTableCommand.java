@@ -89,6 +89,9 @@ final class StudiesTableCommand implements Callable<Integer> {
         "angular_entropy (default: " + DqmFeatures.TRACKING_MAP + ")."})
     private String trackingMap = DqmFeatures.TRACKING_MAP;
 
+    @Option(names = "--progress", description = "Show a progress bar on stderr while the DQM histograms are read (default: on a terminal).")
+    private boolean progress;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write the table here (atomically) instead of standard output.")
     private Path out;
 
@@ -126,7 +129,10 @@ final class StudiesTableCommand implements Callable<Integer> {
                 builder.features(DqmFeatures.select(dqmFeatures));
             }
         }
-        StudyTable table = builder.build();
+        StudyTable table;
+        try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null, "dqm", "rows")) {
+            table = builder.progress(bar::update).build();
+        }
         StudiesOutput.write(table, out, format, spec.commandLine().getOut());
         if (out != null) {
             PrintWriter o = spec.commandLine().getOut();
