@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "recommender lists for RUN (as 'runops refrun recommend' ranks them: the choices of runs below RUN learned).",
             "The cost is half the mean squared difference of the z-normalised maps: 0 = the same shape, about 1 = unrelated.",
             "Rows are sorted by cost; REF is marked. Candidates without a map (or with a flat one) come last, as n/a.",
-            "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json);",
+            "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json;",
+            "crawl RUN, REF and the candidates first to check against the GUI's archive);",
             "the candidates' maps are read for the same reconstruction as RUN's unless --reference-reconstruction says otherwise.",
             "A low cost does not make a reference right; a proposal much costlier than the others is worth a second look.",
             "Exit codes: 0 printed; 2 bad arguments, unreadable input or no map of RUN (nothing to compare with)."
