@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <li>rows: one per Run Registry dataset — {@code run_number}, {@code reconstruction} (from the dataset
  *     name, {@link TrackerFlags#reconstruction}), {@code rr_dataset}, {@code rr_class}, {@code rr_significant},
  *     {@code tracker_state} and the flags {@code pixel}, {@code strip}, {@code tracking}
- *     ({@link TrackerFlags}); the first dataset wins when two give the same (run, reconstruction).
+ *     ({@link TrackerFlags}); datasets marked deleted are left out, and the first dataset wins when two give
+ *     the same (run, reconstruction).
  *     Without Run Registry datasets the rows are the OMS runs joined with the Certhelper history
  *     ({@link StudyJoin#join(StudyTable, List)}: one per certified reconstruction);
  * <li>⋈ OMS runs on {@code run_number} (left; their columns as flattened, {@code <attr>_unit} included), runs
@@ -153,6 +154,9 @@ public final class FullStudyTable {
         StudyTable.Builder out = StudyTable.builder(RR_COLUMNS);
         Set<String> seen = new HashSet<>();
         for (RrDataset d : datasets) {
+            if (d.deleted()) {
+                continue; // removed from Run Registry: not a certification
+            }
             Reconstruction reco = TrackerFlags.reconstruction(d.name());
             if (!seen.add(d.run() + "/" + reco)) {
                 LOG.debug("run {}: dataset {} gives {} again; the first dataset's row is kept", d.run(), d.name(), reco);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.runops.core.RegularFiles;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.dqm.CrawlLayout;
 import org.runops.oms.OmsPage;
+import org.runops.runregistry.RrDataset;
 import org.runops.runregistry.RrDatasets;
 import org.runops.testing.SharedData;
 
@@ -110,6 +112,19 @@ class FullStudyTableTest {
         assertThat(table.columns()).hasSize(FullStudyTable.RR_COLUMNS.size() + 4 * DqmFeatures.NOTEBOOK.size() + 2);
         assertThat(table.column("Hits.Pixel.mean")).containsOnlyNulls();
         assertThat(table.column(FullStudyTable.ANGULAR_ENTROPY)).containsOnlyNulls();
+    }
+
+    @Test
+    void deletedDatasetsAndRepeatedReconstructionsGiveNoRow() {
+        List<RrDataset> read = RrDatasets.read(resource("rr_datasets_321010-321012.json"));
+        RrDataset express = read.get(0);
+        RrDataset deleted = new RrDataset(321009, "/Express/Collisions2018/DQM", "Collisions18", "OPEN", true, Map.of(), Map.of(),
+                List.of(), true, 2, Map.of());
+        RrDataset again = new RrDataset(express.run(), "/StreamExpress/Collisions2018/DQM", express.runClass(), express.state(), true,
+                Map.of(), Map.of(), List.of(), false, 3, Map.of());
+        StudyTable table = FullStudyTable.builder().runRegistry(List.of(deleted, express, again)).build();
+        assertThat(table.column("run_number")).containsExactly(321012L);
+        assertThat(table.column("rr_dataset")).containsExactly("/Express/Collisions2018/DQM");
     }
 
     @Test
