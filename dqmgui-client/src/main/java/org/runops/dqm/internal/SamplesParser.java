@@ -71,7 +71,9 @@ public final class SamplesParser {
             return null;
         }
         String path = page.substring(start + 1, end);
-        return path.startsWith("/") && path.length() > "/session/".length() && path.indexOf(' ') < 0 ? path : null;
+        String id = page.substring(at + "/session/".length(), end);
+        boolean plain = !id.isEmpty() && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return path.startsWith("/") && plain && path.chars().noneMatch(Character::isWhitespace) ? path : null;
     }
 
     private static List<DqmSample> collect(JsonNode groups, long run, String source) {
