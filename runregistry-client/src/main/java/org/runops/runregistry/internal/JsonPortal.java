@@ -59,8 +59,9 @@ public final class JsonPortal {
         JobProgress.State last = JobProgress.State.QUEUED;
         while (true) {
             HttpFetcher.Answer answer;
+            Duration left = left(deadline, started, options, "polling", id);
             try {
-                answer = http.post(POLL, poll, left(deadline, started, options, "polling", id));
+                answer = http.post(POLL, poll, left);
             } catch (RunRegistryException e) {
                 throw new RunRegistryException("JSON portal job " + id + " failed: " + e.getMessage(), e.serverMessage(), e);
             }
@@ -82,7 +83,7 @@ public final class JsonPortal {
                 default -> throw new RunRegistryException("Run Registry " + http.url(POLL) + ": job " + id + " answered HTTP "
                         + answer.status() + " (expected 200 done, 202 running or 203 queued)");
             }
-            if (clock.instant().plus(options.pollInterval()).isAfter(deadline)) {
+            if (!clock.instant().plus(options.pollInterval()).isBefore(deadline)) { // the next poll would come too late
                 throw new RunRegistryException("JSON portal job " + id + " did not finish within " + Durations.describe(options.deadline())
                         + " (last seen " + last.name().toLowerCase(java.util.Locale.ROOT) + "); it may still finish on the server");
             }
