@@ -58,23 +58,8 @@ public final class RunRegistryRunCatalog implements RunCatalog {
         Map<String, String> attributes = new LinkedHashMap<>();
         r.omsAttributes().forEach((name, v) -> text(v).ifPresent(t -> attributes.put(name, t)));
         r.rrAttributes().forEach((name, v) -> text(v).ifPresent(t -> attributes.put("rr_" + name, t)));
-        r.triplets().forEach((column, t) -> attributes.put("rr_" + column, flags(t)));
+        r.triplets().forEach((column, t) -> attributes.put("rr_" + column, t.describe()));
         return new RunRecord(r.run(), instant(r.omsAttributes().get("start_time")), instant(r.omsAttributes().get("end_time")), attributes);
-    }
-
-    /** The one status, or the non-zero counts in status order; "" for a column with no lumisection counted. */
-    static String flags(TripletSummary t) {
-        FlagStatus sole = t.soleStatus();
-        if (sole != null) {
-            return sole.serverName();
-        }
-        StringBuilder b = new StringBuilder();
-        for (FlagStatus s : FlagStatus.values()) {
-            if (t.count(s) > 0) {
-                b.append(b.length() == 0 ? "" : " ").append(s.serverName()).append('=').append(t.count(s));
-            }
-        }
-        return b.toString();
     }
 
     private static java.util.Optional<String> text(JsonNode v) {
