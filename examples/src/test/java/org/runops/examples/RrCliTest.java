@@ -123,7 +123,7 @@ class RrCliTest {
                     "--page-size", "2");
             assertThat(table.exitCode()).as(table.err()).isZero();
             assertThat(table.out().lines().toList()).containsExactly(
-                    "   run  dataset                         class         tracker_state  tracker-pixel         tracker-strip  tracker-track",
+                    "   run  dataset                         class         tracker_state  tracker-pixel        tracker-strip  tracker-track",
                     "355100  /PromptReco/Collisions2022/DQM  Collisions22  COMPLETED      GOOD=617 STANDBY=25  GOOD           GOOD",
                     "355101  /PromptReco/Collisions2022/DQM  Collisions22  COMPLETED      GOOD=617 STANDBY=25  GOOD           GOOD",
                     "355102  /PromptReco/Collisions2022/DQM  Collisions22  COMPLETED      GOOD=617 STANDBY=25  GOOD           GOOD");
@@ -219,7 +219,7 @@ class RrCliTest {
         })) {
             Path out = tmp.resolve("golden.json");
             Launcher.Run r = runops("rr", "golden", "--logic", sample.toString(), "--url", server.url("/api/").toString(),
-                    "--poll", "10ms", "--deadline", "1m", "--out", out.toString());
+                    "--poll", "PT0.01S", "--deadline", "1m", "--out", out.toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.err()).contains("rr golden: submitting", "datasets /ReReco/Run2018__UL2019/DQM", "job 42 running (progress 0.5)",
                     "job 42 done", "golden: 477 runs");
