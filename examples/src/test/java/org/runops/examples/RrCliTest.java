@@ -239,4 +239,17 @@ class RrCliTest {
             assertThat(r.err()).contains("RUNOPS_RR_CLIENT_ID");
         }
     }
+
+    @Test
+    void theRunRegistryCatalogSpecChecksItsFilterAndCredentials() {
+        Launcher.Run bad = runops("runs", "list", "--catalog", "rr:class: Collisions22;tracker-strip: GREAT", "--from", "1", "--to", "2");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("tracker-strip", "status");
+        if (System.getenv("RUNOPS_RR_CLIENT_ID") == null && System.getenv("RUNOPS_RR_URL") == null) {
+            Launcher.Run r = runops("runs", "list", "--catalog", "rr:class: Collisions22", "--from", "1", "--to", "2");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("RUNOPS_RR_CLIENT_ID");
+        }
+        assertThat(runops("runs", "list", "--catalog", "rq", "--from", "1", "--to", "2").err()).contains("rr[:FILTER]");
+    }
 }
