@@ -1,6 +1,9 @@
 package org.runops.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -43,6 +47,7 @@ public final class FakeDqmGui implements AutoCloseable {
     public FakeDqmGui(byte[] histogram, byte[] unsupported) throws IOException {
         this.histogram = histogram.clone();
         this.unsupported = unsupported.clone();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -182,5 +187,39 @@ public final class FakeDqmGui implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+    }
+
+    /**
+     * Accepted sockets with TCP_NODELAY: mockwebserver writes an answer's headers and body separately, and with
+     * Nagle on, each answer would wait for the client's delayed ACK (40 ms on Linux) — a cost of the fake, not of
+     * the client under test, which a real GUI (Apache) does not have.
+     */
+    private static final class NoDelayServerSockets extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
     }
 }
