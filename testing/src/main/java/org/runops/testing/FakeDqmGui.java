@@ -32,7 +32,7 @@ public final class FakeDqmGui implements AutoCloseable {
     private final byte[] unsupported;
     private final Map<Long, List<String>> datasets = new ConcurrentHashMap<>();
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger histogramRequests = new AtomicInteger();
@@ -71,9 +71,19 @@ public final class FakeDqmGui implements AutoCloseable {
 
     /** The next {@code times} jsonfairy requests for an ME path ending with {@code mePathSuffix} fail with HTTP 500. */
     public FakeDqmGui failing(String mePathSuffix, int times) {
-        failures.put(mePathSuffix, new AtomicInteger(times));
+        return failing(mePathSuffix, times, 500);
+    }
+
+    /**
+     * The next {@code times} jsonfairy requests for an ME path ending with {@code mePathSuffix} are answered {@code status}
+     * with a plain-text body (with 200: what the GUI sends when rendering throws, not JSON).
+     */
+    public FakeDqmGui failing(String mePathSuffix, int times, int status) {
+        failures.put(mePathSuffix, new Failure(new AtomicInteger(times), status));
         return this;
     }
+
+    private record Failure(AtomicInteger left, int status) {}
 
     /** Every answer waits {@code latency} first. */
     public FakeDqmGui latency(Duration latency) {
@@ -144,9 +154,9 @@ public final class FakeDqmGui implements AutoCloseable {
         long run = Long.parseLong(path.get(4));
         String dataset = "/" + path.get(5) + "/" + path.get(6) + "/" + path.get(7);
         String me = String.join("/", path.subList(8, path.size()));
-        for (Map.Entry<String, AtomicInteger> f : failures.entrySet()) {
-            if (me.endsWith(f.getKey()) && f.getValue().getAndDecrement() > 0) {
-                return new MockResponse.Builder().code(500).body("Internal error while rendering " + me).build();
+        for (Map.Entry<String, Failure> f : failures.entrySet()) {
+            if (me.endsWith(f.getKey()) && f.getValue().left().getAndDecrement() > 0) {
+                return new MockResponse.Builder().code(f.getValue().status()).body("Exception while rendering " + me).build();
             }
         }
         boolean known = datasets.getOrDefault(run, List.of()).contains(dataset) && missing.stream().noneMatch(me::endsWith);
