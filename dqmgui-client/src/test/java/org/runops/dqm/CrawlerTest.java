@@ -245,6 +245,8 @@ class CrawlerTest {
         assertThat(stopped.interrupted()).isTrue();
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.notAttempted()).isPositive();
+        // the items in flight were let finish: nothing half done, nothing failed
+        assertThat(stopped.items()).allMatch(i -> i.status() == CrawlStatus.FETCHED);
         assertThat(stopped.items().size() + stopped.notAttempted()).isEqualTo(20);
         assertThat(seenTotal.get()).isEqualTo(20);
         assertThat(Files.readAllLines(stopped.ledger())).hasSize(stopped.items().size() + 1);
