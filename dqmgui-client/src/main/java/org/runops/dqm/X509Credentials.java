@@ -55,8 +55,9 @@ public final class X509Credentials {
     public static X509Credentials pem(Path certificate, Path key) {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(key, "key");
-        List<X509Certificate> certs = certificates(PemBlock.read(read(certificate), certificate.toString()), certificate.toString());
+        // the key first: an encrypted key is the likeliest problem, and its message says what to do
         PrivateKey k = onlyKey(PemBlock.read(read(key), key.toString()), key.toString());
+        List<X509Certificate> certs = certificates(PemBlock.read(read(certificate), certificate.toString()), certificate.toString());
         String source = certificate.equals(key) ? certificate.toString() : certificate + " + " + key;
         return new X509Credentials(k, leafFirst(k, certs, source), source);
     }

@@ -9,6 +9,7 @@ import org.runops.examples.cli.CaloCommand;
 import org.runops.examples.cli.CertHelperCommand;
 import org.runops.examples.cli.DataloggerCommand;
 import org.runops.examples.cli.DemoCommand;
+import org.runops.examples.cli.DqmCommand;
 import org.runops.examples.cli.EventsCommand;
 import org.runops.examples.cli.ExitCodes;
 import org.runops.examples.cli.OmsCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
         subcommands = {DemoCommand.class, RunsCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
-            CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class, CaloCommand.class},
+            CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class, CaloCommand.class,
+            DqmCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error (the message names the input),",
                 "3 internal error (a bug in runops: please report it with the stack trace that -v prints).",
                 "Add -v (before or after the subcommand) to see why: debug logging of every decision."})

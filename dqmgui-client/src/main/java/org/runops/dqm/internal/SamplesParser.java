@@ -1,0 +1,159 @@
+package org.runops.dqm.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.runops.core.http.HtmlPages;
+import org.runops.core.http.Redaction;
+import org.runops.dqm.DqmException;
+import org.runops.dqm.DqmSample;
+
+/**
+ * The samples of a run from the two GUI answers that list them (spec §3; no real answer of either exists, so
+ * both shapes come from the GUI's code): the stateless {@code data/json/samples}
+ * ({@code {"samples":[{"type":…,"items":[{"type","run","dataset","version","importversion"}…]}]}}) and the
+ * session API's {@code modify} answer, a Python tuple ({@code ([{'kind':'AutoUpdate',…},{'kind':'DQMSample',
+ * 'items':[<same groups>]}])}). {@code run} is a string in both.
+ */
+public final class SamplesParser {
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).build())
+                    .build())
+            .build();
+
+    private SamplesParser() {}
+
+    /** The samples of {@code run} in a {@code data/json/samples} answer (the run is matched as a regex there, so others may come too). */
+    public static List<DqmSample> samples(byte[] body, long run, String source) {
+        JsonNode root = read(body, source);
+        JsonNode groups = root.get("samples");
+        if (groups == null || !groups.isArray()) {
+            throw new DqmException(source + ": expected {\"samples\": [...]}, got " + excerpt(body));
+        }
+        return collect(groups, run, source);
+    }
+
+    /** The samples of {@code run} in a session {@code modify} answer (a Python tuple holding a {@code DQMSample} part). */
+    public static List<DqmSample> session(byte[] body, long run, String source) {
+        JsonNode root = read(pythonToJson(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), source);
+        if (!root.isArray()) {
+            throw new DqmException(source + ": expected the session's tuple of parts, got " + excerpt(body));
+        }
+        for (JsonNode part : root) {
+            if (part.isObject() && "DQMSample".equals(part.path("kind").asText())) {
+                JsonNode groups = part.get("items");
+                if (groups == null || !groups.isArray()) {
+                    throw new DqmException(source + ": the DQMSample part has no items list");
+                }
+                return collect(groups, run, source);
+            }
+        }
+        throw new DqmException(source + ": no {'kind': 'DQMSample'} part in the session answer " + excerpt(body));
+    }
+
+    /** The session id in the GUI's landing page ({@code location.replace('/dqm/offline/session/ABMTY3')}): the path, or null. */
+    public static String sessionPath(String page) {
+        int at = page.indexOf("/session/");
+        if (at < 0) {
+            return null;
+        }
+        int start = page.lastIndexOf('\'', at);
+        int end = page.indexOf('\'', at);
+        if (start < 0 || end < 0) {
+            return null;
+        }
+        String path = page.substring(start + 1, end);
+        String id = page.substring(at + "/session/".length(), end);
+        boolean plain = !id.isEmpty() && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return path.startsWith("/") && plain && path.chars().noneMatch(Character::isWhitespace) ? path : null;
+    }
+
+    private static List<DqmSample> collect(JsonNode groups, long run, String source) {
+        List<DqmSample> out = new ArrayList<>();
+        for (JsonNode group : groups) {
+            JsonNode items = group.get("items");
+            if (items == null || !items.isArray()) {
+                continue; // a group without samples (the online GUI's "live" group, say)
+            }
+            for (JsonNode item : items) {
+                String runText = item.path("run").asText("");
+                String dataset = item.path("dataset").asText("");
+                if (dataset.isEmpty() || !runText.equals(Long.toString(run))) {
+                    continue;
+                }
+                out.add(new DqmSample(item.path("type").asText(group.path("type").asText("")), run, dataset,
+                        item.path("version").asText(""), item.path("importversion").asInt(0)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Python literal as JSON: the tuple's parentheses dropped, {@code '} turned into {@code "} (the GUI writes
+     * no quote inside its strings), {@code True}/{@code False}/{@code None} outside strings into JSON words.
+     */
+    static String pythonToJson(String text) {
+        String t = text.strip();
+        if (t.startsWith("(") && t.endsWith(")")) {
+            t = t.substring(1, t.length() - 1).strip();
+            if (t.endsWith(",")) {
+                t = t.substring(0, t.length() - 1); // a one-element tuple
+            }
+        }
+        StringBuilder b = new StringBuilder(t.length());
+        boolean inString = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'' || c == '"') {
+                inString = !inString;
+                b.append('"');
+            } else if (!inString && Character.isLetter(c)) {
+                int end = i;
+                while (end < t.length() && Character.isLetterOrDigit(t.charAt(end))) {
+                    end++;
+                }
+                String word = t.substring(i, end);
+                b.append(switch (word) {
+                    case "True" -> "true";
+                    case "False" -> "false";
+                    case "None" -> "null";
+                    default -> word;
+                });
+                i = end - 1;
+            } else {
+                if (inString && c == '\\' && i + 1 < t.length()) {
+                    b.append(c);
+                    c = t.charAt(++i);
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static JsonNode read(byte[] body, String source) {
+        if (HtmlPages.looksLikeHtml(body)) {
+            throw new DqmException(source + ": expected the GUI's samples, got " + HtmlPages.describe(body));
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new DqmException(source + ": malformed samples answer (" + e.getOriginalMessage() + "): " + excerpt(body), e);
+        } catch (java.io.IOException e) {
+            throw new DqmException(source + ": cannot read the samples answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static String excerpt(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "an empty body" : "\"" + Redaction.excerpt(text) + "\"";
+    }
+}

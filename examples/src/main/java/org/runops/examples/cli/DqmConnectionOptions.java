@@ -1,0 +1,86 @@
+package org.runops.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.runops.core.http.HttpSettings;
+import org.runops.dqm.DqmGuiClient;
+import org.runops.dqm.DqmInstance;
+import org.runops.dqm.X509Credentials;
+import picocli.CommandLine.Option;
+
+/** How the {@code runops dqm} commands reach the GUI: instance or URL, client certificate, trust store, timeout. */
+final class DqmConnectionOptions {
+    static final String PKCS12_PASSWORD_ENV = "RUNOPS_DQM_PKCS12_PASSWORD";
+    static final String TRUST_STORE_PASSWORD_ENV = "RUNOPS_DQM_TRUST_STORE_PASSWORD";
+
+    @Option(names = "--instance", defaultValue = "offline", paramLabel = "offline|online",
+            description = "Which GUI: https://cmsweb.cern.ch/dqm/<instance>/ (default: ${DEFAULT-VALUE}).")
+    private String instance;
+
+    @Option(names = "--url", paramLabel = "BASE", description = "GUI base URL instead of the instance's (e.g. https://host/dqm/offline/).")
+    private String url;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "Client certificate (PEM); alone: a proxy holding certificate, key and chain.")
+    private Path cert;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "Unencrypted private key of --cert (PEM: PKCS#8, PKCS#1 or EC).")
+    private Path key;
+
+    @Option(names = "--pkcs12", paramLabel = "P12", description = "Client certificate and key as PKCS#12; password in " + PKCS12_PASSWORD_ENV + ".")
+    private Path pkcs12;
+
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "Extra trusted CAs (PKCS12/JKS, the CERN CAs); password, if any, in " + TRUST_STORE_PASSWORD_ENV + ".")
+    private Path trustStore;
+
+    @Option(names = "--call-timeout", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Longest one HTTP request may take, body included (default: ${DEFAULT-VALUE}).")
+    private Duration callTimeout;
+
+    /** A client; credentials from the options, else discovered (a note on {@code err} when none is found). */
+    DqmGuiClient client(Function<String, String> env, Path home, PrintWriter err) {
+        DqmGuiClient.Builder b = DqmGuiClient.builder().instance(instance()).env(env);
+        if (url != null) {
+            b.baseUrl(url);
+        }
+        HttpSettings defaults = HttpSettings.defaults();
+        HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
+        if (trustStore != null) {
+            settings = settings.withTrustStore(trustStore, env.apply(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
+        }
+        Optional<X509Credentials> credentials = credentials(env, home);
+        if (credentials.isEmpty() && (url == null || url.startsWith("https:"))) {
+            err.println("runops: note: no client certificate given or found (usercert.pem + userkey.pem in "
+                    + X509Credentials.searchPath(env, home) + "); cmsweb will refuse the requests");
+        }
+        return b.httpSettings(settings).credentials(credentials.orElse(null)).build();
+    }
+
+    private Optional<X509Credentials> credentials(Function<String, String> env, Path home) {
+        if (pkcs12 != null) {
+            if (cert != null || key != null) {
+                throw new IllegalArgumentException("--pkcs12 replaces --cert/--key: give one or the other");
+            }
+            return Optional.of(X509Credentials.pkcs12(pkcs12, env.apply(PKCS12_PASSWORD_ENV) != null ? PKCS12_PASSWORD_ENV : null, env));
+        }
+        if (key != null && cert == null) {
+            throw new IllegalArgumentException("--key needs --cert");
+        }
+        if (cert != null) {
+            return Optional.of(key == null ? X509Credentials.proxy(cert) : X509Credentials.pem(cert, key));
+        }
+        return X509Credentials.discover(env, home);
+    }
+
+    private DqmInstance instance() {
+        try {
+            return DqmInstance.valueOf(instance.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--instance must be offline or online, got '" + instance + "'");
+        }
+    }
+}
