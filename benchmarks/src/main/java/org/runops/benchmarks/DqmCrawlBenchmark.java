@@ -1,21 +1,13 @@
 package org.runops.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,21 +22,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.runops.core.refrun.Reconstruction;
-import org.runops.dqm.ArchiveSource;
 import org.runops.dqm.CrawlOptions;
 import org.runops.dqm.CrawlProgress;
 import org.runops.dqm.CrawlReport;
 import org.runops.dqm.CrawlStatus;
 import org.runops.dqm.CrawlTarget;
 import org.runops.dqm.Crawler;
-import org.runops.dqm.DqmException;
+import org.runops.dqm.DqmGuiClient;
 import org.runops.testing.FakeDqmGui;
 
 /**
  * {@link Crawler#crawl} of {@code crawlHistograms} (run, ME) histograms — {@code crawlHistograms / 5} express runs × 5 MEs —
  * from a loopback DQM GUI ({@link FakeDqmGui}) that answers every request after {@code latencyMs}, with the
  * real offline TH2 map body ({@code ../shared/data/dqm/jsonfairy_offline_321012_...json}; {@code -p mapBody=generated}
- * serves a JSON body of the same size when ../shared is absent). Each run's dataset list is one more request, so
+ * serves a generated map of the same shape when ../shared is absent), through the real {@link DqmGuiClient} (which
+ * parses each body before handing it over). Each run's dataset list is one more request, so
  * a cold crawl makes {@code crawlHistograms × 1.2} requests.
  * <ul>
  *   <li>{@code cold}: empty cache and output, {@code parallelism} requests at a time; 1 is what dqmcrawlr does.</li>
@@ -73,11 +65,12 @@ public class DqmCrawlBenchmark {
     @Param({"1", "2", "4"})
     public int parallelism;
 
-    /** {@code shared}: the real body from ../shared/data/dqm; {@code generated}: a JSON body of the same size. */
+    /** {@code shared}: the real body from ../shared/data/dqm; {@code generated}: a generated map of the same shape. */
     @Param({"shared"})
     public String mapBody;
 
     private FakeDqmGui gui;
+    private DqmGuiClient client;
     private Crawler crawler;
     private List<CrawlTarget> targets;
     private List<String> mePaths;
@@ -105,13 +98,13 @@ public class DqmCrawlBenchmark {
         for (int i = 0; i < MES_PER_RUN; i++) {
             mePaths.add("/Tracking/TrackParameters/generalTracks/GeneralProperties/TrackEtaPhi_ImpactPoint_GenTk_" + i);
         }
-        crawler = new Crawler(new HttpArchive(gui.baseUrl()));
+        client = DqmGuiClient.builder().baseUrl(gui.baseUrl()).build();
+        crawler = new Crawler(client);
     }
 
     static byte[] body(String kind) throws IOException {
         if (kind.equals("generated")) {
-            String head = "{\"hist\":{\"type\":\"TH2\",\"pad\":\"";
-            return (head + "x".repeat(6607 - head.length() - 4) + "\"}}").getBytes(StandardCharsets.UTF_8);
+            return JsonFairyParseBenchmark.generated();
         }
         if (!kind.equals("shared")) {
             throw new IllegalArgumentException("mapBody must be shared or generated, got " + kind);
@@ -174,47 +167,7 @@ public class DqmCrawlBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         BenchmarkFiles.deleteRecursively(root);
+        client.close();
         gui.close();
-    }
-
-    /** Plain HTTP to the loopback GUI (jsonfairy archive, stateless samples), standing in until DqmGuiClient is wired here. */
-    private static final class HttpArchive implements ArchiveSource {
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private final OkHttpClient http = new OkHttpClient();
-        private final HttpUrl base;
-
-        HttpArchive(HttpUrl base) {
-            this.base = base;
-        }
-
-        @Override
-        public Optional<byte[]> archiveJson(long run, String dataset, String mePath) {
-            byte[] body = get(base.newBuilder().addPathSegments("jsonfairy/archive/" + run + dataset + mePath).build());
-            return body.length < 64 && new String(body, StandardCharsets.UTF_8).contains("unsupported type") ? Optional.empty() : Optional.of(body);
-        }
-
-        @Override
-        public List<String> datasetNames(long run) {
-            List<String> names = new ArrayList<>();
-            try {
-                JsonNode samples = JSON.readTree(get(base.newBuilder().addPathSegments("data/json/samples")
-                        .addQueryParameter("match", ".*").addQueryParameter("run", Long.toString(run)).build()));
-                samples.path("samples").forEach(s -> s.path("items").forEach(i -> names.add(i.path("dataset").asText())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return names;
-        }
-
-        private byte[] get(HttpUrl url) {
-            try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
-                if (r.code() != 200) {
-                    throw new DqmException(url + ": HTTP " + r.code());
-                }
-                return r.body().bytes();
-            } catch (IOException e) {
-                throw new DqmException(url + ": " + e.getMessage(), e);
-            }
-        }
     }
 }
