@@ -13,14 +13,15 @@ import org.runops.examples.cli.DqmCommand;
 import org.runops.examples.cli.EventsCommand;
 import org.runops.examples.cli.ExitCodes;
 import org.runops.examples.cli.OmsCommand;
-import org.runops.examples.cli.RootCommand;
-import org.runops.examples.cli.RunsCommand;
 import org.runops.examples.cli.RefrunCommand;
+import org.runops.examples.cli.RootCommand;
+import org.runops.examples.cli.RrCommand;
+import org.runops.examples.cli.RunsCommand;
 import org.runops.examples.cli.StripCommand;
 import org.runops.examples.cli.StudiesCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code runops} launcher: one subcommand per area. Exit codes ({@link ExitCodes}): 0 ok, 1 a
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
         versionProvider = RunopsCli.Version.class,
         description = "Run bookkeeping, validation and data-quality tools for detector operations.",
         subcommands = {DemoCommand.class, RunsCommand.class, RootCommand.class, EventsCommand.class, StripCommand.class, OmsCommand.class,
-            CertHelperCommand.class, RefrunCommand.class, StudiesCommand.class, DataloggerCommand.class, CaloCommand.class,
-            DqmCommand.class},
+            CertHelperCommand.class, RrCommand.class, DqmCommand.class, RefrunCommand.class, StudiesCommand.class,
+            DataloggerCommand.class, CaloCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 usage or input error (the message names the input),",
                 "3 internal error (a bug in runops: please report it with the stack trace that -v prints).",
                 "Add -v (before or after the subcommand) to see why: debug logging of every decision."})

@@ -64,4 +64,19 @@ public record TripletSummary(Map<FlagStatus, Integer> counts, List<String> cause
         }
         return sole;
     }
+
+    /** The status when every counted lumisection has the same one ({@code GOOD}), else the non-zero counts in status order ({@code GOOD=617 STANDBY=25}); "" when none is counted. */
+    public String describe() {
+        FlagStatus sole = soleStatus();
+        if (sole != null) {
+            return sole.serverName();
+        }
+        StringBuilder b = new StringBuilder();
+        for (FlagStatus s : FlagStatus.values()) {
+            if (count(s) > 0) {
+                b.append(b.length() == 0 ? "" : " ").append(s.serverName()).append('=').append(count(s));
+            }
+        }
+        return b.toString();
+    }
 }

@@ -86,6 +86,18 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** {@link #fetch(Request)} within {@code within} at the latest (zero: the policy's bound alone). */
     public byte[] fetch(Request request, Duration within) {
+        return fetchAnswer(request, within).body();
+    }
+
+    /** A 2xx answer's status and whole body, for services whose 2xx codes differ in meaning (200 done, 202 running). */
+    public record Answer(int status, byte[] body) {
+        public Answer {
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** {@link #fetch(Request, Duration)}, keeping the 2xx status. */
+    public Answer fetchAnswer(Request request, Duration within) {
         Objects.requireNonNull(request, "request");
         long started = nanoTime.getAsLong();
         long budget = budgetNanos(Objects.requireNonNull(within, "within"));
@@ -99,8 +111,8 @@ public final class HttpFetcher implements AutoCloseable {
             }
             try {
                 Outcome outcome = exchange(request, renewedToken, left);
-                if (outcome.body != null) {
-                    return outcome.body;
+                if (outcome.answer != null) {
+                    return outcome.answer;
                 }
                 if (outcome.refusedToken != null) {
                     tokens.invalidate(outcome.refusedToken);
@@ -135,6 +147,14 @@ public final class HttpFetcher implements AutoCloseable {
         return new HttpFetcher(client, TokenProvider.none(), retry, sleeper, random, nanoTime);
     }
 
+    /**
+     * The same client, tokens and sleeper with another retry policy: {@link RetryPolicy#none()} for a request
+     * that must not be sent twice (one that creates something). Closing either closes the shared client.
+     */
+    public HttpFetcher withRetry(RetryPolicy policy) {
+        return new HttpFetcher(client, tokens, policy, sleeper, random, nanoTime);
+    }
+
     /** The time one fetch may take: the tighter of the policy's bound and the caller's; MAX_VALUE for none. */
     private long budgetNanos(Duration within) {
         long policy = retry.giveUpAfter().isZero() ? Long.MAX_VALUE : retry.giveUpAfter().toNanos();
@@ -161,8 +181,8 @@ public final class HttpFetcher implements AutoCloseable {
         client.connectionPool().evictAll();
     }
 
-    /** A whole body, a retryable failure, or "renew this refused token and try again". */
-    private record Outcome(byte[] body, Failure failure, String refusedToken) {}
+    /** A whole answer, a retryable failure, or "renew this refused token and try again". */
+    private record Outcome(Answer answer, Failure failure, String refusedToken) {}
 
     /** A retryable failure: status (0 = none), body, words, the server's Retry-After if any, the I/O error if any. */
     private record Failure(int status, String body, String detail, Duration retryAfter, IOException cause) {}
@@ -178,7 +198,7 @@ public final class HttpFetcher implements AutoCloseable {
             int code = response.code();
             if (code >= 200 && code < 300) {
                 try {
-                    return new Outcome(readBody(request, response), null, null);
+                    return new Outcome(new Answer(code, readBody(request, response)), null, null);
                 } catch (IOException e) {
                     // a connection dropped mid-body: retryable, like a failed connect
                     return new Outcome(null, new Failure(code, "", "body cut off: " + describe(e), null, e), null);

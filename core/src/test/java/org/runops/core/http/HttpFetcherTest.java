@@ -305,6 +305,22 @@ class HttpFetcherTest {
     }
 
     @Test
+    void fetchAnswerKeepsTheTwoHundredStatusAndWithRetryNoneSendsOnce() {
+        server.enqueue(new MockResponse.Builder().code(202).body("{\"progress\": 0.5}").build());
+        HttpFetcher fetcher = fetcher(TokenProvider.none(), FOUR);
+        HttpFetcher.Answer answer = fetcher.fetchAnswer(new Request.Builder().url(server.url("/job")).build(), Duration.ZERO);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(text(answer.body())).isEqualTo("{\"progress\": 0.5}");
+
+        server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+        server.enqueue(ok("second"));
+        assertThatThrownBy(() -> fetcher.withRetry(RetryPolicy.none()).fetch(server.url("/create")))
+                .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
     void aTruncatedBodyIsRetried() {
         server.enqueue(new MockResponse.Builder().code(200).body("y".repeat(100_000))
                 .onResponseBody(new SocketEffect.CloseSocket()).build());

@@ -15,17 +15,21 @@ import org.runops.core.run.RunCatalog;
 import org.runops.core.run.RunRecord;
 import org.runops.oms.OmsClient;
 import org.runops.oms.OmsRunCatalog;
+import org.runops.runregistry.RrFilter;
+import org.runops.runregistry.RunRegistryClient;
+import org.runops.runregistry.RunRegistryRunCatalog;
 import org.runops.strip.EmbeddedRunDatabase;
 import org.runops.strip.StripSettings;
 
 /**
- * The CLI edge's name → backend map for {@code --catalog SPEC}: {@code oms}, {@code fff:DIR},
+ * The CLI edge's name → backend map for {@code --catalog SPEC}: {@code oms}, {@code rr[:FILTER]} (Run Registry,
+ * FILTER short forms joined by ';', deployment and credentials from the environment), {@code fff:DIR},
  * {@code rundb[:CONFIG]}, {@code filecatalog[:CONFIG|:demo]}; several specs are joined, the first deciding
  * which runs exist ({@link RunCatalog#join}). Closing closes the OMS clients and FileCatalogs (and removes
  * the demo catalogue's files).
  */
 final class RunCatalogs implements AutoCloseable {
-    static final String SPECS = "oms, fff:DIR, rundb[:CONFIG] or filecatalog[:CONFIG|:demo]";
+    static final String SPECS = "oms, rr[:FILTER], fff:DIR, rundb[:CONFIG] or filecatalog[:CONFIG|:demo]";
     private static final String FILECATALOG = "filecatalog";
 
     private final RunCatalog catalog;
@@ -70,6 +74,13 @@ final class RunCatalogs implements AutoCloseable {
             OmsClient client = oms.client();
             closers.add(client::close);
             return new OmsRunCatalog(client, oms.cache());
+        }
+        if (spec.equals("rr") || spec.startsWith("rr:") && spec.length() > 3) {
+            // filter checked before a client (and its credentials) is made
+            RrFilter filter = RrCommand.catalogFilter(spec.equals("rr") ? "" : spec.substring(3));
+            RunRegistryClient client = RrCommand.catalogClient(System::getenv);
+            closers.add(client::close);
+            return RunRegistryRunCatalog.of(client, filter);
         }
         if (spec.startsWith("fff:") && spec.length() > 4) {
             Path root = Path.of(spec.substring(4));

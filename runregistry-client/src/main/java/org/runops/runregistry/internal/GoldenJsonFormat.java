@@ -15,7 +15,10 @@ public final class GoldenJsonFormat {
     private GoldenJsonFormat() {}
 
     public static GoldenJson parse(byte[] json, String source) {
-        JsonNode root = RrJson.tree(json, source);
+        return parse(RrJson.tree(json, source), source);
+    }
+
+    public static GoldenJson parse(JsonNode root, String source) {
         if (!root.isObject()) {
             throw new RunRegistryException(source + ": a golden JSON is an object {\"<run>\": [[first, last], ...]}, got "
                     + RrRecords.describe(root));
