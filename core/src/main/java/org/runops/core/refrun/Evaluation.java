@@ -1,6 +1,7 @@
 package org.runops.core.refrun;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ public final class Evaluation {
     public static Map<String, Metrics> replay(List<RunReferencePair> history, List<Ranking> methods, Predicate<RunReferencePair> scored,
             Replay protocol) {
         List<RunReferencePair> ordered = new ArrayList<>(history);
-        ordered.sort(RunReferencePair.certificationOrder());
+        // per run, the rows of a run keep their input order, as before issue 12, so old numbers reproduce exactly
+        ordered.sort(protocol == Replay.PER_ROW ? RunReferencePair.certificationOrder() : Comparator.comparingLong(RunReferencePair::run));
         int n = methods.size();
         int[][] withinRank = new int[n][MAX_RANK];
         int[] abstained = new int[n];

@@ -169,11 +169,11 @@ public final class ReferenceRunRecommender implements Ranking {
         lastTarget = target;
         lastLearned = usage.learned();
         lastTerms = terms;
-        List<ScoredCandidate> ranked = new ArrayList<>(terms.size());
-        terms.forEach((run, x) -> ranked.add(scored(run, x)));
-        // best score first; equal scores: the newer run first, so the order is total and repeatable
-        ranked.sort(Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(Comparator.comparingLong(ScoredCandidate::run).reversed()));
-        List<ScoredCandidate> top = List.copyOf(ranked.subList(0, Math.min(settings.candidates(), ranked.size())));
+        List<Scored> ranked = new ArrayList<>(terms.size());
+        terms.forEach((run, x) -> ranked.add(new Scored(run, weights.score(x), x)));
+        ranked.sort(BEST_FIRST);
+        List<ScoredCandidate> top = ranked.subList(0, Math.min(settings.candidates(), ranked.size())).stream()
+                .map(this::withContributions).toList();
         boolean earlierReconstruction = usage.earlierChoice(target.run(), Reconstruction.parse(target.reconstruction())) != null;
         double confidence = confidence(top, weights.highest(features != null, earlierReconstruction));
         boolean abstain = top.isEmpty() || confidence < settings.abstainBelow();
@@ -184,26 +184,35 @@ public final class ReferenceRunRecommender implements Ranking {
         return new Recommendation(target, top, confidence, abstain);
     }
 
-    private ScoredCandidate scored(long run, double[] x) {
+    /** A candidate's score before its parts are itemised (only the listed candidates get that). */
+    private record Scored(long run, double score, double[] terms) {}
+
+    /** Best score first; equal scores: the newer run first, so the order is total and repeatable. */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Comparator.comparingLong(Scored::run).reversed());
+
+    private ScoredCandidate withContributions(Scored c) {
         EnumMap<Signal, Double> parts = new EnumMap<>(Signal.class);
         for (int t = 0; t < TermWeights.TERMS; t++) {
-            if (x[t] != 0) {
-                parts.merge(TermWeights.signal(t), weights.weight(t) * x[t], Double::sum);
+            if (c.terms()[t] != 0) {
+                parts.merge(TermWeights.signal(t), weights.weight(t) * c.terms()[t], Double::sum);
             }
         }
-        return new ScoredCandidate(run, weights.score(x), parts);
+        // reported as the sum of its parts (equal to the ranking score up to rounding)
+        return new ScoredCandidate(c.run(), parts.values().stream().mapToDouble(Double::doubleValue).sum(), parts);
     }
 
     /** Every eligible candidate's terms (see {@link TermWeights}). */
     private Map<Long, double[]> terms(RecommendationTarget target) {
         Map<Long, double[]> terms = new HashMap<>();
+        RunType type = target.runType();
         String[] circles = UsageIndex.circles(target);
         for (int c = 0; c < circles.length; c++) {
             for (Map.Entry<Long, Long> use : usage.lastUse(circles[c]).entrySet()) {
                 long candidate = use.getKey();
                 double[] x = terms.get(candidate);
                 if (x == null) {
-                    if (!eligible(target, candidate)) {
+                    if (!eligible(target, type, candidate)) {
                         continue;
                     }
                     x = new double[TermWeights.TERMS];
@@ -250,11 +259,10 @@ public final class ReferenceRunRecommender implements Ranking {
     }
 
     /** A run is never its own reference (Certhelper holds 3 such rows of 10,448, typing slips). */
-    private boolean eligible(RecommendationTarget target, long candidate) {
+    private boolean eligible(RecommendationTarget target, RunType type, long candidate) {
         if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;
         }
-        RunType type = target.runType();
         Set<RunType> served = usage.typesServed(candidate);
         if (type != RunType.UNKNOWN && !served.isEmpty() && !served.contains(type) && !served.contains(RunType.UNKNOWN)) {
             return false;
