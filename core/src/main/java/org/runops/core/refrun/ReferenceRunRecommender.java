@@ -16,16 +16,22 @@ import org.slf4j.LoggerFactory;
  * Recommends the reference run a shifter should compare a run against, from the history of earlier
  * run→reference choices and, optionally, run conditions from OMS.
  *
- * <p>Candidates are the runs already chosen as references. Hard filters drop those of another run
- * type (cosmics, collisions, heavy ions — from the datasets they served) and, when the feature
- * table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T). Each remaining
- * candidate is scored by how recently it served in ever wider circles around the target (see
- * {@link Signal}) plus how close its run conditions are (every column but {@code b_field}, see
- * {@link RecommenderFeatures}), every part reported on its own
- * ({@link ScoredCandidate#contributions()}).
+ * <p>Candidates are the runs already chosen as references, never the target run itself. Hard filters
+ * drop those of another run type (cosmics, collisions, heavy ions — from the datasets they served)
+ * and, when the feature table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T).
+ * Each remaining candidate is scored by how recently it served in ever wider circles around the
+ * target (see {@link Signal}), by what the target's own run chose in an earlier reconstruction (its
+ * express choice, for its prompt certification) and that choice's usual counterpart, plus how close
+ * its run conditions are (every column but {@code b_field}, see {@link RecommenderFeatures}), every
+ * part reported on its own ({@link ScoredCandidate#contributions()}).
+ *
+ * <p>The weights start from {@link RecommenderSettings} and, with a learning rate (the default), are
+ * refitted online: each learned choice moves them one gradient step towards the candidate chosen, from
+ * the candidates it was chosen among, so the weights for a target rest on earlier choices only.
  *
  * <p>It learns only what it is told ({@link #learn}): for a time-ordered evaluation feed it the
- * choices of earlier runs only, as {@link Evaluation#replay} does. Thread-safe.
+ * choices certified before the target only, in certification order, as {@link Evaluation#replay} does.
+ * Thread-safe.
  */
 public final class ReferenceRunRecommender implements Ranking {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceRunRecommender.class);
