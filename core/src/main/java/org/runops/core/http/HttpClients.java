@@ -6,9 +6,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Objects;
 import java.util.function.Function;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.runops.core.RegularFiles;
@@ -29,6 +31,15 @@ public final class HttpClients {
      * given, its certificates trusted in addition to the JDK's defaults.
      */
     public static OkHttpClient create(HttpSettings settings, Function<String, String> env) {
+        return create(settings, env, null);
+    }
+
+    /**
+     * {@link #create(HttpSettings, Function)} that also presents a TLS client certificate: {@code keyManager}
+     * (null for none) answers the server's certificate request (X.509 client authentication, as the CMS DQM
+     * GUI on cmsweb wants).
+     */
+    public static OkHttpClient create(HttpSettings settings, Function<String, String> env, X509KeyManager keyManager) {
         Objects.requireNonNull(settings, "settings");
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
@@ -38,9 +49,10 @@ public final class HttpClients {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true);
-        if (settings.trustStore() != null) {
-            X509TrustManager trust = trustManager(settings.trustStore(), password(settings, env));
-            b.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
+        if (settings.trustStore() != null || keyManager != null) {
+            X509TrustManager trust = settings.trustStore() != null ? trustManager(settings.trustStore(), password(settings, env))
+                    : defaultTrust();
+            b.sslSocketFactory(sslContext(keyManager, trust).getSocketFactory(), trust);
         }
         return b.build();
     }
@@ -78,6 +90,14 @@ public final class HttpClients {
         }
     }
 
+    private static X509TrustManager defaultTrust() {
+        try {
+            return x509(null);
+        } catch (GeneralSecurityException e) {
+            throw new RunopsException("cannot load the JDK's default trust: " + e.getMessage(), e);
+        }
+    }
+
     private static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {
         TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         f.init(store);
@@ -89,10 +109,10 @@ public final class HttpClients {
         throw new GeneralSecurityException("no X509TrustManager from " + f.getAlgorithm());
     }
 
-    private static SSLContext sslContext(X509TrustManager trust) {
+    private static SSLContext sslContext(X509KeyManager keyManager, X509TrustManager trust) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
+            context.init(keyManager == null ? null : new KeyManager[] {keyManager}, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new RunopsException("cannot set up TLS: " + e.getMessage(), e);

@@ -1,0 +1,2 @@
+/** Run Registry parsing, paging and filter rendering; not API. */
+package org.runops.runregistry.internal;
