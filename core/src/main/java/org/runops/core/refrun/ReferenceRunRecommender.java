@@ -190,6 +190,9 @@ public final class ReferenceRunRecommender implements Ranking {
         return new Recommendation(target, top, confidence, abstain);
     }
 
+    /** Room for the references of a long history (132 in the March-2024 dump) without rehashing. */
+    private static final int CANDIDATES_SIZE = 512;
+
     /** A candidate's score before its parts are itemised (only the listed candidates get that). */
     private record Scored(long run, double score, double[] terms) {}
 
@@ -210,7 +213,7 @@ public final class ReferenceRunRecommender implements Ranking {
 
     /** Every eligible candidate's terms (see {@link TermWeights}). */
     private Map<Long, double[]> terms(RecommendationTarget target) {
-        Map<Long, double[]> terms = new HashMap<>();
+        Map<Long, double[]> terms = new HashMap<>(CANDIDATES_SIZE);
         RunType type = target.runType();
         String[] circles = UsageIndex.circles(target);
         for (int c = 0; c < circles.length; c++) {

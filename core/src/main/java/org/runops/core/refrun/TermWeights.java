@@ -82,14 +82,18 @@ final class TermWeights {
         if (!learns() || candidates.size() < 2) {
             return;
         }
+        double[] scores = new double[candidates.size()];
         double max = Double.NEGATIVE_INFINITY;
+        int i = 0;
         for (double[] x : candidates) {
-            max = Math.max(max, score(x));
+            scores[i] = score(x);
+            max = Math.max(max, scores[i++]);
         }
         double z = 0;
         double[] expected = new double[TERMS];
+        i = 0;
         for (double[] x : candidates) {
-            double p = Math.exp(score(x) - max);
+            double p = Math.exp(scores[i++] - max);
             z += p;
             for (int t = 0; t < TERMS; t++) {
                 expected[t] += p * x[t];
