@@ -3,6 +3,7 @@ package org.runops.dqm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,10 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.runops.core.exec.NamedThreads;
 import org.runops.core.ledger.AtomicFiles;
+import org.runops.core.refrun.Reconstruction;
 import org.runops.dqm.internal.CrawlCache;
 import org.runops.dqm.internal.CrawlLedger;
 import org.runops.dqm.internal.MePaths;
 import org.runops.dqm.internal.RunDatasets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches many monitor elements of many (run, reconstruction)s from an {@link ArchiveSource} (the DQM GUI),
@@ -47,7 +51,10 @@ import org.runops.dqm.internal.RunDatasets;
  *       to {@code crawl-ledger.csv} beside them;</li>
  *   <li>interrupting the calling thread stops the crawl: no new item starts, the items in flight finish (20 s at
  *       most, then their threads are interrupted too), the ledger is written, the report says {@code interrupted}
- *       and the thread's interrupt flag is set again.</li>
+ *       and the thread's interrupt flag is set again;</li>
+ *   <li>a progress callback that throws is logged once and not called again; any other unexpected exception in a
+ *       worker (a bug) stops the crawl, waits for the items in flight, writes the ledger of the items done and is
+ *       rethrown as an {@link IllegalStateException} naming the ledger.</li>
  * </ul>
  * The body the source returns is cached as it is: the source decides what is an answer (see {@link ArchiveSource}).
  */
@@ -56,6 +63,7 @@ public final class Crawler {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** How long it then waits for the interrupted ones before reporting without them. */
     private static final Duration STOP_FORCE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
     private final ArchiveSource source;
     private final Clock clock;
@@ -77,17 +85,17 @@ public final class Crawler {
     public CrawlReport crawl(List<CrawlTarget> targets, List<String> mePaths, CrawlOptions options, CrawlProgress progress) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(progress, "progress");
-        List<Work> work = plan(targets, mePaths);
+        List<Work> work = plan(targets, mePaths, options.outDir());
         Instant start = clock.instant();
         Run run = new Run(work, options, progress);
-        boolean interrupted = run.execute();
-        List<CrawlItem> done = new ArrayList<>();
-        for (int i = 0; i < work.size(); i++) {
-            CrawlItem item = run.results.get(i);
-            if (item != null) {
-                done.add(item);
-            }
+        boolean interrupted;
+        try {
+            interrupted = run.execute();
+        } catch (WorkerFailed e) {
+            Path ledger = CrawlLedger.write(options.outDir(), run.finished());
+            throw new IllegalStateException("crawl worker failed: " + e.getCause() + "; the items done before are in " + ledger, e.getCause());
         }
+        List<CrawlItem> done = run.finished();
         Path ledger = CrawlLedger.write(options.outDir(), done);
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -95,7 +103,7 @@ public final class Crawler {
         return new CrawlReport(done, work.size() - done.size(), interrupted, Duration.between(start, clock.instant()), ledger);
     }
 
-    private static List<Work> plan(List<CrawlTarget> targets, List<String> mePaths) {
+    private static List<Work> plan(List<CrawlTarget> targets, List<String> mePaths, Path outDir) {
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(mePaths, "mePaths");
         if (mePaths.isEmpty()) {
@@ -112,6 +120,11 @@ public final class Crawler {
                     throw new IllegalArgumentException("monitor elements '" + other + "' and '" + me
                             + "' have the same name and would write the same output files; crawl them into different folders");
                 }
+                try {
+                    CrawlLayout.file(outDir, me, 1, Reconstruction.EXPRESS); // refused by the file system: say so before asking anything
+                } catch (InvalidPathException e) {
+                    throw new IllegalArgumentException("monitor element '" + me + "' cannot be a file name under " + outDir + ": " + e.getMessage(), e);
+                }
             }
         }
         List<Work> work = new ArrayList<>();
@@ -125,6 +138,13 @@ public final class Crawler {
 
     private record Work(CrawlTarget target, String mePath) {}
 
+    /** A worker threw something the crawl does not expect (a bug): the crawl stopped and waited for the others. */
+    private static final class WorkerFailed extends RuntimeException {
+        WorkerFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
     /** One crawl's state: the work list, its results slot by slot, the worker pool. */
     private final class Run {
         private final List<Work> work;
@@ -136,6 +156,7 @@ public final class Crawler {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicBoolean stop = new AtomicBoolean();
         private int done;
+        private boolean progressFailed;
 
         Run(List<Work> work, CrawlOptions options, CrawlProgress progress) {
             this.work = work;
@@ -164,10 +185,21 @@ public final class Crawler {
                 stop(pool);
                 return true;
             } catch (ExecutionException e) {
-                stop.set(true);
-                pool.shutdownNow();
-                throw new IllegalStateException("crawl worker failed: " + e.getCause(), e.getCause());
+                stop(pool); // the other workers finish their items, so the ledger says what is in the cache and output
+                throw new WorkerFailed(e.getCause());
             }
+        }
+
+        /** The items finished so far, in the order planned. */
+        List<CrawlItem> finished() {
+            List<CrawlItem> items = new ArrayList<>();
+            for (int i = 0; i < work.size(); i++) {
+                CrawlItem item = results.get(i);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            return items;
         }
 
         /**
@@ -196,8 +228,21 @@ public final class Crawler {
                 results.set(i, item);
                 synchronized (this) {
                     done++;
-                    progress.itemDone(item, done, work.size());
+                    tellProgress(item);
                 }
+            }
+        }
+
+        /** A progress callback that throws is the caller's bug, not the crawl's: logged once, then not called again. */
+        private void tellProgress(CrawlItem item) {
+            if (progressFailed) {
+                return;
+            }
+            try {
+                progress.itemDone(item, done, work.size());
+            } catch (RuntimeException e) {
+                progressFailed = true;
+                LOG.warn("crawl progress callback failed, no more progress is reported: {}", e.toString(), e);
             }
         }
 
@@ -224,8 +269,8 @@ public final class Crawler {
 
         private CrawlItem fetch(Work w, String dataset) {
             long runNumber = w.target().run();
-            Path out = CrawlLayout.file(options.outDir(), w.mePath(), runNumber, w.target().reco());
             try {
+                Path out = CrawlLayout.file(options.outDir(), w.mePath(), runNumber, w.target().reco());
                 Optional<byte[]> cached = cache.body(runNumber, dataset, w.mePath());
                 if (cached.isPresent()) {
                     writeOutput(out, cached.get());

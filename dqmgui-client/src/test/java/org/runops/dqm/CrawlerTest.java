@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -302,5 +303,53 @@ class CrawlerTest {
         assertThat(item.status()).isEqualTo(CrawlStatus.FAILED);
         assertThat(item.detail()).contains("is not /<primary>/<processing>/<tier>");
         assertThat(tmp.resolve("DQMIO")).doesNotExist();
+    }
+
+    @Test
+    void anMeNameTheFileSystemRefusesIsRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> crawler.crawl(targets(321012, Reconstruction.EXPRESS), List.of(MAP, "/Tracking/X\u0000Y"), options, CrawlProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("monitor element '/Tracking/X\u0000Y' cannot be a file name");
+        assertThat(gui.sampleRequests()).isZero();
+        assertThat(gui.histogramRequests()).isZero();
+    }
+
+    @Test
+    void aProgressCallbackThatThrowsDoesNotStopTheCrawl() {
+        AtomicInteger calls = new AtomicInteger();
+        CrawlProgress broken = (item, done, total) -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("bar broke");
+        };
+        CrawlReport report = crawler.crawl(targets(321012, Reconstruction.EXPRESS, 321013, Reconstruction.EXPRESS), List.of(MAP, HITS), options, broken);
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.count(CrawlStatus.FETCHED)).isEqualTo(4);
+        assertThat(calls.get()).isEqualTo(1); // logged once, not called again
+    }
+
+    @Test
+    void aWorkerBugStopsTheCrawlWritesTheLedgerOfTheItemsDoneAndNamesIt() throws IOException {
+        ArchiveSource buggy = new ArchiveSource() {
+            @Override
+            public Optional<byte[]> archiveJson(long run, String dataset, String mePath) {
+                if (run == 321013) {
+                    throw new AssertionError("bug");
+                }
+                return client.archiveJson(run, dataset, mePath);
+            }
+
+            @Override
+            public List<String> datasetNames(long run) {
+                return client.datasetNames(run);
+            }
+        };
+        Path ledger = options.outDir().resolve("crawl-ledger.csv");
+        assertThatThrownBy(() -> new Crawler(buggy).crawl(targets(321012, Reconstruction.EXPRESS, 321012, Reconstruction.PROMPT, 321013, Reconstruction.EXPRESS),
+                        List.of(MAP), options.withParallelism(1), CrawlProgress.NONE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bug").hasMessageContaining(ledger.toString());
+        List<String> lines = Files.readAllLines(ledger);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("321012,express,").contains("FETCHED");
+        assertThat(lines.get(2)).startsWith("321012,prompt,").contains("FETCHED");
     }
 }
