@@ -87,7 +87,7 @@ public final class Crawler {
         Objects.requireNonNull(progress, "progress");
         List<Work> work = plan(targets, mePaths, options.outDir());
         Instant start = clock.instant();
-        Run run = new Run(work, options, progress);
+        Run run = new Run(work, options, progress, Thread.currentThread());
         boolean interrupted;
         try {
             interrupted = run.execute();
@@ -150,6 +150,8 @@ public final class Crawler {
         private final List<Work> work;
         private final CrawlOptions options;
         private final CrawlProgress progress;
+        /** The thread that called crawl: the workers watch its interrupt flag themselves, so stopping does not wait for it to be scheduled. */
+        private final Thread caller;
         private final CrawlCache cache;
         private final RunDatasets datasets;
         private final AtomicReferenceArray<CrawlItem> results;
@@ -158,10 +160,11 @@ public final class Crawler {
         private int done;
         private boolean progressFailed;
 
-        Run(List<Work> work, CrawlOptions options, CrawlProgress progress) {
+        Run(List<Work> work, CrawlOptions options, CrawlProgress progress, Thread caller) {
             this.work = work;
             this.options = options;
             this.progress = progress;
+            this.caller = caller;
             this.cache = new CrawlCache(options.cacheDir());
             this.datasets = new RunDatasets(source, cache);
             this.results = new AtomicReferenceArray<>(work.size());
@@ -180,7 +183,8 @@ public final class Crawler {
                 for (Future<?> w : workers) {
                     w.get();
                 }
-                return false;
+                // get() of a future already done ignores the flag: an interrupt that landed meanwhile still counts
+                return Thread.currentThread().isInterrupted();
             } catch (InterruptedException e) {
                 stop(pool);
                 return true;
@@ -219,7 +223,7 @@ public final class Crawler {
         }
 
         private void work() {
-            while (!stop.get() && !Thread.currentThread().isInterrupted()) {
+            while (!stop.get() && !caller.isInterrupted() && !Thread.currentThread().isInterrupted()) {
                 int i = next.getAndIncrement();
                 if (i >= work.size()) {
                     return;
