@@ -11,5 +11,7 @@ public enum CrawlStatus {
     /** None of the run's datasets matches the reconstruction ({@link DatasetResolver}); nothing asked for the ME. */
     NO_DATASET,
     /** The GUI could not be asked or answered something else; nothing cached, the next crawl tries again. */
-    FAILED
+    FAILED,
+    /** The crawl was interrupted before this item finished; the next crawl does it (a detail says whether it was in flight). */
+    NOT_ATTEMPTED
 }

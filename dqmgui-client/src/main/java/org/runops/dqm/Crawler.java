@@ -95,12 +95,12 @@ public final class Crawler {
             Path ledger = CrawlLedger.write(options.outDir(), run.finished());
             throw new IllegalStateException("crawl worker failed: " + e.getCause() + "; the items done before are in " + ledger, e.getCause());
         }
-        List<CrawlItem> done = run.finished();
-        Path ledger = CrawlLedger.write(options.outDir(), done);
+        List<CrawlItem> all = run.all();
+        Path ledger = CrawlLedger.write(options.outDir(), all);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new CrawlReport(done, work.size() - done.size(), interrupted, Duration.between(start, clock.instant()), ledger);
+        return new CrawlReport(all, interrupted, Duration.between(start, clock.instant()), ledger);
     }
 
     private static List<Work> plan(List<CrawlTarget> targets, List<String> mePaths, Path outDir) {
@@ -202,6 +202,18 @@ public final class Crawler {
                 if (item != null) {
                     items.add(item);
                 }
+            }
+            return items;
+        }
+
+        /** Every planned item, NOT_ATTEMPTED where the stopped crawl left a slot empty. */
+        List<CrawlItem> all() {
+            int started = Math.min(next.get(), work.size());
+            List<CrawlItem> items = new ArrayList<>(work.size());
+            for (int i = 0; i < work.size(); i++) {
+                CrawlItem item = results.get(i);
+                items.add(item != null ? item : item(work.get(i), null, CrawlStatus.NOT_ATTEMPTED,
+                        i < started ? "still in flight when the crawl stopped" : "crawl interrupted before this item", null));
             }
             return items;
         }

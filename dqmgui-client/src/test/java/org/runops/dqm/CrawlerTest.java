@@ -271,10 +271,17 @@ class CrawlerTest {
         assertThat(flagRestored).isTrue();
         assertThat(stopped.interrupted()).isTrue();
         assertThat(stopped.complete()).isFalse();
-        assertThat(stopped.items()).extracting(CrawlItem::status).containsExactly(CrawlStatus.FETCHED);
+        assertThat(stopped.items()).hasSize(20);
+        assertThat(stopped.items().get(0).status()).isEqualTo(CrawlStatus.FETCHED);
+        assertThat(stopped.items().subList(1, 20)).allSatisfy(i -> {
+            assertThat(i.status()).isEqualTo(CrawlStatus.NOT_ATTEMPTED);
+            assertThat(i.detail()).isEqualTo("crawl interrupted before this item");
+        });
         assertThat(stopped.notAttempted()).isEqualTo(19);
         assertThat(seenTotal.get()).isEqualTo(20);
-        assertThat(Files.readAllLines(stopped.ledger())).hasSize(2);
+        List<String> ledger = Files.readAllLines(stopped.ledger());
+        assertThat(ledger).hasSize(21); // one line per planned item
+        assertThat(ledger.get(20)).startsWith("400019,express,").contains("NOT_ATTEMPTED");
 
         CrawlReport resumed = crawler.crawl(many, List.of(MAP), options, CrawlProgress.NONE);
         assertThat(resumed.complete()).isTrue();

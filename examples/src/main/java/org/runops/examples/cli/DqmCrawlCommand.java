@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
             "as is each run's dataset list, so running the same command again asks nothing already answered and only",
             "retries what failed. 'unsupported type' answers are remembered as not found (--retry-not-found asks again).",
             "At most --parallelism requests are in flight (default 2: cmsweb is shared). Each item's status and reason",
-            "(FETCHED, CACHED, NOT_FOUND, NO_DATASET, FAILED) is written to <out>/crawl-ledger.csv; Ctrl-C stops after",
+            "(FETCHED, CACHED, NOT_FOUND, NO_DATASET, FAILED, NOT_ATTEMPTED) is written to <out>/crawl-ledger.csv; Ctrl-C stops after",
             "the requests in flight and still writes the ledger."
         },
         footer = {"", "Exit codes: 0 every item fetched, cached or not found; 1 some item FAILED (run again to retry) or had",
@@ -138,13 +138,13 @@ final class DqmCrawlCommand implements Callable<Integer> {
     private void print(CrawlReport report, int lines, Path cacheDir, PrintWriter out) {
         Map<CrawlStatus, Integer> n = report.counts();
         out.printf(Locale.ROOT, "%d items (%d lines of %s x %d resources) in %.1f s: %d fetched, %d cached, %d not found, %d no dataset, %d failed%s%n",
-                report.items().size() + report.notAttempted(), lines, runsFile, resources.size(), report.elapsed().toMillis() / 1000.0,
+                report.items().size(), lines, runsFile, resources.size(), report.elapsed().toMillis() / 1000.0,
                 n.get(CrawlStatus.FETCHED), n.get(CrawlStatus.CACHED), n.get(CrawlStatus.NOT_FOUND), n.get(CrawlStatus.NO_DATASET),
                 n.get(CrawlStatus.FAILED), report.interrupted() ? "; stopped, " + report.notAttempted() + " not attempted" : "");
         TextTable problems = new TextTable("status", "run>", "reco", "resource", "dataset", "reason");
         int shown = 0;
         for (CrawlItem i : report.items()) {
-            if (i.status() != CrawlStatus.FETCHED && i.status() != CrawlStatus.CACHED) {
+            if (i.status() != CrawlStatus.FETCHED && i.status() != CrawlStatus.CACHED && i.status() != CrawlStatus.NOT_ATTEMPTED) {
                 problems.row(i.status(), i.target().run(), i.target().reco().certhelperName(), CrawlLayout.meName(i.mePath()),
                         i.dataset() == null ? "" : i.dataset(), i.detail());
                 shown++;
