@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * Fetches many monitor elements of many (run, reconstruction)s from an {@link ArchiveSource} (the DQM GUI),
  * politely and resumably:
  * <ul>
- *   <li>each run's dataset names are listed once per crawl and kept in the cache; a reconstruction that
- *       matches none of a cached list lists the run again (the list may predate a new processing);</li>
+ *   <li>each run's dataset names are listed once per crawl and kept in the cache for
+ *       {@link CrawlOptions#datasetListMaxAge()}, then listed again (the GUI gains new processings, which the rules may
+ *       prefer); a reconstruction that matches none of a cached list lists the run again;</li>
  *   <li>the dataset of each (run, reconstruction) is {@link DatasetResolver#pick picked} by dqmcrawlr's rules;</li>
  *   <li>at most {@link CrawlOptions#parallelism()} requests are in flight (named daemon threads of the crawl's own
  *       pool, not the HTTP client's dispatcher);</li>
@@ -166,7 +167,7 @@ public final class Crawler {
             this.progress = progress;
             this.caller = caller;
             this.cache = new CrawlCache(options.cacheDir());
-            this.datasets = new RunDatasets(source, cache);
+            this.datasets = new RunDatasets(source, cache, clock, options.datasetListMaxAge());
             this.results = new AtomicReferenceArray<>(work.size());
         }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.testing.FakeDqmGui;
+import org.runops.testing.MutableClock;
 import org.runops.testing.SharedData;
 
 /**
@@ -362,5 +364,30 @@ class CrawlerTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("321012,express,").contains("FETCHED");
         assertThat(lines.get(2)).startsWith("321012,prompt,").contains("FETCHED");
+    }
+
+    @Test
+    void aCachedDatasetListOlderThanTheMaxAgeIsListedAgainSoANewerProcessingIsPicked() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        Crawler timed = new Crawler(client, clock);
+        List<CrawlTarget> t = targets(321012, Reconstruction.PROMPT);
+        assertThat(timed.crawl(t, List.of(MAP), options, CrawlProgress.NONE).items().get(0).dataset()).isEqualTo(PROMPT_2018D);
+
+        String v3 = "/ZeroBias/Run2018D-PromptReco-v3/DQMIO";
+        gui.run(321012, EXPRESS_2018D, PROMPT_2018D, v3);
+        int samples = gui.sampleRequests();
+        clock.advance(Duration.ofHours(23));
+        assertThat(timed.crawl(t, List.of(MAP), options, CrawlProgress.NONE).items().get(0).dataset()).isEqualTo(PROMPT_2018D);
+        assertThat(gui.sampleRequests()).isEqualTo(samples);
+
+        clock.advance(Duration.ofHours(1));
+        CrawlItem relisted = timed.crawl(t, List.of(MAP), options, CrawlProgress.NONE).items().get(0);
+        assertThat(relisted.dataset()).isEqualTo(v3);
+        assertThat(relisted.status()).isEqualTo(CrawlStatus.FETCHED);
+        assertThat(gui.sampleRequests()).isEqualTo(samples + 1);
+
+        // ZERO: every crawl lists again
+        timed.crawl(t, List.of(MAP), options.withDatasetListMaxAge(Duration.ZERO), CrawlProgress.NONE);
+        assertThat(gui.sampleRequests()).isEqualTo(samples + 2);
     }
 }

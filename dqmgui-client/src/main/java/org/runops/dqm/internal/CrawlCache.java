@@ -1,14 +1,18 @@
 package org.runops.dqm.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +23,7 @@ import org.runops.dqm.DqmException;
  * The crawl's permanent cache: archived DQM histograms never change, so a GUI answer is kept for good,
  * keyed by (run, dataset, ME), mirroring the jsonfairy URL:
  * <pre>
- * &lt;dir&gt;/&lt;run&gt;/datasets.json                         the run's dataset names (JSON array)
+ * &lt;dir&gt;/&lt;run&gt;/datasets.json                         {"listed": "&lt;instant&gt;", "names": [the run's dataset names]}
  * &lt;dir&gt;/&lt;run&gt;/&lt;P&gt;/&lt;W&gt;/&lt;T&gt;/&lt;ME path&gt;.json          the raw jsonfairy body
  * &lt;dir&gt;/&lt;run&gt;/&lt;P&gt;/&lt;W&gt;/&lt;T&gt;/&lt;ME path&gt;.notfound      empty: the GUI said "unsupported type"
  * </pre>
@@ -29,7 +33,6 @@ import org.runops.dqm.DqmException;
  */
 public final class CrawlCache {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Path dir;
@@ -38,24 +41,54 @@ public final class CrawlCache {
         this.dir = Objects.requireNonNull(dir, "dir");
     }
 
-    /** The run's dataset names as last listed, or empty when never listed (or the file is unreadable as a list). */
-    public Optional<List<String>> datasets(long run) {
+    /** A run's dataset names and when they were listed. */
+    public record DatasetList(List<String> names, Instant listed) {
+        public DatasetList {
+            names = List.copyOf(names);
+            Objects.requireNonNull(listed, "listed");
+        }
+    }
+
+    /**
+     * The run's dataset names as last listed, or empty when never listed or the file is damaged (so it is listed again
+     * and overwritten). The array form written before the listing time was stored counts as listed when last modified.
+     */
+    public Optional<DatasetList> datasets(long run) {
         Path file = runDir(run).resolve("datasets.json");
         try {
-            List<String> names = JSON.readValue(Files.readAllBytes(file), NAMES);
-            // damaged (by hand): list again and overwrite
-            return names == null || names.stream().anyMatch(Objects::isNull) ? Optional.empty() : Optional.of(List.copyOf(names));
-        } catch (NoSuchFileException | JsonProcessingException e) {
+            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            JsonNode names;
+            Instant listed;
+            if (root != null && root.isArray()) {
+                names = root;
+                listed = Files.getLastModifiedTime(file).toInstant();
+            } else if (root != null && root.path("names").isArray() && root.path("listed").isTextual()) {
+                names = root.get("names");
+                listed = Instant.parse(root.get("listed").asText());
+            } else {
+                return Optional.empty();
+            }
+            List<String> out = new ArrayList<>(names.size());
+            for (JsonNode name : names) {
+                if (!name.isTextual()) {
+                    return Optional.empty();
+                }
+                out.add(name.asText());
+            }
+            return Optional.of(new DatasetList(out, listed));
+        } catch (NoSuchFileException | JsonProcessingException | DateTimeParseException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cached dataset list " + file + ": " + e.getMessage(), e);
         }
     }
 
-    public void putDatasets(long run, List<String> names) {
+    public void putDatasets(long run, List<String> names, Instant listed) {
         Path file = runDir(run).resolve("datasets.json");
+        ObjectNode json = JSON.createObjectNode().put("listed", listed.toString());
+        names.forEach(json.putArray("names")::add);
         try {
-            write(file, JSON.writeValueAsBytes(names));
+            write(file, JSON.writeValueAsBytes(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("dataset names of run " + run + " are not serialisable", e);
         }

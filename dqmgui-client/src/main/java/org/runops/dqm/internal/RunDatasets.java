@@ -1,5 +1,7 @@
 package org.runops.dqm.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -10,7 +12,8 @@ import org.runops.dqm.ArchiveSource;
 import org.runops.dqm.DqmException;
 
 /**
- * The dataset names of each run for one crawl: from the cache, else listed by the source and cached; each run
+ * The dataset names of each run for one crawl: from the cache when listed less than {@code maxAge} ago (the GUI gains
+ * new processings), else listed by the source and cached with the time; each run
  * is listed at most once per crawl however many threads ask (and at most once more by {@link #fresh}). A
  * failure to list is remembered for the crawl too, so a run whose listing fails is not asked again for each ME.
  */
@@ -24,17 +27,24 @@ public final class RunDatasets {
 
     private final ArchiveSource source;
     private final CrawlCache cache;
+    private final Clock clock;
+    private final Duration maxAge;
     private final ConcurrentHashMap<Long, FutureTask<Listing>> listed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, FutureTask<Listing>> relisted = new ConcurrentHashMap<>();
 
-    public RunDatasets(ArchiveSource source, CrawlCache cache) {
+    public RunDatasets(ArchiveSource source, CrawlCache cache, Clock clock, Duration maxAge) {
         this.source = Objects.requireNonNull(source, "source");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
     }
 
-    /** The cached list, else the source's. */
+    /** The cached list when younger than the max age, else the source's. */
     public Listing of(long run) {
-        return once(listed, run, () -> cache.datasets(run).map(names -> new Listing(names, true)).orElseGet(() -> list(run)));
+        return once(listed, run, () -> cache.datasets(run)
+                .filter(d -> Duration.between(d.listed(), clock.instant()).compareTo(maxAge) < 0)
+                .map(d -> new Listing(d.names(), true))
+                .orElseGet(() -> list(run)));
     }
 
     /** The source's list, asked once per crawl, replacing the cached one. */
@@ -47,7 +57,7 @@ public final class RunDatasets {
         if (names == null || names.stream().anyMatch(Objects::isNull)) {
             throw new DqmException("dataset list of run " + run + " has missing names");
         }
-        cache.putDatasets(run, names);
+        cache.putDatasets(run, names, clock.instant());
         return new Listing(names, false);
     }
 

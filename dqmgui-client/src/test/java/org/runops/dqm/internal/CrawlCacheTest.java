@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,20 +47,30 @@ class CrawlCacheTest {
 
         cache.putBody(5, ds, "A/B", new byte[] {1, 2});
         cache.putNotFound(5, ds, "A/C");
-        cache.putDatasets(5, List.of(ds));
+        cache.putDatasets(5, List.of(ds), Instant.parse("2026-12-01T10:00:00Z"));
 
         assertThat(cache.body(5, ds, "/A/B/")).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2));
         assertThat(cache.isNotFound(5, ds, "A/C")).isTrue();
-        assertThat(cache.datasets(5)).contains(List.of(ds));
+        assertThat(cache.datasets(5)).contains(new CrawlCache.DatasetList(List.of(ds), Instant.parse("2026-12-01T10:00:00Z")));
         try (var files = Files.list(tmp.resolve("5"))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
         }
     }
 
     @Test
+    void theOldArrayFormIsReadAsListedWhenTheFileWasLastModified() throws IOException {
+        CrawlCache cache = new CrawlCache(tmp);
+        Path file = Files.createDirectories(tmp.resolve("8")).resolve("datasets.json");
+        Files.writeString(file, "[\"/A/B/C\"]");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-11-30T00:00:00Z")));
+        assertThat(cache.datasets(8)).contains(new CrawlCache.DatasetList(List.of("/A/B/C"), Instant.parse("2026-11-30T00:00:00Z")));
+    }
+
+    @Test
     void aDamagedDatasetListIsTreatedAsNeverListed() throws IOException {
         CrawlCache cache = new CrawlCache(tmp);
-        for (String damaged : List.of("{\"not\":\"a list\"}", "[\"/A/B/C\", null]", "null", "[\"/A/B/C\"")) {
+        for (String damaged : List.of("{\"not\":\"a list\"}", "[\"/A/B/C\", null]", "null", "[\"/A/B/C\"",
+                "{\"listed\":\"yesterday\",\"names\":[]}", "{\"listed\":\"2026-12-01T10:00:00Z\",\"names\":[1]}")) {
             Files.createDirectories(tmp.resolve("7"));
             Files.writeString(tmp.resolve("7/datasets.json"), damaged);
             assertThat(cache.datasets(7)).as(damaged).isEmpty();

@@ -96,7 +96,7 @@ final class DqmCrawlCommand implements Callable<Integer> {
         try (DqmGuiClient gui = connection.client(env, Path.of(System.getProperty("user.home")), err);
                 ProgressBar bar = new ProgressBar(err, progress || System.console() != null, "crawl", "histograms")) {
             cacheDir = cache != null ? cache : defaultCache(env, gui.baseUrl());
-            CrawlOptions options = new CrawlOptions(out, cacheDir, parallelism, retryNotFound);
+            CrawlOptions options = CrawlOptions.of(out, cacheDir).withParallelism(parallelism).withRetryNotFound(retryNotFound);
             report = untilShutdown(() -> new Crawler(gui).crawl(targets, resources, options, (item, done, total) -> bar.update(done, total)));
         }
         boolean stopped = Thread.interrupted(); // handled here: the exit code says it
