@@ -110,27 +110,28 @@ public final class Crawler {
         if (mePaths.isEmpty()) {
             throw new IllegalArgumentException("no monitor element paths to crawl");
         }
-        Map<String, String> byKey = new LinkedHashMap<>(); // normalized → as given
+        // normalized (with a leading '/', as the GUI names MEs) → as given; the normalized path is used everywhere after
+        Map<String, String> byKey = new LinkedHashMap<>();
         Map<String, String> byName = new HashMap<>();
-        for (String me : mePaths) {
-            Objects.requireNonNull(me, "mePath");
-            String key = MePaths.normalize(me);
-            if (byKey.putIfAbsent(key, me) == null) {
-                String other = byName.putIfAbsent(CrawlLayout.meName(me), me);
+        for (String given : mePaths) {
+            Objects.requireNonNull(given, "mePath");
+            String me = "/" + MePaths.normalize(given);
+            if (byKey.putIfAbsent(me, given) == null) {
+                String other = byName.putIfAbsent(CrawlLayout.meName(me), given);
                 if (other != null) {
-                    throw new IllegalArgumentException("monitor elements '" + other + "' and '" + me
+                    throw new IllegalArgumentException("monitor elements '" + other + "' and '" + given
                             + "' have the same name and would write the same output files; crawl them into different folders");
                 }
                 try {
                     CrawlLayout.file(outDir, me, 1, Reconstruction.EXPRESS); // refused by the file system: say so before asking anything
                 } catch (InvalidPathException e) {
-                    throw new IllegalArgumentException("monitor element '" + me + "' cannot be a file name under " + outDir + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException("monitor element '" + given + "' cannot be a file name under " + outDir + ": " + e.getMessage(), e);
                 }
             }
         }
         List<Work> work = new ArrayList<>();
         for (CrawlTarget target : new LinkedHashSet<>(targets)) {
-            for (String me : byKey.values()) {
+            for (String me : byKey.keySet()) {
                 work.add(new Work(Objects.requireNonNull(target, "target"), me));
             }
         }

@@ -390,4 +390,16 @@ class CrawlerTest {
         timed.crawl(t, List.of(MAP), options.withDatasetListMaxAge(Duration.ZERO), CrawlProgress.NONE);
         assertThat(gui.sampleRequests()).isEqualTo(samples + 2);
     }
+
+    @Test
+    void theNormalisedMePathNamesTheOutputAndTheSameNameCheck() {
+        CrawlItem item = crawler.crawl(targets(321012, Reconstruction.EXPRESS), List.of(" " + MAP + "/ "), options, CrawlProgress.NONE).items().get(0);
+        assertThat(item.mePath()).isEqualTo(MAP);
+        assertThat(item.file()).isEqualTo(CrawlLayout.file(options.outDir(), MAP, 321012, Reconstruction.EXPRESS));
+        assertThat(item.file()).exists();
+
+        assertThatThrownBy(() -> crawler.crawl(targets(321012, Reconstruction.EXPRESS), List.of(MAP, "/Other/TrackEtaPhi_ImpactPoint_GenTk "), options,
+                        CrawlProgress.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same name");
+    }
 }
