@@ -106,8 +106,15 @@ public final class CrawlCache {
         }
     }
 
+    /** Stores the body and then drops a not-found marker of an earlier answer (a --retry-not-found success). */
     public void putBody(long run, String dataset, String mePath, byte[] body) {
         write(entry(run, dataset, mePath, ".json"), body);
+        Path marker = entry(run, dataset, mePath, ".notfound");
+        try {
+            Files.deleteIfExists(marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete cache file " + marker + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether the GUI said it has no such histogram (and {@link #putBody} was not called since). */

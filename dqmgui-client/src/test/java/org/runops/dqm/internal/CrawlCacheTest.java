@@ -76,4 +76,14 @@ class CrawlCacheTest {
             assertThat(cache.datasets(7)).as(damaged).isEmpty();
         }
     }
+
+    @Test
+    void aBodyReplacesANotFoundMarker() {
+        CrawlCache cache = new CrawlCache(tmp);
+        String ds = "/ZeroBias/Run2018D-PromptReco-v2/DQMIO";
+        cache.putNotFound(5, ds, "A/B");
+        cache.putBody(5, ds, "A/B", new byte[] {1});
+        assertThat(cache.isNotFound(5, ds, "A/B")).isFalse();
+        assertThat(cache.entry(5, ds, "A/B", ".notfound")).doesNotExist();
+    }
 }
