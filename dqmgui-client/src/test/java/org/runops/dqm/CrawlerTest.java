@@ -314,7 +314,7 @@ class CrawlerTest {
 
         CrawlItem item = report.items().get(0);
         assertThat(item.status()).isEqualTo(CrawlStatus.FAILED);
-        assertThat(item.detail()).contains("is not /<primary>/<processing>/<tier>");
+        assertThat(item.detail()).contains("must have exactly three parts");
         assertThat(tmp.resolve("DQMIO")).doesNotExist();
     }
 

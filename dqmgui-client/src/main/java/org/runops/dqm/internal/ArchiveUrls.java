@@ -1,6 +1,5 @@
 package org.runops.dqm.internal;
 
-import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 import org.runops.dqm.DqmException;
 
@@ -9,8 +8,6 @@ import org.runops.dqm.DqmException;
  * but {@code A-Za-z0-9-_.~/+} (a space is {@code %20}; {@code +} is sent as is, which the GUI reads as a plus).
  */
 public final class ArchiveUrls {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private ArchiveUrls() {}
 
     /** {@code <base>jsonfairy/archive/<run><dataset>/<mePath>}; the dataset must have exactly three parts. */
@@ -47,28 +44,10 @@ public final class ArchiveUrls {
 
     /** Percent-encodes all but {@code A-Za-z0-9-_.~/+} (UTF-8). */
     public static String encode(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (safe(c)) {
-                if (b != null) {
-                    b.append(c);
-                }
-                continue;
-            }
-            if (b == null) {
-                b = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
-            for (byte x : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                b.append('%').append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
-            }
-            i = end - 1;
-        }
-        return b == null ? s : b.toString();
+        return PercentEncoding.encode(s, ArchiveUrls::safe);
     }
 
-    private static boolean safe(char c) {
+    private static boolean safe(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == '+';
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.runops.core.ledger.AtomicFiles;
-import org.runops.dqm.DqmException;
 
 /**
  * The crawl's permanent cache: archived DQM histograms never change, so a GUI answer is kept for good,
@@ -33,7 +31,6 @@ import org.runops.dqm.DqmException;
  */
 public final class CrawlCache {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final Path dir;
 
@@ -128,10 +125,7 @@ public final class CrawlCache {
 
     /** The cache file of ({@code run}, {@code dataset}, {@code mePath}) with {@code suffix}; the dataset must be {@code /P/W/T}. */
     Path entry(long run, String dataset, String mePath, String suffix) {
-        String[] parts = dataset.split("/", -1);
-        if (parts.length != 4 || !parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
-            throw new DqmException("dataset '" + dataset + "' of run " + run + " is not /<primary>/<processing>/<tier>");
-        }
+        String[] parts = ArchiveUrls.checkDataset(dataset).split("/", -1);
         Path p = runDir(run).resolve(segment(parts[1])).resolve(segment(parts[2])).resolve(segment(parts[3]));
         String[] me = MePaths.segments(mePath);
         for (int i = 0; i < me.length - 1; i++) {
@@ -157,31 +151,10 @@ public final class CrawlCache {
         if (text.equals(".") || text.equals("..")) {
             return text.replace(".", "%2E");
         }
-        StringBuilder out = null;
-        byte[] utf8 = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!safe(c)) {
-                utf8 = text.getBytes(StandardCharsets.UTF_8);
-                out = new StringBuilder(utf8.length * 3);
-                break;
-            }
-        }
-        if (out == null) {
-            return text;
-        }
-        for (byte b : utf8) {
-            char c = (char) (b & 0xFF);
-            if (c < 0x80 && safe(c)) {
-                out.append(c);
-            } else {
-                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(text, CrawlCache::safe);
     }
 
-    private static boolean safe(char c) {
+    private static boolean safe(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '+';
     }
 }

@@ -22,17 +22,20 @@ class CrawlCacheTest {
         CrawlCache cache = new CrawlCache(tmp);
         assertThat(cache.entry(321012, "/StreamExpress/Run2018D-Express-v1/DQMIO", "/Tracking/A/B_GenTk", ".json"))
                 .isEqualTo(tmp.resolve("321012/StreamExpress/Run2018D-Express-v1/DQMIO/Tracking/A/B_GenTk.json"));
-        Path odd = cache.entry(1, "/../..%/DQM IO", "Pixel/size PXDisk_+1/a%b", ".json");
-        assertThat(odd).isEqualTo(tmp.resolve("1/%2E%2E/..%25/DQM%20IO/Pixel/size%20PXDisk_+1/a%25b.json"));
+        Path odd = cache.entry(1, "/..%/A~B/DQM IO", "Pixel/size PXDisk_+1/a%b", ".json");
+        assertThat(odd).isEqualTo(tmp.resolve("1/..%25/A%7EB/DQM%20IO/Pixel/size%20PXDisk_+1/a%25b.json"));
         assertThat(odd.normalize().startsWith(tmp)).isTrue();
         assertThat(CrawlCache.segment("Zähler")).isEqualTo("Z%C3%A4hler");
+        assertThat(CrawlCache.segment("..")).isEqualTo("%2E%2E");
+        assertThat(CrawlCache.segment("\uD83D\uDE00")).isEqualTo("%F0%9F%98%80");
     }
 
     @Test
     void refusesDatasetsThatAreNotThreePartsAndMePathsWithEmptySegments() {
         CrawlCache cache = new CrawlCache(tmp);
         assertThatThrownBy(() -> cache.entry(1, "/ZeroBias/Run2018A-v1", "X", ".json")).isInstanceOf(DqmException.class)
-                .hasMessage("dataset '/ZeroBias/Run2018A-v1' of run 1 is not /<primary>/<processing>/<tier>");
+                .hasMessageStartingWith("dataset '/ZeroBias/Run2018A-v1' must have exactly three parts");
+        assertThatThrownBy(() -> cache.entry(1, "/../B/C", "X", ".json")).isInstanceOf(DqmException.class);
         assertThatThrownBy(() -> cache.entry(1, "/A/B/C", "Tracking//X", ".json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache.entry(1, "/A/B/C", "/", ".json")).isInstanceOf(IllegalArgumentException.class);
     }
