@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.runops.core.Durations;
+import org.runops.core.exec.ShutdownHooks;
 import org.runops.core.exec.StopSignal;
 import org.runops.core.ledger.HistoryLog;
 import org.runops.core.ledger.PassRecord;
@@ -158,25 +159,10 @@ public final class StripDaemon {
      * {@code grace} for the current run's bookkeeping before the JVM exits.
      */
     public int runUntilTerminated(Duration grace) {
-        Thread hook = new Thread(() -> {
+        return ShutdownHooks.whileRunning("runops-strip-shutdown", () -> {
             LOG.info("termination requested: finishing the current run's bookkeeping");
             stop();
-            try {
-                awaitStopped(grace);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "runops-strip-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook); // an embedding program goes on: no leaked hook
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting and the hook is running: nothing to remove
-            }
-        }
+        }, grace, this::run);
     }
 
     /**

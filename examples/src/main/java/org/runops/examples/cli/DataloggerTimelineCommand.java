@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.runops.core.exec.ShutdownHooks;
 import org.runops.datalogger.DataLoggerClient;
 import org.runops.datalogger.TimelineLogger;
 import picocli.CommandLine.Command;
@@ -53,17 +54,8 @@ final class DataloggerTimelineCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("timeline: " + rows + " new rows in " + db + " from backend " + client.backendName());
                 return ExitCodes.OK;
             }
-            Thread hook = new Thread(logger::close, "runops-timeline-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                logger.run();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // SIGTERM: the hook is running and stops the logger
-                }
-            }
+            // SIGTERM: the logger stops and the JVM waits (10 s at most, as TimelineLogger.close) for run() to return
+            ShutdownHooks.whileRunning("runops-timeline-shutdown", logger::stop, Duration.ofSeconds(10), logger::run);
             return ExitCodes.OK;
         }
     }
