@@ -57,7 +57,7 @@ class DqmCrawlCliTest {
         Launcher.Run first = crawl();
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("6 items (3 lines of " + runs + " x 2 resources)").contains("6 fetched, 0 cached, 0 not found, 0 no dataset, 0 failed")
+        assertThat(first.out()).contains("6 distinct items (3 lines of " + runs + " x 2 resources)").contains("6 fetched, 0 cached, 0 not found, 0 no dataset, 0 failed")
                 .contains("ledger: " + tmp.resolve("data/crawl-ledger.csv"));
         assertThat(tmp.resolve("data/TrackEtaPhi_ImpactPoint_GenTk/321012_prompt.json")).hasBinaryContent(map);
         assertThat(tmp.resolve("data/NumberOfRecHitsPerTrack_GenTk/321013_express.json")).hasBinaryContent(map);
@@ -102,6 +102,16 @@ class DqmCrawlCliTest {
     }
 
     @Test
+    void repeatedLinesAreCrawledOnceAndTheSummarySaysDistinct() throws IOException {
+        Files.writeString(runs, "321013 Express\n321013 Express\n");
+
+        Launcher.Run r = crawl();
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 distinct items (2 lines of " + runs + " x 2 resources)");
+    }
+
+    @Test
     void aParallelismOutOfRangeIsAnInputError() {
         Launcher.Run r = crawl("--parallelism", "0");
 
@@ -114,6 +124,6 @@ class DqmCrawlCliTest {
         Launcher.Run r = runops("dqm", "crawl", "--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("dqmcrawlr").contains("--resource").contains("crawl-ledger.csv").contains("Exit codes: 0 every item");
+        assertThat(r.out()).contains("dqmcrawlr").contains("--resource").contains("crawl-ledger.csv").contains("Exit codes: 0 every item").contains("130 stopped with Ctrl-C");
     }
 }

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.runops.core.CacheDirectories;
+import org.runops.core.exec.ShutdownHooks;
 import org.runops.dqm.CrawlItem;
 import org.runops.dqm.CrawlLayout;
 import org.runops.dqm.CrawlOptions;
@@ -46,10 +45,11 @@ import picocli.CommandLine.Spec;
             "retries what failed. 'unsupported type' answers are remembered as not found (--retry-not-found asks again).",
             "At most --parallelism requests are in flight (default 2: cmsweb is shared). Each item's status and reason",
             "(FETCHED, CACHED, NOT_FOUND, NO_DATASET, FAILED, NOT_ATTEMPTED) is written to <out>/crawl-ledger.csv; Ctrl-C stops after",
-            "the requests in flight and still writes the ledger."
+            "the requests in flight and still writes the ledger and prints the summary."
         },
         footer = {"", "Exit codes: 0 every item fetched, cached or not found; 1 some item FAILED (run again to retry) or had",
-            "NO_DATASET, or the crawl was stopped; 2 usage or input error (bad runs file, option, certificate); 3 a bug."})
+            "NO_DATASET, or the crawl was interrupted otherwise; 2 usage or input error (bad runs file, option, certificate);",
+            "3 a bug; 130 stopped with Ctrl-C (the JVM's 128+SIGINT; the ledger and summary are written first)."})
 final class DqmCrawlCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -83,12 +83,18 @@ final class DqmCrawlCommand implements Callable<Integer> {
     @Mixin
     private DqmConnectionOptions connection;
 
+    /** How long Ctrl-C waits for the items in flight, the ledger and the summary (the crawl's own stop takes 30 s at most). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(40);
+
     @Override
     public Integer call() {
-        if (parallelism < 1 || parallelism > CrawlOptions.MAX_PARALLELISM) {
-            throw new IllegalArgumentException("--parallelism must be 1.." + CrawlOptions.MAX_PARALLELISM + ", got " + parallelism);
-        }
         List<CrawlTarget> targets = CrawlTarget.readDqmcrawl(runsFile);
+        Thread crawling = Thread.currentThread();
+        // Ctrl-C interrupts the crawl; the JVM waits until the summary is printed, then exits 130
+        return ShutdownHooks.whileRunning("dqm-crawl-stop", crawling::interrupt, STOP_WAIT, () -> crawlAndPrint(targets));
+    }
+
+    private int crawlAndPrint(List<CrawlTarget> targets) {
         PrintWriter err = spec.commandLine().getErr();
         Function<String, String> env = System::getenv;
         CrawlReport report;
@@ -96,12 +102,21 @@ final class DqmCrawlCommand implements Callable<Integer> {
         try (DqmGuiClient gui = connection.client(env, Path.of(System.getProperty("user.home")), err);
                 ProgressBar bar = new ProgressBar(err, progress || System.console() != null, "crawl", "histograms")) {
             cacheDir = cache != null ? cache : defaultCache(env, gui.baseUrl());
-            CrawlOptions options = CrawlOptions.of(out, cacheDir).withParallelism(parallelism).withRetryNotFound(retryNotFound);
-            report = untilShutdown(() -> new Crawler(gui).crawl(targets, resources, options, (item, done, total) -> bar.update(done, total)));
+            CrawlOptions options = options(cacheDir);
+            report = new Crawler(gui).crawl(targets, resources, options, (item, done, total) -> bar.update(done, total));
         }
         boolean stopped = Thread.interrupted(); // handled here: the exit code says it
         print(report, targets.size(), cacheDir, spec.commandLine().getOut());
         return report.complete() && !stopped ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /** The bounds live in CrawlOptions; its message names the field, prefixed here to name the option. */
+    private CrawlOptions options(Path cacheDir) {
+        try {
+            return CrawlOptions.of(out, cacheDir).withParallelism(parallelism).withRetryNotFound(retryNotFound);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
     }
 
     static Path defaultCache(Function<String, String> env, HttpUrl base) {
@@ -110,34 +125,9 @@ final class DqmCrawlCommand implements Callable<Integer> {
                 .orElseThrow(() -> new DqmException("no cache directory: neither XDG_CACHE_HOME nor HOME is set; pass --cache DIR"));
     }
 
-    /** Runs the crawl with Ctrl-C (JVM shutdown) interrupting it and waiting for its ledger, at most 40 s. */
-    private static CrawlReport untilShutdown(Supplier<CrawlReport> crawl) {
-        Thread crawling = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            crawling.interrupt();
-            try {
-                finished.await(40, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dqm-crawl-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return crawl.get();
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the crawl has finished
-            }
-        }
-    }
-
     private void print(CrawlReport report, int lines, Path cacheDir, PrintWriter out) {
         Map<CrawlStatus, Integer> n = report.counts();
-        out.printf(Locale.ROOT, "%d items (%d lines of %s x %d resources) in %.1f s: %d fetched, %d cached, %d not found, %d no dataset, %d failed%s%n",
+        out.printf(Locale.ROOT, "%d distinct items (%d lines of %s x %d resources) in %.1f s: %d fetched, %d cached, %d not found, %d no dataset, %d failed%s%n",
                 report.items().size(), lines, runsFile, resources.size(), report.elapsed().toMillis() / 1000.0,
                 n.get(CrawlStatus.FETCHED), n.get(CrawlStatus.CACHED), n.get(CrawlStatus.NOT_FOUND), n.get(CrawlStatus.NO_DATASET),
                 n.get(CrawlStatus.FAILED), report.interrupted() ? "; stopped, " + report.notAttempted() + " not attempted" : "");
