@@ -29,6 +29,8 @@ public final class SamplesParser {
                     .build())
             .build();
 
+    private static final String LIVE = "live";
+
     private SamplesParser() {}
 
     /** The samples of {@code run} in a {@code data/json/samples} answer (the run is matched as a regex there, so others may come too). */
@@ -80,20 +82,40 @@ public final class SamplesParser {
         List<DqmSample> out = new ArrayList<>();
         for (JsonNode group : groups) {
             JsonNode items = group.get("items");
-            if (items == null || !items.isArray()) {
-                continue; // a group without samples (the online GUI's "live" group, say)
+            if (items == null || !items.isArray() || LIVE.equals(group.path("type").asText())) {
+                continue; // the online GUI's "live" group: the run being taken, which has no jsonfairy yet
             }
             for (JsonNode item : items) {
-                String runText = item.path("run").asText("");
-                String dataset = item.path("dataset").asText("");
-                if (dataset.isEmpty() || !runText.equals(Long.toString(run))) {
+                String type = item.path("type").asText(group.path("type").asText(""));
+                if (LIVE.equals(type)) {
                     continue;
                 }
-                out.add(new DqmSample(item.path("type").asText(group.path("type").asText("")), run, dataset,
-                        item.path("version").asText(""), item.path("importversion").asInt(0)));
+                JsonNode dataset = item.get("dataset");
+                if (dataset == null || !dataset.isTextual() || dataset.asText().isEmpty()) {
+                    throw new DqmException(source + ": a sample without a dataset name: " + Redaction.excerpt(item.toString()));
+                }
+                if (runOf(item, source) != run) {
+                    continue; // the GUI matches the run as a regex: 3210120 comes with 321012
+                }
+                out.add(new DqmSample(type, run, dataset.asText(), item.path("version").asText(""), item.path("importversion").asInt(0)));
             }
         }
         return out;
+    }
+
+    /** The item's run: an integer, or an integral number or string (the GUI writes a string). */
+    private static long runOf(JsonNode item, String source) {
+        JsonNode run = item.get("run");
+        if (run != null && run.isNumber() && run.canConvertToExactIntegral() && run.canConvertToLong()) {
+            return run.asLong();
+        }
+        if (run != null && run.isTextual()) {
+            String text = run.asText().strip();
+            if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Long.parseLong(text);
+            }
+        }
+        throw new DqmException(source + ": a sample without an integral run number: " + Redaction.excerpt(item.toString()));
     }
 
     /**
