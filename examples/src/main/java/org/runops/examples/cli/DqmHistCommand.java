@@ -12,9 +12,10 @@ import org.runops.core.RegularFiles;
 import org.runops.dqm.Axis;
 import org.runops.dqm.AxisStats;
 import org.runops.dqm.DqmGuiClient;
-import org.runops.dqm.Histogram;
 import org.runops.dqm.Histogram2D;
+import org.runops.dqm.Histogram;
 import org.runops.dqm.JsonFairy;
+import org.runops.examples.RunopsCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +72,7 @@ final class DqmHistCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give RUN DATASET ME (or --file F), got " + args.size() + " argument(s)");
             }
             long run = run(args.get(0));
-            try (DqmGuiClient gui = connection.client(System::getenv, Path.of(System.getProperty("user.home")), spec.commandLine().getErr())) {
+            try (DqmGuiClient gui = connection.client(((RunopsCli) spec.root().userObject()).environment(), spec.commandLine().getErr())) {
                 source = gui.archiveUrl(run, args.get(1), args.get(2)).toString();
                 histogram = gui.histogram(run, args.get(1), args.get(2));
             }
