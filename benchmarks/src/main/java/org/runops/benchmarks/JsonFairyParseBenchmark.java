@@ -85,7 +85,7 @@ public class JsonFairyParseBenchmark {
     }
 
     /** A TH2 answer of the real map's shape: 32 rows of 31 counts, the real stats and axes. */
-    private static byte[] generated() {
+    static byte[] generated() {
         StringBuilder rows = new StringBuilder();
         long sum = 0;
         for (int y = 0; y < 32; y++) {

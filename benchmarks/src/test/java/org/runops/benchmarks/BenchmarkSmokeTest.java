@@ -43,6 +43,9 @@ class BenchmarkSmokeTest {
                 .param("cdbRuns", "40") // 40 runs instead of 20,000 against the loopback CDB
                 .param("planRuns", "40") // a plan of 40 runs (400 files) instead of 20,000
                 .param("reuseFixture", "false") // its catalogue and files deleted afterwards
+                .param("crawlHistograms", "10") // 10 DQM histograms instead of 2,000, 1 ms latency, a generated body
+                .param("latencyMs", "1")
+                .param("mapBody", "generated")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
                 .build();

@@ -45,15 +45,17 @@ import org.runops.dqm.internal.RunDatasets;
  *       crawl asks nothing already answered; failures are never cached and are tried again next time;</li>
  *   <li>results go to {@link CrawlLayout} under {@link CrawlOptions#outDir()} and every item's status and reason
  *       to {@code crawl-ledger.csv} beside them;</li>
- *   <li>interrupting the calling thread stops the crawl: no new item starts, the items in flight end (their waits
- *       are bounded by the source's timeouts), the ledger is written, the report says {@code interrupted} and the
- *       thread's interrupt flag is set again.</li>
+ *   <li>interrupting the calling thread stops the crawl: no new item starts, the items in flight finish (20 s at
+ *       most, then their threads are interrupted too), the ledger is written, the report says {@code interrupted}
+ *       and the thread's interrupt flag is set again.</li>
  * </ul>
  * The body the source returns is cached as it is: the source decides what is an answer (see {@link ArchiveSource}).
  */
 public final class Crawler {
-    /** How long an interrupted crawl waits for requests in flight before reporting without them. */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** How long an interrupted crawl lets the items in flight finish before interrupting them. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** How long it then waits for the interrupted ones before reporting without them. */
+    private static final Duration STOP_FORCE = Duration.ofSeconds(10);
 
     private final ArchiveSource source;
     private final Clock clock;
@@ -159,9 +161,7 @@ public final class Crawler {
                 }
                 return false;
             } catch (InterruptedException e) {
-                stop.set(true);
-                pool.shutdownNow();
-                awaitQuietly(pool);
+                stop(pool);
                 return true;
             } catch (ExecutionException e) {
                 stop.set(true);
@@ -170,11 +170,19 @@ public final class Crawler {
             }
         }
 
-        private void awaitQuietly(ExecutorService pool) {
+        /**
+         * No new item starts; the items in flight may finish (their requests and writes complete, so nothing is left
+         * half done) for {@link #STOP_GRACE}, then the workers are interrupted and given {@link #STOP_FORCE} more.
+         */
+        private void stop(ExecutorService pool) {
+            stop.set(true);
             try {
-                pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                if (!pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    pool.shutdownNow();
+                    pool.awaitTermination(STOP_FORCE.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (InterruptedException again) {
-                // interrupted twice: report what is done now
+                pool.shutdownNow(); // interrupted twice: report what is done now
             }
         }
 

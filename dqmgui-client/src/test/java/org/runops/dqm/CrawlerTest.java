@@ -20,9 +20,9 @@ import org.runops.testing.FakeDqmGui;
 import org.runops.testing.SharedData;
 
 /**
- * Crawls over real HTTP from a loopback GUI ({@link FakeDqmGui}) answering the real jsonfairy files of
- * ../shared/data/dqm (the offline TH2 map and the real "unsupported type" body); the samples answers are
- * written from the spec (no real one exists).
+ * Crawls through the real {@link DqmGuiClient} over HTTP from a loopback GUI ({@link FakeDqmGui}) answering the
+ * real jsonfairy files of ../shared/data/dqm (the offline TH2 map and the real "unsupported type" body); the
+ * samples answers are written from the spec (no real one exists).
  */
 class CrawlerTest {
     static final String MAP = "/Tracking/TrackParameters/generalTracks/GeneralProperties/TrackEtaPhi_ImpactPoint_GenTk";
@@ -35,6 +35,7 @@ class CrawlerTest {
 
     private byte[] map;
     private FakeDqmGui gui;
+    private DqmGuiClient client;
     private Crawler crawler;
     private CrawlOptions options;
 
@@ -45,13 +46,20 @@ class CrawlerTest {
         gui = new FakeDqmGui(map, unsupported)
                 .run(321012, "/Commissioning/Run2018D-PromptReco-v2/DQMIO", EXPRESS_2018D, PROMPT_2018D)
                 .run(321013, EXPRESS_2018D, PROMPT_2018D);
-        crawler = new Crawler(new LoopbackArchive(gui.baseUrl()));
+        client = client();
+        crawler = new Crawler(client);
         options = CrawlOptions.of(tmp.resolve("out"), tmp.resolve("cache"));
     }
 
     @AfterEach
     void stop() throws IOException {
+        client.close();
         gui.close();
+    }
+
+    /** The real client over plain HTTP to the loopback GUI; retries do not sleep. */
+    private DqmGuiClient client() {
+        return DqmGuiClient.builder().baseUrl(gui.baseUrl()).sleeper(d -> {}).build();
     }
 
     private static List<CrawlTarget> targets(Object... runAndReco) {
@@ -102,15 +110,26 @@ class CrawlerTest {
     }
 
     @Test
+    void aServerErrorAfterTheClientsRetriesIsAFailure() {
+        gui.failing("NumberOfRecHitsPerTrack_GenTk", 100);
+
+        CrawlItem failed = crawler.crawl(targets(321012, Reconstruction.EXPRESS), List.of(HITS), options, CrawlProgress.NONE).items().get(0);
+
+        assertThat(failed.status()).isEqualTo(CrawlStatus.FAILED);
+        assertThat(failed.detail()).contains("500").contains("NumberOfRecHitsPerTrack_GenTk");
+        assertThat(options.cacheDir().resolve("321012/StreamExpress/Run2018D-Express-v1/DQMIO" + HITS + ".json")).doesNotExist();
+    }
+
+    @Test
     void aFailureIsReportedNeverCachedAndTriedAgainNextTime() {
-        gui.failing("NumberOfRecHitsPerTrack_GenTk", 1);
+        gui.failing("NumberOfRecHitsPerTrack_GenTk", 1, 200); // the GUI's plain-text exception answer: not JSON
         List<CrawlTarget> t = targets(321012, Reconstruction.EXPRESS);
 
         CrawlReport first = crawler.crawl(t, List.of(MAP, HITS), options, CrawlProgress.NONE);
 
         CrawlItem failed = first.items().get(1);
         assertThat(failed.status()).isEqualTo(CrawlStatus.FAILED);
-        assertThat(failed.detail()).contains("HTTP 500").contains("NumberOfRecHitsPerTrack_GenTk");
+        assertThat(failed.detail()).contains("NumberOfRecHitsPerTrack_GenTk");
         assertThat(failed.dataset()).isEqualTo(EXPRESS_2018D);
         assertThat(first.complete()).isFalse();
         assertThat(options.cacheDir().resolve("321012/StreamExpress/Run2018D-Express-v1/DQMIO" + HITS + ".json")).doesNotExist();
@@ -169,7 +188,7 @@ class CrawlerTest {
 
     @Test
     void aRunWhoseDatasetsCannotBeListedFailsEachOfItsItemsAfterOneAttempt() {
-        LoopbackArchive http = new LoopbackArchive(gui.baseUrl());
+        DqmGuiClient http = client;
         int[] listings = {0};
         ArchiveSource listingFails = new ArchiveSource() {
             @Override
@@ -245,6 +264,8 @@ class CrawlerTest {
         assertThat(stopped.interrupted()).isTrue();
         assertThat(stopped.complete()).isFalse();
         assertThat(stopped.notAttempted()).isPositive();
+        // the items in flight were let finish: nothing half done, nothing failed
+        assertThat(stopped.items()).allMatch(i -> i.status() == CrawlStatus.FETCHED);
         assertThat(stopped.items().size() + stopped.notAttempted()).isEqualTo(20);
         assertThat(seenTotal.get()).isEqualTo(20);
         assertThat(Files.readAllLines(stopped.ledger())).hasSize(stopped.items().size() + 1);

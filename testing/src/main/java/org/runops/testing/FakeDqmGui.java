@@ -1,6 +1,9 @@
 package org.runops.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -28,7 +32,7 @@ public final class FakeDqmGui implements AutoCloseable {
     private final byte[] unsupported;
     private final Map<Long, List<String>> datasets = new ConcurrentHashMap<>();
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger histogramRequests = new AtomicInteger();
@@ -43,6 +47,7 @@ public final class FakeDqmGui implements AutoCloseable {
     public FakeDqmGui(byte[] histogram, byte[] unsupported) throws IOException {
         this.histogram = histogram.clone();
         this.unsupported = unsupported.clone();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -66,9 +71,19 @@ public final class FakeDqmGui implements AutoCloseable {
 
     /** The next {@code times} jsonfairy requests for an ME path ending with {@code mePathSuffix} fail with HTTP 500. */
     public FakeDqmGui failing(String mePathSuffix, int times) {
-        failures.put(mePathSuffix, new AtomicInteger(times));
+        return failing(mePathSuffix, times, 500);
+    }
+
+    /**
+     * The next {@code times} jsonfairy requests for an ME path ending with {@code mePathSuffix} are answered {@code status}
+     * with a plain-text body (with 200: what the GUI sends when rendering throws, not JSON).
+     */
+    public FakeDqmGui failing(String mePathSuffix, int times, int status) {
+        failures.put(mePathSuffix, new Failure(new AtomicInteger(times), status));
         return this;
     }
+
+    private record Failure(AtomicInteger left, int status) {}
 
     /** Every answer waits {@code latency} first. */
     public FakeDqmGui latency(Duration latency) {
@@ -139,9 +154,9 @@ public final class FakeDqmGui implements AutoCloseable {
         long run = Long.parseLong(path.get(4));
         String dataset = "/" + path.get(5) + "/" + path.get(6) + "/" + path.get(7);
         String me = String.join("/", path.subList(8, path.size()));
-        for (Map.Entry<String, AtomicInteger> f : failures.entrySet()) {
-            if (me.endsWith(f.getKey()) && f.getValue().getAndDecrement() > 0) {
-                return new MockResponse.Builder().code(500).body("Internal error while rendering " + me).build();
+        for (Map.Entry<String, Failure> f : failures.entrySet()) {
+            if (me.endsWith(f.getKey()) && f.getValue().left().getAndDecrement() > 0) {
+                return new MockResponse.Builder().code(f.getValue().status()).body("Exception while rendering " + me).build();
             }
         }
         boolean known = datasets.getOrDefault(run, List.of()).contains(dataset) && missing.stream().noneMatch(me::endsWith);
@@ -182,5 +197,39 @@ public final class FakeDqmGui implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+    }
+
+    /**
+     * Accepted sockets with TCP_NODELAY: mockwebserver writes an answer's headers and body separately, and with
+     * Nagle on, each answer would wait for the client's delayed ACK (40 ms on Linux) — a cost of the fake, not of
+     * the client under test, which a real GUI (Apache) does not have.
+     */
+    private static final class NoDelayServerSockets extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException("mockwebserver binds an unbound socket");
+        }
     }
 }

@@ -44,7 +44,7 @@ public final class CrawlCache {
         try {
             List<String> names = JSON.readValue(Files.readAllBytes(file), NAMES);
             // damaged (by hand): list again and overwrite
-            return names == null || names.contains(null) ? Optional.empty() : Optional.of(List.copyOf(names));
+            return names == null || names.stream().anyMatch(Objects::isNull) ? Optional.empty() : Optional.of(List.copyOf(names));
         } catch (NoSuchFileException | JsonProcessingException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -44,7 +44,7 @@ public final class RunDatasets {
 
     private Listing list(long run) {
         List<String> names = source.datasetNames(run);
-        if (names == null || names.contains(null)) {
+        if (names == null || names.stream().anyMatch(Objects::isNull)) {
             throw new DqmException("dataset list of run " + run + " has missing names");
         }
         cache.putDatasets(run, names);

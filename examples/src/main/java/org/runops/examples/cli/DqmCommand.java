@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "unencrypted copy, or use --pkcs12 myCertificate.p12 with its password in RUNOPS_DQM_PKCS12_PASSWORD.",
             "The CERN CAs are not in the JDK's trust: pass --trust-store (PKCS12/JKS, e.g. made with 'keytool -importcert')."
         },
-        subcommands = {DqmHistCommand.class, DqmDatasetsCommand.class})
+        subcommands = {DqmHistCommand.class, DqmDatasetsCommand.class, DqmCrawlCommand.class})
 public final class DqmCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
