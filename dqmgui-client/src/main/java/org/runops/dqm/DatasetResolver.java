@@ -39,7 +39,6 @@ public final class DatasetResolver {
     private static final String PROMPT_RECO = "-PromptReco-";
     private static final String EXPRESS = "-Express-";
     private static final String RUN2017G = "/Run2017G";
-    private static final String ONLINE_DATASET = "/Global/Online/ALL";
     /** Prompt primary datasets in the order they are tried. */
     private static final List<String> PROMPT_PRIMARIES = List.of("/Cosmics/", "/ZeroBias/", "/MinimumBias/", "/HIMinimumBias");
 
@@ -58,7 +57,7 @@ public final class DatasetResolver {
             case PROMPT -> prompt(datasetNames);
             case RERECO -> matching(datasetNames, DatasetResolver::isRereco);
             case RERECOUL -> matching(datasetNames, name -> isRereco(name) && name.contains("UL"));
-            case ONLINE -> matching(datasetNames, ONLINE_DATASET::equals);
+            case ONLINE -> matching(datasetNames, DqmInstance.ONLINE_DATASET::equals);
             case UNKNOWN -> List.of();
         };
         // dqmcrawlr: several matches → reverse string sort, first wins (v9 beats v10, see class doc).

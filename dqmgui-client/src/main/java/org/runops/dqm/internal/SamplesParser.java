@@ -1,12 +1,9 @@
 package org.runops.dqm.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +20,7 @@ import org.runops.dqm.DqmSample;
  * 'items':[<same groups>]}])}). {@code run} is a string in both.
  */
 public final class SamplesParser {
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).build())
-                    .build())
-            .build();
-
+    private static final ObjectMapper JSON = JsonBodies.mapper(32, JsonReadFeature.ALLOW_TRAILING_COMMA);
     private static final String LIVE = "live";
 
     private SamplesParser() {}
@@ -38,7 +30,7 @@ public final class SamplesParser {
         JsonNode root = read(body, source);
         JsonNode groups = root.get("samples");
         if (groups == null || !groups.isArray()) {
-            throw new DqmException(source + ": expected {\"samples\": [...]}, got " + excerpt(body));
+            throw new DqmException(source + ": expected {\"samples\": [...]}, got " + JsonBodies.excerpt(body));
         }
         return collect(groups, run, source);
     }
@@ -47,7 +39,7 @@ public final class SamplesParser {
     public static List<DqmSample> session(byte[] body, long run, String source) {
         JsonNode root = read(pythonToJson(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), source);
         if (!root.isArray()) {
-            throw new DqmException(source + ": expected the session's tuple of parts, got " + excerpt(body));
+            throw new DqmException(source + ": expected the session's tuple of parts, got " + JsonBodies.excerpt(body));
         }
         for (JsonNode part : root) {
             if (part.isObject() && "DQMSample".equals(part.path("kind").asText())) {
@@ -58,7 +50,7 @@ public final class SamplesParser {
                 return collect(groups, run, source);
             }
         }
-        throw new DqmException(source + ": no {'kind': 'DQMSample'} part in the session answer " + excerpt(body));
+        throw new DqmException(source + ": no {'kind': 'DQMSample'} part in the session answer " + JsonBodies.excerpt(body));
     }
 
     /** The session id in the GUI's landing page ({@code location.replace('/dqm/offline/session/ABMTY3')}): the path, or null. */
@@ -152,8 +144,10 @@ public final class SamplesParser {
                 i = end - 1;
             } else {
                 if (inString && c == '\\' && i + 1 < t.length()) {
-                    b.append(c);
                     c = t.charAt(++i);
+                    if (c != '\'') {
+                        b.append('\\'); // Python's \' is a plain ' in JSON; other escapes are the same
+                    }
                 }
                 b.append(c);
             }
@@ -168,14 +162,9 @@ public final class SamplesParser {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new DqmException(source + ": malformed samples answer (" + e.getOriginalMessage() + "): " + excerpt(body), e);
+            throw new DqmException(source + ": malformed samples answer (" + e.getOriginalMessage() + "): " + JsonBodies.excerpt(body), e);
         } catch (java.io.IOException e) {
             throw new DqmException(source + ": cannot read the samples answer: " + e.getMessage(), e);
         }
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "an empty body" : "\"" + Redaction.excerpt(text) + "\"";
     }
 }

@@ -94,6 +94,17 @@ class SamplesParserTest {
                 .hasMessageContaining("no {'kind': 'DQMSample'} part");
     }
 
+    @Test
+    void bytesAfterTheJsonAreAnError() {
+        assertThatThrownBy(() -> SamplesParser.samples(bytes("{\"samples\":[]} <html>oops"), 1, "src")).isInstanceOf(DqmException.class)
+                .hasMessageContaining("src: malformed samples answer");
+    }
+
+    @Test
+    void aPythonEscapedQuoteIsAPlainQuote() {
+        assertThat(SamplesParser.pythonToJson("({'t':'it\\'s','p':'a\\\\b'},)")).isEqualTo("{\"t\":\"it's\",\"p\":\"a\\\\b\"}");
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
