@@ -2,7 +2,6 @@ package org.runops.dqm;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,16 +119,12 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
     /** The distinct dataset names of {@link #datasets(long)}, in the GUI's order. */
     @Override
     public List<String> datasetNames(long run) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (DqmSample s : datasets(run)) {
-            names.add(s.dataset());
-        }
-        return List.copyOf(names);
+        return DqmSample.datasetNames(datasets(run));
     }
 
     /** The dataset of {@code reco} for {@code run}, picked by dqmcrawlr's rules ({@link DatasetResolver}); empty when none fits. */
     public Optional<String> datasetFor(long run, Reconstruction reco) {
-        return DatasetResolver.pick(run, reco, datasetNames(run));
+        return DatasetResolver.pick(reco, datasetNames(run));
     }
 
     @Override

@@ -64,7 +64,7 @@ final class DqmDatasetsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (wanted != null) {
-            Optional<String> picked = DatasetResolver.pick(run, wanted, samples.stream().map(DqmSample::dataset).distinct().toList());
+            Optional<String> picked = DatasetResolver.pick(wanted, DqmSample.datasetNames(samples));
             if (picked.isEmpty()) {
                 spec.commandLine().getErr().println("runops: run " + run + ": no dataset for " + wanted.name().toLowerCase(Locale.ROOT)
                         + " among " + samples.size() + " sample(s)");
