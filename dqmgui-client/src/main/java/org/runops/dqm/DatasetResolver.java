@@ -45,11 +45,10 @@ public final class DatasetResolver {
     private DatasetResolver() {}
 
     /**
-     * The dataset of {@code reco} for {@code run} among {@code datasetNames} (the run's datasets in the
-     * GUI), or empty when none matches. {@code run} is not used by the rules (the names carry the era);
-     * it is part of the signature so a future rule that needs it does not break callers.
+     * The dataset of {@code reco} among {@code datasetNames} (one run's datasets in the GUI, e.g.
+     * {@link DqmSample#datasetNames}), or empty when none matches. The run is not needed: the names carry the era.
      */
-    public static Optional<String> pick(long run, Reconstruction reco, List<String> datasetNames) {
+    public static Optional<String> pick(Reconstruction reco, List<String> datasetNames) {
         Objects.requireNonNull(reco, "reco");
         Objects.requireNonNull(datasetNames, "datasetNames");
         List<String> matches = switch (reco) {
