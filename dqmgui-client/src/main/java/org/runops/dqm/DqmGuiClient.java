@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -39,6 +40,8 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
     private final HttpFetcher fetcher;
     private final X509Credentials credentials;
     private final AtomicReference<HttpUrl> session = new AtomicReference<>();
+    /** Set once data/json/samples answered 404 or not JSON: later listings go straight to the session API. */
+    private final AtomicBoolean statelessUnserved = new AtomicBoolean();
 
     private DqmGuiClient(Builder b, HttpFetcher fetcher) {
         this.instance = b.instance;
@@ -98,12 +101,18 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
      * Refused authentication is not retried through the session.
      */
     public List<DqmSample> datasets(long run) {
+        if (statelessUnserved.get()) {
+            return sessionSamples(run);
+        }
         HttpUrl url = ArchiveUrls.samples(baseUrl, run);
         try {
             return SamplesParser.samples(get(url), run, url.toString());
         } catch (DqmException stateless) {
             if (stateless.getCause() instanceof HttpException h && HttpException.isAuthenticationStatus(h.status())) {
                 throw stateless;
+            }
+            if (!(stateless.getCause() instanceof HttpException h) || h.status() == 404) {
+                statelessUnserved.set(true); // not served here (404, or an answer that is not the samples JSON)
             }
             try {
                 return sessionSamples(run);
@@ -132,7 +141,33 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         fetcher.close();
     }
 
+    /** The samples through the session API; a session the GUI forgot (restart, expiry) is replaced once. */
     private List<DqmSample> sessionSamples(long run) {
+        HttpUrl path = sessionPath();
+        try {
+            return sessionSamples(path, run);
+        } catch (DqmException e) {
+            if (e.getCause() instanceof HttpException h && HttpException.isAuthenticationStatus(h.status())) {
+                throw e;
+            }
+            session.compareAndSet(path, null);
+            try {
+                return sessionSamples(sessionPath(), run);
+            } catch (DqmException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private List<DqmSample> sessionSamples(HttpUrl path, long run) {
+        get(sessionCall(path, "chooseSample", "vary=run;order=dataset"));
+        HttpUrl modify = sessionCall(path, "modify", "vary=any;order=dataset;pat=" + run);
+        return SamplesParser.session(get(modify), run, modify.toString());
+    }
+
+    /** The session this client uses, opened from the GUI's landing page when there is none yet. */
+    private HttpUrl sessionPath() {
         HttpUrl path = session.get();
         if (path == null) {
             String page = new String(get(baseUrl), StandardCharsets.UTF_8);
@@ -144,11 +179,11 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             if (path == null) {
                 throw new DqmException(baseUrl + ": session path '" + found + "' is not a URL path");
             }
-            session.compareAndSet(null, path);
+            if (!session.compareAndSet(null, path)) {
+                path = session.get() != null ? session.get() : path; // another thread opened one first
+            }
         }
-        get(sessionCall(path, "chooseSample", "vary=run;order=dataset"));
-        HttpUrl modify = sessionCall(path, "modify", "vary=any;order=dataset;pat=" + run);
-        return SamplesParser.session(get(modify), run, modify.toString());
+        return path;
     }
 
     private static HttpUrl sessionCall(HttpUrl session, String verb, String query) {
@@ -184,6 +219,8 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         private HttpUrl baseUrl;
         private X509Credentials credentials;
         private HttpSettings settings = HttpSettings.defaults();
+        private Path trustStore;
+        private String trustStorePasswordEnv;
         private Function<String, String> env = System::getenv;
         private Sleeper sleeper = Sleeper.system();
         private HttpFetcher fetcher;
@@ -217,7 +254,7 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             return this;
         }
 
-        /** Timeouts, retry policy and an extra trust store (the CERN CAs; its password from {@link #env}). */
+        /** Timeouts, retry policy and an extra trust store (the CERN CAs; its password from {@link #env}); {@link #trustStore}, in any order, takes precedence. */
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
@@ -225,7 +262,8 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
 
         /** Adds {@code store} (PKCS12 or JKS; {@code passwordEnv} nullable) to the JDK's default trust. */
         public Builder trustStore(Path store, String passwordEnv) {
-            this.settings = settings.withTrustStore(store, passwordEnv);
+            this.trustStore = Objects.requireNonNull(store, "store");
+            this.trustStorePasswordEnv = passwordEnv;
             return this;
         }
 
@@ -251,9 +289,10 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             if (fetcher != null) {
                 return new DqmGuiClient(this, fetcher);
             }
+            HttpSettings effective = trustStore == null ? settings : settings.withTrustStore(trustStore, trustStorePasswordEnv);
             HttpFetcher f = new HttpFetcher(
-                    HttpClients.create(settings, env, credentials == null ? null : credentials.keyManager()),
-                    TokenProvider.none(), settings.retry(), sleeper, RandomGenerator.getDefault());
+                    HttpClients.create(effective, env, credentials == null ? null : credentials.keyManager()),
+                    TokenProvider.none(), effective.retry(), sleeper, RandomGenerator.getDefault());
             return new DqmGuiClient(this, f);
         }
     }
