@@ -2,6 +2,7 @@ package org.runops.dqm;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -223,6 +224,7 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         private String trustStorePasswordEnv;
         private Function<String, String> env = System::getenv;
         private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
         private HttpFetcher fetcher;
 
         private Builder() {}
@@ -248,7 +250,7 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             return baseUrl(parsed);
         }
 
-        /** The client certificate (none by default: cmsweb then refuses). */
+        /** The client certificate (none by default: cmsweb then refuses); an expired one is refused by {@link #build}. */
         public Builder credentials(X509Credentials credentials) {
             this.credentials = credentials;
             return this;
@@ -273,6 +275,12 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             return this;
         }
 
+        /** The clock the certificate's validity is checked against when the client is built (default the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** How retries wait (tests pass one that does not sleep). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -286,6 +294,9 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         }
 
         public DqmGuiClient build() {
+            if (credentials != null) {
+                credentials.checkValidity(clock);
+            }
             if (fetcher != null) {
                 return new DqmGuiClient(this, fetcher);
             }

@@ -21,7 +21,8 @@ final class DqmConnectionOptions {
             description = "Which GUI: https://cmsweb.cern.ch/dqm/<instance>/ (default: ${DEFAULT-VALUE}).")
     private String instance;
 
-    @Option(names = "--url", paramLabel = "BASE", description = "GUI base URL instead of the instance's (e.g. https://host/dqm/offline/).")
+    @Option(names = "--url", paramLabel = "BASE", description = "GUI base URL instead of the instance's (e.g. https://host/dqm/offline/); --instance still decides the ME"
+                    + " spelling (online drops the generalTracks level), so give --instance online with an online GUI's URL.")
     private String url;
 
     @Option(names = "--cert", paramLabel = "PEM", description = "Client certificate (PEM); alone: a proxy holding certificate, key and chain.")
@@ -30,7 +31,7 @@ final class DqmConnectionOptions {
     @Option(names = "--key", paramLabel = "PEM", description = "Unencrypted private key of --cert (PEM: PKCS#8, PKCS#1 or EC).")
     private Path key;
 
-    @Option(names = "--pkcs12", paramLabel = "P12", description = "Client certificate and key as PKCS#12; password in " + PKCS12_PASSWORD_ENV + ".")
+    @Option(names = "--pkcs12", paramLabel = "P12", description = "Client certificate and key as PKCS#12; password in " + PKCS12_PASSWORD_ENV + " (required).")
     private Path pkcs12;
 
     @Option(names = "--no-cert", description = "Send no client certificate and look for none (a GUI that needs none, e.g. a local one over https).")
@@ -51,7 +52,7 @@ final class DqmConnectionOptions {
     DqmGuiClient client(CliEnvironment environment, PrintWriter err) {
         Function<String, String> env = environment.env();
         Path home = environment.home();
-        DqmGuiClient.Builder b = DqmGuiClient.builder().instance(instance()).env(env);
+        DqmGuiClient.Builder b = DqmGuiClient.builder().instance(instance()).env(env).clock(environment.clock());
         if (url != null) {
             b.baseUrl(url);
         }
@@ -77,7 +78,7 @@ final class DqmConnectionOptions {
             if (cert != null || key != null) {
                 throw new IllegalArgumentException("--pkcs12 replaces --cert/--key: give one or the other");
             }
-            return Optional.of(X509Credentials.pkcs12(pkcs12, env.apply(PKCS12_PASSWORD_ENV) != null ? PKCS12_PASSWORD_ENV : null, env));
+            return Optional.of(X509Credentials.pkcs12(pkcs12, PKCS12_PASSWORD_ENV, env));
         }
         if (key != null && cert == null) {
             throw new IllegalArgumentException("--key needs --cert");
