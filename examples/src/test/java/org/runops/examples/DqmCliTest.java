@@ -70,6 +70,23 @@ class DqmCliTest {
     }
 
     @Test
+    void anUnknownAxisRangeIsJsonNull() throws Exception {
+        // one bin: the GUI sends no first/last (spec), so the range is unknown; written from the spec's TH1 shape
+        Path file = Files.writeString(tmp.resolve("one_bin.json"), "{\"hist\":{\"type\":\"TH1\",\"title\":\"t\",\"stats\":{\"name\":\"N\","
+                + "\"entries\":5.000000,\"mean\":{\"X\":{\"value\":1,\"error\":0}},\"rms\":{\"X\":{\"value\":0,\"error\":0}},"
+                + "\"underflow\":0,\"overflow\":0},\"xaxis\":{\"title\":\"x\"},\"values\":{\"min\":5,\"max\":5},"
+                + "\"bins\":{\"integral\":5,\"content\":[5],\"error\":[2.236]}}}");
+
+        Launcher.Run r = runopsIn(env(), "dqm", "hist", "--file", file.toString(), "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode x = new ObjectMapper().readTree(r.out()).get("x");
+        assertThat(x.get("min").isNull()).as(r.out()).isTrue();
+        assertThat(x.get("max").isNull()).isTrue();
+        assertThat(x.get("bins").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void histFromTheGuiAndANoSuchHistogramExit() throws Exception {
         encryptedKeyInTheCertificatePath(); // plain http: never looked at
         try (FakeDqmGui gui = new FakeDqmGui(Files.readAllBytes(SharedData.require(OFFLINE)), Files.readAllBytes(SharedData.require(UNSUPPORTED)))) {

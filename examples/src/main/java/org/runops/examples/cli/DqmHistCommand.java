@@ -141,8 +141,14 @@ final class DqmHistCommand implements Callable<Integer> {
     }
 
     private static Json axis(Json j, AxisStats s, Axis a) {
-        return j.field("title", a.title()).field("mean", s.mean()).field("meanError", s.meanError()).field("rms", s.rms())
-                .field("rmsError", s.rmsError()).field("bins", a.nbins()).field("min", a.min()).field("max", a.max());
+        j.field("title", a.title()).field("mean", s.mean()).field("meanError", s.meanError()).field("rms", s.rms())
+                .field("rmsError", s.rmsError()).field("bins", a.nbins());
+        return range(range(j, "min", a.min()), "max", a.max());
+    }
+
+    /** An unknown axis range (NaN) as JSON null, so min/max stay numbers or null. */
+    private static Json range(Json j, String name, double v) {
+        return Double.isFinite(v) ? j.field(name, v) : j.field(name, (String) null);
     }
 
     /** Whole numbers without a fraction (entries), the rest as the GUI's 6 significant digits came. */
