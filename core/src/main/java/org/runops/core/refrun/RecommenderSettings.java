@@ -6,7 +6,12 @@ package org.runops.core.refrun;
  * <p>A history signal contributes {@code weight × exp(−(target run − last run that used the
  * candidate) / recencyScale)}: the reference of the run just before counts fully, one last used
  * {@code recencyScale} run numbers ago counts 37 %. The feature signal contributes
- * {@code featureWeight × exp(−distance)} with the distance standardised on the candidate pool.
+ * {@code featureWeight × exp(−distance)} with the distance standardised on the candidate pool. The
+ * same-run signals contribute their weight to the one candidate they name.
+ *
+ * <p>These weights are where the recommender starts. With {@code learningRate > 0} it refits them
+ * online, one gradient step per learned choice, on earlier choices only, and adds a fast recency term
+ * per circle ({@code exp(−age / fastRecencyScale)}, starting at weight 0) that only learning uses.
  *
  * @param sameDataset                weight of {@link Signal#SAME_DATASET}
  * @param sameTypeAndReconstruction  weight of {@link Signal#SAME_TYPE_AND_RECONSTRUCTION}
@@ -16,18 +21,30 @@ package org.runops.core.refrun;
  * @param featureWeight              weight of {@link Signal#FEATURE_DISTANCE}; 0 ignores features
  * @param abstainBelow               confidence under which the recommender abstains, 0..1 (0: never)
  * @param candidates                 how many candidates a recommendation lists at most, positive
+ * @param sameRun                    weight of {@link Signal#SAME_RUN_EARLIER_RECONSTRUCTION}
+ * @param counterpart                weight of {@link Signal#EARLIER_RECONSTRUCTION_COUNTERPART}
+ * @param fastRecencyScale           run numbers over which the learned fast recency term fades to 1/e, positive
+ * @param learningRate               step of the online weighting, ≥ 0 (0: the weights stay as given)
  */
 public record RecommenderSettings(double sameDataset, double sameTypeAndReconstruction, double sameRunType, double anyDataset,
-        double recencyScale, double featureWeight, double abstainBelow, int candidates) {
+        double recencyScale, double featureWeight, double abstainBelow, int candidates, double sameRun, double counterpart,
+        double fastRecencyScale, double learningRate) {
+
+    /** Chosen on the March-2024 rows before run 363000, see {@link #defaults()}. */
+    private static final double DEFAULT_LEARNING_RATE = 0.05;
+    private static final double DEFAULT_FAST_RECENCY_SCALE = 50;
 
     public RecommenderSettings {
-        for (double w : new double[] {sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, featureWeight}) {
+        for (double w : new double[] {sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, featureWeight, sameRun, counterpart}) {
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("signal weights must be finite and non-negative: " + w);
             }
         }
-        if (!(recencyScale > 0)) {
-            throw new IllegalArgumentException("recencyScale must be positive: " + recencyScale);
+        if (!(recencyScale > 0) || !(fastRecencyScale > 0)) {
+            throw new IllegalArgumentException("recencyScale and fastRecencyScale must be positive: " + recencyScale + ", " + fastRecencyScale);
+        }
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and non-negative: " + learningRate);
         }
         if (!(abstainBelow >= 0 && abstainBelow <= 1)) {
             throw new IllegalArgumentException("abstainBelow must be within 0..1: " + abstainBelow);
@@ -38,31 +55,45 @@ public record RecommenderSettings(double sameDataset, double sameTypeAndReconstr
     }
 
     /**
-     * The defaults, chosen on the 2021 history (runRefRunPairs.json, 4,350 choices) and then
-     * measured unchanged on the March-2024 dump (see the certhelper-client README).
+     * The weighting before issue 12: fixed weights, no same-run signals. Kept so that earlier settings
+     * still compile and mean what they meant.
+     */
+    public RecommenderSettings(double sameDataset, double sameTypeAndReconstruction, double sameRunType, double anyDataset,
+            double recencyScale, double featureWeight, double abstainBelow, int candidates) {
+        this(sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, recencyScale, featureWeight, abstainBelow, candidates, 0, 0,
+                DEFAULT_FAST_RECENCY_SCALE, 0);
+    }
+
+    /**
+     * The defaults. The history weights and recency scale were chosen on the 2021 history
+     * (runRefRunPairs.json, 4,350 choices); the same-run weights (0.5 each), the learning rate (0.05) and
+     * the fast recency scale (50 run numbers) on the March-2024 rows of runs 344682..362999, replayed per
+     * row after everything earlier; the rows from 363000 on were not looked at to choose them (see
+     * the certhelper-client README).
      */
     public static RecommenderSettings defaults() {
-        return new RecommenderSettings(3, 2, 1, 0.5, 500, 0.3, 0, 10);
+        return new RecommenderSettings(3, 2, 1, 0.5, 500, 0.3, 0, 10, 0.5, 0.5, DEFAULT_FAST_RECENCY_SCALE, DEFAULT_LEARNING_RATE);
     }
 
     public RecommenderSettings withFeatureWeight(double weight) {
         return new RecommenderSettings(sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, recencyScale, weight,
-                abstainBelow, candidates);
+                abstainBelow, candidates, sameRun, counterpart, fastRecencyScale, learningRate);
     }
 
     public RecommenderSettings withAbstainBelow(double confidence) {
         return new RecommenderSettings(sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, recencyScale, featureWeight,
-                confidence, candidates);
+                confidence, candidates, sameRun, counterpart, fastRecencyScale, learningRate);
     }
 
     public RecommenderSettings withCandidates(int n) {
         return new RecommenderSettings(sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, recencyScale, featureWeight,
-                abstainBelow, n);
+                abstainBelow, n, sameRun, counterpart, fastRecencyScale, learningRate);
     }
 
-    /** The score of a candidate every signal backs fully (used last by the run just before, identical conditions). */
-    double highestScore() {
-        return sameDataset + sameTypeAndReconstruction + sameRunType + anyDataset + featureWeight;
+    /** The same weights kept fixed ({@code 0}) or learned online with this step. */
+    public RecommenderSettings withLearningRate(double rate) {
+        return new RecommenderSettings(sameDataset, sameTypeAndReconstruction, sameRunType, anyDataset, recencyScale, featureWeight,
+                abstainBelow, candidates, sameRun, counterpart, fastRecencyScale, rate);
     }
 
     double historyWeight(int circle) {

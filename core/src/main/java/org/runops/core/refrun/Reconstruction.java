@@ -1,6 +1,7 @@
 package org.runops.core.refrun;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Certhelper's reconstruction types ({@code RunReconstruction.RECONSTRUCTION_CHOICES}: online, express,
@@ -8,6 +9,8 @@ import java.util.Locale;
  */
 public enum Reconstruction {
     ONLINE, EXPRESS, PROMPT, RERECO, RERECOUL, UNKNOWN;
+
+    private static final Pattern IGNORED = Pattern.compile("[\\s_-]");
 
     /**
      * Lenient: case, spaces, dashes and underscores are ignored ("Express", " rereco UL", "ReReco-UL");
@@ -17,13 +20,28 @@ public enum Reconstruction {
         if (text == null) {
             return UNKNOWN;
         }
-        String key = text.replaceAll("[\\s_-]", "").toUpperCase(Locale.ROOT);
+        Reconstruction exact = certhelperSpelling(text); // replays parse every row: no regex for the usual case
+        if (exact != null) {
+            return exact;
+        }
+        String key = IGNORED.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
         for (Reconstruction r : values()) {
             if (r != UNKNOWN && r.name().equals(key)) {
                 return r;
             }
         }
         return UNKNOWN;
+    }
+
+    private static Reconstruction certhelperSpelling(String text) {
+        return switch (text) {
+            case "online" -> ONLINE;
+            case "express" -> EXPRESS;
+            case "prompt" -> PROMPT;
+            case "rereco" -> RERECO;
+            case "rerecoul" -> RERECOUL;
+            default -> null;
+        };
     }
 
     /**
@@ -46,6 +64,15 @@ public enum Reconstruction {
             return d.contains("ul") ? RERECOUL : RERECO;
         }
         return UNKNOWN;
+    }
+
+    /**
+     * True when this reconstruction is certified before {@code other} for the same run: online, then express
+     * (hours after the run), prompt (about two days), rereco, rerecoul — the declaration order. UNKNOWN is
+     * never before anything, nor anything before it.
+     */
+    public boolean certifiedBefore(Reconstruction other) {
+        return this != UNKNOWN && other != UNKNOWN && ordinal() < other.ordinal();
     }
 
     /** The lower-case name Certhelper uses ({@code express}); "" for UNKNOWN. */

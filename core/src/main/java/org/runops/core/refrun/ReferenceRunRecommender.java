@@ -16,16 +16,22 @@ import org.slf4j.LoggerFactory;
  * Recommends the reference run a shifter should compare a run against, from the history of earlier
  * run→reference choices and, optionally, run conditions from OMS.
  *
- * <p>Candidates are the runs already chosen as references. Hard filters drop those of another run
- * type (cosmics, collisions, heavy ions — from the datasets they served) and, when the feature
- * table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T). Each remaining
- * candidate is scored by how recently it served in ever wider circles around the target (see
- * {@link Signal}) plus how close its run conditions are (every column but {@code b_field}, see
- * {@link RecommenderFeatures}), every part reported on its own
- * ({@link ScoredCandidate#contributions()}).
+ * <p>Candidates are the runs already chosen as references, never the target run itself. Hard filters
+ * drop those of another run type (cosmics, collisions, heavy ions — from the datasets they served)
+ * and, when the feature table has {@code b_field}, of another magnetic-field bucket (0 T or 3.8 T).
+ * Each remaining candidate is scored by how recently it served in ever wider circles around the
+ * target (see {@link Signal}), by what the target's own run chose in an earlier reconstruction (its
+ * express choice, for its prompt certification) and that choice's usual counterpart, plus how close
+ * its run conditions are (every column but {@code b_field}, see {@link RecommenderFeatures}), every
+ * part reported on its own ({@link ScoredCandidate#contributions()}).
+ *
+ * <p>The weights start from {@link RecommenderSettings} and, with a learning rate (the default), are
+ * refitted online: each learned choice moves them one gradient step towards the candidate chosen, from
+ * the candidates it was chosen among, so the weights for a target rest on earlier choices only.
  *
  * <p>It learns only what it is told ({@link #learn}): for a time-ordered evaluation feed it the
- * choices of earlier runs only, as {@link Evaluation#replay} does. Thread-safe.
+ * choices certified before the target only, in certification order, as {@link Evaluation#replay} does.
+ * Thread-safe.
  */
 public final class ReferenceRunRecommender implements Ranking {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceRunRecommender.class);
@@ -35,12 +41,18 @@ public final class ReferenceRunRecommender implements Ranking {
     private final boolean onlyEarlierReferences;
     private final String name;
     private final UsageIndex usage = new UsageIndex();
+    private final TermWeights weights;
+    /** The terms of the last recommendation, reused when the same target is learned next (a replay's rank, then learn). */
+    private RecommendationTarget lastTarget;
+    private int lastLearned = -1;
+    private Map<Long, double[]> lastTerms;
 
     private ReferenceRunRecommender(Builder b) {
         this.settings = b.settings;
         this.features = b.features;
         this.onlyEarlierReferences = b.onlyEarlierReferences;
         this.name = b.name;
+        this.weights = new TermWeights(b.settings);
     }
 
     public static Builder builder() {
@@ -98,15 +110,28 @@ public final class ReferenceRunRecommender implements Ranking {
         return settings;
     }
 
-    /** Learns one recorded choice. Order matters only among choices of one reference's own run (see {@link #learnAll}). */
+    /**
+     * Learns one recorded choice, and with a learning rate refits the weights on it first (from the
+     * candidates it was made from, before it is known). Feed choices in certification order
+     * ({@link RunReferencePair#certificationOrder()}).
+     */
     @Override
     public synchronized void learn(RunReferencePair choice) {
-        usage.learn(Objects.requireNonNull(choice, "choice"));
+        Objects.requireNonNull(choice, "choice");
+        if (weights.learns()) {
+            RecommendationTarget target = RecommendationTarget.of(choice);
+            Map<Long, double[]> terms = target.equals(lastTarget) && usage.learned() == lastLearned ? lastTerms : terms(target);
+            double[] chosen = terms.get(choice.referenceRun());
+            if (chosen != null) {
+                weights.learn(terms.values(), chosen);
+            }
+        }
+        usage.learn(choice);
     }
 
-    /** Learns a whole history in run order (the order Certhelper's run numbers give). */
+    /** Learns a whole history in certification order (run numbers, then express before prompt). */
     public synchronized void learnAll(List<RunReferencePair> history) {
-        history.stream().sorted(Comparator.comparingLong(RunReferencePair::run)).forEach(usage::learn);
+        history.stream().sorted(RunReferencePair.certificationOrder()).forEach(this::learn);
     }
 
     /**
@@ -116,6 +141,19 @@ public final class ReferenceRunRecommender implements Ranking {
      */
     public synchronized int learnBefore(List<RunReferencePair> history, long run) {
         List<RunReferencePair> earlier = history.stream().filter(p -> p.run() < run).toList();
+        learnAll(earlier);
+        return earlier.size();
+    }
+
+    /**
+     * Learns what was certified before {@code target}: the choices of earlier runs and those of the
+     * target's own run in an earlier reconstruction (its express choice when the target is its prompt
+     * certification). Returns how many it learned.
+     */
+    public synchronized int learnBefore(List<RunReferencePair> history, RecommendationTarget target) {
+        Reconstruction reco = Reconstruction.parse(target.reconstruction());
+        List<RunReferencePair> earlier = history.stream().filter(p -> p.run() < target.run()
+                || (p.run() == target.run() && Reconstruction.parse(p.reconstruction()).certifiedBefore(reco))).toList();
         learnAll(earlier);
         return earlier.size();
     }
@@ -133,31 +171,17 @@ public final class ReferenceRunRecommender implements Ranking {
     /** Candidates for {@code target}, best first, with their signals and the confidence. */
     public synchronized Recommendation recommend(RecommendationTarget target) {
         Objects.requireNonNull(target, "target");
-        Map<Long, EnumMap<Signal, Double>> parts = new HashMap<>();
-        String[] circles = UsageIndex.circles(target);
-        for (int c = 0; c < circles.length; c++) {
-            double weight = settings.historyWeight(c);
-            if (weight == 0) {
-                continue;
-            }
-            Signal signal = Signal.values()[c];
-            for (Map.Entry<Long, Long> use : usage.lastUse(circles[c]).entrySet()) {
-                long candidate = use.getKey();
-                if (!eligible(target, candidate)) {
-                    continue;
-                }
-                double age = Math.max(0, target.run() - use.getValue());
-                parts.computeIfAbsent(candidate, k -> new EnumMap<>(Signal.class))
-                        .put(signal, weight * Math.exp(-age / settings.recencyScale()));
-            }
-        }
-        addFeatureDistance(target, parts);
-        List<ScoredCandidate> ranked = new ArrayList<>(parts.size());
-        parts.forEach((run, p) -> ranked.add(new ScoredCandidate(run, p.values().stream().mapToDouble(Double::doubleValue).sum(), p)));
-        // best score first; equal scores: the newer run first, so the order is total and repeatable
-        ranked.sort(Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(Comparator.comparingLong(ScoredCandidate::run).reversed()));
-        List<ScoredCandidate> top = List.copyOf(ranked.subList(0, Math.min(settings.candidates(), ranked.size())));
-        double confidence = confidence(top);
+        Map<Long, double[]> terms = terms(target);
+        lastTarget = target;
+        lastLearned = usage.learned();
+        lastTerms = terms;
+        List<Scored> ranked = new ArrayList<>(terms.size());
+        terms.forEach((run, x) -> ranked.add(new Scored(run, weights.score(x), x)));
+        ranked.sort(BEST_FIRST);
+        List<ScoredCandidate> top = ranked.subList(0, Math.min(settings.candidates(), ranked.size())).stream()
+                .map(this::withContributions).toList();
+        boolean earlierReconstruction = usage.earlierChoice(target.run(), Reconstruction.parse(target.reconstruction())) != null;
+        double confidence = confidence(top, weights.highest(features != null, earlierReconstruction));
         boolean abstain = top.isEmpty() || confidence < settings.abstainBelow();
         if (LOG.isDebugEnabled()) {
             LOG.debug("run {} ({}): {} candidates, best {} confidence {}{}", target.run(), target.dataset(), ranked.size(),
@@ -166,26 +190,88 @@ public final class ReferenceRunRecommender implements Ranking {
         return new Recommendation(target, top, confidence, abstain);
     }
 
+    /** Room for the references of a long history (132 in the March-2024 dump) without rehashing. */
+    private static final int CANDIDATES_SIZE = 512;
+
+    /** A candidate's score before its parts are itemised (only the listed candidates get that). */
+    private record Scored(long run, double score, double[] terms) {}
+
+    /** Best score first; equal scores: the newer run first, so the order is total and repeatable. */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(Comparator.comparingLong(Scored::run).reversed());
+
+    private ScoredCandidate withContributions(Scored c) {
+        EnumMap<Signal, Double> parts = new EnumMap<>(Signal.class);
+        for (int t = 0; t < TermWeights.TERMS; t++) {
+            if (c.terms()[t] != 0) {
+                parts.merge(TermWeights.signal(t), weights.weight(t) * c.terms()[t], Double::sum);
+            }
+        }
+        // reported as the sum of its parts (equal to the ranking score up to rounding)
+        return new ScoredCandidate(c.run(), parts.values().stream().mapToDouble(Double::doubleValue).sum(), parts);
+    }
+
+    /** Every eligible candidate's terms (see {@link TermWeights}). */
+    private Map<Long, double[]> terms(RecommendationTarget target) {
+        Map<Long, double[]> terms = new HashMap<>(CANDIDATES_SIZE);
+        RunType type = target.runType();
+        String[] circles = UsageIndex.circles(target);
+        for (int c = 0; c < circles.length; c++) {
+            for (Map.Entry<Long, Long> use : usage.lastUse(circles[c]).entrySet()) {
+                long candidate = use.getKey();
+                double[] x = terms.get(candidate);
+                if (x == null) {
+                    if (!eligible(target, type, candidate)) {
+                        continue;
+                    }
+                    x = new double[TermWeights.TERMS];
+                    terms.put(candidate, x);
+                }
+                double age = Math.max(0, target.run() - use.getValue());
+                x[c] = Math.exp(-age / settings.recencyScale());
+                x[TermWeights.FAST + c] = Math.exp(-age / settings.fastRecencyScale());
+            }
+        }
+        Reconstruction reco = Reconstruction.parse(target.reconstruction());
+        Long earlier = usage.earlierChoice(target.run(), reco);
+        if (earlier != null) {
+            mark(terms, earlier, TermWeights.SAME_RUN);
+            Long counterpart = usage.counterpart(reco, earlier);
+            if (counterpart != null) {
+                mark(terms, counterpart, TermWeights.COUNTERPART);
+            }
+        }
+        addFeatureDistance(target, terms);
+        return terms;
+    }
+
+    /** Sets {@code term} of {@code candidate} when it is a candidate (an earlier choice may be filtered out here). */
+    private static void mark(Map<Long, double[]> terms, long candidate, int term) {
+        double[] x = terms.get(candidate);
+        if (x != null) {
+            x[term] = 1;
+        }
+    }
+
     /**
      * The best candidate's lead over the runner-up as a fraction of the highest score possible, 0..1.
      * Of the forms tried on the March-2024 dump (share of the best two, absolute score, this lead),
      * the lead separates right from wrong first choices best: the half of targets with the highest
      * lead are right 97 % of the time, against 95.9 % for the share.
      */
-    private double confidence(List<ScoredCandidate> top) {
-        if (top.isEmpty()) {
+    private static double confidence(List<ScoredCandidate> top, double highest) {
+        if (top.isEmpty() || !(highest > 0)) {
             return 0;
         }
         double second = top.size() > 1 ? top.get(1).score() : 0;
-        double highest = settings.highestScore() - (features == null ? settings.featureWeight() : 0);
         return Math.min(1, Math.max(0, (top.get(0).score() - second) / highest));
     }
 
-    private boolean eligible(RecommendationTarget target, long candidate) {
-        if (onlyEarlierReferences && candidate >= target.run()) {
+    /** A run is never its own reference (Certhelper holds 3 such rows of 10,448, typing slips). */
+    private boolean eligible(RecommendationTarget target, RunType type, long candidate) {
+        if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;
         }
-        RunType type = target.runType();
         Set<RunType> served = usage.typesServed(candidate);
         if (type != RunType.UNKNOWN && !served.isEmpty() && !served.contains(type) && !served.contains(RunType.UNKNOWN)) {
             return false;
@@ -210,8 +296,8 @@ public final class ReferenceRunRecommender implements Ranking {
     }
 
     /** Feature closeness, standardised on the candidates that have features (the pool), never on the target. */
-    private void addFeatureDistance(RecommendationTarget target, Map<Long, EnumMap<Signal, Double>> parts) {
-        if (features == null || settings.featureWeight() == 0) {
+    private void addFeatureDistance(RecommendationTarget target, Map<Long, double[]> parts) {
+        if (features == null || (settings.featureWeight() == 0 && !weights.learns())) {
             return;
         }
         int targetRow = features.rowOf(target.run());
@@ -225,7 +311,7 @@ public final class ReferenceRunRecommender implements Ranking {
         FeatureTable.Standardization s = features.standardization(pool);
         double[] weights = RecommenderFeatures.distanceWeights(features);
         for (FeatureTable.Neighbor n : features.nearest(features.row(targetRow), pool.length, s.sd(), weights, pool)) {
-            parts.get(n.run()).put(Signal.FEATURE_DISTANCE, settings.featureWeight() * Math.exp(-n.distance()));
+            parts.get(n.run())[TermWeights.FEATURES] = Math.exp(-n.distance());
         }
     }
 }

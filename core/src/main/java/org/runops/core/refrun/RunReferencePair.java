@@ -1,5 +1,6 @@
 package org.runops.core.refrun;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param dataset                 the dataset ({@code /Express/Collisions2022/DQM}, legacy "To Be Defined"; empty when unknown)
  */
 public record RunReferencePair(long run, String reconstruction, long referenceRun, String referenceReconstruction, String dataset) {
+    private static final Comparator<RunReferencePair> CERTIFICATION_ORDER = Comparator.comparingLong(RunReferencePair::run)
+            .thenComparing(p -> Reconstruction.parse(p.reconstruction()));
+
     public RunReferencePair {
         if (run <= 0 || referenceRun <= 0) {
             throw new IllegalArgumentException("run numbers must be positive: run " + run + ", reference " + referenceRun);
@@ -20,5 +24,15 @@ public record RunReferencePair(long run, String reconstruction, long referenceRu
         Objects.requireNonNull(reconstruction, "reconstruction");
         Objects.requireNonNull(referenceReconstruction, "referenceReconstruction");
         Objects.requireNonNull(dataset, "dataset");
+    }
+
+    /**
+     * The order certifications happen in: by run number (Certhelper exports no dates), and within one run
+     * by reconstruction in declaration order (online, express, prompt, rereco, rerecoul, see
+     * {@link Reconstruction#certifiedBefore}): a run's express row before its prompt row. Unknown
+     * reconstructions come last; a stable sort keeps the input order of equal rows.
+     */
+    public static Comparator<RunReferencePair> certificationOrder() {
+        return CERTIFICATION_ORDER;
     }
 }

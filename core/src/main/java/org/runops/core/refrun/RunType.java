@@ -1,6 +1,7 @@
 package org.runops.core.refrun;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The kind of run, a hard filter for references: a cosmics run is never compared with a collision
@@ -10,6 +11,8 @@ import java.util.Locale;
  */
 public enum RunType {
     COLLISIONS, COSMICS, HEAVY_ION, UNKNOWN;
+
+    private static final Pattern HEAVY_ION_COLLISIONS = Pattern.compile("collisions\\d*hi");
 
     /** The run type a dataset name implies; {@link #UNKNOWN} for empty and legacy "To Be Defined" names. */
     public static RunType fromDataset(String dataset) {
@@ -21,7 +24,7 @@ public enum RunType {
             return COSMICS;
         }
         // HIRun2018A, StreamHIExpress, HIForward, HIMinimumBias, Collisions2023HI, Collisions2022HISpecial
-        if (s.contains("hirun") || s.contains("/hi") || s.contains("/streamhi") || s.matches(".*collisions\\d*hi.*")) {
+        if (s.contains("hirun") || s.contains("/hi") || s.contains("/streamhi") || HEAVY_ION_COLLISIONS.matcher(s).find()) {
             return HEAVY_ION;
         }
         return COLLISIONS;

@@ -1,5 +1,6 @@
 package org.runops.core.refrun;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,13 +11,19 @@ import java.util.Set;
 /**
  * Which runs served as references, where, and when last: for each circle of {@link Signal} around a
  * target (its dataset, run type and reconstruction, run type, anywhere), the last run that used each
- * reference. Not thread-safe; the recommender guards it.
+ * reference; and what each run chose per reconstruction, with what a later reconstruction chose after
+ * an earlier one had chosen a reference (express 363833 → prompt 364789). Not thread-safe; the
+ * recommender guards it.
  */
 final class UsageIndex {
     /** Circle → (reference run → run number of the last target that used it). */
     private final Map<String, Map<Long, Long>> lastUse = new HashMap<>();
     private final Map<Long, Set<RunType>> typesServed = new HashMap<>();
     private final Set<Long> references = new HashSet<>();
+    /** Run → its choice per reconstruction. */
+    private final Map<Long, EnumMap<Reconstruction, Long>> choicesOfRun = new HashMap<>();
+    /** Later reconstruction → (reference an earlier one chose → reference the later one chose, last seen). */
+    private final Map<Reconstruction, Map<Long, Long>> counterparts = new EnumMap<>(Reconstruction.class);
     private int learned;
 
     /** The four history circles of a target, in the order of the history signals. */
@@ -34,6 +41,14 @@ final class UsageIndex {
      */
     void learn(RunReferencePair choice) {
         learned++;
+        Reconstruction reco = Reconstruction.parse(choice.reconstruction());
+        if (reco != Reconstruction.UNKNOWN) {
+            Long earlier = earlierChoice(choice.run(), reco);
+            if (earlier != null) {
+                counterparts.computeIfAbsent(reco, r -> new HashMap<>()).put(earlier, choice.referenceRun());
+            }
+            choicesOfRun.computeIfAbsent(choice.run(), r -> new EnumMap<>(Reconstruction.class)).put(reco, choice.referenceRun());
+        }
         boolean ownCertificationOfAReference = references.contains(choice.run());
         references.add(choice.referenceRun());
         RecommendationTarget target = RecommendationTarget.of(choice);
@@ -44,6 +59,29 @@ final class UsageIndex {
         for (String circle : circles(target)) {
             lastUse.computeIfAbsent(circle, c -> new HashMap<>()).merge(choice.referenceRun(), choice.run(), Math::max);
         }
+    }
+
+    /**
+     * The reference {@code run} chose in the latest reconstruction certified before {@code reco} (its
+     * express choice for prompt), or null when none of those was learned.
+     */
+    Long earlierChoice(long run, Reconstruction reco) {
+        EnumMap<Reconstruction, Long> choices = choicesOfRun.get(run);
+        if (choices == null) {
+            return null;
+        }
+        Long latest = null;
+        for (Map.Entry<Reconstruction, Long> e : choices.entrySet()) { // ascending: the last one before reco wins
+            if (e.getKey().certifiedBefore(reco)) {
+                latest = e.getValue();
+            }
+        }
+        return latest;
+    }
+
+    /** What {@code reco} chose last time the reconstruction before it had chosen {@code earlierReference}; null when never seen. */
+    Long counterpart(Reconstruction reco, long earlierReference) {
+        return counterparts.getOrDefault(reco, Map.of()).get(earlierReference);
     }
 
     /** Reference run → last run that used it, within one circle (empty map when none). */

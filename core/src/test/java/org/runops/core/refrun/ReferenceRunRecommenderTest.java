@@ -3,6 +3,7 @@ package org.runops.core.refrun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,119 @@ class ReferenceRunRecommenderTest {
     }
 
     @Test
+    void aRunIsNeverItsOwnReference() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        // 103 served runs 101 and 102 (re-certified later); when 103 itself is certified it cannot be its own reference
+        r.learnAll(List.of(choice(100, PROMPT_COSMICS, 80), choice(101, PROMPT_COSMICS, 103), choice(102, PROMPT_COSMICS, 103)));
+        assertThat(r.recommend(target(103, PROMPT_COSMICS)).runs()).containsExactly(80L);
+    }
+
+    /** Express chose 95 for run 120 while the prompt dataset still uses 90: the prompt target hears of 95. */
+    @Test
+    void theSameRunsExpressChoiceIsASignalForItsPromptReference() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().settings(RecommenderSettings.defaults().withLearningRate(0)).build();
+        List<RunReferencePair> history = List.of(choice(110, EXPRESS_COSMICS, 90), choice(110, PROMPT_COSMICS, 90),
+                choice(120, EXPRESS_COSMICS, 95), choice(120, PROMPT_COSMICS, 95));
+        assertThat(r.learnBefore(history, target(120, PROMPT_COSMICS))).isEqualTo(3);
+        ScoredCandidate express = r.recommend(target(120, PROMPT_COSMICS)).ranked().stream().filter(c -> c.run() == 95).findFirst().orElseThrow();
+        assertThat(express.contributions()).containsEntry(Signal.SAME_RUN_EARLIER_RECONSTRUCTION, 0.5);
+        // the express target of the same run knows nothing of its later prompt row
+        ReferenceRunRecommender forExpress = ReferenceRunRecommender.builder().build();
+        assertThat(forExpress.learnBefore(history, target(120, EXPRESS_COSMICS))).isEqualTo(2);
+        assertThat(forExpress.recommend(target(120, EXPRESS_COSMICS)).ranked()).allSatisfy(c -> assertThat(c.contributions())
+                .doesNotContainKeys(Signal.SAME_RUN_EARLIER_RECONSTRUCTION, Signal.EARLIER_RECONSTRUCTION_COUNTERPART));
+    }
+
+    /** Express and prompt keep references of their own (express 95 goes with prompt 90): express 95 points prompt to 90. */
+    @Test
+    void theCounterpartOfTheExpressChoiceIsWhatPromptChoseAfterItLastTime() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().settings(RecommenderSettings.defaults().withLearningRate(0)).build();
+        r.learnAll(List.of(choice(110, EXPRESS_COSMICS, 95), choice(110, PROMPT_COSMICS, 90), choice(111, EXPRESS_COSMICS, 96),
+                choice(111, PROMPT_COSMICS, 91), choice(120, EXPRESS_COSMICS, 95)));
+        Recommendation rec = r.recommend(target(120, PROMPT_COSMICS));
+        ScoredCandidate ninety = rec.ranked().stream().filter(c -> c.run() == 90).findFirst().orElseThrow();
+        assertThat(ninety.contributions()).containsEntry(Signal.EARLIER_RECONSTRUCTION_COUNTERPART, 0.5);
+        assertThat(rec.ranked().stream().filter(c -> c.run() == 95).findFirst().orElseThrow().contributions())
+                .containsKey(Signal.SAME_RUN_EARLIER_RECONSTRUCTION);
+        assertThat(rec.ranked().stream().filter(c -> c.contributions().containsKey(Signal.EARLIER_RECONSTRUCTION_COUNTERPART)))
+                .extracting(ScoredCandidate::run).containsExactly(90L);
+    }
+
+    /**
+     * Every run takes a brand-new reference in express and prompt follows it, while the prompt
+     * dataset's recency points at its previous reference: fixed weights keep following the dataset,
+     * the online weighting learns to follow the same run's express choice.
+     */
+    @Test
+    void theOnlineWeightingLearnsWhichSignalToTrust() {
+        List<RunReferencePair> history = new ArrayList<>();
+        for (int run = 100; run < 300; run++) {
+            history.add(choice(run, EXPRESS_COSMICS, 1000 + run));
+            history.add(choice(run, PROMPT_COSMICS, 1000 + run));
+        }
+        Map<String, Evaluation.Metrics> m = Evaluation.replay(history, List.of(
+                ReferenceRunRecommender.builder().name("learned").build(),
+                ReferenceRunRecommender.builder().name("fixed").settings(RecommenderSettings.defaults().withLearningRate(0)).build()),
+                p -> p.run() >= 200 && p.reconstruction().equals("prompt"));
+        assertThat(m.get("learned").top1()).isGreaterThan(0.95);
+        assertThat(m.get("fixed").top1()).isLessThan(0.5);
+    }
+
+    /**
+     * No future leak through the weights: in a replay, the learning recommender ranks each target
+     * exactly as a fresh one that learned only what was certified before it.
+     */
+    @Test
+    void theLearnedWeightsRestOnEarlierRowsOnly() {
+        List<RunReferencePair> history = new ArrayList<>();
+        for (int run = 100; run < 160; run++) {
+            history.add(choice(run, EXPRESS_COSMICS, 10 + (run / 7) % 3));
+            history.add(choice(run, PROMPT_COSMICS, 10 + (run / 5) % 4));
+        }
+        ReferenceRunRecommender replayed = ReferenceRunRecommender.builder().build();
+        List<List<ScoredCandidate>> seen = new ArrayList<>();
+        Ranking spy = new Ranking() {
+            @Override
+            public String name() {
+                return "spy";
+            }
+
+            @Override
+            public List<Long> rank(RunReferencePair t) {
+                Recommendation rec = replayed.recommend(RecommendationTarget.of(t));
+                seen.add(rec.ranked());
+                return rec.runs();
+            }
+
+            @Override
+            public void learn(RunReferencePair choice) {
+                replayed.learn(choice);
+            }
+        };
+        Evaluation.replay(history, List.of(spy));
+        List<RunReferencePair> ordered = history.stream().sorted(RunReferencePair.certificationOrder()).toList();
+        for (int i = 0; i < ordered.size(); i += 13) {
+            ReferenceRunRecommender fresh = ReferenceRunRecommender.builder().build();
+            RecommendationTarget t = RecommendationTarget.of(ordered.get(i));
+            assertThat(fresh.learnBefore(history, t)).isEqualTo(i);
+            assertThat(fresh.recommend(t).ranked()).as("target %s", t).isEqualTo(seen.get(i));
+        }
+        // and learning moved the weights: the fixed weighting scores differently
+        ReferenceRunRecommender fixed = ReferenceRunRecommender.builder().settings(RecommenderSettings.defaults().withLearningRate(0)).build();
+        fixed.learnAll(history.subList(0, history.size() - 2));
+        assertThat(fixed.recommend(RecommendationTarget.of(history.get(history.size() - 1))).ranked())
+                .isNotEqualTo(seen.get(seen.size() - 1));
+    }
+
+    @Test
     void settingsAreValidated() {
         assertThatThrownBy(() -> new RecommenderSettings(-1, 1, 1, 1, 10, 0, 0, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 0, 0, 0, 5)).hasMessageContaining("recencyScale");
         assertThatThrownBy(() -> RecommenderSettings.defaults().withAbstainBelow(1.5)).hasMessageContaining("abstainBelow");
         assertThatThrownBy(() -> RecommenderSettings.defaults().withCandidates(0)).hasMessageContaining("candidates");
+        assertThatThrownBy(() -> RecommenderSettings.defaults().withLearningRate(-0.1)).hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 10, 0, 0, 5, -1, 0, 50, 0)).hasMessageContaining("weights");
+        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 10, 0, 0, 5, 0, 0, 0, 0)).hasMessageContaining("fastRecencyScale");
     }
 
     @Test

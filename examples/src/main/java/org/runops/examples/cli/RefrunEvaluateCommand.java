@@ -27,16 +27,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         header = "Replay a history in run order and report how often each method is right.",
         description = {
-            "Replay the history in run order: every choice is a target, ranked by each method from the choices of",
-            "strictly earlier runs only, then learned. Reports top-1/3/5 hit rates, MRR (1-based ranks) and the",
-            "abstention rate of the recommender and the baselines: the previous reference in the same dataset, the",
+            "Replay the history in the order certification happens: every choice is a target, ranked by each method",
+            "from what was certified before it only, then learned. Reports top-1/3/5 hit rates, MRR (1-based ranks) and",
+            "the abstention rate of the recommender and the baselines: the previous reference in the same dataset, the",
             "most recently used reference and, with --features, 1-NN on the features.",
             "A target is one row of the history: a (run, reconstruction) choice, so a run certified in express and",
-            "prompt is two targets. --from-run scores only targets from that run on and --reco only those of the given",
-            "reconstruction types; the others are still learned, so the replay sees the same history either way.",
+            "prompt is two targets. --replay per-row (default) takes rows by run number and within a run in the order",
+            "online, express, prompt, rereco, rerecoul: a run's prompt row is ranked knowing its express choice, as",
+            "the shifter did. --replay per-run ranks all rows of a run before learning any (the protocol before",
+            "issue 12, for comparing with earlier numbers). --fixed-weights keeps the recommender's starting weights",
+            "instead of refitting them online (on earlier rows only either way).",
+            "--from-run scores only targets from that run on and --reco only those of the given reconstruction",
+            "types; the others are still learned, so the replay sees the same history either way.",
             "With --features, only targets whose run has features are scored unless --all-targets is given.",
             "Example: the March 2024 dump with omsrundata_2018.csv scores 1426 targets (every reconstruction type of",
-            "the 1117 runs with features); add --reco express,prompt for the 1114 express/prompt targets."
+            "the 1117 runs with features); add --reco express,prompt for the 1114 express/prompt targets.",
+            "Exit codes: 0 done, 2 bad arguments or an unreadable history or feature file, 3 a bug."
         })
 final class RefrunEvaluateCommand implements Callable<Integer> {
     @Spec
@@ -59,6 +65,13 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
             description = "The recommender abstains below this confidence, 0..1 (default: ${DEFAULT-VALUE}, never).")
     private double abstainBelow;
 
+    @Option(names = "--replay", defaultValue = "per-row", paramLabel = "per-row|per-run",
+            description = "Rank and learn each row in certification order, or a whole run at once (default: ${DEFAULT-VALUE}).")
+    private String replay;
+
+    @Option(names = "--fixed-weights", description = "The recommender keeps its starting weights (no online weighting).")
+    private boolean fixedWeights;
+
     @Option(names = "--plot", paramLabel = "PNG", description = "Write the hit rate within the first k (k = 1..10) of every method as a PNG.")
     private Path plot;
 
@@ -70,22 +83,24 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
+        Evaluation.Replay protocol = protocol(replay);
         List<RunReferencePair> history = inputs.readHistory();
         FeatureTable features = inputs.readFeatures(history);
+        RecommenderSettings settings = RecommenderSettings.defaults().withAbstainBelow(abstainBelow);
         List<Ranking> methods = new ArrayList<>();
         methods.add(ReferenceRunRecommender.builder().features(features)
-                .settings(RecommenderSettings.defaults().withAbstainBelow(abstainBelow)).build());
+                .settings(fixedWeights ? settings.withLearningRate(0) : settings).build());
         methods.add(HistoryBaselines.previousInDataset());
         methods.add(HistoryBaselines.mostRecentlyUsed());
         if (features != null) {
             methods.add(FeatureBaselines.nearestNeighbour(features));
         }
-        Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features));
+        Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features), protocol);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(metrics, out);
+            printJson(metrics, replay, out);
         } else {
-            printTable(history.size(), metrics, selection(features), out);
+            printTable(history.size(), metrics, replay, selection(features), out);
         }
         if (plot != null) {
             HitRatePlot.write(metrics.values(), plot);
@@ -95,6 +110,14 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static Evaluation.Replay protocol(String name) {
+        return switch (name) {
+            case "per-row" -> Evaluation.Replay.PER_ROW;
+            case "per-run" -> Evaluation.Replay.PER_RUN;
+            default -> throw new IllegalArgumentException("--replay must be per-row or per-run, not '" + name + "'");
+        };
     }
 
     private Predicate<RunReferencePair> scored(FeatureTable features) {
@@ -116,12 +139,16 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         if (fromRun != null) {
             parts.add("runs " + fromRun + " and later");
         }
+        if (fixedWeights) {
+            parts.add("recommender with fixed weights");
+        }
         return String.join(", ", parts);
     }
 
-    private static void printTable(int choices, Map<String, Metrics> metrics, String selection, PrintWriter out) {
+    private static void printTable(int choices, Map<String, Metrics> metrics, String replay, String selection, PrintWriter out) {
         int targets = metrics.values().iterator().next().targets();
-        out.printf(Locale.ROOT, "%d choices replayed in run order, %d scored as targets (%s).%n%n", choices, targets, selection);
+        String order = replay.equals("per-row") ? "row by row in certification order" : "run by run";
+        out.printf(Locale.ROOT, "%d choices replayed %s, %d scored as targets (%s).%n%n", choices, order, targets, selection);
         printMetrics(metrics, out);
     }
 
@@ -137,10 +164,14 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 
-    /** {"targets": N, "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}}, rates as fractions. */
-    private static void printJson(Map<String, Metrics> metrics, PrintWriter out) {
+    /**
+     * {"targets": N, "replay": "per-row", "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}},
+     * rates as fractions.
+     */
+    private static void printJson(Map<String, Metrics> metrics, String replay, PrintWriter out) {
         try (Json json = Json.to(out)) {
-            json.startObject().field("targets", (long) metrics.values().iterator().next().targets()).startObject("methods");
+            json.startObject().field("targets", (long) metrics.values().iterator().next().targets()).field("replay", replay)
+                    .startObject("methods");
             for (Metrics m : metrics.values()) {
                 json.startObject(m.method()).field("top1", m.top1()).field("top3", m.top3()).field("top5", m.top5())
                         .field("mrr", m.mrr()).field("abstained", m.abstained()).endObject();

@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         header = "Recommend reference runs for one run, with the reasons behind each candidate.",
         description = {
-            "Rank the runs already chosen as references for RUN of DATASET, learning only the choices made for",
-            "runs numbered below RUN (what was known when RUN was taken). Candidates of another run type (cosmics,",
-            "collisions, heavy ions) are never proposed. Each signal's part of the score is shown."
+            "Rank the runs already chosen as references for RUN of DATASET, learning only what was certified before:",
+            "the choices made for runs numbered below RUN and, for a prompt (or later) reconstruction, RUN's own",
+            "choice in express (or earlier), which is a signal of its own. Candidates of another run type (cosmics,",
+            "collisions, heavy ions) and RUN itself are never proposed. Each signal's part of the score is shown.",
+            "Exit codes: 0 done (also when no candidate exists), 2 bad arguments or an unreadable history or feature file, 3 a bug."
         })
 final class RefrunRecommendCommand implements Callable<Integer> {
     @Spec
@@ -71,8 +73,9 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         FeatureTable features = inputs.readFeatures(history, run);
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
                 .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
-        int learned = recommender.learnBefore(history, run);
-        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reconstruction()));
+        RecommendationTarget target = new RecommendationTarget(run, dataset, reconstruction());
+        int learned = recommender.learnBefore(history, target);
+        Recommendation rec = recommender.recommend(target);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             printJson(rec, learned, out);
