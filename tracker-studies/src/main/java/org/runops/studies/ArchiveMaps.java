@@ -28,7 +28,7 @@ public final class ArchiveMaps {
     /** The map of ({@code run}, {@code reco}) as {@code [ybin][xbin]}; empty when the archive has none (or it is not 2-D). */
     public Optional<double[][]> map(long run, Reconstruction reco) {
         List<String> datasets = source.datasetNames(run);
-        Optional<String> dataset = DatasetResolver.pick(run, reco, datasets);
+        Optional<String> dataset = DatasetResolver.pick(reco, datasets);
         if (dataset.isEmpty()) {
             return Optional.empty();
         }
