@@ -20,9 +20,6 @@ public final class ShortFilters {
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d*(?:[eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z0-9_]+-[A-Za-z0-9_]+");
     private static final Set<String> PREFIXES = Set.of("rr_attributes.", "oms_attributes.", "dataset_attributes.", "triplet_summary.");
-    /** The run's own Run Registry attributes (rrc attributes.py {@code run_rr_attributes}). */
-    private static final Set<String> RR_ATTRIBUTES = Set.of("class", "state", "significant", "stop_reason",
-            "run_needs_to_be_updated_manually");
 
     private ShortFilters() {}
 
@@ -107,10 +104,19 @@ public final class ShortFilters {
             }
             return RrFilter.triplet(key, status);
         }
-        if (key.endsWith("_state")) {
+        if (ShortFormKeys.DATASET.contains(key)) {
             return RrFilter.where("dataset_attributes." + key, op, value);
         }
-        return RR_ATTRIBUTES.contains(key) ? RrFilter.rr(key, op, value) : RrFilter.oms(key, op, value);
+        if (ShortFormKeys.RR.contains(key)) {
+            return RrFilter.rr(key, op, value);
+        }
+        if (ShortFormKeys.OMS.contains(key)) {
+            return RrFilter.oms(key, op, value);
+        }
+        throw new IllegalArgumentException("filter key '" + key + "' is not one the Python client knows (run_number, name,"
+                + " dataset_name, a column such as tracker-strip, an OMS, RR or dataset attribute such as energy, class,"
+                + " tracker_state); for another attribute write it in full: oms_attributes." + key + ", rr_attributes." + key
+                + " or dataset_attributes." + key);
     }
 
     /** A number, a boolean, or text (quotes removed). */
