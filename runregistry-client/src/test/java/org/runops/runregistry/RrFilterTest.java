@@ -105,6 +105,9 @@ class RrFilterTest {
                 .hasMessageContaining("oms_attributes.clas").hasMessageContaining("rr_attributes.clas");
         assertThatThrownBy(() -> RrFilter.parse("xyz_state: OPEN")).hasMessageContaining("'xyz_state'");
         assertThatThrownBy(() -> RrFilter.parse(Map.of("energyy", 6500))).hasMessageContaining("'energyy'");
+        assertThatThrownBy(() -> RrFilter.parse("run_number: [5, 3]")).hasMessageContaining("run_number: [5, 3]").hasMessageContaining("ascend");
+        assertThatThrownBy(() -> RrFilter.parse(Map.of("b_field", List.of(3.8, 0.1)))).hasMessageContaining("b_field").hasMessageContaining("ascend");
+        assertThat(json(RrFilter.parse("run_number: [5, 5]"))).isEqualTo("{\"run_number\":{\"and\":[{\">=\":5},{\"<=\":5}]}}");
         assertThatThrownBy(() -> Op.parse("~")).hasMessageContaining("= > < >= <= <> like notlike");
     }
 }

@@ -41,7 +41,7 @@ public final class ShortFilters {
             if (!(from instanceof Number) || !(to instanceof Number)) {
                 throw new IllegalArgumentException("filter '" + text + "': a range [from, to] takes two numbers");
             }
-            return RrFilter.and(condition(key, Op.GE, from), condition(key, Op.LE, to));
+            return range(key, (Number) from, (Number) to, "filter '" + text + "'");
         }
         Matcher op = OPERATOR.matcher(value);
         if (op.matches()) {
@@ -58,8 +58,8 @@ public final class ShortFilters {
 
     private static RrFilter entry(String key, Object value) {
         if (value instanceof List<?> list) {
-            if (list.size() == 2 && list.get(0) instanceof Number && list.get(1) instanceof Number) {
-                return RrFilter.and(condition(key, Op.GE, list.get(0)), condition(key, Op.LE, list.get(1)));
+            if (list.size() == 2 && list.get(0) instanceof Number from && list.get(1) instanceof Number to) {
+                return range(key, from, to, key + ": " + list);
             }
             throw new IllegalArgumentException(key + ": a list is a range [from, to] of two numbers, got " + list);
         }
@@ -81,6 +81,14 @@ public final class ShortFilters {
             }
         });
         return parts.size() == 1 ? parts.get(0) : new RrFilter.All(parts);
+    }
+
+    /** {@code from <= key <= to}; a reversed range would match nothing, so it is refused. */
+    private static RrFilter range(String key, Number from, Number to, String what) {
+        if (from.doubleValue() > to.doubleValue()) {
+            throw new IllegalArgumentException(what + ": range [" + from + ", " + to + "] must ascend");
+        }
+        return RrFilter.and(condition(key, Op.GE, from), condition(key, Op.LE, to));
     }
 
     /** One condition on a short or full key, placed where the Python client places it. */
