@@ -21,6 +21,9 @@ class RrFilterTest {
         assertThat(json(RrFilter.none())).isEqualTo("{}");
         assertThat(RrFilter.none().isEmpty()).isTrue();
         assertThat(RrFilter.and(RrFilter.none(), RrFilter.none()).isEmpty()).isTrue();
+        assertThat(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2)).toJson()).isEqualTo("{}");
+        assertThat(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2)).isEmpty()).isTrue();
+        assertThat(RrFilter.runRange(1, 2).isEmpty()).isFalse();
     }
 
     @Test

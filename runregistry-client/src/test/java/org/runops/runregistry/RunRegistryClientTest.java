@@ -167,6 +167,9 @@ class RunRegistryClientTest {
                 assertThatThrownBy(() -> client.runs(RrFilter.none())).isInstanceOf(RunRegistryException.class)
                         .hasMessageContaining("20001 records without a filter, more than the guard of 20000");
                 assertThat(rr.requests).hasSize(1);
+                // a filter that renders to {} lets everything through, so the guard holds for it too
+                assertThatThrownBy(() -> client.runs(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2))))
+                        .hasMessageContaining("more than the guard of 20000");
             }
             try (RunRegistryClient client = rr.builder().maxRowsWithoutFilter(50_000).build()) {
                 // past the guard the page is checked as usual (this one is empty)
