@@ -29,7 +29,7 @@ import org.runops.runregistry.internal.RrRecords;
  *
  * <pre>{@code
  * try (RunRegistryClient rr = RunRegistryClient.builder().instance(RrInstance.PROD)
- *         .credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build()) {
+ *         .credentialsFromEnvironment(System::getenv).build()) {
  *     List<RrDataset> prompt = rr.datasets(RrFilter.and(RrFilter.runRange(355100, 355200),
  *             RrFilter.name(RrFilter.Op.LIKE, "/PromptReco/%"), RrFilter.parse("tracker-strip: GOOD")));
  *     List<LumiRange> ranges = rr.lumisectionRanges(355100, "/PromptReco/Collisions2022/DQM");
