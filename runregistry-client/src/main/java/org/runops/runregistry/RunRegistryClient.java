@@ -278,6 +278,7 @@ public final class RunRegistryClient implements AutoCloseable {
 
         /** The longest one paged query may take, every page and retry included (default 10 min). */
         public Builder queryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "queryTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("query timeout must be positive, got " + timeout);
             }

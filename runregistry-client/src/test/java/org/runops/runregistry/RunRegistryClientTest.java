@@ -256,4 +256,10 @@ class RunRegistryClientTest {
         assertThatThrownBy(() -> RunRegistryClient.builder().instance(RrInstance.PROD).credentialsFromEnvironment(Map.<String, String>of()::get).build())
                 .isInstanceOf(RunRegistryException.class).hasMessageContaining(RunRegistryClient.CLIENT_ID_ENV);
     }
+
+    @Test
+    void builderMisuseIsRefusedWithTheReason() throws IOException {
+        assertThatThrownBy(() -> RunRegistryClient.builder().queryTimeout(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("queryTimeout");
+    }
 }
