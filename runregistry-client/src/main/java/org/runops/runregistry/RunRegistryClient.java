@@ -205,7 +205,7 @@ public final class RunRegistryClient implements AutoCloseable {
             return this;
         }
 
-        /** Use this fetcher (its retries, timeouts and tokens); the client does not close it. */
+        /** Use this fetcher (its retries, timeouts and tokens: not with tokens or credentials); the client does not close it. */
         public Builder fetcher(HttpFetcher f) {
             this.fetcher = Objects.requireNonNull(f, "fetcher");
             return this;
@@ -291,7 +291,11 @@ public final class RunRegistryClient implements AutoCloseable {
                 throw new IllegalStateException("RunRegistryClient needs an instance or a base URL");
             }
             if (fetcher != null) {
-                return new RunRegistryClient(this, fetcher, false, audienceSent());
+                if (tokens != null || credentials != null || env != null) { // the fetcher's own tokens would be sent instead
+                    throw new IllegalStateException("RunRegistryClient: a fetcher(...) brings its own tokens; do not combine it"
+                            + " with tokens(...), credentials(...) or credentialsFromEnvironment(...)");
+                }
+                return new RunRegistryClient(this, fetcher, false, audience);
             }
             return new RunRegistryClient(this, HttpFetcher.create(settings, tokenProvider()), true, audienceSent());
         }

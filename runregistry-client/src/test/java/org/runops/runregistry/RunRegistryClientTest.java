@@ -261,5 +261,12 @@ class RunRegistryClientTest {
     void builderMisuseIsRefusedWithTheReason() throws IOException {
         assertThatThrownBy(() -> RunRegistryClient.builder().queryTimeout(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("queryTimeout");
+        try (RrTestServer rr = new RrTestServer(s -> json(page("runs", List.of(), 0, 0)))) {
+            // credentials beside a fetcher would be ignored, and 401/403 messages would name an audience never asked for
+            assertThatThrownBy(() -> rr.builder().credentialsFromEnvironment(Map.of(RunRegistryClient.CLIENT_ID_ENV, "a",
+                    RunRegistryClient.CLIENT_SECRET_ENV, "b")::get).instance(RrInstance.PROD).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("fetcher(...) brings its own tokens");
+            assertThatThrownBy(() -> rr.builder().tokens(TokenProvider.fixed("t")).build()).isInstanceOf(IllegalStateException.class);
+        }
     }
 }
