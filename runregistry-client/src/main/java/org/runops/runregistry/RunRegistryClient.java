@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpFetcher;
@@ -297,7 +299,12 @@ public final class RunRegistryClient implements AutoCloseable {
                 }
                 return new RunRegistryClient(this, fetcher, false, audience);
             }
-            return new RunRegistryClient(this, HttpFetcher.create(settings, tokenProvider()), true, audienceSent());
+            OAuthClientCredentials c = resolvedCredentials(); // may refuse: before any client exists
+            // one client for the token endpoint and Run Registry, so close() shuts both down
+            OkHttpClient client = HttpClients.create(settings);
+            TokenProvider t = tokens != null ? tokens : c == null ? TokenProvider.none() : TokenProvider.clientCredentials(c, client, clock);
+            HttpFetcher owned = new HttpFetcher(client, t, settings.retry(), Sleeper.system(), RandomGenerator.getDefault());
+            return new RunRegistryClient(this, owned, true, audienceSent());
         }
 
         private HttpUrl resolvedBaseUrl() {
@@ -313,10 +320,8 @@ public final class RunRegistryClient implements AutoCloseable {
             return credentials != null ? credentials.audience() : env != null ? resolvedAudience() : null;
         }
 
-        private TokenProvider tokenProvider() {
-            if (tokens != null) {
-                return tokens;
-            }
+        /** The credentials given or read from the environment; null when none are to be used. */
+        private OAuthClientCredentials resolvedCredentials() {
             OAuthClientCredentials c = credentials;
             if (c == null && env != null) {
                 String a = resolvedAudience();
@@ -332,7 +337,7 @@ public final class RunRegistryClient implements AutoCloseable {
                             + " credentials (audience " + a + ") in " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV, e);
                 }
             }
-            return c == null ? TokenProvider.none() : TokenProvider.clientCredentials(c, HttpClients.create(settings), clock);
+            return c;
         }
     }
 }
