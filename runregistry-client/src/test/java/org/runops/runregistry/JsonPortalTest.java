@@ -90,6 +90,28 @@ class JsonPortalTest {
                         assertThat(e.serverMessage()).contains("tracker-strp unknown");
                     });
             assertThat(waits).isEmpty();
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(1); // a failed job is not polled again
+            assertThat(rr.retryWaits).isEmpty();
+        }
+    }
+
+    @Test
+    void aPollThatMissesIsAskedAgainAfterTheIntervalAThirdMissInARowIsTheLast() throws IOException {
+        AtomicInteger polls = new AtomicInteger();
+        try (RrTestServer rr = new RrTestServer(s -> s.path().equals("json_portal/generate") ? json("{\"id\": 3}")
+                : polls.incrementAndGet() <= 3 ? new MockResponse.Builder().code(503).body("busy").build()
+                : json("{\"final_json\": {\"generated_json\": " + golden + "}}")); RunRegistryClient client = client(rr)) {
+            assertThat(client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add)).isEqualTo(GoldenJson.read(goldenFile()));
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(4);
+            assertThat(waits).hasSize(3).allMatch(d -> d.equals(Duration.ofSeconds(15)));
+            assertThat(rr.retryWaits).isEmpty(); // the poll interval is the only wait
+        }
+        try (RrTestServer rr = new RrTestServer(s -> s.path().equals("json_portal/generate") ? json("{\"id\": 4}")
+                : new MockResponse.Builder().code(502).body("proxy error").build()); RunRegistryClient client = client(rr)) {
+            assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
+                    .isInstanceOf(RunRegistryException.class).hasMessageContaining("job 4 could not be polled (4 failures in a row)")
+                    .hasMessageContaining("502");
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(4);
         }
     }
 

@@ -51,6 +51,11 @@ public final class RrHttp {
         return send(fetcher.withRetry(RetryPolicy.none()), post(path, body), within);
     }
 
+    /** As {@link #post}, one attempt only: for a poll that is repeated anyway and whose 500 means failure, not load. */
+    public HttpFetcher.Answer postNoRetry(String path, JsonNode body, Duration within) {
+        return send(fetcher.withRetry(RetryPolicy.none()), post(path, body), within);
+    }
+
     public HttpFetcher.Answer get(String path, Duration within) {
         return send(fetcher, new Request.Builder().url(url(path)).get().build(), within);
     }
