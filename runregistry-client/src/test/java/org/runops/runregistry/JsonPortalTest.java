@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runops.testing.MutableClock;
@@ -134,6 +135,23 @@ class JsonPortalTest {
             assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
                     .isInstanceOf(RunRegistryException.class).hasMessageContaining("json_portal/generate").hasMessageContaining("503");
             assertThat(rr.requests).hasSize(1); // a retried generate would queue a second job
+        }
+    }
+
+    /** OkHttp resends a replayable body after a pooled connection fails; the generate body must not be replayed. */
+    @Test
+    void aConnectionLostAfterTheJobWasSentIsNotResent() throws IOException {
+        AtomicInteger generates = new AtomicInteger();
+        try (RrTestServer rr = new RrTestServer(s -> switch (s.path()) {
+            case "json_portal/generate" -> generates.incrementAndGet() == 1
+                    ? new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, true, true)).build()
+                    : json("{\"id\": 8}");
+            default -> json("[\"online\"]");
+        }); RunRegistryClient client = client(rr)) {
+            assertThat(client.datasetNames(1)).containsExactly("online"); // leaves a connection in the pool
+            assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
+                    .isInstanceOf(RunRegistryException.class).hasMessageContaining("json_portal/generate");
+            assertThat(rr.requestsTo("json_portal/generate")).hasSize(1); // a resent generate would queue a second job
         }
     }
 
