@@ -35,9 +35,10 @@ class JsonPortalTest {
 
     @BeforeEach
     void realFiles() throws IOException {
-        List<String> sample = Files.readAllLines(SharedData.require("runregistry/rr_json_logic_sample_ReReco_Run2018_UL2019.txt"));
-        filter = sample.get(0).strip(); // line 1 is the dataset name filter, the rest the json_logic object
-        logic = String.join("\n", sample.subList(1, sample.size()));
+        JsonLogicRequest sample = JsonLogicRequest.parse(Files.readString(
+                SharedData.require("runregistry/rr_json_logic_sample_ReReco_Run2018_UL2019.txt")));
+        filter = sample.datasetPattern().orElseThrow();
+        logic = sample.logic();
         golden = Files.readString(goldenFile());
     }
 
