@@ -111,6 +111,10 @@ class RrFilterTest {
         assertThatThrownBy(() -> RrFilter.parse("run_number: [5, 3]")).hasMessageContaining("run_number: [5, 3]").hasMessageContaining("ascend");
         assertThatThrownBy(() -> RrFilter.parse(Map.of("b_field", List.of(3.8, 0.1)))).hasMessageContaining("b_field").hasMessageContaining("ascend");
         assertThat(json(RrFilter.parse("run_number: [5, 5]"))).isEqualTo("{\"run_number\":{\"and\":[{\">=\":5},{\"<=\":5}]}}");
+        assertThatThrownBy(() -> RrFilter.parse("name: like%Prompt%")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("put a space after like").hasMessageContaining("'name: like %Prompt%'");
+        assertThatThrownBy(() -> RrFilter.parse("hlt_key: NOTLIKE'%cosmic%'")).hasMessageContaining("put a space after NOTLIKE");
+        assertThat(json(RrFilter.parse("stop_reason: likely beam loss"))).isEqualTo("{\"rr_attributes.stop_reason\":{\"=\":\"likely beam loss\"}}");
         assertThatThrownBy(() -> Op.parse("~")).hasMessageContaining("= > < >= <= <> like notlike");
     }
 }

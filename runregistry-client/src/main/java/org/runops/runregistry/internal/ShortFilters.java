@@ -16,6 +16,8 @@ public final class ShortFilters {
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*[:=]\\s*(.*?)\\s*");
     private static final Pattern OPERATOR = Pattern.compile("(>=|<=|<>|=|>|<|(?i:notlike|like)(?=\\s))\\s*(.*)");
     private static final Pattern RANGE = Pattern.compile("\\[\\s*([^,\\]]+?)\\s*,\\s*([^,\\]]+?)\\s*\\]");
+    /** {@code like%x%}: an operator glued to its pattern, which would otherwise be compared for equality as text. */
+    private static final Pattern GLUED_LIKE = Pattern.compile("(?i)((?:not)?like)([%_'\"].*)");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d*(?:[eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z0-9_]+-[A-Za-z0-9_]+");
@@ -42,6 +44,11 @@ public final class ShortFilters {
                 throw new IllegalArgumentException("filter '" + text + "': a range [from, to] takes two numbers");
             }
             return range(key, (Number) from, (Number) to, "filter '" + text + "'");
+        }
+        Matcher glued = GLUED_LIKE.matcher(value);
+        if (glued.matches()) {
+            throw new IllegalArgumentException("filter '" + text + "': put a space after " + glued.group(1) + " ('" + key + ": "
+                    + glued.group(1) + " " + glued.group(2) + "'); glued to the pattern it would be compared as text");
         }
         Matcher op = OPERATOR.matcher(value);
         if (op.matches()) {
