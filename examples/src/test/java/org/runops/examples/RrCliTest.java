@@ -237,6 +237,12 @@ class RrCliTest {
             Launcher.Run r = runops("rr", "runs", "--runs", "1-2");
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).contains("RUNOPS_RR_CLIENT_ID");
+            // a bad filter is reported as such, not as the missing credentials
+            for (String command : List.of("runs", "datasets")) {
+                Launcher.Run bad = runops("rr", command, "--filter", "tracker-strip: GREAT");
+                assertThat(bad.exitCode()).isEqualTo(2);
+                assertThat(bad.err()).contains("tracker-strip", "status").doesNotContain("RUNOPS_RR_CLIENT_ID");
+            }
         }
     }
 
