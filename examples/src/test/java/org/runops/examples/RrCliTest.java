@@ -113,6 +113,10 @@ class RrCliTest {
         assertThat(runops("rr", "golden", "--help").out()).contains("--logic", "--datasets", "--union", "--intersect", "--subtract", "--out",
                 "SIMILAR TO");
         assertThat(runops("--help").out()).contains("rr");
+        assertThat(runops("rr", "runs", "--help").out()).contains("unquoted number", "like %x%", "a value cannot contain ';'");
+        assertThat(runops("rr", "--help").out()).contains("RUNOPS_RR_INSTANCE", "RUNOPS_RR_URL", "rr[:FILTER]");
+        assertThat(runops("runs", "list", "--help").out()).contains("rr[:FILTER], fff:DIR", "RUNOPS_RR_INSTANCE", "RUNOPS_RR_URL",
+                "joined by ';'");
     }
 
     @Test
