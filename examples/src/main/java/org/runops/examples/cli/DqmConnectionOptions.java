@@ -57,11 +57,7 @@ final class DqmConnectionOptions {
             b.baseUrl(url);
         }
         boolean https = url == null || url.strip().toLowerCase(Locale.ROOT).startsWith("https:");
-        HttpSettings defaults = HttpSettings.defaults();
-        HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
-        if (trustStore != null) {
-            settings = settings.withTrustStore(trustStore, env.apply(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
-        }
+        HttpSettings settings = CliHttpSettings.of(callTimeout, trustStore, TRUST_STORE_PASSWORD_ENV, env);
         Optional<X509Credentials> credentials = credentials(env, home, https);
         if (credentials.isEmpty() && https && !noCert) {
             err.println("runops: note: no client certificate given or found (usercert.pem + userkey.pem in "

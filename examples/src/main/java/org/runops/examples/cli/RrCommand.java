@@ -85,12 +85,7 @@ public final class RrCommand implements Runnable {
             if (audience != null) {
                 b.audience(audience);
             }
-            HttpSettings defaults = HttpSettings.defaults();
-            HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
-            if (trustStore != null) {
-                settings = settings.withTrustStore(trustStore, env.apply(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
-            }
-            b.httpSettings(settings);
+            b.httpSettings(CliHttpSettings.of(callTimeout, trustStore, TRUST_STORE_PASSWORD_ENV, env));
             boolean credentials = env.apply(RunRegistryClient.CLIENT_ID_ENV) != null || env.apply(RunRegistryClient.CLIENT_SECRET_ENV) != null;
             if (credentials || url == null) {
                 b.credentialsFromEnvironment(env); // names the missing variable when prod or dev is asked without them
