@@ -1,6 +1,7 @@
 package org.runops.studies;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,8 +27,12 @@ public final class DqmCrawlDirectory {
     private final Path root;
     private final Map<Path, Optional<double[][]>> maps = new HashMap<>();
 
+    /** @throws StudyException when {@code root} is not a directory (a mistyped path must not read as "no histograms") */
     public DqmCrawlDirectory(Path root) {
         this.root = Objects.requireNonNull(root, "root");
+        if (!Files.isDirectory(root)) {
+            throw new StudyException("DQM crawl directory " + root + " does not exist or is not a directory");
+        }
     }
 
     public Path root() {

@@ -57,6 +57,9 @@ public final class FullStudyTable {
     @FunctionalInterface
     public interface Progress {
         void rowDone(int done, int total);
+
+        /** Told once the DQM features are read: {@code found} of {@code asked} (row, histogram) pairs had a histogram under {@code root}. */
+        default void histogramsFound(long found, long asked, Path root) {}
     }
 
     public static Builder builder() {
@@ -262,8 +265,11 @@ public final class FullStudyTable {
             out.add(row);
             progress.rowDone(i + 1, table.size());
         }
-        LOG.debug("DQM features: {} of {} (row, histogram) pairs found under {}", found, (long) table.size() * features.size(),
-                crawl.root());
+        long asked = (long) table.size() * features.size();
+        if (found == 0 && asked > 0) {
+            LOG.warn("DQM features: none of {} histograms found under {}", asked, crawl.root());
+        }
+        progress.histogramsFound(found, asked, crawl.root());
         return out.build();
     }
 

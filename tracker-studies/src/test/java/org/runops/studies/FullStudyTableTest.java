@@ -104,14 +104,35 @@ class FullStudyTableTest {
 
     @Test
     void everyRowStaysWhenHistogramsAreMissing() throws IOException {
+        long[] found = {-1, -1};
         StudyTable table = FullStudyTable.builder()
                 .runRegistry(RrDatasets.read(resource("rr_datasets_321010-321012.json")))
-                .dqm(tmp.resolve("empty-crawl"))
+                .dqm(Files.createDirectory(tmp.resolve("empty-crawl")))
+                .progress(new FullStudyTable.Progress() {
+                    @Override
+                    public void rowDone(int done, int total) {}
+
+                    @Override
+                    public void histogramsFound(long f, long asked, Path root) {
+                        found[0] = f;
+                        found[1] = asked;
+                    }
+                })
                 .build();
+        assertThat(found).containsExactly(0, 5L * DqmFeatures.NOTEBOOK.size());
         assertThat(table.size()).isEqualTo(5);
         assertThat(table.columns()).hasSize(FullStudyTable.RR_COLUMNS.size() + 4 * DqmFeatures.NOTEBOOK.size() + 2);
         assertThat(table.column("Hits.Pixel.mean")).containsOnlyNulls();
         assertThat(table.column(FullStudyTable.ANGULAR_ENTROPY)).containsOnlyNulls();
+    }
+
+    @Test
+    void aMissingCrawlDirectoryIsAnErrorNamingIt() {
+        Path missing = tmp.resolve("no-such-crawl");
+        assertThatThrownBy(() -> FullStudyTable.builder()
+                .runRegistry(RrDatasets.read(resource("rr_datasets_321010-321012.json"))).dqm(missing).build())
+                .isInstanceOf(StudyException.class)
+                .hasMessage("DQM crawl directory " + missing + " does not exist or is not a directory");
     }
 
     @Test

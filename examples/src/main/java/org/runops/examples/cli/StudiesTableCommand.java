@@ -130,8 +130,24 @@ final class StudiesTableCommand implements Callable<Integer> {
             }
         }
         StudyTable table;
+        String[] histograms = new String[1];
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null, "dqm", "rows")) {
-            table = builder.progress(bar::update).build();
+            table = builder.progress(new FullStudyTable.Progress() {
+                @Override
+                public void rowDone(int done, int total) {
+                    bar.update(done, total);
+                }
+
+                @Override
+                public void histogramsFound(long found, long asked, Path root) {
+                    histograms[0] = "DQM features: " + found + " of " + asked + " histograms found under " + root;
+                }
+            }).build();
+        }
+        if (histograms[0] != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(histograms[0]); // after the bar is closed, so the line is not overwritten
+            err.flush();
         }
         StudiesOutput.write(table, out, format, spec.commandLine().getOut());
         if (out != null) {
