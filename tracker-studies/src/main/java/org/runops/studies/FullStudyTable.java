@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *     {@code reference_reconstruction}, {@code dataset};
  * <li>⋈ DQM features from a crawl directory on (run, reconstruction): {@code <prefix>.mean|.rms|.entries|.integral}
  *     per {@link DqmFeature}; a missing histogram gives NaN (an empty cell), never a dropped row;
- * <li>{@code reference_cost} (the tracking map of the row against its reference's, of the reference's
- *     reconstruction when Certhelper names it, else the row's — as the notebook does) and
+ * <li>{@code reference_cost} (the tracking map of the row against its reference's, both of the row's
+ *     reconstruction — as the notebook's {@code calculate_tracking_map_reference_cost(run, ref, row.reco)} and
+ *     {@code refrun check} do, even when Certhelper names another reference reconstruction) and
  *     {@code angular_entropy} ({@link TrackingMaps}); empty when a map is missing.
  * </ol>
  */
@@ -294,8 +295,7 @@ public final class FullStudyTable {
             entropy[i] = TrackingMaps.angularEntropy(map.get());
             OptionalLong ref = hasReference ? StudyTable.wholeNumber(table.value(i, "reference_run")) : OptionalLong.empty();
             if (ref.isPresent()) {
-                Reconstruction refReco = Reconstruction.parse(Objects.toString(table.value(i, "reference_reconstruction"), null));
-                Optional<double[][]> refMap = crawl.map(mePath, ref.getAsLong(), refReco == Reconstruction.UNKNOWN ? reco : refReco);
+                Optional<double[][]> refMap = crawl.map(mePath, ref.getAsLong(), reco); // the row's reconstruction, as the notebook
                 cost[i] = refMap.map(m -> TrackingMaps.referenceCost(map.get(), m)).orElse(Double.NaN);
             }
         }

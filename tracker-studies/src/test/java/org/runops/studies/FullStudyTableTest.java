@@ -39,7 +39,9 @@ import org.runops.testing.SharedData;
  * "NO VALUE FOUND" → empty, tracking EMPTY); the histogram statistics are those of the files; Hits of 321012
  * prompt (no file) and Hits.Strip of 321011 ("unsupported type") are empty, the rows stay; reference_cost of
  * 321012 express against 321011 express is the offline-vs-online cost pinned in TrackingMapsTest, the others
- * are empty (no prompt map, no map of 320999); 321010 has no Certhelper row.
+ * are empty (no prompt map, no map of 320999); 321010 has no Certhelper row. Certhelper names 321011 prompt as the
+ * reference of 321012 express: reference_reconstruction says prompt, but the cost compares the express maps (the
+ * row's reconstruction, as the notebook's calculate_tracking_map_reference_cost(run, ref, row.reco)).
  */
 class FullStudyTableTest {
     private static final String OFFLINE = "dqm/jsonfairy_offline_321012_StreamExpress_Run2018D-Express-v1_TrackEtaPhi_ImpactPoint_GenTk.json";

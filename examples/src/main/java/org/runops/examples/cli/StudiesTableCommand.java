@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "repeatable: joined, see runops runs list) for --from..--to.",
             "--dqm DIR adds <prefix>.mean, .rms, .entries, .integral for each DQM histogram of a crawl directory",
             "(runops dqm crawl: DIR/<ME name>/<run>_<reco>.json; a missing histogram leaves the cells empty), and",
-            "reference_cost (the tracking map against its reference's, MSE/2 of z-normalised maps) and angular_entropy.",
+            "reference_cost (the tracking map against its reference's, MSE/2 of z-normalised maps; both maps of the row's",
+            "reconstruction, as the notebook and runops refrun check compare them) and angular_entropy.",
             "Without --out the table goes to standard output.",
             "Exit codes: 0 written; 2 bad arguments or unreadable input."
         })
