@@ -77,7 +77,8 @@ class RefrunCheckCliTest {
         Run r = runops("refrun", "check", "321010", "321005", "--dataset", DATASET, "--history", history().toString(),
                 "--dqm", crawl().toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("no tracking map of run 321010");
+        assertThat(r.err()).contains("no tracking map of run 321010 (express): expected "
+                + CrawlLayout.file(crawl(), DqmFeatures.TRACKING_MAP, 321010, Reconstruction.EXPRESS));
         Run unknown = runops("refrun", "check", "321012", "321005", "--dataset", "/Cosmics/X/DQM", "--history", history().toString(),
                 "--dqm", crawl().toString());
         assertThat(unknown.exitCode()).isEqualTo(2);

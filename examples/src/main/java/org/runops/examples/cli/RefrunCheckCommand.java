@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.Recommendation;
@@ -16,6 +17,7 @@ import org.runops.dqm.CrawlLayout;
 import org.runops.studies.DqmCrawlDirectory;
 import org.runops.studies.DqmFeatures;
 import org.runops.studies.ReferenceCheck;
+import org.runops.studies.StudyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,10 +93,20 @@ final class RefrunCheckCommand implements Callable<Integer> {
         Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()));
 
         DqmCrawlDirectory crawl = new DqmCrawlDirectory(dqm);
-        ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(),
-                r -> crawl.map(trackingMap, r, r == run ? reco : refReco));
+        ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(), r -> r == run ? runMap(crawl, reco)
+                : crawl.map(trackingMap, r, refReco));
         print(check, reco, refReco, learned, spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /** RUN's map; without it nothing can be compared, and the error names the file that was looked for. */
+    private Optional<double[][]> runMap(DqmCrawlDirectory crawl, Reconstruction reco) {
+        Optional<double[][]> map = crawl.map(trackingMap, run, reco);
+        if (map.isEmpty()) {
+            throw new StudyException("no tracking map of run " + run + " (" + reco.certhelperName() + "): expected "
+                    + CrawlLayout.file(dqm, trackingMap, run, reco) + " (crawl it with runops dqm crawl)");
+        }
+        return map;
     }
 
     private static Reconstruction reconstruction(String option, String text, Reconstruction fallback) {
