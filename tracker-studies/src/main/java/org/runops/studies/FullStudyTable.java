@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *     ({@link TrackerFlags}); datasets marked deleted are left out, and the first dataset wins when two give
  *     the same (run, reconstruction).
  *     Without Run Registry datasets the rows are the OMS runs joined with the Certhelper history
- *     ({@link StudyJoin#join(StudyTable, List)}: one per certified reconstruction);
+ *     ({@link StudyJoin#join(StudyTable, List)}: one per certified reconstruction, and a run without a
+ *     Certhelper row once, with {@code reconstruction} empty: it gets no DQM features or costs);
  * <li>⋈ OMS runs on {@code run_number} (left; their columns as flattened, {@code <attr>_unit} included), runs
  *     ⋈ fills on {@code fill_number} first (columns {@code fill__*}, {@link StudyJoin#withFills});
  * <li>⋈ Certhelper on (run, reconstruction) (left), when a history is given: {@code reference_run},
