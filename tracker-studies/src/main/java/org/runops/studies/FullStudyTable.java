@@ -233,8 +233,7 @@ public final class FullStudyTable {
             refRecos.add(p == null || p.referenceReconstruction().isEmpty() ? null : p.referenceReconstruction());
             datasets.add(p == null || p.dataset().isEmpty() ? null : p.dataset());
         }
-        return rows.withColumn(REFERENCE_COLUMNS.get(0), refs).withColumn(REFERENCE_COLUMNS.get(1), refRecos)
-                .withColumn(REFERENCE_COLUMNS.get(2), datasets);
+        return rows.withColumns(REFERENCE_COLUMNS, List.of(refs, refRecos, datasets));
     }
 
     private static Optional<String> key(StudyTable rows, int i) {
@@ -300,6 +299,6 @@ public final class FullStudyTable {
                 cost[i] = refMap.map(m -> TrackingMaps.referenceCost(map.get(), m)).orElse(Double.NaN);
             }
         }
-        return table.withColumn(REFERENCE_COST, cost).withColumn(ANGULAR_ENTROPY, entropy);
+        return table.withColumns(List.of(REFERENCE_COST, ANGULAR_ENTROPY), new double[][] {cost, entropy});
     }
 }
