@@ -4,14 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.runregistry.FlagStatus;
@@ -155,16 +152,25 @@ public final class FullStudyTable {
         }
     }
 
+    /** A row's identity: (run, reconstruction); a dataset of unrecognised reconstruction is told apart by its name. */
+    private record RowKey(long run, Reconstruction reco, String unknownDataset) {
+        static RowKey of(long run, Reconstruction reco) {
+            return new RowKey(run, reco, null);
+        }
+    }
+
     static StudyTable runRegistryRows(List<RrDataset> datasets) {
         StudyTable.Builder out = StudyTable.builder(RR_COLUMNS);
-        Set<String> seen = new HashSet<>();
+        Map<RowKey, String> seen = new HashMap<>();
         for (RrDataset d : datasets) {
             if (d.deleted()) {
                 continue; // removed from Run Registry: not a certification
             }
             Reconstruction reco = TrackerFlags.reconstruction(d.name());
-            if (!seen.add(d.run() + "/" + reco)) {
-                LOG.debug("run {}: dataset {} gives {} again; the first dataset's row is kept", d.run(), d.name(), reco);
+            RowKey key = new RowKey(d.run(), reco, reco == Reconstruction.UNKNOWN ? d.name() : null);
+            String first = seen.putIfAbsent(key, d.name());
+            if (first != null) {
+                LOG.info("run {}: datasets {} and {} are both {}; the first one's row is kept", d.run(), first, d.name(), reco);
                 continue;
             }
             out.add(d.run(), reco == Reconstruction.UNKNOWN ? null : reco.certhelperName(), d.name(),
@@ -220,9 +226,9 @@ public final class FullStudyTable {
 
     /** rows ⋈ Certhelper on (run, reconstruction), left; the first pair of a (run, reconstruction) wins, as StudyJoin's. */
     static StudyTable joinReferences(StudyTable rows, List<RunReferencePair> certification) {
-        Map<String, RunReferencePair> byKey = new LinkedHashMap<>();
+        Map<RowKey, RunReferencePair> byKey = new HashMap<>();
         for (RunReferencePair p : certification) {
-            byKey.putIfAbsent(p.run() + "/" + Reconstruction.parse(p.reconstruction()), p);
+            byKey.putIfAbsent(RowKey.of(p.run(), Reconstruction.parse(p.reconstruction())), p);
         }
         List<Object> refs = new ArrayList<>(rows.size());
         List<Object> refRecos = new ArrayList<>(rows.size());
@@ -236,10 +242,10 @@ public final class FullStudyTable {
         return rows.withColumns(REFERENCE_COLUMNS, List.of(refs, refRecos, datasets));
     }
 
-    private static Optional<String> key(StudyTable rows, int i) {
+    private static Optional<RowKey> key(StudyTable rows, int i) {
         OptionalLong run = StudyTable.wholeNumber(rows.value(i, "run_number"));
         Reconstruction reco = Reconstruction.parse(Objects.toString(rows.value(i, "reconstruction"), null));
-        return run.isPresent() && reco != Reconstruction.UNKNOWN ? Optional.of(run.getAsLong() + "/" + reco) : Optional.empty();
+        return run.isPresent() && reco != Reconstruction.UNKNOWN ? Optional.of(RowKey.of(run.getAsLong(), reco)) : Optional.empty();
     }
 
     /** The four statistics of every feature, per row; NaN (empty) where the crawl has no histogram. Built in one pass: 300 columns. */

@@ -138,6 +138,17 @@ class FullStudyTableTest {
     }
 
     @Test
+    void datasetsOfAnUnrecognisedReconstructionEachKeepTheirRow() {
+        RrDataset a = new RrDataset(321012, "/HcalNZS/Run2018D/DQM", "Collisions18", "OPEN", true, Map.of(), Map.of(), List.of(),
+                false, 1, Map.of());
+        RrDataset b = new RrDataset(321012, "/Cosmics/Run2018D/DQM", "Collisions18", "OPEN", true, Map.of(), Map.of(), List.of(),
+                false, 1, Map.of());
+        StudyTable table = FullStudyTable.builder().runRegistry(List.of(a, b, a)).build();
+        assertThat(table.column("rr_dataset")).containsExactly("/HcalNZS/Run2018D/DQM", "/Cosmics/Run2018D/DQM");
+        assertThat(table.column("reconstruction")).containsOnlyNulls();
+    }
+
+    @Test
     void deletedDatasetsAndRepeatedReconstructionsGiveNoRow() {
         List<RrDataset> read = RrDatasets.read(resource("rr_datasets_321010-321012.json"));
         RrDataset express = read.get(0);
