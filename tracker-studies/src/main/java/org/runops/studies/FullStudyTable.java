@@ -301,7 +301,7 @@ public final class FullStudyTable {
             entropy[i] = TrackingMaps.angularEntropy(map.get());
             OptionalLong ref = hasReference ? StudyTable.wholeNumber(table.value(i, "reference_run")) : OptionalLong.empty();
             if (ref.isPresent()) {
-                Optional<double[][]> refMap = crawl.map(mePath, ref.getAsLong(), reco); // the row's reconstruction, as the notebook
+                Optional<double[][]> refMap = crawl.referenceMap(mePath, ref.getAsLong(), reco); // the row's reconstruction, as the notebook
                 cost[i] = refMap.map(m -> TrackingMaps.referenceCost(map.get(), m)).orElse(Double.NaN);
             }
         }
