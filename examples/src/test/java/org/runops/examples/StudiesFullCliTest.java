@@ -104,6 +104,7 @@ class StudiesFullCliTest {
         assertThat(p.out()).contains("PCA of 24 of 24 rows", "pc5", "Hits.Pixel.mean", "Hits.Strip.rms", "Tracks.mean", "recorded_lumi",
                 "explained variance", "weight");
         assertThat(p.out()).doesNotContain("Tracks.entries", "pc6");
+        assertThat(p.out()).contains("wrote plot " + png + " coloured by tracking");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(StudyTable.readCsv(tmp.resolve("pcs.csv")).columns()).endsWith("pc4", "pc5");

@@ -119,7 +119,7 @@ final class StudiesPcaCommand implements Callable<Integer> {
                             String.format(Locale.ROOT, "pc2 (%.1f %% of the variance)", 100 * ratio[1]))
                     .title("PCA of " + table.getFileName() + (colour != null ? " by " + colour : ""))
                     .write(plot);
-            o.println("wrote plot " + plot);
+            o.println("wrote plot " + plot + (colour != null ? " coloured by " + colour : " (one colour)"));
         }
         o.flush();
         return ExitCodes.OK;
