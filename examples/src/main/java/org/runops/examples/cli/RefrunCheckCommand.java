@@ -11,13 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.runops.core.ledger.AtomicFiles;
-import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.Recommendation;
 import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
-import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RunReferencePair;
 import org.runops.dqm.CrawlLayout;
 import org.runops.dqm.CrawlTarget;
 import org.runops.studies.DqmCrawlDirectory;
@@ -91,17 +88,15 @@ final class RefrunCheckCommand implements Callable<Integer> {
         if (top <= 0) {
             throw new IllegalArgumentException("--top must be positive: " + top);
         }
-        Reconstruction reco = reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset));
-        Reconstruction refReco = reconstruction("--reference-reconstruction", referenceReconstruction, reco);
+        Reconstruction reco = RefrunInputs.reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset));
+        Reconstruction refReco = RefrunInputs.reconstruction("--reference-reconstruction", referenceReconstruction, reco);
         if (reco == Reconstruction.UNKNOWN) {
             throw new IllegalArgumentException("cannot tell RUN's reconstruction from the dataset '" + dataset + "': give --reconstruction");
         }
-        List<RunReferencePair> history = inputs.readHistory();
-        FeatureTable features = inputs.readFeatures(history, run);
-        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
-                .settings(RecommenderSettings.defaults().withCandidates(top)).build();
-        int learned = recommender.learnBefore(history, run);
-        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()));
+        RefrunInputs.Ranked ranked = inputs.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()),
+                RecommenderSettings.defaults().withCandidates(top));
+        Recommendation rec = ranked.recommendation();
+        int learned = ranked.learned();
 
         DqmCrawlDirectory crawl = new DqmCrawlDirectory(dqm);
         ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(), r -> r == run ? runMap(crawl, reco)
@@ -138,17 +133,6 @@ final class RefrunCheckCommand implements Callable<Integer> {
                     + CrawlLayout.file(dqm, trackingMap, run, reco) + " (crawl it with runops dqm crawl)");
         }
         return map;
-    }
-
-    private static Reconstruction reconstruction(String option, String text, Reconstruction fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        Reconstruction r = Reconstruction.parse(text);
-        if (r == Reconstruction.UNKNOWN) {
-            throw new IllegalArgumentException(option + " " + text + ": expected online, express, prompt, rereco or rerecoul");
-        }
-        return r;
     }
 
     private void print(ReferenceCheck check, Reconstruction reco, Reconstruction refReco, int learned, PrintWriter out) {
