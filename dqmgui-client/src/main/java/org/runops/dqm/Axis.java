@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One axis of a histogram: its title, the first and last shown bin ({@code GetFirst}/{@code GetLast},
  * 1-based) and the axis range. The GUI sends {@code first}/{@code last} only when there is more than
- * one bin; then the bins come from the content and the range is unknown (NaN).
+ * one bin; without them (one bin) the bins come from the content and the range is unknown (NaN).
  *
  * @param labels bin labels when the axis has them (empty otherwise)
  */

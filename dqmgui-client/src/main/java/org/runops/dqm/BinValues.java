@@ -19,10 +19,6 @@ public final class BinValues {
         return values.length == 0 ? EMPTY : new BinValues(values.clone());
     }
 
-    public static BinValues empty() {
-        return EMPTY;
-    }
-
     /** Takes {@code values} without copying: for parsers that built the array and drop it. */
     static BinValues wrap(double[] values) {
         return values.length == 0 ? EMPTY : new BinValues(values);

@@ -45,6 +45,19 @@ public record CrawlTarget(long run, Reconstruction reco) {
         }
     }
 
+    /** This target as a line of dqmcrawlr's runs file ({@code 321012 Express}), as {@link #readDqmcrawl} reads it. */
+    public String dqmcrawlLine() {
+        String name = switch (reco) {
+            case ONLINE -> "Online";
+            case EXPRESS -> "Express";
+            case PROMPT -> "Prompt";
+            case RERECO -> "reReco";
+            case RERECOUL -> "reRecoUL";
+            case UNKNOWN -> throw new IllegalStateException("unknown reconstruction"); // refused by the constructor
+        };
+        return run + " " + name;
+    }
+
     /** {@link #readDqmcrawl} over any reader; {@code source} names it in errors. */
     public static List<CrawlTarget> parseDqmcrawl(Reader reader, String source) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);

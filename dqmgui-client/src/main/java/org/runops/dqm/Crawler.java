@@ -270,10 +270,10 @@ public final class Crawler {
             Optional<String> dataset;
             try {
                 listing = datasets.of(t.run());
-                dataset = DatasetResolver.pick(t.run(), t.reco(), listing.names());
+                dataset = DatasetResolver.pick(t.reco(), listing.names());
                 if (dataset.isEmpty() && listing.fromCache()) {
                     listing = datasets.fresh(t.run());
-                    dataset = DatasetResolver.pick(t.run(), t.reco(), listing.names());
+                    dataset = DatasetResolver.pick(t.reco(), listing.names());
                 }
             } catch (RuntimeException e) {
                 return item(w, null, CrawlStatus.FAILED, "cannot list the datasets of run " + t.run() + ": " + reason(e), null);

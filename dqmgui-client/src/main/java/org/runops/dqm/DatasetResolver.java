@@ -39,18 +39,16 @@ public final class DatasetResolver {
     private static final String PROMPT_RECO = "-PromptReco-";
     private static final String EXPRESS = "-Express-";
     private static final String RUN2017G = "/Run2017G";
-    private static final String ONLINE_DATASET = "/Global/Online/ALL";
     /** Prompt primary datasets in the order they are tried. */
     private static final List<String> PROMPT_PRIMARIES = List.of("/Cosmics/", "/ZeroBias/", "/MinimumBias/", "/HIMinimumBias");
 
     private DatasetResolver() {}
 
     /**
-     * The dataset of {@code reco} for {@code run} among {@code datasetNames} (the run's datasets in the
-     * GUI), or empty when none matches. {@code run} is not used by the rules (the names carry the era);
-     * it is part of the signature so a future rule that needs it does not break callers.
+     * The dataset of {@code reco} among {@code datasetNames} (one run's datasets in the GUI, e.g.
+     * {@link DqmSample#datasetNames}), or empty when none matches. The run is not needed: the names carry the era.
      */
-    public static Optional<String> pick(long run, Reconstruction reco, List<String> datasetNames) {
+    public static Optional<String> pick(Reconstruction reco, List<String> datasetNames) {
         Objects.requireNonNull(reco, "reco");
         Objects.requireNonNull(datasetNames, "datasetNames");
         List<String> matches = switch (reco) {
@@ -58,7 +56,7 @@ public final class DatasetResolver {
             case PROMPT -> prompt(datasetNames);
             case RERECO -> matching(datasetNames, DatasetResolver::isRereco);
             case RERECOUL -> matching(datasetNames, name -> isRereco(name) && name.contains("UL"));
-            case ONLINE -> matching(datasetNames, ONLINE_DATASET::equals);
+            case ONLINE -> matching(datasetNames, DqmInstance.ONLINE_DATASET::equals);
             case UNKNOWN -> List.of();
         };
         // dqmcrawlr: several matches → reverse string sort, first wins (v9 beats v10, see class doc).

@@ -2,10 +2,11 @@ package org.runops.dqm;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -40,6 +41,8 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
     private final HttpFetcher fetcher;
     private final X509Credentials credentials;
     private final AtomicReference<HttpUrl> session = new AtomicReference<>();
+    /** Set once data/json/samples answered 404 or not JSON: later listings go straight to the session API. */
+    private final AtomicBoolean statelessUnserved = new AtomicBoolean();
 
     private DqmGuiClient(Builder b, HttpFetcher fetcher) {
         this.instance = b.instance;
@@ -99,12 +102,18 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
      * Refused authentication is not retried through the session.
      */
     public List<DqmSample> datasets(long run) {
+        if (statelessUnserved.get()) {
+            return sessionSamples(run);
+        }
         HttpUrl url = ArchiveUrls.samples(baseUrl, run);
         try {
             return SamplesParser.samples(get(url), run, url.toString());
         } catch (DqmException stateless) {
             if (stateless.getCause() instanceof HttpException h && HttpException.isAuthenticationStatus(h.status())) {
                 throw stateless;
+            }
+            if (!(stateless.getCause() instanceof HttpException h) || h.status() == 404) {
+                statelessUnserved.set(true); // not served here (404, or an answer that is not the samples JSON)
             }
             try {
                 return sessionSamples(run);
@@ -120,16 +129,12 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
     /** The distinct dataset names of {@link #datasets(long)}, in the GUI's order. */
     @Override
     public List<String> datasetNames(long run) {
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (DqmSample s : datasets(run)) {
-            names.add(s.dataset());
-        }
-        return List.copyOf(names);
+        return DqmSample.datasetNames(datasets(run));
     }
 
     /** The dataset of {@code reco} for {@code run}, picked by dqmcrawlr's rules ({@link DatasetResolver}); empty when none fits. */
     public Optional<String> datasetFor(long run, Reconstruction reco) {
-        return DatasetResolver.pick(run, reco, datasetNames(run));
+        return DatasetResolver.pick(reco, datasetNames(run));
     }
 
     @Override
@@ -137,7 +142,33 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         fetcher.close();
     }
 
+    /** The samples through the session API; a session the GUI forgot (restart, expiry) is replaced once. */
     private List<DqmSample> sessionSamples(long run) {
+        HttpUrl path = sessionPath();
+        try {
+            return sessionSamples(path, run);
+        } catch (DqmException e) {
+            if (e.getCause() instanceof HttpException h && HttpException.isAuthenticationStatus(h.status())) {
+                throw e;
+            }
+            session.compareAndSet(path, null);
+            try {
+                return sessionSamples(sessionPath(), run);
+            } catch (DqmException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private List<DqmSample> sessionSamples(HttpUrl path, long run) {
+        get(sessionCall(path, "chooseSample", "vary=run;order=dataset"));
+        HttpUrl modify = sessionCall(path, "modify", "vary=any;order=dataset;pat=" + run);
+        return SamplesParser.session(get(modify), run, modify.toString());
+    }
+
+    /** The session this client uses, opened from the GUI's landing page when there is none yet. */
+    private HttpUrl sessionPath() {
         HttpUrl path = session.get();
         if (path == null) {
             String page = new String(get(baseUrl), StandardCharsets.UTF_8);
@@ -149,11 +180,11 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             if (path == null) {
                 throw new DqmException(baseUrl + ": session path '" + found + "' is not a URL path");
             }
-            session.compareAndSet(null, path);
+            if (!session.compareAndSet(null, path)) {
+                path = session.get() != null ? session.get() : path; // another thread opened one first
+            }
         }
-        get(sessionCall(path, "chooseSample", "vary=run;order=dataset"));
-        HttpUrl modify = sessionCall(path, "modify", "vary=any;order=dataset;pat=" + run);
-        return SamplesParser.session(get(modify), run, modify.toString());
+        return path;
     }
 
     private static HttpUrl sessionCall(HttpUrl session, String verb, String query) {
@@ -189,8 +220,11 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         private HttpUrl baseUrl;
         private X509Credentials credentials;
         private HttpSettings settings = HttpSettings.defaults();
+        private Path trustStore;
+        private String trustStorePasswordEnv;
         private Function<String, String> env = System::getenv;
         private Sleeper sleeper = Sleeper.system();
+        private Clock clock = Clock.systemUTC();
         private HttpFetcher fetcher;
 
         private Builder() {}
@@ -216,13 +250,13 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             return baseUrl(parsed);
         }
 
-        /** The client certificate (none by default: cmsweb then refuses). */
+        /** The client certificate (none by default: cmsweb then refuses); an expired one is refused by {@link #build}. */
         public Builder credentials(X509Credentials credentials) {
             this.credentials = credentials;
             return this;
         }
 
-        /** Timeouts, retry policy and an extra trust store (the CERN CAs; its password from {@link #env}). */
+        /** Timeouts, retry policy and an extra trust store (the CERN CAs; its password from {@link #env}); {@link #trustStore}, in any order, takes precedence. */
         public Builder httpSettings(HttpSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
@@ -230,13 +264,20 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
 
         /** Adds {@code store} (PKCS12 or JKS; {@code passwordEnv} nullable) to the JDK's default trust. */
         public Builder trustStore(Path store, String passwordEnv) {
-            this.settings = settings.withTrustStore(store, passwordEnv);
+            this.trustStore = Objects.requireNonNull(store, "store");
+            this.trustStorePasswordEnv = passwordEnv;
             return this;
         }
 
         /** Where environment variables are read (the trust store password); default the process environment. */
         public Builder env(Function<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /** The clock the certificate's validity is checked against when the client is built (default the system's). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -253,12 +294,16 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
         }
 
         public DqmGuiClient build() {
+            if (credentials != null) {
+                credentials.checkValidity(clock);
+            }
             if (fetcher != null) {
                 return new DqmGuiClient(this, fetcher);
             }
+            HttpSettings effective = trustStore == null ? settings : settings.withTrustStore(trustStore, trustStorePasswordEnv);
             HttpFetcher f = new HttpFetcher(
-                    HttpClients.create(settings, env, credentials == null ? null : credentials.keyManager()),
-                    TokenProvider.none(), settings.retry(), sleeper, RandomGenerator.getDefault());
+                    HttpClients.create(effective, env, credentials == null ? null : credentials.keyManager()),
+                    TokenProvider.none(), effective.retry(), sleeper, RandomGenerator.getDefault());
             return new DqmGuiClient(this, f);
         }
     }

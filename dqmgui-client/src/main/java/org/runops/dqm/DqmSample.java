@@ -1,5 +1,7 @@
 package org.runops.dqm;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,5 +16,14 @@ public record DqmSample(String type, long run, String dataset, String version, i
         if (run < 0) {
             throw new IllegalArgumentException("run must not be negative: " + run);
         }
+    }
+
+    /** The distinct dataset names of {@code samples}, in their order: what {@link DatasetResolver#pick} chooses from. */
+    public static List<String> datasetNames(List<DqmSample> samples) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (DqmSample s : samples) {
+            names.add(s.dataset());
+        }
+        return List.copyOf(names);
     }
 }

@@ -1,19 +1,16 @@
 package org.runops.dqm;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.Redaction;
 import org.runops.dqm.internal.FairyText;
+import org.runops.dqm.internal.JsonBodies;
 
 /**
  * Reads the DQM GUI's {@code jsonfairy} answer ({@code {"hist":{"type","stats","xaxis","bins",…}}},
@@ -26,16 +23,8 @@ public final class JsonFairy {
     /** The GUI's answer for a missing monitor element or a directory (HTTP 200). */
     static final String UNSUPPORTED_TYPE = "unsupported type";
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(16)
-                            .maxStringLength(1 << 20)
-                            .maxNumberLength(64)
-                            .build())
-                    .build())
-            .build();
+    private static final ObjectMapper JSON = JsonBodies.mapper(16,
+            JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS);
 
     private JsonFairy() {}
 
@@ -59,7 +48,7 @@ public final class JsonFairy {
         }
         JsonNode root = read(json, source);
         if (!root.isObject()) {
-            throw new DqmException(source + ": expected a jsonfairy object {\"hist\": …}, got " + excerpt(json));
+            throw new DqmException(source + ": expected a jsonfairy object {\"hist\": …}, got " + JsonBodies.excerpt(json));
         }
         JsonNode error = root.get("error");
         if (error != null) {
@@ -68,7 +57,7 @@ public final class JsonFairy {
         }
         JsonNode hist = root.get("hist");
         if (hist == null) {
-            throw new DqmException(source + ": expected a jsonfairy object with \"hist\", got " + excerpt(json));
+            throw new DqmException(source + ": expected a jsonfairy object with \"hist\", got " + JsonBodies.excerpt(json));
         }
         if (hist.isTextual()) {
             if (UNSUPPORTED_TYPE.equals(hist.textValue())) {
@@ -93,7 +82,7 @@ public final class JsonFairy {
                 }
             }
             if (!startsLikeJson(json)) {
-                throw new DqmException(source + ": the DQM GUI answered text, not JSON: " + excerpt(json));
+                throw new DqmException(source + ": the DQM GUI answered text, not JSON: " + JsonBodies.excerpt(json));
             }
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new DqmException(source + ": malformed jsonfairy JSON (" + e.getOriginalMessage() + at + ")", e);
@@ -109,10 +98,5 @@ public final class JsonFairy {
             }
         }
         return false;
-    }
-
-    private static String excerpt(byte[] b) {
-        String text = new String(b, 0, Math.min(b.length, 2048), StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "an empty body" : "\"" + Redaction.excerpt(text) + "\"";
     }
 }

@@ -12,6 +12,8 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class X509Credentials {
     private static final long MAX_FILE_BYTES = 1 << 20;
     /** Protects the key inside the in-memory key store only; never stored. */
     private static final char[] IN_MEMORY = "runops".toCharArray();
+    private static final String NO_PASSWORD = ": no password was given; name the environment variable that holds it";
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -87,7 +90,7 @@ public final class X509Credentials {
             store = KeyStore.getInstance("PKCS12");
             store.load(new ByteArrayInputStream(readBytes(file)), password);
         } catch (IOException e) {
-            throw new DqmException(file + ": cannot read as PKCS#12 (wrong password" + (passwordEnv == null ? ": none was given" : " in " + passwordEnv)
+            throw new DqmException(file + ": cannot read as PKCS#12 (wrong password" + (passwordEnv == null ? NO_PASSWORD : " in " + passwordEnv)
                     + ", or not a PKCS#12 file): " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new DqmException(file + ": cannot read as PKCS#12: " + e.getMessage(), e);
@@ -109,7 +112,9 @@ public final class X509Credentials {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new DqmException(file + ": cannot read the key of the PKCS#12 file: " + e.getMessage(), e);
+            throw new DqmException(file + ": cannot read the key of the PKCS#12 file"
+                    + (passwordEnv == null ? " (is it password-protected?" + NO_PASSWORD + ")" : " (is the password in " + passwordEnv + " right?)")
+                    + ": " + e.getMessage(), e);
         }
         throw new DqmException(file + ": the PKCS#12 file holds no private key (only certificates?)");
     }
@@ -151,6 +156,25 @@ public final class X509Credentials {
     /** The client certificate first, then the rest of the chain as given. */
     public List<X509Certificate> chain() {
         return chain;
+    }
+
+    /**
+     * Refuses a certificate of the chain that is expired or not yet valid at {@code clock}'s now (a proxy lasts about
+     * 12 h): otherwise cmsweb only answers a bare 401/403.
+     */
+    public X509Credentials checkValidity(Clock clock) {
+        Instant now = clock.instant();
+        for (X509Certificate c : chain) {
+            String which = (c == certificate() ? "client certificate " : "certificate ") + c.getSubjectX500Principal().getName() + " from " + source;
+            if (now.isAfter(c.getNotAfter().toInstant())) {
+                throw new DqmException(which + " expired at " + c.getNotAfter().toInstant() + " (now " + now + "): renew it"
+                        + " (a proxy: voms-proxy-init)");
+            }
+            if (now.isBefore(c.getNotBefore().toInstant())) {
+                throw new DqmException(which + " is not valid before " + c.getNotBefore().toInstant() + " (now " + now + ")");
+            }
+        }
+        return this;
     }
 
     /** Where these credentials were read from. */

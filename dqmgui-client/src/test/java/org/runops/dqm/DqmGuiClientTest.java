@@ -207,34 +207,58 @@ class DqmGuiClientTest {
     /** The landing page and the session answers are built from the spec (§3, serverext.cc): no real ones exist. */
     @Test
     void sessionApiIsTheFallbackAndItsSessionIsReused() throws Exception {
-        String landing = "<html><head><script>location.replace('/dqm/offline/session/ABMTY3')</script></head></html>";
-        String tuple = "([{'kind':'AutoUpdate','interval':300,'stamp':1538000000},{'kind':'DQMSample','vary':'any','order':'dataset','dynsearch':True,'items':["
-                + "{'type':'offline_data','items':[{\"type\":\"offline_data\",\"run\":\"321012\",\"dataset\":\"/StreamExpress/Run2018D-Express-v1/DQMIO\",\"version\":\"\",\"importversion\":1},"
-                + "{\"type\":\"offline_data\",\"run\":\"321012\",\"dataset\":\"/ZeroBias/Run2018D-PromptReco-v2/DQMIO\",\"version\":\"\",\"importversion\":1}]}]}])";
         server.enqueue(new MockResponse.Builder().code(404).body("Not found").build());
-        server.enqueue(ok(landing.getBytes()));
-        server.enqueue(ok(tuple.getBytes()));
-        server.enqueue(ok(tuple.getBytes()));
-        server.enqueue(new MockResponse.Builder().code(404).body("Not found").build());
-        server.enqueue(ok(tuple.getBytes()));
-        server.enqueue(ok(tuple.getBytes()));
+        server.enqueue(ok(LANDING.getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
 
         assertThat(client.datasetNames(321012)).containsExactly(EXPRESS, "/ZeroBias/Run2018D-PromptReco-v2/DQMIO");
         assertThat(client.datasetNames(321012)).hasSize(2);
 
         List<String> asked = new java.util.ArrayList<>();
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 6; i++) {
+            asked.add(server.takeRequest().getTarget());
+        }
+        // the stateless endpoint answered 404 once: the second listing goes straight to the session
+        assertThat(asked).containsExactly(
+                "/dqm/offline/data/json/samples?match=.*&run=321012",
+                "/dqm/offline/",
+                "/dqm/offline/session/ABMTY3/chooseSample?vary=run;order=dataset",
+                "/dqm/offline/session/ABMTY3/modify?vary=any;order=dataset;pat=321012",
+                "/dqm/offline/session/ABMTY3/chooseSample?vary=run;order=dataset",
+                "/dqm/offline/session/ABMTY3/modify?vary=any;order=dataset;pat=321012");
+    }
+
+    @Test
+    void aForgottenSessionIsReplacedOnce() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(404).body("Not found").build());
+        server.enqueue(ok(LANDING.getBytes()));
+        server.enqueue(new MockResponse.Builder().code(404).body("no such session").build()); // the GUI restarted
+        server.enqueue(ok(LANDING.replace("ABMTY3", "NEW42").getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
+        server.enqueue(ok(TUPLE.getBytes()));
+
+        assertThat(client.datasetNames(321012)).containsExactly(EXPRESS, "/ZeroBias/Run2018D-PromptReco-v2/DQMIO");
+
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
             asked.add(server.takeRequest().getTarget());
         }
         assertThat(asked).containsExactly(
                 "/dqm/offline/data/json/samples?match=.*&run=321012",
                 "/dqm/offline/",
                 "/dqm/offline/session/ABMTY3/chooseSample?vary=run;order=dataset",
-                "/dqm/offline/session/ABMTY3/modify?vary=any;order=dataset;pat=321012",
-                "/dqm/offline/data/json/samples?match=.*&run=321012",
-                "/dqm/offline/session/ABMTY3/chooseSample?vary=run;order=dataset",
-                "/dqm/offline/session/ABMTY3/modify?vary=any;order=dataset;pat=321012");
+                "/dqm/offline/",
+                "/dqm/offline/session/NEW42/chooseSample?vary=run;order=dataset",
+                "/dqm/offline/session/NEW42/modify?vary=any;order=dataset;pat=321012");
     }
+
+    private static final String LANDING = "<html><head><script>location.replace('/dqm/offline/session/ABMTY3')</script></head></html>";
+    private static final String TUPLE = "([{'kind':'AutoUpdate','interval':300,'stamp':1538000000},{'kind':'DQMSample','vary':'any','order':'dataset','dynsearch':True,'items':["
+                + "{'type':'offline_data','items':[{\"type\":\"offline_data\",\"run\":\"321012\",\"dataset\":\"/StreamExpress/Run2018D-Express-v1/DQMIO\",\"version\":\"\",\"importversion\":1},"
+                + "{\"type\":\"offline_data\",\"run\":\"321012\",\"dataset\":\"/ZeroBias/Run2018D-PromptReco-v2/DQMIO\",\"version\":\"\",\"importversion\":1}]}]}])";
 
     @Test
     void refusedSamplesAreNotRetriedThroughTheSession() {

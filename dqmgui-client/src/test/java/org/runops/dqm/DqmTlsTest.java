@@ -112,6 +112,46 @@ class DqmTlsTest {
         assertThat(server.getRequestCount()).isZero();
     }
 
+    @Test
+    void anEcKeyWorksAndTheTrustStoreSurvivesALaterHttpSettings() throws Exception {
+        HeldCertificate ecUser = new HeldCertificate.Builder().ecdsa256().commonName("ec user").signedBy(GRID_CA).build();
+        Path cert = Files.writeString(dir.resolve("usercert.pem"), ecUser.certificatePem());
+        Path key = Files.writeString(dir.resolve("userkey.pem"), ecUser.privateKeyPkcs8Pem());
+        server.enqueue(new MockResponse.Builder().code(200).body(new okio.Buffer().write(
+                Files.readAllBytes(SharedData.require(JsonFairyTest.OFFLINE)))).build());
+
+        // trustStore first, httpSettings after: the CERN store must not be dropped by the later call
+        try (DqmGuiClient gui = DqmGuiClient.builder().baseUrl(server.url("/dqm/offline/")).credentials(X509Credentials.pem(cert, key))
+                .trustStore(trustStore, "TEST_TRUST_PASSWORD").env(Map.of("TEST_TRUST_PASSWORD", "changeit")::get)
+                .httpSettings(HttpSettings.defaults().withRetry(ONCE)).build()) {
+            assertThat(gui.histogram(321012, DqmGuiClientTest.EXPRESS, DqmGuiClientTest.TRACKING_MAP)).isPresent();
+        }
+        assertThat(server.takeRequest().getHandshake().peerCertificates()).first().isEqualTo(ecUser.certificate());
+    }
+
+    @Test
+    void aServerCertificateForAnotherHostIsRefused() throws Exception {
+        // signed by the trusted CA, but not for localhost/127.0.0.1: only hostname verification can refuse it
+        HeldCertificate otherHost = new HeldCertificate.Builder().rsa2048().commonName("cmsweb.cern.ch")
+                .addSubjectAlternativeName("cmsweb.cern.ch").signedBy(SERVER_CA).build();
+        Path cert = Files.writeString(dir.resolve("usercert.pem"), USER.certificatePem());
+        Path key = Files.writeString(dir.resolve("userkey.pem"), USER.privateKeyPkcs8Pem());
+        try (MockWebServer wrongName = new MockWebServer()) {
+            wrongName.useHttps(new HandshakeCertificates.Builder().heldCertificate(otherHost).addTrustedCertificate(GRID_CA.certificate())
+                    .build().sslSocketFactory());
+            wrongName.start();
+            wrongName.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+            try (DqmGuiClient gui = DqmGuiClient.builder().baseUrl(wrongName.url("/dqm/offline/")).credentials(X509Credentials.pem(cert, key))
+                    .httpSettings(HttpSettings.defaults().withRetry(ONCE)).trustStore(trustStore, "TEST_TRUST_PASSWORD")
+                    .env(Map.of("TEST_TRUST_PASSWORD", "changeit")::get).build()) {
+                assertThatThrownBy(() -> gui.histogram(321012, DqmGuiClientTest.EXPRESS, DqmGuiClientTest.TRACKING_MAP))
+                        .isInstanceOf(DqmException.class)
+                        .hasStackTraceContaining("SSLPeerUnverifiedException");
+            }
+            assertThat(wrongName.getRequestCount()).isZero();
+        }
+    }
+
     private DqmGuiClient client(X509Credentials credentials) {
         return DqmGuiClient.builder()
                 .baseUrl(server.url("/dqm/offline/"))

@@ -192,6 +192,13 @@ class JsonFairyTest {
                 .hasMessageContaining("hist.stats.mean is missing");
     }
 
+    @Test
+    void bytesAfterTheJsonAreAnError() {
+        // Not "no such histogram": a proxy that appends a page to the answer must be seen.
+        assertThatThrownBy(() -> parse("{\"hist\":\"unsupported type\"} <html>oops")).isInstanceOf(DqmException.class)
+                .hasMessageContaining("src: ").hasMessageContaining("malformed jsonfairy JSON");
+    }
+
     private static java.util.Optional<Histogram> parse(String body) {
         return JsonFairy.parse(body.getBytes(StandardCharsets.UTF_8), "src");
     }

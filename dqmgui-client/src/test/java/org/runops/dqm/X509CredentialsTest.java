@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import javax.net.ssl.X509KeyManager;
 import okhttp3.tls.HeldCertificate;
@@ -88,6 +91,26 @@ class X509CredentialsTest {
                 .isInstanceOf(DqmException.class).hasMessageContaining(p12.toString()).hasMessageContaining("wrong password in P12_PASSWORD");
         assertThatThrownBy(() -> X509Credentials.pkcs12(p12, "P12_PASSWORD", Map.<String, String>of()::get))
                 .isInstanceOf(DqmException.class).hasMessageContaining("P12_PASSWORD").hasMessageContaining("is not set");
+        assertThatThrownBy(() -> X509Credentials.pkcs12(p12, null, Map.<String, String>of()::get))
+                .isInstanceOf(DqmException.class).hasMessageContaining(p12.toString()).hasMessageContaining("password-protected")
+                .hasMessageContaining("no password was given; name the environment variable");
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedWithItsNotAfter() throws IOException {
+        Path cert = Files.writeString(dir.resolve("usercert.pem"), USER.certificatePem());
+        Path key = Files.writeString(dir.resolve("userkey.pem"), USER.privateKeyPkcs8Pem());
+        X509Credentials c = X509Credentials.pem(cert, key);
+        Instant notAfter = USER.certificate().getNotAfter().toInstant();
+
+        assertThat(c.checkValidity(Clock.fixed(notAfter.minusSeconds(60), ZoneOffset.UTC))).isSameAs(c);
+        Clock later = Clock.fixed(notAfter.plusSeconds(1), ZoneOffset.UTC);
+        assertThatThrownBy(() -> c.checkValidity(later)).isInstanceOf(DqmException.class)
+                .hasMessageContaining("client certificate CN=test user from " + cert).hasMessageContaining("expired at " + notAfter);
+        assertThatThrownBy(() -> DqmGuiClient.builder().credentials(c).clock(later).build()).isInstanceOf(DqmException.class)
+                .hasMessageContaining("expired at " + notAfter);
+        Clock before = Clock.fixed(USER.certificate().getNotBefore().toInstant().minusSeconds(1), ZoneOffset.UTC);
+        assertThatThrownBy(() -> c.checkValidity(before)).isInstanceOf(DqmException.class).hasMessageContaining("is not valid before");
     }
 
     @Test

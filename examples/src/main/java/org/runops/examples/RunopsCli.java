@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.runops.core.RunopsException;
 import org.runops.examples.cli.CaloCommand;
 import org.runops.examples.cli.CertHelperCommand;
+import org.runops.examples.cli.CliEnvironment;
 import org.runops.examples.cli.DataloggerCommand;
 import org.runops.examples.cli.DemoCommand;
 import org.runops.examples.cli.DqmCommand;
@@ -47,6 +48,21 @@ public final class RunopsCli implements Runnable {
     @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
     private boolean verbose;
 
+    private final CliEnvironment environment;
+
+    public RunopsCli() {
+        this(CliEnvironment.system());
+    }
+
+    RunopsCli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The environment, home and clock commands read (the process's, or a test's). */
+    public CliEnvironment environment() {
+        return environment;
+    }
+
     public static void main(String[] args) {
         // slf4j-simple reads its level once, at the first logger: decide it before anything logs (-v may follow the subcommand).
         boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
@@ -60,6 +76,11 @@ public final class RunopsCli implements Runnable {
     /** Runs one command line with the given streams and returns its exit code (used by tests and main). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return execute(new CommandLine(new RunopsCli()), args, out, err);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)} with {@code environment} instead of the process's (tests). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+        return execute(new CommandLine(new RunopsCli(environment)), args, out, err);
     }
 
     /** Runs {@code args} on {@code cli}, a launcher (in tests with extra subcommands), with the launcher's exit-code policy. */

@@ -1,14 +1,18 @@
 package org.runops.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.runops.examples.Launcher.runops;
+import static org.runops.examples.Launcher.runopsIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.dqm.X509Credentials;
+import org.runops.examples.cli.CliEnvironment;
 import org.runops.testing.FakeDqmGui;
 import org.runops.testing.SharedData;
 
@@ -25,11 +29,24 @@ class DqmCliTest {
     @TempDir
     Path tmp;
 
+    /** A home and $CERN_CERTIFICATE_PATH under the temp dir: the developer's real ~/.globus is never read. */
+    private CliEnvironment env() {
+        return new CliEnvironment(Map.of(X509Credentials.CERTIFICATE_PATH_ENV, tmp.resolve("certs").toString())::get, tmp.resolve("home"),
+                Clock.systemUTC());
+    }
+
+    /** An encrypted grid key where discovery looks first (the usual CMS setup): any discovery attempt fails on it. */
+    private void encryptedKeyInTheCertificatePath() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("certs"));
+        Files.writeString(dir.resolve("userkey.pem"), ENCRYPTED_KEY);
+        Files.writeString(dir.resolve("usercert.pem"), CERT);
+    }
+
     @Test
     void histFromASavedAnswerAsATable() {
         Path file = SharedData.require(OFFLINE);
 
-        Launcher.Run r = runops("dqm", "hist", "--file", file.toString());
+        Launcher.Run r = runopsIn(env(), "dqm", "hist", "--file", file.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("TH2").contains("TrackEtaPhi_ImpactPoint_GenTk").contains("27465754")
@@ -40,7 +57,7 @@ class DqmCliTest {
 
     @Test
     void histFromASavedAnswerAsJson() throws Exception {
-        Launcher.Run r = runops("dqm", "hist", "--file", SharedData.require(OFFLINE).toString(), "--format", "json");
+        Launcher.Run r = runopsIn(env(), "dqm", "hist", "--file", SharedData.require(OFFLINE).toString(), "--format", "json");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -53,17 +70,35 @@ class DqmCliTest {
     }
 
     @Test
+    void anUnknownAxisRangeIsJsonNull() throws Exception {
+        // one bin: the GUI sends no first/last (spec), so the range is unknown; written from the spec's TH1 shape
+        Path file = Files.writeString(tmp.resolve("one_bin.json"), "{\"hist\":{\"type\":\"TH1\",\"title\":\"t\",\"stats\":{\"name\":\"N\","
+                + "\"entries\":5.000000,\"mean\":{\"X\":{\"value\":1,\"error\":0}},\"rms\":{\"X\":{\"value\":0,\"error\":0}},"
+                + "\"underflow\":0,\"overflow\":0},\"xaxis\":{\"title\":\"x\"},\"values\":{\"min\":5,\"max\":5},"
+                + "\"bins\":{\"integral\":5,\"content\":[5],\"error\":[2.236]}}}");
+
+        Launcher.Run r = runopsIn(env(), "dqm", "hist", "--file", file.toString(), "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode x = new ObjectMapper().readTree(r.out()).get("x");
+        assertThat(x.get("min").isNull()).as(r.out()).isTrue();
+        assertThat(x.get("max").isNull()).isTrue();
+        assertThat(x.get("bins").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void histFromTheGuiAndANoSuchHistogramExit() throws Exception {
+        encryptedKeyInTheCertificatePath(); // plain http: never looked at
         try (FakeDqmGui gui = new FakeDqmGui(Files.readAllBytes(SharedData.require(OFFLINE)), Files.readAllBytes(SharedData.require(UNSUPPORTED)))) {
             gui.run(321012, EXPRESS).missing("NoSuchPlot");
             String url = gui.baseUrl().toString();
 
-            Launcher.Run found = runops("dqm", "hist", "321012", EXPRESS, ME, "--url", url);
+            Launcher.Run found = runopsIn(env(), "dqm", "hist", "321012", EXPRESS, ME, "--url", url);
             assertThat(found.exitCode()).as(found.err()).isZero();
             assertThat(found.out()).contains("27465754").contains(url + "jsonfairy/archive/321012" + EXPRESS + "/" + ME);
             assertThat(found.err()).doesNotContain("no client certificate"); // plain http: no note
 
-            Launcher.Run missing = runops("dqm", "hist", "321012", EXPRESS, "Tracking/NoSuchPlot", "--url", url);
+            Launcher.Run missing = runopsIn(env(), "dqm", "hist", "321012", EXPRESS, "Tracking/NoSuchPlot", "--url", url);
             assertThat(missing.exitCode()).isEqualTo(1);
             assertThat(missing.err()).contains("no such histogram");
         }
@@ -71,19 +106,20 @@ class DqmCliTest {
 
     @Test
     void datasetsOfARunAndTheOneOfAReconstruction() throws Exception {
+        encryptedKeyInTheCertificatePath(); // plain http: never looked at
         try (FakeDqmGui gui = new FakeDqmGui(Files.readAllBytes(SharedData.require(OFFLINE)), Files.readAllBytes(SharedData.require(UNSUPPORTED)))) {
             gui.run(321012, EXPRESS, "/ZeroBias/Run2018D-PromptReco-v2/DQMIO", "/Cosmics/Run2018D-PromptReco-v2/DQMIO");
             String url = gui.baseUrl().toString();
 
-            Launcher.Run all = runops("dqm", "datasets", "321012", "--url", url);
+            Launcher.Run all = runopsIn(env(), "dqm", "datasets", "321012", "--url", url);
             assertThat(all.exitCode()).as(all.err()).isZero();
             assertThat(all.out()).contains("offline_data").contains(EXPRESS).contains("/ZeroBias/Run2018D-PromptReco-v2/DQMIO");
 
-            Launcher.Run prompt = runops("dqm", "datasets", "321012", "--reco", "prompt", "--url", url);
+            Launcher.Run prompt = runopsIn(env(), "dqm", "datasets", "321012", "--reco", "prompt", "--url", url);
             assertThat(prompt.exitCode()).as(prompt.err()).isZero();
             assertThat(prompt.out().strip()).isEqualTo("/Cosmics/Run2018D-PromptReco-v2/DQMIO");
 
-            Launcher.Run none = runops("dqm", "datasets", "999999", "--url", url, "--format", "json");
+            Launcher.Run none = runopsIn(env(), "dqm", "datasets", "999999", "--url", url, "--format", "json");
             assertThat(none.exitCode()).isEqualTo(1);
             assertThat(none.out().strip()).isEqualTo("[ ]");
         }
@@ -91,36 +127,58 @@ class DqmCliTest {
 
     @Test
     void badInputIsExitTwoAndNamesIt() {
-        Launcher.Run r = runops("dqm", "hist", "321012", "/StreamExpress/Run2018D-Express-v1", ME, "--url", "http://127.0.0.1:9/dqm/offline/");
+        Launcher.Run r = runopsIn(env(), "dqm", "hist", "321012", "/StreamExpress/Run2018D-Express-v1", ME, "--url", "http://127.0.0.1:9/dqm/offline/");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("'/StreamExpress/Run2018D-Express-v1' must have exactly three parts");
 
-        Launcher.Run both = runops("dqm", "hist", "1", "/a/b/c", "X", "--file", "f.json");
+        Launcher.Run both = runopsIn(env(), "dqm", "hist", "1", "/a/b/c", "X", "--file", "f.json");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--file reads a saved answer");
     }
 
     @Test
     void anEncryptedKeyIsRefusedWithTheWayOut() throws Exception {
-        Path key = Files.writeString(tmp.resolve("userkey.pem"),
-                "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----\n");
+        Path key = Files.writeString(tmp.resolve("userkey.pem"), ENCRYPTED_KEY);
         Path cert = Files.writeString(tmp.resolve("usercert.pem"), CERT);
 
-        Launcher.Run r = runops("dqm", "datasets", "321012", "--cert", cert.toString(), "--key", key.toString());
+        Launcher.Run r = runopsIn(env(), "dqm", "datasets", "321012", "--cert", cert.toString(), "--key", key.toString());
 
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("userkey.pem").contains("encrypted").contains("openssl pkey");
     }
 
     @Test
+    void certificatesAreDiscoveredOnlyForHttpsAndNotWithNoCert() throws Exception {
+        encryptedKeyInTheCertificatePath();
+        String https = "https://127.0.0.1:9/dqm/offline/";
+
+        Launcher.Run discovered = runopsIn(env(), "dqm", "datasets", "321012", "--url", https);
+        assertThat(discovered.exitCode()).isEqualTo(2);
+        assertThat(discovered.err()).contains(tmp.resolve("certs").resolve("userkey.pem").toString()).contains("encrypted");
+
+        // a two-part dataset fails before any connection: what matters is that no certificate was looked for
+        Launcher.Run none = runopsIn(env(), "dqm", "hist", "321012", "/A/B", "X", "--url", https, "--no-cert");
+        assertThat(none.err()).doesNotContain("encrypted").doesNotContain("note: no client certificate")
+                .contains("must have exactly three parts");
+        assertThat(none.exitCode()).isEqualTo(2);
+
+        Launcher.Run both = runopsIn(env(), "dqm", "datasets", "321012", "--no-cert", "--pkcs12", "x.p12");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-cert sends no certificate");
+    }
+
+    @Test
     void helpSaysWhereCertificatesAreLookedFor() {
-        Launcher.Run r = runops("dqm", "--help");
+        Launcher.Run r = runopsIn(env(), "dqm", "--help");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("$CERN_CERTIFICATE_PATH").contains("~/private").contains("~/.globus").contains("usercert.pem")
                 .contains("hist").contains("datasets");
-        assertThat(runops("dqm", "hist", "--help").out()).contains("Exit codes").contains("unsupported type");
+        assertThat(runopsIn(env(), "dqm", "hist", "--help").out()).contains("Exit codes").contains("unsupported type");
     }
+
+    private static final String ENCRYPTED_KEY =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----\n";
 
     /** Never parsed: the key is read (and refused) first. */
     private static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.dqm.CrawlLayout;
+import org.runops.dqm.CrawlTarget;
 import org.runops.examples.Launcher.Run;
 import org.runops.studies.DqmFeatures;
 import org.runops.testing.SharedData;
@@ -66,6 +67,15 @@ class RefrunCheckCliTest {
                 .containsExactly("0.0000 321005 1", "0.1815 321011 - <- REF", "n/a 321000 2 no map", "n/a 320980 3 no map");
         assertThat(r.out()).contains("REF 321011 is 2 of 2 by cost (0.1815; cheapest 321005 at 0.0000); the recommender does not list it.");
 
+        Path missing = tmp.resolve("to-crawl.txt");
+        Run again = runops("refrun", "check", "321012", "321011", "--dataset", DATASET, "--history", history().toString(),
+                "--dqm", crawl().toString(), "--missing-runs", missing.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("2 candidate(s) without a express map: 321000 320980", "wrote 2 run(s) to crawl to " + missing);
+        assertThat(Files.readString(missing)).isEqualTo("321000 Express\n320980 Express\n");
+        assertThat(CrawlTarget.readDqmcrawl(missing)).containsExactly(new CrawlTarget(321000, Reconstruction.EXPRESS),
+                new CrawlTarget(320980, Reconstruction.EXPRESS));
+
         Run listed = runops("refrun", "check", "321012", "321005", "--dataset", DATASET, "--history", history().toString(),
                 "--dqm", crawl().toString(), "--top", "1");
         assertThat(listed.out()).contains("REF 321005 is 1 of 1 by cost (0.0000; cheapest 321005 at 0.0000); the recommender ranks it 1.")
@@ -77,7 +87,8 @@ class RefrunCheckCliTest {
         Run r = runops("refrun", "check", "321010", "321005", "--dataset", DATASET, "--history", history().toString(),
                 "--dqm", crawl().toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("no tracking map of run 321010");
+        assertThat(r.err()).contains("no tracking map of run 321010 (express): expected "
+                + CrawlLayout.file(crawl(), DqmFeatures.TRACKING_MAP, 321010, Reconstruction.EXPRESS));
         Run unknown = runops("refrun", "check", "321012", "321005", "--dataset", "/Cosmics/X/DQM", "--history", history().toString(),
                 "--dqm", crawl().toString());
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -113,6 +113,10 @@ class RrCliTest {
         assertThat(runops("rr", "golden", "--help").out()).contains("--logic", "--datasets", "--union", "--intersect", "--subtract", "--out",
                 "SIMILAR TO");
         assertThat(runops("--help").out()).contains("rr");
+        assertThat(runops("rr", "runs", "--help").out()).contains("unquoted number", "like %x%", "a value cannot contain ';'");
+        assertThat(runops("rr", "--help").out()).contains("RUNOPS_RR_INSTANCE", "RUNOPS_RR_URL", "rr[:FILTER]");
+        assertThat(runops("runs", "list", "--help").out()).contains("rr[:FILTER], fff:DIR", "RUNOPS_RR_INSTANCE", "RUNOPS_RR_URL",
+                "joined by ';'");
     }
 
     @Test
@@ -152,7 +156,8 @@ class RrCliTest {
             assertThat(r.err()).contains("runops: error:", "datasets_filtered_ordered", "page 0 holds 1 records, expected 2 of count 3");
             assertThat(r.out()).isEmpty();
         }
-        try (MockWebServer server = server((path, body) -> json(500, "{\"err\": \"Invalid filter\"}"))) {
+        // a 200 {"err"} is the same error without the retry policy's real backoff sleeps (retries: RunRegistryClientTest)
+        try (MockWebServer server = server((path, body) -> json(200, "{\"err\": \"Invalid filter\"}"))) {
             Launcher.Run r = runops("rr", "runs", "--url", server.url("/api/").toString(), "--filter", "class: x");
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).contains("runs_filtered_ordered", "Invalid filter");
@@ -237,6 +242,12 @@ class RrCliTest {
             Launcher.Run r = runops("rr", "runs", "--runs", "1-2");
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).contains("RUNOPS_RR_CLIENT_ID");
+            // a bad filter is reported as such, not as the missing credentials
+            for (String command : List.of("runs", "datasets")) {
+                Launcher.Run bad = runops("rr", command, "--filter", "tracker-strip: GREAT");
+                assertThat(bad.exitCode()).isEqualTo(2);
+                assertThat(bad.err()).contains("tracker-strip", "status").doesNotContain("RUNOPS_RR_CLIENT_ID");
+            }
         }
     }
 

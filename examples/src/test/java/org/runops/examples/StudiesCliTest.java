@@ -72,7 +72,7 @@ class StudiesCliTest {
 
         Path png = tmp.resolve("pca.png");
         Path scored = tmp.resolve("scored.csv");
-        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate", "--components", "2",
+        Run p = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration,l1_rate",
                 "--colour-by", "fill_number", "--plot", png.toString(), "--out", scored.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
         assertThat(p.out()).contains("PCA of 41 of 41 rows", "explained variance", "pc1", "pc2", "init_lumi", "weight",
@@ -81,6 +81,10 @@ class StudiesCliTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(image.getHeight()).isEqualTo(700);
+
+        Run clamped = runops("studies", "pca", "--table", table.toString(), "--features", "init_lumi,duration", "--components", "4");
+        assertThat(clamped.exitCode()).as(clamped.err()).isZero();
+        assertThat(clamped.err()).contains("4 components asked, 2 features: 2 components");
     }
 
     @Test

@@ -84,7 +84,8 @@ class StudiesFullCliTest {
                 "--dqm", crawl.toString(), "--dqm-features", "Hits.Pixel,Hits.Strip,Tracks", "--out", table.toString(), "--progress");
         assertThat(t.exitCode()).as(t.err()).isZero();
         assertThat(t.out()).contains("wrote 24 rows");
-        assertThat(t.err()).contains("dqm: [##############################] rows 24/24");
+        assertThat(t.err()).contains("dqm: [##############################] rows 24/24",
+                "DQM features: 70 of 72 histograms found under " + crawl); // 321003 has no Tracks
         StudyTable full = StudyTable.readCsv(table);
         assertThat(full.columns()).startsWith("run_number", "reconstruction", "rr_dataset", "rr_class", "rr_significant",
                 "tracker_state", "pixel", "strip", "tracking", "fill_number", "recorded_lumi", "fill__fill_number", "fill__era");
@@ -103,6 +104,7 @@ class StudiesFullCliTest {
         assertThat(p.out()).contains("PCA of 24 of 24 rows", "pc5", "Hits.Pixel.mean", "Hits.Strip.rms", "Tracks.mean", "recorded_lumi",
                 "explained variance", "weight");
         assertThat(p.out()).doesNotContain("Tracks.entries", "pc6");
+        assertThat(p.out()).contains("wrote plot " + png + " coloured by tracking");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(StudyTable.readCsv(tmp.resolve("pcs.csv")).columns()).endsWith("pc4", "pc5");
@@ -118,5 +120,14 @@ class StudiesFullCliTest {
         Run r = runops("studies", "table", "--rr", tmp.resolve("none.json").toString(), "--dqm-features", "Hits");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--dqm-features needs --dqm DIR");
+    }
+
+    @Test
+    void aMissingCrawlDirectoryIsAnError() throws IOException {
+        Path rrFile = Files.writeString(tmp.resolve("rr.json"), "[" + rrRecord(321000, "/Express/Collisions2018/DQM", "BAD") + "]");
+        Path missing = tmp.resolve("no-such-crawl");
+        Run r = runops("studies", "table", "--rr", rrFile.toString(), "--dqm", missing.toString(), "--dqm-features", "Hits.Pixel");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("DQM crawl directory " + missing + " does not exist or is not a directory");
     }
 }

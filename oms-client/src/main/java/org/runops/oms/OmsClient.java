@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
 import org.runops.core.exec.NamedThreads;
 import org.runops.core.http.HtmlPages;
@@ -19,6 +21,7 @@ import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpFetcher;
 import org.runops.core.http.HttpSettings;
 import org.runops.core.http.OAuthClientCredentials;
+import org.runops.core.http.Sleeper;
 import org.runops.core.http.TokenProvider;
 
 /**
@@ -241,7 +244,11 @@ public final class OmsClient implements AutoCloseable {
             if (fetcher != null) {
                 return new OmsClient(this, fetcher, false);
             }
-            return new OmsClient(this, HttpFetcher.create(settings, tokenProvider()), true);
+            // one client for the token endpoint and OMS, so close() shuts both down
+            OkHttpClient client = HttpClients.create(settings);
+            HttpFetcher owned = new HttpFetcher(client, tokenProvider(client), settings.retry(), Sleeper.system(),
+                    RandomGenerator.getDefault());
+            return new OmsClient(this, owned, true);
         }
 
         private HttpUrl resolvedBaseUrl() {
@@ -252,7 +259,7 @@ public final class OmsClient implements AutoCloseable {
             return audience != null ? audience : instance != null ? instance.audience() : null;
         }
 
-        private TokenProvider tokenProvider() {
+        private TokenProvider tokenProvider(OkHttpClient client) {
             String audience = resolvedAudience();
             if (env == null) {
                 return tokens != null ? tokens : TokenProvider.none();
@@ -268,7 +275,7 @@ public final class OmsClient implements AutoCloseable {
                         + " (audience " + audience + ") in " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV
                         + "; the P5 instance needs none", e);
             }
-            return TokenProvider.clientCredentials(credentials, HttpClients.create(settings), clock);
+            return TokenProvider.clientCredentials(credentials, client, clock);
         }
     }
 }

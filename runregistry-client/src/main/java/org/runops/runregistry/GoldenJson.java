@@ -160,6 +160,9 @@ public final class GoldenJson {
 
     /** Only the runs {@code first..last} (inclusive). */
     public GoldenJson restrictedTo(long first, long last) {
+        if (first > last) {
+            throw new IllegalArgumentException("run range must ascend, got " + first + ".." + last);
+        }
         return new GoldenJson(new TreeMap<>(runs.subMap(first, true, last, true)));
     }
 

@@ -189,8 +189,8 @@ public sealed interface RrFilter permits RrFilter.Condition, RrFilter.All, RrFil
         return render().toString();
     }
 
-    /** Whether this filter lets everything through. */
+    /** Whether this filter lets everything through: judged on what is sent, so an {@code or} with {@code none()} counts too. */
     default boolean isEmpty() {
-        return this instanceof All a && a.parts().stream().allMatch(RrFilter::isEmpty);
+        return render().isEmpty();
     }
 }

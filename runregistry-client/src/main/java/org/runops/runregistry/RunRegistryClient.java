@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpFetcher;
@@ -29,7 +31,7 @@ import org.runops.runregistry.internal.RrRecords;
  *
  * <pre>{@code
  * try (RunRegistryClient rr = RunRegistryClient.builder().instance(RrInstance.PROD)
- *         .credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build()) {
+ *         .credentialsFromEnvironment(System::getenv).build()) {
  *     List<RrDataset> prompt = rr.datasets(RrFilter.and(RrFilter.runRange(355100, 355200),
  *             RrFilter.name(RrFilter.Op.LIKE, "/PromptReco/%"), RrFilter.parse("tracker-strip: GOOD")));
  *     List<LumiRange> ranges = rr.lumisectionRanges(355100, "/PromptReco/Collisions2022/DQM");
@@ -205,7 +207,7 @@ public final class RunRegistryClient implements AutoCloseable {
             return this;
         }
 
-        /** Use this fetcher (its retries, timeouts and tokens); the client does not close it. */
+        /** Use this fetcher (its retries, timeouts and tokens: not with tokens or credentials); the client does not close it. */
         public Builder fetcher(HttpFetcher f) {
             this.fetcher = Objects.requireNonNull(f, "fetcher");
             return this;
@@ -278,6 +280,7 @@ public final class RunRegistryClient implements AutoCloseable {
 
         /** The longest one paged query may take, every page and retry included (default 10 min). */
         public Builder queryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "queryTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("query timeout must be positive, got " + timeout);
             }
@@ -290,9 +293,18 @@ public final class RunRegistryClient implements AutoCloseable {
                 throw new IllegalStateException("RunRegistryClient needs an instance or a base URL");
             }
             if (fetcher != null) {
-                return new RunRegistryClient(this, fetcher, false, audienceSent());
+                if (tokens != null || credentials != null || env != null) { // the fetcher's own tokens would be sent instead
+                    throw new IllegalStateException("RunRegistryClient: a fetcher(...) brings its own tokens; do not combine it"
+                            + " with tokens(...), credentials(...) or credentialsFromEnvironment(...)");
+                }
+                return new RunRegistryClient(this, fetcher, false, audience);
             }
-            return new RunRegistryClient(this, HttpFetcher.create(settings, tokenProvider()), true, audienceSent());
+            OAuthClientCredentials c = resolvedCredentials(); // may refuse: before any client exists
+            // one client for the token endpoint and Run Registry, so close() shuts both down
+            OkHttpClient client = HttpClients.create(settings);
+            TokenProvider t = tokens != null ? tokens : c == null ? TokenProvider.none() : TokenProvider.clientCredentials(c, client, clock);
+            HttpFetcher owned = new HttpFetcher(client, t, settings.retry(), Sleeper.system(), RandomGenerator.getDefault());
+            return new RunRegistryClient(this, owned, true, audienceSent());
         }
 
         private HttpUrl resolvedBaseUrl() {
@@ -308,10 +320,8 @@ public final class RunRegistryClient implements AutoCloseable {
             return credentials != null ? credentials.audience() : env != null ? resolvedAudience() : null;
         }
 
-        private TokenProvider tokenProvider() {
-            if (tokens != null) {
-                return tokens;
-            }
+        /** The credentials given or read from the environment; null when none are to be used. */
+        private OAuthClientCredentials resolvedCredentials() {
             OAuthClientCredentials c = credentials;
             if (c == null && env != null) {
                 String a = resolvedAudience();
@@ -327,7 +337,7 @@ public final class RunRegistryClient implements AutoCloseable {
                             + " credentials (audience " + a + ") in " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV, e);
                 }
             }
-            return c == null ? TokenProvider.none() : TokenProvider.clientCredentials(c, HttpClients.create(settings), clock);
+            return c;
         }
     }
 }

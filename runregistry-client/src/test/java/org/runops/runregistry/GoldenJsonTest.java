@@ -71,6 +71,14 @@ class GoldenJsonTest {
     }
 
     @Test
+    void aReversedRestrictionNamesTheRange() {
+        GoldenJson g = GoldenJson.builder().add(316361, 1, 10).build();
+        assertThatThrownBy(() -> g.restrictedTo(317000, 315000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("run range must ascend, got 317000..315000");
+        assertThat(g.restrictedTo(316361, 316361)).isEqualTo(g);
+    }
+
+    @Test
     void setOperationsOnTheRealFile() {
         GoldenJson g = GoldenJson.read(SharedData.require(GOLDEN));
         GoldenJson early = g.restrictedTo(315000, 317000);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.runops.testing.MutableClock;
@@ -34,9 +35,10 @@ class JsonPortalTest {
 
     @BeforeEach
     void realFiles() throws IOException {
-        List<String> sample = Files.readAllLines(SharedData.require("runregistry/rr_json_logic_sample_ReReco_Run2018_UL2019.txt"));
-        filter = sample.get(0).strip(); // line 1 is the dataset name filter, the rest the json_logic object
-        logic = String.join("\n", sample.subList(1, sample.size()));
+        JsonLogicRequest sample = JsonLogicRequest.parse(Files.readString(
+                SharedData.require("runregistry/rr_json_logic_sample_ReReco_Run2018_UL2019.txt")));
+        filter = sample.datasetPattern().orElseThrow();
+        logic = sample.logic();
         golden = Files.readString(goldenFile());
     }
 
@@ -90,6 +92,28 @@ class JsonPortalTest {
                         assertThat(e.serverMessage()).contains("tracker-strp unknown");
                     });
             assertThat(waits).isEmpty();
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(1); // a failed job is not polled again
+            assertThat(rr.retryWaits).isEmpty();
+        }
+    }
+
+    @Test
+    void aPollThatMissesIsAskedAgainAfterTheIntervalAThirdMissInARowIsTheLast() throws IOException {
+        AtomicInteger polls = new AtomicInteger();
+        try (RrTestServer rr = new RrTestServer(s -> s.path().equals("json_portal/generate") ? json("{\"id\": 3}")
+                : polls.incrementAndGet() <= 3 ? new MockResponse.Builder().code(503).body("busy").build()
+                : json("{\"final_json\": {\"generated_json\": " + golden + "}}")); RunRegistryClient client = client(rr)) {
+            assertThat(client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add)).isEqualTo(GoldenJson.read(goldenFile()));
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(4);
+            assertThat(waits).hasSize(3).allMatch(d -> d.equals(Duration.ofSeconds(15)));
+            assertThat(rr.retryWaits).isEmpty(); // the poll interval is the only wait
+        }
+        try (RrTestServer rr = new RrTestServer(s -> s.path().equals("json_portal/generate") ? json("{\"id\": 4}")
+                : new MockResponse.Builder().code(502).body("proxy error").build()); RunRegistryClient client = client(rr)) {
+            assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
+                    .isInstanceOf(RunRegistryException.class).hasMessageContaining("job 4 could not be polled (4 failures in a row)")
+                    .hasMessageContaining("502");
+            assertThat(rr.requestsTo("json_portal/json")).hasSize(4);
         }
     }
 
@@ -112,6 +136,23 @@ class JsonPortalTest {
             assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
                     .isInstanceOf(RunRegistryException.class).hasMessageContaining("json_portal/generate").hasMessageContaining("503");
             assertThat(rr.requests).hasSize(1); // a retried generate would queue a second job
+        }
+    }
+
+    /** OkHttp resends a replayable body after a pooled connection fails; the generate body must not be replayed. */
+    @Test
+    void aConnectionLostAfterTheJobWasSentIsNotResent() throws IOException {
+        AtomicInteger generates = new AtomicInteger();
+        try (RrTestServer rr = new RrTestServer(s -> switch (s.path()) {
+            case "json_portal/generate" -> generates.incrementAndGet() == 1
+                    ? new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, true, true)).build()
+                    : json("{\"id\": 8}");
+            default -> json("[\"online\"]");
+        }); RunRegistryClient client = client(rr)) {
+            assertThat(client.datasetNames(1)).containsExactly("online"); // leaves a connection in the pool
+            assertThatThrownBy(() -> client.generateJson(logic, filter, JsonPortalOptions.defaults(), progress::add))
+                    .isInstanceOf(RunRegistryException.class).hasMessageContaining("json_portal/generate");
+            assertThat(rr.requestsTo("json_portal/generate")).hasSize(1); // a resent generate would queue a second job
         }
     }
 

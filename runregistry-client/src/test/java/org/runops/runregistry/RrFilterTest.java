@@ -21,6 +21,9 @@ class RrFilterTest {
         assertThat(json(RrFilter.none())).isEqualTo("{}");
         assertThat(RrFilter.none().isEmpty()).isTrue();
         assertThat(RrFilter.and(RrFilter.none(), RrFilter.none()).isEmpty()).isTrue();
+        assertThat(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2)).toJson()).isEqualTo("{}");
+        assertThat(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2)).isEmpty()).isTrue();
+        assertThat(RrFilter.runRange(1, 2).isEmpty()).isFalse();
     }
 
     @Test
@@ -73,6 +76,11 @@ class RrFilterTest {
         assertThat(json(RrFilter.parse("name: '/PromptReco/Collisions2018A/DQM'"))).isEqualTo("{\"name\":{\"=\":\"/PromptReco/Collisions2018A/DQM\"}}");
         assertThat(json(RrFilter.parse("oms_attributes.b_field: > 3.5"))).isEqualTo("{\"oms_attributes.b_field\":{\">\":3.5}}");
         assertThat(json(RrFilter.parse("stop_reason: <> ''"))).isEqualTo("{\"rr_attributes.stop_reason\":{\"<>\":\"\"}}");
+        assertThat(json(RrFilter.parse("short_run: true"))).isEqualTo("{\"rr_attributes.short_run\":{\"=\":true}}");
+        assertThat(json(RrFilter.parse("appeared_in: DQM GUI"))).isEqualTo("{\"dataset_attributes.appeared_in\":{\"=\":\"DQM GUI\"}}");
+        assertThat(json(RrFilter.parse("global_state: OPEN"))).isEqualTo("{\"dataset_attributes.global_state\":{\"=\":\"OPEN\"}}");
+        assertThat(json(RrFilter.parse("fill_number: 8000"))).isEqualTo("{\"oms_attributes.fill_number\":{\"=\":8000}}");
+        assertThat(json(RrFilter.parse("oms_attributes.my_new_field: 1"))).isEqualTo("{\"oms_attributes.my_new_field\":{\"=\":1}}");
     }
 
     @Test
@@ -96,6 +104,17 @@ class RrFilterTest {
         assertThatThrownBy(() -> RrFilter.where("run_number", Op.LIKE, 1)).hasMessageContaining("compares text");
         assertThatThrownBy(() -> RrFilter.rr("significant", Op.GT, true)).hasMessageContaining("boolean");
         assertThatThrownBy(() -> RrFilter.runRange(5, 4)).hasMessageContaining("ascend");
+        assertThatThrownBy(() -> RrFilter.parse("clas: Collisions22")).hasMessageContaining("'clas'")
+                .hasMessageContaining("oms_attributes.clas").hasMessageContaining("rr_attributes.clas");
+        assertThatThrownBy(() -> RrFilter.parse("xyz_state: OPEN")).hasMessageContaining("'xyz_state'");
+        assertThatThrownBy(() -> RrFilter.parse(Map.of("energyy", 6500))).hasMessageContaining("'energyy'");
+        assertThatThrownBy(() -> RrFilter.parse("run_number: [5, 3]")).hasMessageContaining("run_number: [5, 3]").hasMessageContaining("ascend");
+        assertThatThrownBy(() -> RrFilter.parse(Map.of("b_field", List.of(3.8, 0.1)))).hasMessageContaining("b_field").hasMessageContaining("ascend");
+        assertThat(json(RrFilter.parse("run_number: [5, 5]"))).isEqualTo("{\"run_number\":{\"and\":[{\">=\":5},{\"<=\":5}]}}");
+        assertThatThrownBy(() -> RrFilter.parse("name: like%Prompt%")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("put a space after like").hasMessageContaining("'name: like %Prompt%'");
+        assertThatThrownBy(() -> RrFilter.parse("hlt_key: NOTLIKE'%cosmic%'")).hasMessageContaining("put a space after NOTLIKE");
+        assertThat(json(RrFilter.parse("stop_reason: likely beam loss"))).isEqualTo("{\"rr_attributes.stop_reason\":{\"=\":\"likely beam loss\"}}");
         assertThatThrownBy(() -> Op.parse("~")).hasMessageContaining("= > < >= <= <> like notlike");
     }
 }

@@ -169,6 +169,9 @@ class RrRecordsTest {
                 .isInstanceOf(RunRegistryException.class).hasMessageContaining("cut.json").hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> RrDatasets.parse("<html>".getBytes(StandardCharsets.UTF_8), "page"))
                 .isInstanceOf(RunRegistryException.class).hasMessageContaining("<html>");
+        // a proxy's non-JSON answer may echo a token: the excerpt in the message hides it
+        assertThatThrownBy(() -> RrDatasets.parse("access_token=eyJhbGciOi.secret.x oops".getBytes(StandardCharsets.UTF_8), "proxy"))
+                .isInstanceOf(RunRegistryException.class).hasMessageContaining("access_token=***").hasMessageNotContaining("eyJhbGciOi");
     }
 
     @Test

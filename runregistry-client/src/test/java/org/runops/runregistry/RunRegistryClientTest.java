@@ -167,6 +167,9 @@ class RunRegistryClientTest {
                 assertThatThrownBy(() -> client.runs(RrFilter.none())).isInstanceOf(RunRegistryException.class)
                         .hasMessageContaining("20001 records without a filter, more than the guard of 20000");
                 assertThat(rr.requests).hasSize(1);
+                // a filter that renders to {} lets everything through, so the guard holds for it too
+                assertThatThrownBy(() -> client.runs(RrFilter.or(RrFilter.none(), RrFilter.runRange(1, 2))))
+                        .hasMessageContaining("more than the guard of 20000");
             }
             try (RunRegistryClient client = rr.builder().maxRowsWithoutFilter(50_000).build()) {
                 // past the guard the page is checked as usual (this one is empty)
@@ -252,5 +255,18 @@ class RunRegistryClientTest {
                 .isInstanceOf(RunRegistryException.class).hasMessageContaining("audience(...)").hasMessageContaining(RrInstance.OLD_AUDIENCE);
         assertThatThrownBy(() -> RunRegistryClient.builder().instance(RrInstance.PROD).credentialsFromEnvironment(Map.<String, String>of()::get).build())
                 .isInstanceOf(RunRegistryException.class).hasMessageContaining(RunRegistryClient.CLIENT_ID_ENV);
+    }
+
+    @Test
+    void builderMisuseIsRefusedWithTheReason() throws IOException {
+        assertThatThrownBy(() -> RunRegistryClient.builder().queryTimeout(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("queryTimeout");
+        try (RrTestServer rr = new RrTestServer(s -> json(page("runs", List.of(), 0, 0)))) {
+            // credentials beside a fetcher would be ignored, and 401/403 messages would name an audience never asked for
+            assertThatThrownBy(() -> rr.builder().credentialsFromEnvironment(Map.of(RunRegistryClient.CLIENT_ID_ENV, "a",
+                    RunRegistryClient.CLIENT_SECRET_ENV, "b")::get).instance(RrInstance.PROD).build())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("fetcher(...) brings its own tokens");
+            assertThatThrownBy(() -> rr.builder().tokens(TokenProvider.fixed("t")).build()).isInstanceOf(IllegalStateException.class);
+        }
     }
 }

@@ -4,14 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.runregistry.FlagStatus;
@@ -28,15 +25,17 @@ import org.slf4j.LoggerFactory;
  *     ({@link TrackerFlags}); datasets marked deleted are left out, and the first dataset wins when two give
  *     the same (run, reconstruction).
  *     Without Run Registry datasets the rows are the OMS runs joined with the Certhelper history
- *     ({@link StudyJoin#join(StudyTable, List)}: one per certified reconstruction);
+ *     ({@link StudyJoin#join(StudyTable, List)}: one per certified reconstruction, and a run without a
+ *     Certhelper row once, with {@code reconstruction} empty: it gets no DQM features or costs);
  * <li>⋈ OMS runs on {@code run_number} (left; their columns as flattened, {@code <attr>_unit} included), runs
  *     ⋈ fills on {@code fill_number} first (columns {@code fill__*}, {@link StudyJoin#withFills});
  * <li>⋈ Certhelper on (run, reconstruction) (left), when a history is given: {@code reference_run},
  *     {@code reference_reconstruction}, {@code dataset};
  * <li>⋈ DQM features from a crawl directory on (run, reconstruction): {@code <prefix>.mean|.rms|.entries|.integral}
  *     per {@link DqmFeature}; a missing histogram gives NaN (an empty cell), never a dropped row;
- * <li>{@code reference_cost} (the tracking map of the row against its reference's, of the reference's
- *     reconstruction when Certhelper names it, else the row's — as the notebook does) and
+ * <li>{@code reference_cost} (the tracking map of the row against its reference's, both of the row's
+ *     reconstruction — as the notebook's {@code calculate_tracking_map_reference_cost(run, ref, row.reco)} and
+ *     {@code refrun check} do, even when Certhelper names another reference reconstruction) and
  *     {@code angular_entropy} ({@link TrackingMaps}); empty when a map is missing.
  * </ol>
  */
@@ -57,6 +56,9 @@ public final class FullStudyTable {
     @FunctionalInterface
     public interface Progress {
         void rowDone(int done, int total);
+
+        /** Told once the DQM features are read: {@code found} of {@code asked} (row, histogram) pairs had a histogram under {@code root}. */
+        default void histogramsFound(long found, long asked, Path root) {}
     }
 
     public static Builder builder() {
@@ -150,16 +152,25 @@ public final class FullStudyTable {
         }
     }
 
+    /** A row's identity: (run, reconstruction); a dataset of unrecognised reconstruction is told apart by its name. */
+    private record RowKey(long run, Reconstruction reco, String unknownDataset) {
+        static RowKey of(long run, Reconstruction reco) {
+            return new RowKey(run, reco, null);
+        }
+    }
+
     static StudyTable runRegistryRows(List<RrDataset> datasets) {
         StudyTable.Builder out = StudyTable.builder(RR_COLUMNS);
-        Set<String> seen = new HashSet<>();
+        Map<RowKey, String> seen = new HashMap<>();
         for (RrDataset d : datasets) {
             if (d.deleted()) {
                 continue; // removed from Run Registry: not a certification
             }
             Reconstruction reco = TrackerFlags.reconstruction(d.name());
-            if (!seen.add(d.run() + "/" + reco)) {
-                LOG.debug("run {}: dataset {} gives {} again; the first dataset's row is kept", d.run(), d.name(), reco);
+            RowKey key = new RowKey(d.run(), reco, reco == Reconstruction.UNKNOWN ? d.name() : null);
+            String first = seen.putIfAbsent(key, d.name());
+            if (first != null) {
+                LOG.info("run {}: datasets {} and {} are both {}; the first one's row is kept", d.run(), first, d.name(), reco);
                 continue;
             }
             out.add(d.run(), reco == Reconstruction.UNKNOWN ? null : reco.certhelperName(), d.name(),
@@ -215,9 +226,9 @@ public final class FullStudyTable {
 
     /** rows ⋈ Certhelper on (run, reconstruction), left; the first pair of a (run, reconstruction) wins, as StudyJoin's. */
     static StudyTable joinReferences(StudyTable rows, List<RunReferencePair> certification) {
-        Map<String, RunReferencePair> byKey = new LinkedHashMap<>();
+        Map<RowKey, RunReferencePair> byKey = new HashMap<>();
         for (RunReferencePair p : certification) {
-            byKey.putIfAbsent(p.run() + "/" + Reconstruction.parse(p.reconstruction()), p);
+            byKey.putIfAbsent(RowKey.of(p.run(), Reconstruction.parse(p.reconstruction())), p);
         }
         List<Object> refs = new ArrayList<>(rows.size());
         List<Object> refRecos = new ArrayList<>(rows.size());
@@ -228,14 +239,13 @@ public final class FullStudyTable {
             refRecos.add(p == null || p.referenceReconstruction().isEmpty() ? null : p.referenceReconstruction());
             datasets.add(p == null || p.dataset().isEmpty() ? null : p.dataset());
         }
-        return rows.withColumn(REFERENCE_COLUMNS.get(0), refs).withColumn(REFERENCE_COLUMNS.get(1), refRecos)
-                .withColumn(REFERENCE_COLUMNS.get(2), datasets);
+        return rows.withColumns(REFERENCE_COLUMNS, List.of(refs, refRecos, datasets));
     }
 
-    private static Optional<String> key(StudyTable rows, int i) {
+    private static Optional<RowKey> key(StudyTable rows, int i) {
         OptionalLong run = StudyTable.wholeNumber(rows.value(i, "run_number"));
         Reconstruction reco = Reconstruction.parse(Objects.toString(rows.value(i, "reconstruction"), null));
-        return run.isPresent() && reco != Reconstruction.UNKNOWN ? Optional.of(run.getAsLong() + "/" + reco) : Optional.empty();
+        return run.isPresent() && reco != Reconstruction.UNKNOWN ? Optional.of(RowKey.of(run.getAsLong(), reco)) : Optional.empty();
     }
 
     /** The four statistics of every feature, per row; NaN (empty) where the crawl has no histogram. Built in one pass: 300 columns. */
@@ -262,8 +272,11 @@ public final class FullStudyTable {
             out.add(row);
             progress.rowDone(i + 1, table.size());
         }
-        LOG.debug("DQM features: {} of {} (row, histogram) pairs found under {}", found, (long) table.size() * features.size(),
-                crawl.root());
+        long asked = (long) table.size() * features.size();
+        if (found == 0 && asked > 0) {
+            LOG.warn("DQM features: none of {} histograms found under {}", asked, crawl.root());
+        }
+        progress.histogramsFound(found, asked, crawl.root());
         return out.build();
     }
 
@@ -288,11 +301,10 @@ public final class FullStudyTable {
             entropy[i] = TrackingMaps.angularEntropy(map.get());
             OptionalLong ref = hasReference ? StudyTable.wholeNumber(table.value(i, "reference_run")) : OptionalLong.empty();
             if (ref.isPresent()) {
-                Reconstruction refReco = Reconstruction.parse(Objects.toString(table.value(i, "reference_reconstruction"), null));
-                Optional<double[][]> refMap = crawl.map(mePath, ref.getAsLong(), refReco == Reconstruction.UNKNOWN ? reco : refReco);
+                Optional<double[][]> refMap = crawl.referenceMap(mePath, ref.getAsLong(), reco); // the row's reconstruction, as the notebook
                 cost[i] = refMap.map(m -> TrackingMaps.referenceCost(map.get(), m)).orElse(Double.NaN);
             }
         }
-        return table.withColumn(REFERENCE_COST, cost).withColumn(ANGULAR_ENTROPY, entropy);
+        return table.withColumns(List.of(REFERENCE_COST, ANGULAR_ENTROPY), new double[][] {cost, entropy});
     }
 }

@@ -23,6 +23,8 @@ import org.runops.core.RunopsException;
  *                 recommender's order)
  */
 public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
+    private static final String NO_MAP = "no map";
+
     /**
      * One candidate.
      *
@@ -68,12 +70,17 @@ public record ReferenceCheck(long run, long proposed, List<Entry> entries) {
                 continue;
             }
             double cost = map.map(m -> TrackingMaps.referenceCost(runMap, m)).orElse(Double.NaN);
-            String note = !Double.isNaN(cost) ? "" : map.isEmpty() ? "no map" : "flat map or another binning";
+            String note = !Double.isNaN(cost) ? "" : map.isEmpty() ? NO_MAP : "flat map or another binning";
             entries.add(new Entry(c, rank, cost, note));
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.hasCost()).thenComparingDouble(e -> e.hasCost() ? e.cost() : 0)
                 .thenComparingInt(e -> e.recommenderRank() == 0 ? Integer.MAX_VALUE : e.recommenderRank()));
         return new ReferenceCheck(run, proposed, entries);
+    }
+
+    /** The candidates (the proposal included) that have no map: what to crawl before checking again. */
+    public List<Long> withoutMap() {
+        return entries.stream().filter(e -> e.note().equals(NO_MAP)).map(Entry::candidate).toList();
     }
 
     /** The proposed reference's entry. */

@@ -100,11 +100,8 @@ public final class StudyPca {
                 scores[c][i] = projected[c];
             }
         }
-        StudyTable out = table;
-        for (int c = 0; c < components; c++) {
-            out = out.withColumn(Result.scoreColumn(c), scores[c]);
-        }
-        return new Result(out, pca, fitted.length);
+        List<String> names = IntStream.range(0, components).mapToObj(Result::scoreColumn).toList();
+        return new Result(table.withColumns(names, scores), pca, fitted.length);
     }
 
     private static boolean anyPresent(double[] row) {

@@ -212,31 +212,55 @@ public final class StudyTable {
 
     /** This table with column {@code name} added at the end, or replaced in place when it exists. */
     public StudyTable withColumn(String name, List<?> values) {
-        if (values.size() != rows.size()) {
-            throw new IllegalArgumentException("column " + name + ": " + values.size() + " values for " + rows.size() + " rows");
+        return withColumns(List.of(name), List.of(values));
+    }
+
+    /** This table with a numeric column added or replaced; NaN becomes null. */
+    public StudyTable withColumn(String name, double[] values) {
+        return withColumns(List.of(name), new double[][] {values});
+    }
+
+    /** This table with several columns added or replaced in one pass over the rows ({@code values[k]} for {@code names[k]}). */
+    public StudyTable withColumns(List<String> names, List<? extends List<?>> values) {
+        if (names.size() != values.size()) {
+            throw new IllegalArgumentException(names.size() + " column names for " + values.size() + " columns");
         }
-        Integer existing = index.get(name);
         List<String> cols = new ArrayList<>(columns);
-        if (existing == null) {
-            cols.add(name);
+        int[] at = new int[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            if (values.get(k).size() != rows.size()) {
+                throw new IllegalArgumentException("column " + name + ": " + values.get(k).size() + " values for " + rows.size() + " rows");
+            }
+            int c = cols.indexOf(name);
+            if (c < 0) {
+                c = cols.size();
+                cols.add(name);
+            }
+            at[k] = c;
         }
-        int c = existing == null ? columns.size() : existing;
         List<Object[]> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = Arrays.copyOf(rows.get(i), cols.size());
-            r[c] = normalise(values.get(i), name, i);
+            for (int k = 0; k < at.length; k++) {
+                r[at[k]] = normalise(values.get(k).get(i), names.get(k), i);
+            }
             out.add(r);
         }
         return new StudyTable(cols, out);
     }
 
-    /** This table with a numeric column added or replaced; NaN becomes null. */
-    public StudyTable withColumn(String name, double[] values) {
-        List<Object> boxed = new ArrayList<>(values.length);
-        for (double v : values) {
-            boxed.add(Double.isNaN(v) ? null : v);
+    /** {@link #withColumns(List, List)} of numeric columns; NaN becomes null. */
+    public StudyTable withColumns(List<String> names, double[][] values) {
+        List<List<Object>> boxed = new ArrayList<>(values.length);
+        for (double[] column : values) {
+            List<Object> b = new ArrayList<>(column.length);
+            for (double v : column) {
+                b.add(Double.isNaN(v) ? null : v);
+            }
+            boxed.add(b);
         }
-        return withColumn(name, boxed);
+        return withColumns(names, boxed);
     }
 
     int indexOf(String column) {

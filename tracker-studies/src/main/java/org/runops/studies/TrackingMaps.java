@@ -46,10 +46,12 @@ public final class TrackingMaps {
      * distance into {@value #ENTROPY_BINS} equal-width bins from the smallest to the largest distance
      * (the last bin closed, as numpy's), the mean difference per bin taken, and the Shannon entropy
      * {@code −Σ p ln p} of those 50 means normalised to sum 1, in <b>nats</b> (natural log, as
-     * {@code scipy.stats.entropy}); empty bins and zero means add nothing. It is at most
+     * {@code scipy.stats.entropy}); zero means add nothing. It is at most
      * {@code ln 50 ≈ 3.91}: a map whose cells differ alike at every distance (no structure) scores high.
      *
-     * <p>NaN for a map of fewer than two cells or a flat map (every difference 0).
+     * <p>NaN for a map of fewer than two cells, a flat map (every difference 0), or a map so small that a
+     * distance bin holds no pair (e.g. 10×10 and below; the original gives NaN there too). The 32×31 tracking
+     * map and maps from about 20×20 up fill every bin.
      */
     public static double angularEntropy(double[][] map) {
         int rows = map.length;
@@ -86,7 +88,10 @@ public final class TrackingMaps {
         double total = 0;
         double[] means = new double[ENTROPY_BINS];
         for (int b = 0; b < ENTROPY_BINS; b++) {
-            means[b] = count[b] == 0 ? 0 : sum[b] / count[b];
+            if (count[b] == 0) {
+                return Double.NaN; // scipy's binned_statistic mean of an empty bin is NaN, and so is the entropy
+            }
+            means[b] = sum[b] / count[b];
             total += means[b];
         }
         if (!(total > 0) || Double.isInfinite(total)) {

@@ -39,7 +39,9 @@ import org.runops.testing.SharedData;
  * "NO VALUE FOUND" → empty, tracking EMPTY); the histogram statistics are those of the files; Hits of 321012
  * prompt (no file) and Hits.Strip of 321011 ("unsupported type") are empty, the rows stay; reference_cost of
  * 321012 express against 321011 express is the offline-vs-online cost pinned in TrackingMapsTest, the others
- * are empty (no prompt map, no map of 320999); 321010 has no Certhelper row.
+ * are empty (no prompt map, no map of 320999); 321010 has no Certhelper row. Certhelper names 321011 prompt as the
+ * reference of 321012 express: reference_reconstruction says prompt, but the cost compares the express maps (the
+ * row's reconstruction, as the notebook's calculate_tracking_map_reference_cost(run, ref, row.reco)).
  */
 class FullStudyTableTest {
     private static final String OFFLINE = "dqm/jsonfairy_offline_321012_StreamExpress_Run2018D-Express-v1_TrackEtaPhi_ImpactPoint_GenTk.json";
@@ -104,14 +106,46 @@ class FullStudyTableTest {
 
     @Test
     void everyRowStaysWhenHistogramsAreMissing() throws IOException {
+        long[] found = {-1, -1};
         StudyTable table = FullStudyTable.builder()
                 .runRegistry(RrDatasets.read(resource("rr_datasets_321010-321012.json")))
-                .dqm(tmp.resolve("empty-crawl"))
+                .dqm(Files.createDirectory(tmp.resolve("empty-crawl")))
+                .progress(new FullStudyTable.Progress() {
+                    @Override
+                    public void rowDone(int done, int total) {}
+
+                    @Override
+                    public void histogramsFound(long f, long asked, Path root) {
+                        found[0] = f;
+                        found[1] = asked;
+                    }
+                })
                 .build();
+        assertThat(found).containsExactly(0, 5L * DqmFeatures.NOTEBOOK.size());
         assertThat(table.size()).isEqualTo(5);
         assertThat(table.columns()).hasSize(FullStudyTable.RR_COLUMNS.size() + 4 * DqmFeatures.NOTEBOOK.size() + 2);
         assertThat(table.column("Hits.Pixel.mean")).containsOnlyNulls();
         assertThat(table.column(FullStudyTable.ANGULAR_ENTROPY)).containsOnlyNulls();
+    }
+
+    @Test
+    void aMissingCrawlDirectoryIsAnErrorNamingIt() {
+        Path missing = tmp.resolve("no-such-crawl");
+        assertThatThrownBy(() -> FullStudyTable.builder()
+                .runRegistry(RrDatasets.read(resource("rr_datasets_321010-321012.json"))).dqm(missing).build())
+                .isInstanceOf(StudyException.class)
+                .hasMessage("DQM crawl directory " + missing + " does not exist or is not a directory");
+    }
+
+    @Test
+    void datasetsOfAnUnrecognisedReconstructionEachKeepTheirRow() {
+        RrDataset a = new RrDataset(321012, "/HcalNZS/Run2018D/DQM", "Collisions18", "OPEN", true, Map.of(), Map.of(), List.of(),
+                false, 1, Map.of());
+        RrDataset b = new RrDataset(321012, "/Cosmics/Run2018D/DQM", "Collisions18", "OPEN", true, Map.of(), Map.of(), List.of(),
+                false, 1, Map.of());
+        StudyTable table = FullStudyTable.builder().runRegistry(List.of(a, b, a)).build();
+        assertThat(table.column("rr_dataset")).containsExactly("/HcalNZS/Run2018D/DQM", "/Cosmics/Run2018D/DQM");
+        assertThat(table.column("reconstruction")).containsOnlyNulls();
     }
 
     @Test

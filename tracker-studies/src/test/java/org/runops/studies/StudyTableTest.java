@@ -108,6 +108,20 @@ class StudyTableTest {
     }
 
     @Test
+    void withColumnsAddsAndReplacesSeveralInOnePass() {
+        StudyTable t = TRICKY.withColumn("pc1", new double[] {1, 2, 3});
+        StudyTable both = t.withColumns(List.of("pc1", "pc2", "label"),
+                List.of(List.of(7.0, 8.0, 9.0), java.util.Arrays.asList(null, 1L, 2L), List.of("a", "b", "c")));
+        assertThat(both.columns()).endsWith("pc1", "pc2", "label").hasSize(t.columns().size() + 2);
+        assertThat(both.column("pc1")).containsExactly(7.0, 8.0, 9.0);
+        assertThat(both.column("pc2")).containsExactly(null, 1L, 2L);
+        assertThat(TRICKY.withColumns(List.of("a", "b"), new double[][] {{1, Double.NaN, 3}, {4, 5, 6}}).column("a"))
+                .containsExactly(1.0, null, 3.0);
+        assertThatThrownBy(() -> TRICKY.withColumns(List.of("a"), new double[][] {{1, 2, 3}, {4, 5, 6}}))
+                .hasMessageContaining("1 column names for 2 columns");
+    }
+
+    @Test
     void badInputIsRefusedWithItsPlace() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "a,b\n1,2\n3\n");

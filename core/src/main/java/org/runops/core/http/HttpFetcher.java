@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * Redirects are never followed: a 3xx is an authentication error (SSO login pages answer that way).
  * 4xx answers other than 401 and 429 are not retried. One fetch, attempts and waits together, ends
  * by the policy's {@code giveUpAfter} or a caller's tighter deadline: each attempt's call timeout is
- * cut to the time left, and no retry is started that could not finish in time. Every method is retried alike, so send only
- * idempotent requests (GET, or a POST such as a token grant that may safely be repeated).
+ * cut to the time left, and no retry is started that could not finish in time. Every method is retried alike by the
+ * policy: a request that must not be repeated (one that creates something) goes through {@link #withRetry}
+ * {@code (RetryPolicy.none())}, with a one-shot body so OkHttp does not resend it either. {@link #fetch} returns the body of
+ * any 2xx; {@link #fetchAnswer} keeps the status too, for services whose 2xx codes differ in meaning (200, 202, 203).
  * Thread-safe; share one per service.
  */
 public final class HttpFetcher implements AutoCloseable {
@@ -93,6 +96,22 @@ public final class HttpFetcher implements AutoCloseable {
     public record Answer(int status, byte[] body) {
         public Answer {
             Objects.requireNonNull(body, "body");
+        }
+
+        /** Equal status and equal bytes (a record would compare the array by identity). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Answer a && a.status == status && Arrays.equals(a.body, body);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * status + Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[status=" + status + ", " + body.length + " bytes]";
         }
     }
 

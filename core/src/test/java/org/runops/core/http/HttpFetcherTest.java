@@ -395,4 +395,13 @@ class HttpFetcherTest {
 
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Basic abc");
     }
+
+    @Test
+    void answersCompareByStatusAndBytes() {
+        HttpFetcher.Answer a = new HttpFetcher.Answer(202, "{\"progress\": 0.4}".getBytes(StandardCharsets.UTF_8));
+        HttpFetcher.Answer same = new HttpFetcher.Answer(202, "{\"progress\": 0.4}".getBytes(StandardCharsets.UTF_8));
+        assertThat(a).isEqualTo(same).hasSameHashCodeAs(same);
+        assertThat(a).isNotEqualTo(new HttpFetcher.Answer(200, same.body()));
+        assertThat(a.toString()).isEqualTo("Answer[status=202, 17 bytes]");
+    }
 }

@@ -45,7 +45,7 @@ public final class PrivateKeys {
     }
 
     /** The refusal for an encrypted key, with the ways out. */
-    public static DqmException encrypted(String source) {
+    private static DqmException encrypted(String source) {
         return new DqmException(source + ": the private key is encrypted (protected by a passphrase), and a client"
                 + " certificate key must be readable without one. Write an unencrypted copy readable only by you:"
                 + " 'openssl pkey -in " + source + " -out userkey.nopass.pem && chmod 600 userkey.nopass.pem'"

@@ -1,12 +1,9 @@
 package org.runops.dqm.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +20,8 @@ import org.runops.dqm.DqmSample;
  * 'items':[<same groups>]}])}). {@code run} is a string in both.
  */
 public final class SamplesParser {
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1 << 20).build())
-                    .build())
-            .build();
+    private static final ObjectMapper JSON = JsonBodies.mapper(32, JsonReadFeature.ALLOW_TRAILING_COMMA);
+    private static final String LIVE = "live";
 
     private SamplesParser() {}
 
@@ -36,7 +30,7 @@ public final class SamplesParser {
         JsonNode root = read(body, source);
         JsonNode groups = root.get("samples");
         if (groups == null || !groups.isArray()) {
-            throw new DqmException(source + ": expected {\"samples\": [...]}, got " + excerpt(body));
+            throw new DqmException(source + ": expected {\"samples\": [...]}, got " + JsonBodies.excerpt(body));
         }
         return collect(groups, run, source);
     }
@@ -45,7 +39,7 @@ public final class SamplesParser {
     public static List<DqmSample> session(byte[] body, long run, String source) {
         JsonNode root = read(pythonToJson(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8), source);
         if (!root.isArray()) {
-            throw new DqmException(source + ": expected the session's tuple of parts, got " + excerpt(body));
+            throw new DqmException(source + ": expected the session's tuple of parts, got " + JsonBodies.excerpt(body));
         }
         for (JsonNode part : root) {
             if (part.isObject() && "DQMSample".equals(part.path("kind").asText())) {
@@ -56,7 +50,7 @@ public final class SamplesParser {
                 return collect(groups, run, source);
             }
         }
-        throw new DqmException(source + ": no {'kind': 'DQMSample'} part in the session answer " + excerpt(body));
+        throw new DqmException(source + ": no {'kind': 'DQMSample'} part in the session answer " + JsonBodies.excerpt(body));
     }
 
     /** The session id in the GUI's landing page ({@code location.replace('/dqm/offline/session/ABMTY3')}): the path, or null. */
@@ -80,20 +74,40 @@ public final class SamplesParser {
         List<DqmSample> out = new ArrayList<>();
         for (JsonNode group : groups) {
             JsonNode items = group.get("items");
-            if (items == null || !items.isArray()) {
-                continue; // a group without samples (the online GUI's "live" group, say)
+            if (items == null || !items.isArray() || LIVE.equals(group.path("type").asText())) {
+                continue; // the online GUI's "live" group: the run being taken, which has no jsonfairy yet
             }
             for (JsonNode item : items) {
-                String runText = item.path("run").asText("");
-                String dataset = item.path("dataset").asText("");
-                if (dataset.isEmpty() || !runText.equals(Long.toString(run))) {
+                String type = item.path("type").asText(group.path("type").asText(""));
+                if (LIVE.equals(type)) {
                     continue;
                 }
-                out.add(new DqmSample(item.path("type").asText(group.path("type").asText("")), run, dataset,
-                        item.path("version").asText(""), item.path("importversion").asInt(0)));
+                JsonNode dataset = item.get("dataset");
+                if (dataset == null || !dataset.isTextual() || dataset.asText().isEmpty()) {
+                    throw new DqmException(source + ": a sample without a dataset name: " + Redaction.excerpt(item.toString()));
+                }
+                if (runOf(item, source) != run) {
+                    continue; // the GUI matches the run as a regex: 3210120 comes with 321012
+                }
+                out.add(new DqmSample(type, run, dataset.asText(), item.path("version").asText(""), item.path("importversion").asInt(0)));
             }
         }
         return out;
+    }
+
+    /** The item's run: an integer, or an integral number or string (the GUI writes a string). */
+    private static long runOf(JsonNode item, String source) {
+        JsonNode run = item.get("run");
+        if (run != null && run.isNumber() && run.canConvertToExactIntegral() && run.canConvertToLong()) {
+            return run.asLong();
+        }
+        if (run != null && run.isTextual()) {
+            String text = run.asText().strip();
+            if (!text.isEmpty() && text.length() <= 18 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Long.parseLong(text);
+            }
+        }
+        throw new DqmException(source + ": a sample without an integral run number: " + Redaction.excerpt(item.toString()));
     }
 
     /**
@@ -130,8 +144,10 @@ public final class SamplesParser {
                 i = end - 1;
             } else {
                 if (inString && c == '\\' && i + 1 < t.length()) {
-                    b.append(c);
                     c = t.charAt(++i);
+                    if (c != '\'') {
+                        b.append('\\'); // Python's \' is a plain ' in JSON; other escapes are the same
+                    }
                 }
                 b.append(c);
             }
@@ -146,14 +162,9 @@ public final class SamplesParser {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new DqmException(source + ": malformed samples answer (" + e.getOriginalMessage() + "): " + excerpt(body), e);
+            throw new DqmException(source + ": malformed samples answer (" + e.getOriginalMessage() + "): " + JsonBodies.excerpt(body), e);
         } catch (java.io.IOException e) {
             throw new DqmException(source + ": cannot read the samples answer: " + e.getMessage(), e);
         }
-    }
-
-    private static String excerpt(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 2048), StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? "an empty body" : "\"" + Redaction.excerpt(text) + "\"";
     }
 }

@@ -39,6 +39,36 @@ class SamplesParserTest {
     }
 
     @Test
+    void theLiveGroupIsSkippedEvenWhenItCarriesTheRun() {
+        // The live item names the run here: only its type tells it apart (spec §3: items[0] is "live", use online_data).
+        assertThat(SamplesParser.session(seed("session/modify_online_live_run_spec.txt"), 321012, "m"))
+                .containsExactly(new DqmSample("online_data", 321012, "/Global/Online/ALL", "", 1));
+        assertThat(SamplesParser.samples(bytes("{\"samples\":[{\"type\":\"online_data\",\"items\":[{\"type\":\"live\",\"run\":\"7\","
+                + "\"dataset\":\"/Global/Online/ALL\"}]}]}"), 7, "s")).isEmpty();
+    }
+
+    @Test
+    void numericRunsAreAcceptedAndOtherRunsSkipped() {
+        assertThat(SamplesParser.samples(bytes("{\"samples\":[{\"type\":\"offline_data\",\"items\":["
+                + "{\"run\":321012,\"dataset\":\"/A/B-v1/DQMIO\"},{\"run\":321012.0,\"dataset\":\"/A/C-v1/DQMIO\"},"
+                + "{\"run\":\"3210120\",\"dataset\":\"/A/D-v1/DQMIO\"}]}]}"), 321012, "s"))
+                .extracting(DqmSample::dataset).containsExactly("/A/B-v1/DQMIO", "/A/C-v1/DQMIO");
+    }
+
+    @Test
+    void anItemOfAnUnexpectedShapeIsAnErrorNamingSourceAndItem() {
+        // No real answer has these shapes: they guard against the GUI renaming or retyping a field.
+        assertThatThrownBy(() -> SamplesParser.samples(bytes("{\"samples\":[{\"items\":[{\"runnr\":321012,\"name\":\"/A/B/DQMIO\"}]}]}"),
+                321012, "src")).isInstanceOf(DqmException.class).hasMessageContaining("src: a sample without a dataset name")
+                .hasMessageContaining("runnr");
+        assertThatThrownBy(() -> SamplesParser.samples(bytes("{\"samples\":[{\"items\":[{\"runnr\":321012,\"dataset\":\"/A/B/DQMIO\"}]}]}"),
+                321012, "src")).isInstanceOf(DqmException.class).hasMessageContaining("src: a sample without an integral run number")
+                .hasMessageContaining("runnr");
+        assertThatThrownBy(() -> SamplesParser.samples(bytes("{\"samples\":[{\"items\":[{\"run\":321012.5,\"dataset\":\"/A/B/DQMIO\"}]}]}"),
+                321012, "src")).isInstanceOf(DqmException.class).hasMessageContaining("integral run number");
+    }
+
+    @Test
     void pythonWordsOnlyOutsideStrings() {
         assertThat(SamplesParser.pythonToJson("({'a':True,'b':'None of True','c':None,'d':[False,1.5e3]},)"))
                 .isEqualTo("{\"a\":true,\"b\":\"None of True\",\"c\":null,\"d\":[false,1.5e3]}");
@@ -62,6 +92,17 @@ class SamplesParserTest {
                 .hasMessageContaining("malformed samples answer");
         assertThatThrownBy(() -> SamplesParser.session(bytes("([{'kind':'AutoUpdate'}])"), 1, "src")).isInstanceOf(DqmException.class)
                 .hasMessageContaining("no {'kind': 'DQMSample'} part");
+    }
+
+    @Test
+    void bytesAfterTheJsonAreAnError() {
+        assertThatThrownBy(() -> SamplesParser.samples(bytes("{\"samples\":[]} <html>oops"), 1, "src")).isInstanceOf(DqmException.class)
+                .hasMessageContaining("src: malformed samples answer");
+    }
+
+    @Test
+    void aPythonEscapedQuoteIsAPlainQuote() {
+        assertThat(SamplesParser.pythonToJson("({'t':'it\\'s','p':'a\\\\b'},)")).isEqualTo("{\"t\":\"it's\",\"p\":\"a\\\\b\"}");
     }
 
     private static byte[] bytes(String s) {

@@ -20,6 +20,7 @@ import org.runops.dqm.CrawlTarget;
 import org.runops.dqm.Crawler;
 import org.runops.dqm.DqmException;
 import org.runops.dqm.DqmGuiClient;
+import org.runops.examples.RunopsCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,10 +97,11 @@ final class DqmCrawlCommand implements Callable<Integer> {
 
     private int crawlAndPrint(List<CrawlTarget> targets) {
         PrintWriter err = spec.commandLine().getErr();
-        Function<String, String> env = System::getenv;
+        CliEnvironment environment = ((RunopsCli) spec.root().userObject()).environment();
+        Function<String, String> env = environment.env();
         CrawlReport report;
         Path cacheDir;
-        try (DqmGuiClient gui = connection.client(env, Path.of(System.getProperty("user.home")), err);
+        try (DqmGuiClient gui = connection.client(environment, err);
                 ProgressBar bar = new ProgressBar(err, progress || System.console() != null, "crawl", "histograms")) {
             cacheDir = cache != null ? cache : defaultCache(env, gui.baseUrl());
             CrawlOptions options = options(cacheDir);

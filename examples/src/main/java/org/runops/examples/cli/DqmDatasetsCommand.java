@@ -1,7 +1,6 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.runops.core.refrun.Reconstruction;
 import org.runops.dqm.DatasetResolver;
 import org.runops.dqm.DqmGuiClient;
 import org.runops.dqm.DqmSample;
+import org.runops.examples.RunopsCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,12 +59,12 @@ final class DqmDatasetsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reco must be online, express, prompt, rereco or rerecoul, got '" + reco + "'");
         }
         List<DqmSample> samples;
-        try (DqmGuiClient gui = connection.client(System::getenv, Path.of(System.getProperty("user.home")), spec.commandLine().getErr())) {
+        try (DqmGuiClient gui = connection.client(((RunopsCli) spec.root().userObject()).environment(), spec.commandLine().getErr())) {
             samples = gui.datasets(run);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (wanted != null) {
-            Optional<String> picked = DatasetResolver.pick(run, wanted, samples.stream().map(DqmSample::dataset).distinct().toList());
+            Optional<String> picked = DatasetResolver.pick(wanted, DqmSample.datasetNames(samples));
             if (picked.isEmpty()) {
                 spec.commandLine().getErr().println("runops: run " + run + ": no dataset for " + wanted.name().toLowerCase(Locale.ROOT)
                         + " among " + samples.size() + " sample(s)");

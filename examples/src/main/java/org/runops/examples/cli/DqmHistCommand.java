@@ -12,9 +12,10 @@ import org.runops.core.RegularFiles;
 import org.runops.dqm.Axis;
 import org.runops.dqm.AxisStats;
 import org.runops.dqm.DqmGuiClient;
-import org.runops.dqm.Histogram;
 import org.runops.dqm.Histogram2D;
+import org.runops.dqm.Histogram;
 import org.runops.dqm.JsonFairy;
+import org.runops.examples.RunopsCli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +72,7 @@ final class DqmHistCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give RUN DATASET ME (or --file F), got " + args.size() + " argument(s)");
             }
             long run = run(args.get(0));
-            try (DqmGuiClient gui = connection.client(System::getenv, Path.of(System.getProperty("user.home")), spec.commandLine().getErr())) {
+            try (DqmGuiClient gui = connection.client(((RunopsCli) spec.root().userObject()).environment(), spec.commandLine().getErr())) {
                 source = gui.archiveUrl(run, args.get(1), args.get(2)).toString();
                 histogram = gui.histogram(run, args.get(1), args.get(2));
             }
@@ -140,8 +141,14 @@ final class DqmHistCommand implements Callable<Integer> {
     }
 
     private static Json axis(Json j, AxisStats s, Axis a) {
-        return j.field("title", a.title()).field("mean", s.mean()).field("meanError", s.meanError()).field("rms", s.rms())
-                .field("rmsError", s.rmsError()).field("bins", a.nbins()).field("min", a.min()).field("max", a.max());
+        j.field("title", a.title()).field("mean", s.mean()).field("meanError", s.meanError()).field("rms", s.rms())
+                .field("rmsError", s.rmsError()).field("bins", a.nbins());
+        return range(range(j, "min", a.min()), "max", a.max());
+    }
+
+    /** An unknown axis range (NaN) as JSON null, so min/max stay numbers or null. */
+    private static Json range(Json j, String name, double v) {
+        return Double.isFinite(v) ? j.field(name, v) : j.field(name, (String) null);
     }
 
     /** Whole numbers without a fraction (entries), the rest as the GUI's 6 significant digits came. */

@@ -3,7 +3,6 @@ package org.runops.examples.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.runops.core.http.HttpSettings;
 import org.runops.oms.OmsCache;
 import org.runops.oms.OmsClient;
 import org.runops.oms.OmsInstance;
@@ -56,11 +55,6 @@ final class OmsConnectionOptions {
         if (audience != null) {
             b.audience(audience);
         }
-        HttpSettings defaults = HttpSettings.defaults();
-        HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
-        if (trustStore != null) {
-            settings = settings.withTrustStore(trustStore, System.getenv(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
-        }
-        return b.httpSettings(settings).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
+        return b.httpSettings(CliHttpSettings.of(callTimeout, trustStore, TRUST_STORE_PASSWORD_ENV, System::getenv)).credentialsFromEnvironment(System::getenv, Clock.systemUTC()).build();
     }
 }

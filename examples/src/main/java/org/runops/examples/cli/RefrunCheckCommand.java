@@ -1,21 +1,26 @@
 package org.runops.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.runops.core.refrun.FeatureTable;
+import java.util.stream.Collectors;
+import org.runops.core.ledger.AtomicFiles;
 import org.runops.core.refrun.Recommendation;
 import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
-import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RunReferencePair;
 import org.runops.dqm.CrawlLayout;
+import org.runops.dqm.CrawlTarget;
 import org.runops.studies.DqmCrawlDirectory;
 import org.runops.studies.DqmFeatures;
 import org.runops.studies.ReferenceCheck;
+import org.runops.studies.StudyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,8 +35,9 @@ import picocli.CommandLine.Spec;
             "recommender lists for RUN (as 'runops refrun recommend' ranks them: the choices of runs below RUN learned).",
             "The cost is half the mean squared difference of the z-normalised maps: 0 = the same shape, about 1 = unrelated.",
             "Rows are sorted by cost; REF is marked. Candidates without a map (or with a flat one) come last, as n/a.",
-            "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json;",
-            "crawl RUN, REF and the candidates first to check against the GUI's archive);",
+            "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json).",
+            "The candidates are only known once this runs: run it, crawl the runs it lists without a map (--missing-runs FILE",
+            "writes them as a runs file: 'runops dqm crawl FILE --out DIR --resource <the map>'), then run it again;",
             "the candidates' maps are read for the same reconstruction as RUN's unless --reference-reconstruction says otherwise.",
             "A low cost does not make a reference right; a proposal much costlier than the others is worth a second look.",
             "Exit codes: 0 printed; 2 bad arguments, unreadable input or no map of RUN (nothing to compare with)."
@@ -67,6 +73,10 @@ final class RefrunCheckCommand implements Callable<Integer> {
     @Option(names = "--tracking-map", paramLabel = "ME", description = "The map's ME path (default: " + DqmFeatures.TRACKING_MAP + ").")
     private String trackingMap = DqmFeatures.TRACKING_MAP;
 
+    @Option(names = "--missing-runs", paramLabel = "FILE",
+            description = "Write the candidates without a map to FILE, one '<run> <Reco>' per line (runops dqm crawl's RUNS_FILE).")
+    private Path missingRuns;
+
     @Mixin
     private RefrunInputs inputs;
 
@@ -78,34 +88,51 @@ final class RefrunCheckCommand implements Callable<Integer> {
         if (top <= 0) {
             throw new IllegalArgumentException("--top must be positive: " + top);
         }
-        Reconstruction reco = reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset));
-        Reconstruction refReco = reconstruction("--reference-reconstruction", referenceReconstruction, reco);
+        Reconstruction reco = RefrunInputs.reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset));
+        Reconstruction refReco = RefrunInputs.reconstruction("--reference-reconstruction", referenceReconstruction, reco);
         if (reco == Reconstruction.UNKNOWN) {
             throw new IllegalArgumentException("cannot tell RUN's reconstruction from the dataset '" + dataset + "': give --reconstruction");
         }
-        List<RunReferencePair> history = inputs.readHistory();
-        FeatureTable features = inputs.readFeatures(history, run);
-        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
-                .settings(RecommenderSettings.defaults().withCandidates(top)).build();
-        int learned = recommender.learnBefore(history, run);
-        Recommendation rec = recommender.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()));
+        RefrunInputs.Ranked ranked = inputs.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()),
+                RecommenderSettings.defaults().withCandidates(top));
+        Recommendation rec = ranked.recommendation();
+        int learned = ranked.learned();
 
         DqmCrawlDirectory crawl = new DqmCrawlDirectory(dqm);
-        ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(),
-                r -> crawl.map(trackingMap, r, r == run ? reco : refReco));
+        ReferenceCheck check = ReferenceCheck.of(run, reference, rec.runs(), r -> r == run ? runMap(crawl, reco)
+                : crawl.map(trackingMap, r, refReco));
         print(check, reco, refReco, learned, spec.commandLine().getOut());
+        writeMissing(check.withoutMap(), refReco);
         return ExitCodes.OK;
     }
 
-    private static Reconstruction reconstruction(String option, String text, Reconstruction fallback) {
-        if (text == null) {
-            return fallback;
+    private void writeMissing(List<Long> runs, Reconstruction refReco) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!runs.isEmpty()) {
+            err.println(runs.size() + " candidate(s) without a " + refReco.certhelperName() + " map: "
+                    + runs.stream().map(String::valueOf).collect(Collectors.joining(" ")));
         }
-        Reconstruction r = Reconstruction.parse(text);
-        if (r == Reconstruction.UNKNOWN) {
-            throw new IllegalArgumentException(option + " " + text + ": expected online, express, prompt, rereco or rerecoul");
+        if (missingRuns != null) {
+            StringBuilder text = new StringBuilder();
+            runs.forEach(r -> text.append(new CrawlTarget(r, refReco).dqmcrawlLine()).append('\n'));
+            try {
+                AtomicFiles.write(missingRuns, text.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + missingRuns, e);
+            }
+            err.println("wrote " + runs.size() + " run(s) to crawl to " + missingRuns);
         }
-        return r;
+        err.flush();
+    }
+
+    /** RUN's map; without it nothing can be compared, and the error names the file that was looked for. */
+    private Optional<double[][]> runMap(DqmCrawlDirectory crawl, Reconstruction reco) {
+        Optional<double[][]> map = crawl.map(trackingMap, run, reco);
+        if (map.isEmpty()) {
+            throw new StudyException("no tracking map of run " + run + " (" + reco.certhelperName() + "): expected "
+                    + CrawlLayout.file(dqm, trackingMap, run, reco) + " (crawl it with runops dqm crawl)");
+        }
+        return map;
     }
 
     private void print(ReferenceCheck check, Reconstruction reco, Reconstruction refReco, int learned, PrintWriter out) {

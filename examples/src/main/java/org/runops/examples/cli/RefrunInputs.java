@@ -8,6 +8,11 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.runops.core.refrun.FeatureCsv;
 import org.runops.core.refrun.FeatureTable;
+import org.runops.core.refrun.Recommendation;
+import org.runops.core.refrun.RecommendationTarget;
+import org.runops.core.refrun.RecommenderSettings;
+import org.runops.core.refrun.Reconstruction;
+import org.runops.core.refrun.ReferenceRunRecommender;
 import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.run.RunRecord;
@@ -43,6 +48,34 @@ final class RefrunInputs {
                 "last_lumisection_number, and b_field when the file has it). b_field is a hard filter only: 0 T and 3.8 T",
                 "runs are never each other's reference."})
     List<String> featureColumns;
+
+    /** A recommendation and how many earlier choices the recommender learned before it. */
+    record Ranked(Recommendation recommendation, int learned) {}
+
+    /**
+     * The recommender of {@code refrun recommend} and {@code refrun check} alike: the history and features read,
+     * the choices before {@code target} learned ({@code learnBefore(history, target)}: earlier runs and the
+     * target run's earlier reconstructions), then its ranking for {@code target}.
+     */
+    Ranked recommend(RecommendationTarget target, RecommenderSettings settings) {
+        List<RunReferencePair> pairs = readHistory();
+        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(readFeatures(pairs, target.run()))
+                .settings(settings).build();
+        int learned = recommender.learnBefore(pairs, target);
+        return new Ranked(recommender.recommend(target), learned);
+    }
+
+    /** {@code text} of {@code option} parsed, or {@code fallback} when the option is not given. */
+    static Reconstruction reconstruction(String option, String text, Reconstruction fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        Reconstruction r = Reconstruction.parse(text);
+        if (r == Reconstruction.UNKNOWN) {
+            throw new IllegalArgumentException(option + " " + text + ": expected online, express, prompt, rereco or rerecoul");
+        }
+        return r;
+    }
 
     List<RunReferencePair> readHistory() {
         return (history != null ? server.readFile(history, "--history") : server.fetch()).pairs();

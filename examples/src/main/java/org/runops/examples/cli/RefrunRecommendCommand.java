@@ -1,18 +1,14 @@
 package org.runops.examples.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.Recommendation;
 import org.runops.core.refrun.RecommendationTarget;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
-import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.refrun.ScoredCandidate;
 import org.runops.core.refrun.Signal;
 import picocli.CommandLine.Command;
@@ -69,13 +65,12 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
-        List<RunReferencePair> history = inputs.readHistory();
-        FeatureTable features = inputs.readFeatures(history, run);
-        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
-                .settings(RecommenderSettings.defaults().withCandidates(top).withAbstainBelow(abstainBelow)).build();
-        RecommendationTarget target = new RecommendationTarget(run, dataset, reconstruction());
-        int learned = recommender.learnBefore(history, target);
-        Recommendation rec = recommender.recommend(target);
+        RecommendationTarget target = new RecommendationTarget(run, dataset,
+                RefrunInputs.reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset)).certhelperName());
+        RefrunInputs.Ranked ranked = inputs.recommend(target, RecommenderSettings.defaults().withCandidates(top)
+                .withAbstainBelow(abstainBelow));
+        Recommendation rec = ranked.recommendation();
+        int learned = ranked.learned();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             printJson(rec, learned, out);
@@ -84,17 +79,6 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private String reconstruction() {
-        if (reconstruction == null) {
-            return Reconstruction.fromDataset(dataset).certhelperName();
-        }
-        Reconstruction r = Reconstruction.parse(reconstruction);
-        if (r == Reconstruction.UNKNOWN) {
-            throw new IllegalArgumentException("--reconstruction " + reconstruction + ": expected online, express, prompt, rereco or rerecoul");
-        }
-        return r.certhelperName();
     }
 
     static void printTable(Recommendation rec, int learned, PrintWriter out) {

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
             "a golden JSON through the JSON portal or combines golden JSON files offline.",
             "Credentials (a CERN SSO application with access to Run Registry) only from the environment:",
             "RUNOPS_RR_CLIENT_ID and RUNOPS_RR_CLIENT_SECRET. Without them, only a --url deployment is asked, with no token.",
+            "runops runs list --catalog rr[:FILTER] uses the same client: FILTER is --filter short forms joined by ';',",
+            "the deployment comes from RUNOPS_RR_INSTANCE (prod|dev, default prod) or RUNOPS_RR_URL.",
             "Exit codes: 0 ok; 2 a bad option or file, or Run Registry refused or failed (the message names the endpoint",
             "and the server's own error text); 3 internal error."
         },
@@ -83,12 +85,7 @@ public final class RrCommand implements Runnable {
             if (audience != null) {
                 b.audience(audience);
             }
-            HttpSettings defaults = HttpSettings.defaults();
-            HttpSettings settings = defaults.withTimeouts(defaults.connectTimeout(), defaults.readTimeout(), callTimeout);
-            if (trustStore != null) {
-                settings = settings.withTrustStore(trustStore, env.apply(TRUST_STORE_PASSWORD_ENV) != null ? TRUST_STORE_PASSWORD_ENV : null);
-            }
-            b.httpSettings(settings);
+            b.httpSettings(CliHttpSettings.of(callTimeout, trustStore, TRUST_STORE_PASSWORD_ENV, env));
             boolean credentials = env.apply(RunRegistryClient.CLIENT_ID_ENV) != null || env.apply(RunRegistryClient.CLIENT_SECRET_ENV) != null;
             if (credentials || url == null) {
                 b.credentialsFromEnvironment(env); // names the missing variable when prod or dev is asked without them
@@ -106,7 +103,11 @@ public final class RrCommand implements Runnable {
         @Option(names = "--filter", paramLabel = "KEY: VALUE", description = {
             "A condition in the Python client's short form, repeatable, AND-ed: 'tracker-strip: GOOD' (some LS of the",
             "column GOOD), 'run_number: [355100, 355200]', 'class: Collisions22', 'tracker_state: COMPLETED',",
-            "'energy: >= 6000', 'name: like %PromptReco%', 'significant: true'; full keys (rr_attributes.class, ...) too."})
+            "'energy: >= 6000', 'name: like %PromptReco%', 'significant: true'; full keys (rr_attributes.class, ...) too.",
+            "Values are typed as the Python client types them: an unquoted number is a JSON number (hlt_key: 123 is 123),",
+            "true/false a boolean, anything else text; quote to force text (hlt_key: '123'). like/notlike need a space",
+            "before the pattern (like %x%). A short key the Python client does not know is refused: write it in full.",
+            "In --catalog rr:FILTER the forms are joined by ';', so a value cannot contain ';'."})
         List<String> filters = new ArrayList<>();
 
         @Option(names = "--runs", paramLabel = "FROM-TO", description = "Run numbers FROM..TO inclusive, or one run N.")

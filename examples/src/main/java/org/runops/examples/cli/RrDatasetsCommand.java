@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.runops.runregistry.RrDataset;
 import org.runops.runregistry.RrDatasets;
+import org.runops.runregistry.RrFilter;
 import org.runops.runregistry.RrSort;
 import org.runops.runregistry.RunRegistryClient;
 import org.runops.runregistry.TripletSummary;
@@ -53,10 +54,11 @@ final class RrDatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RrCommand.Format kind = RrCommand.format(format);
+        RrFilter filter = filters.filter(); // a bad filter is reported as such, before any credentials are needed
         List<RrDataset> datasets;
         try (RunRegistryClient client = connection.client(System::getenv);
                 ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), connection.showProgress(), "rr datasets", "pages")) {
-            datasets = client.datasets(filters.filter(), List.of(RrSort.ascending("run_number"), RrSort.ascending("name")), bar::update);
+            datasets = client.datasets(filter, List.of(RrSort.ascending("run_number"), RrSort.ascending("name")), bar::update);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (kind == RrCommand.Format.JSON) {

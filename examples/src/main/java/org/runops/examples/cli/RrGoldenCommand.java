@@ -12,6 +12,7 @@ import org.runops.core.Durations;
 import org.runops.core.RegularFiles;
 import org.runops.runregistry.GoldenJson;
 import org.runops.runregistry.JobProgress;
+import org.runops.runregistry.JsonLogicRequest;
 import org.runops.runregistry.JsonPortalOptions;
 import org.runops.runregistry.RunRegistryClient;
 import picocli.CommandLine.Command;
@@ -106,18 +107,8 @@ final class RrGoldenCommand implements Callable<Integer> {
     }
 
     private GoldenJson generate() throws IOException {
-        List<String> lines = List.of(RegularFiles.readString(logic).split("\n", -1));
-        int first = 0;
-        while (first < lines.size() && lines.get(first).isBlank()) {
-            first++;
-        }
-        String pattern = datasets;
-        String body = String.join("\n", lines.subList(first, lines.size()));
-        if (first < lines.size() && !lines.get(first).strip().startsWith("{")) {
-            // Run Registry's sample_json_logic form: the dataset pattern on the first line, then the logic
-            pattern = pattern != null ? pattern : lines.get(first).strip();
-            body = String.join("\n", lines.subList(first + 1, lines.size()));
-        }
+        JsonLogicRequest request = JsonLogicRequest.parse(RegularFiles.readString(logic));
+        String pattern = datasets != null ? datasets : request.datasetPattern().orElse(null);
         if (pattern == null) {
             throw new IllegalArgumentException("--logic " + logic + ": give the dataset name pattern with --datasets (or as the file's first line)");
         }
@@ -125,7 +116,7 @@ final class RrGoldenCommand implements Callable<Integer> {
         try (RunRegistryClient client = connection.client(System::getenv)) {
             err.println("rr golden: submitting " + logic + " for datasets " + pattern + " to " + client.baseUrl());
             err.flush();
-            return client.generateJson(body, pattern, new JsonPortalOptions(poll, deadline), p -> {
+            return client.generateJson(request.logic(), pattern, new JsonPortalOptions(poll, deadline), p -> {
                 err.println("rr golden: job " + p.jobId() + " " + p.state().name().toLowerCase(Locale.ROOT)
                         + (p.progress().isPresent() && p.state() == JobProgress.State.RUNNING ? " (progress " + p.progress().getAsDouble() + ")" : "")
                         + " after " + Durations.describe(p.elapsed()));

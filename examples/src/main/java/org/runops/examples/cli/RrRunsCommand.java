@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.runops.runregistry.RrFilter;
 import org.runops.runregistry.RrRun;
 import org.runops.runregistry.RrRuns;
 import org.runops.runregistry.RrSort;
@@ -48,10 +49,11 @@ final class RrRunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RrCommand.Format kind = RrCommand.format(format);
+        RrFilter filter = filters.filter(); // a bad filter is reported as such, before any credentials are needed
         List<RrRun> runs;
         try (RunRegistryClient client = connection.client(System::getenv);
                 ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), connection.showProgress(), "rr runs", "pages")) {
-            runs = client.runs(filters.filter(), List.of(RrSort.ascending("run_number")), bar::update);
+            runs = client.runs(filter, List.of(RrSort.ascending("run_number")), bar::update);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (kind == RrCommand.Format.JSON) {

@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
             "                 the embedded one in ledger.dir): start, end, partitions, run_mode, run_type (RUNMODE name).",
             "  oms            CMS OMS runs (--oms-instance, --oms-url; credentials RUNOPS_OMS_CLIENT_ID and",
             "                 RUNOPS_OMS_CLIENT_SECRET, none for p5): every OMS attribute, <attr>_unit, run_type.",
+            "  rr[:FILTER]    CMS Run Registry runs: the OMS attributes, rr_<attribute> (rr_class, rr_state, ...) and",
+            "                 rr_<column> flag counts. FILTER = short forms joined by ';' (rr:class: Collisions22;",
+            "                 tracker-strip: GOOD; see runops rr runs --help); deployment from RUNOPS_RR_INSTANCE (prod|dev,",
+            "                 default prod) or RUNOPS_RR_URL; credentials RUNOPS_RR_CLIENT_ID and RUNOPS_RR_CLIENT_SECRET.",
             "  filecatalog[:CONFIG|:demo]",
             "                 the sPHENIX FileCatalog (PostgreSQL): runs with HIST_CALOQA files, with run_type (the run-type",
             "                 table's range holding the run), tag (the winning tag, see --tag-policy), files (its HIST files),",
@@ -44,7 +48,7 @@ final class RunsListCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--catalog", required = true, paramLabel = "SPEC",
-            description = "oms, fff:DIR, rundb[:CONFIG] or filecatalog[:CONFIG|:demo]; repeatable (joined).")
+            description = RunCatalogs.SPECS + "; repeatable (joined).")
     private List<String> catalogs = new ArrayList<>();
 
     @Option(names = "--from", required = true, paramLabel = "RUN", description = "First run number.")

@@ -61,9 +61,9 @@ final class StudiesPcaCommand implements Callable<Integer> {
     @Option(names = "--no-hits-filter", description = "Keep rows without pixel or strip hits (the notebook drops them).")
     private boolean noHitsFilter;
 
-    @Option(names = "--components", defaultValue = "5", paramLabel = "K",
-            description = "Number of components, at most the number of features (default: ${DEFAULT-VALUE}).")
-    private int components;
+    @Option(names = "--components", paramLabel = "K", description = {"Number of components (default: 5 with the notebook's",
+        "features, as the notebook; 2 with --features); more than the features gives as many as there are features, with a note."})
+    private Integer componentsOption;
 
     @Option(names = "--colour-by", paramLabel = "COL",
             description = "Column whose values colour the plot's points (default: tracking with the notebook's features, when present).")
@@ -77,6 +77,8 @@ final class StudiesPcaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean notebook = features == null;
+        int components = componentsOption != null ? componentsOption : notebook ? PcaRecipe.notebook().components() : 2;
         if (components < 1) {
             throw new IllegalArgumentException("--components must be positive, was " + components);
         }
@@ -84,7 +86,6 @@ final class StudiesPcaCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot draws pc2 against pc1: it needs --components 2 or more");
         }
         StudyTable input = StudyTable.read(table);
-        boolean notebook = features == null;
         String colour = colourBy != null ? colourBy : notebook && input.hasColumn("tracking") ? "tracking" : null;
         if (colour != null) {
             input.column(colour); // refuse an unknown colour column before the work
@@ -93,6 +94,12 @@ final class StudiesPcaCommand implements Callable<Integer> {
         List<String> columns = notebook ? null : features.stream().map(String::trim).filter(f -> !f.isEmpty()).toList();
         StudyPca.Result result = notebook ? recipe.apply(input, null)
                 : StudyPca.apply(recipe.filter(input), columns, Math.min(components, columns.size()));
+        if (result.pca().components() < components) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(components + " components asked, " + result.pca().columns().size() + " features: "
+                    + result.pca().components() + " components");
+            err.flush();
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println((notebook ? "Notebook recipe: " : "Filters: ") + recipe.describe() + "; " + result.table().size() + " of "
                 + input.size() + " rows kept, " + result.pca().columns().size() + " features"
@@ -112,7 +119,7 @@ final class StudiesPcaCommand implements Callable<Integer> {
                             String.format(Locale.ROOT, "pc2 (%.1f %% of the variance)", 100 * ratio[1]))
                     .title("PCA of " + table.getFileName() + (colour != null ? " by " + colour : ""))
                     .write(plot);
-            o.println("wrote plot " + plot);
+            o.println("wrote plot " + plot + (colour != null ? " coloured by " + colour : " (one colour)"));
         }
         o.flush();
         return ExitCodes.OK;

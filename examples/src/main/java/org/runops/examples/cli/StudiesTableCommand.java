@@ -34,14 +34,16 @@ import picocli.CommandLine.Spec;
             "else the most frequent other status), the OMS runs left-joined on run_number, the Certhelper history on",
             "(run, reconstruction) (reference_run, reference_reconstruction, dataset).",
             "Without --rr: the OMS runs left-joined with the Certhelper history on run_number (one row per certified",
-            "reconstruction; reconstruction, reference_run, reference_reconstruction, dataset).",
+            "reconstruction; reconstruction, reference_run, reference_reconstruction, dataset; a run without a Certhelper",
+            "row appears once, with reconstruction empty, and gets no DQM columns).",
             "OMS runs are flattened (attributes plus <attr>_unit columns) and joined with the fills on fill_number",
             "(columns fill__*, empty for runs without a fill). Runs and fills are saved OMS JSON responses (*.json, one or",
             "more pages) or one CSV table each; or the runs come from run catalogues (--catalog oms|fff:DIR|rundb[:CONFIG],",
             "repeatable: joined, see runops runs list) for --from..--to.",
             "--dqm DIR adds <prefix>.mean, .rms, .entries, .integral for each DQM histogram of a crawl directory",
             "(runops dqm crawl: DIR/<ME name>/<run>_<reco>.json; a missing histogram leaves the cells empty), and",
-            "reference_cost (the tracking map against its reference's, MSE/2 of z-normalised maps) and angular_entropy.",
+            "reference_cost (the tracking map against its reference's, MSE/2 of z-normalised maps; both maps of the row's",
+            "reconstruction, as the notebook and runops refrun check compare them) and angular_entropy.",
             "Without --out the table goes to standard output.",
             "Exit codes: 0 written; 2 bad arguments or unreadable input."
         })
@@ -130,8 +132,24 @@ final class StudiesTableCommand implements Callable<Integer> {
             }
         }
         StudyTable table;
+        String[] histograms = new String[1];
         try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), progress || System.console() != null, "dqm", "rows")) {
-            table = builder.progress(bar::update).build();
+            table = builder.progress(new FullStudyTable.Progress() {
+                @Override
+                public void rowDone(int done, int total) {
+                    bar.update(done, total);
+                }
+
+                @Override
+                public void histogramsFound(long found, long asked, Path root) {
+                    histograms[0] = "DQM features: " + found + " of " + asked + " histograms found under " + root;
+                }
+            }).build();
+        }
+        if (histograms[0] != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(histograms[0]); // after the bar is closed, so the line is not overwritten
+            err.flush();
         }
         StudiesOutput.write(table, out, format, spec.commandLine().getOut());
         if (out != null) {

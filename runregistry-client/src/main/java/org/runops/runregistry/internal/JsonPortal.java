@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.runops.core.Durations;
+import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpFetcher;
 import org.runops.core.http.Sleeper;
 import org.runops.runregistry.GoldenJson;
@@ -21,11 +23,15 @@ import org.runops.runregistry.RunRegistryException;
  * The JSON portal (rrb controllers/queue_json_creation.js; rrc {@code create_json}): submit
  * {@code json_portal/generate {json_logic, dataset_name_filter}} once, then poll {@code json_portal/json {id_json}}:
  * 200 done ({@code final_json.generated_json}), 202 running ({@code progress}), 203 queued, 500 failed. Waits go
- * through the injected sleeper, time through the injected clock; the whole job ends by the options' deadline.
+ * through the injected sleeper, time through the injected clock; the whole job ends by the options' deadline. Polls are
+ * not retried with backoff: a 500 fails the job at once, and up to three transient failures in a row wait for the next poll.
  */
 public final class JsonPortal {
     static final String GENERATE = "json_portal/generate";
     static final String POLL = "json_portal/json";
+    /** Poll failures that may pass (no answer, overload, a proxy in between), tolerated this many times in a row. */
+    private static final Set<Integer> TRANSIENT = Set.of(0, 429, 502, 503, 504);
+    private static final int MAX_POLL_FAILURES = 3;
 
     private final RrHttp http;
     private final Clock clock;
@@ -57,16 +63,26 @@ public final class JsonPortal {
         ObjectNode poll = RrJson.MAPPER.createObjectNode();
         poll.set("id_json", idNode);
         JobProgress.State last = JobProgress.State.QUEUED;
+        int failures = 0;
         while (true) {
-            HttpFetcher.Answer answer;
+            HttpFetcher.Answer answer = null;
             Duration left = left(deadline, started, options, "polling", id);
             try {
-                answer = http.post(POLL, poll, left);
+                answer = http.postNoRetry(POLL, poll, left); // polled again after the interval anyway: no backoff retries
+                failures = 0;
             } catch (RunRegistryException e) {
-                throw new RunRegistryException("JSON portal job " + id + " failed: " + e.getMessage(), e.serverMessage(), e);
+                int status = e.getCause() instanceof HttpException h ? h.status() : -1;
+                if (status == 500) { // the portal's answer for a failed job
+                    throw new RunRegistryException("JSON portal job " + id + " failed: " + e.getMessage(), e.serverMessage(), e);
+                }
+                if (!TRANSIENT.contains(status) || ++failures > MAX_POLL_FAILURES) {
+                    throw new RunRegistryException("JSON portal job " + id + " could not be polled (" + failures + " failure"
+                            + (failures == 1 ? "" : "s") + " in a row): " + e.getMessage(), e.serverMessage(), e);
+                }
             }
             Duration elapsed = Duration.between(started, clock.instant());
-            switch (answer.status()) {
+            switch (answer == null ? 0 : answer.status()) {
+                case 0 -> { } // a transient poll failure: ask again after the interval
                 case 200 -> {
                     GoldenJson golden = result(http.json(answer, POLL), id);
                     progress.accept(new JobProgress(id, JobProgress.State.DONE, OptionalDouble.of(1), elapsed));

@@ -1,6 +1,7 @@
 package org.runops.runregistry.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -9,6 +10,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okio.BufferedSink;
 import org.runops.core.RunopsException;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpException;
@@ -46,8 +48,46 @@ public final class RrHttp {
         return send(fetcher, post(path, body), within);
     }
 
-    /** As {@link #post}, sent once only: for a request that creates something on the server. */
+    /**
+     * As {@link #post}, sent once only: for a request that creates something on the server. Neither the fetcher
+     * retries it nor OkHttp, which silently resends a body that is not one-shot after a pooled connection fails.
+     */
     public HttpFetcher.Answer postOnce(String path, JsonNode body, Duration within) {
+        RequestBody once = new OneShot(body.toString().getBytes(StandardCharsets.UTF_8));
+        return send(fetcher.withRetry(RetryPolicy.none()), new Request.Builder().url(url(path)).post(once).build(), within);
+    }
+
+    /** A JSON body OkHttp may write once only. */
+    private static final class OneShot extends RequestBody {
+        private final byte[] bytes;
+
+        OneShot(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return JSON;
+        }
+
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(bytes);
+        }
+    }
+
+    /** As {@link #post}, one attempt only: for a poll that is repeated anyway and whose 500 means failure, not load. */
+    public HttpFetcher.Answer postNoRetry(String path, JsonNode body, Duration within) {
         return send(fetcher.withRetry(RetryPolicy.none()), post(path, body), within);
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.runops.core.http.Redaction;
 import org.runops.runregistry.RunRegistryException;
 
 /** The one Jackson mapper of the module, and reading a body into a tree with errors that name the source. */
@@ -38,19 +40,8 @@ public final class RrJson {
             return node;
         } catch (IOException e) {
             throw new RunRegistryException(source + ": not valid JSON (" + firstLine(e.getMessage()) + "); starts with \""
-                    + excerpt(body) + "\"", e);
+                    + Redaction.excerpt(new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8)) + "\"", e);
         }
-    }
-
-    /** The start of a body for an error message, control characters replaced. */
-    public static String excerpt(byte[] body) {
-        String s = new String(body, 0, Math.min(body.length, 120), java.nio.charset.StandardCharsets.UTF_8);
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        return b.toString();
     }
 
     private static String firstLine(String message) {

@@ -16,13 +16,12 @@ public final class ShortFilters {
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*[:=]\\s*(.*?)\\s*");
     private static final Pattern OPERATOR = Pattern.compile("(>=|<=|<>|=|>|<|(?i:notlike|like)(?=\\s))\\s*(.*)");
     private static final Pattern RANGE = Pattern.compile("\\[\\s*([^,\\]]+?)\\s*,\\s*([^,\\]]+?)\\s*\\]");
+    /** {@code like%x%}: an operator glued to its pattern, which would otherwise be compared for equality as text. */
+    private static final Pattern GLUED_LIKE = Pattern.compile("(?i)((?:not)?like)([%_'\"].*)");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d*(?:[eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z0-9_]+-[A-Za-z0-9_]+");
     private static final Set<String> PREFIXES = Set.of("rr_attributes.", "oms_attributes.", "dataset_attributes.", "triplet_summary.");
-    /** The run's own Run Registry attributes (rrc attributes.py {@code run_rr_attributes}). */
-    private static final Set<String> RR_ATTRIBUTES = Set.of("class", "state", "significant", "stop_reason",
-            "run_needs_to_be_updated_manually");
 
     private ShortFilters() {}
 
@@ -44,7 +43,12 @@ public final class ShortFilters {
             if (!(from instanceof Number) || !(to instanceof Number)) {
                 throw new IllegalArgumentException("filter '" + text + "': a range [from, to] takes two numbers");
             }
-            return RrFilter.and(condition(key, Op.GE, from), condition(key, Op.LE, to));
+            return range(key, (Number) from, (Number) to, "filter '" + text + "'");
+        }
+        Matcher glued = GLUED_LIKE.matcher(value);
+        if (glued.matches()) {
+            throw new IllegalArgumentException("filter '" + text + "': put a space after " + glued.group(1) + " ('" + key + ": "
+                    + glued.group(1) + " " + glued.group(2) + "'); glued to the pattern it would be compared as text");
         }
         Matcher op = OPERATOR.matcher(value);
         if (op.matches()) {
@@ -61,8 +65,8 @@ public final class ShortFilters {
 
     private static RrFilter entry(String key, Object value) {
         if (value instanceof List<?> list) {
-            if (list.size() == 2 && list.get(0) instanceof Number && list.get(1) instanceof Number) {
-                return RrFilter.and(condition(key, Op.GE, list.get(0)), condition(key, Op.LE, list.get(1)));
+            if (list.size() == 2 && list.get(0) instanceof Number from && list.get(1) instanceof Number to) {
+                return range(key, from, to, key + ": " + list);
             }
             throw new IllegalArgumentException(key + ": a list is a range [from, to] of two numbers, got " + list);
         }
@@ -86,6 +90,14 @@ public final class ShortFilters {
         return parts.size() == 1 ? parts.get(0) : new RrFilter.All(parts);
     }
 
+    /** {@code from <= key <= to}; a reversed range would match nothing, so it is refused. */
+    private static RrFilter range(String key, Number from, Number to, String what) {
+        if (from.doubleValue() > to.doubleValue()) {
+            throw new IllegalArgumentException(what + ": range [" + from + ", " + to + "] must ascend");
+        }
+        return RrFilter.and(condition(key, Op.GE, from), condition(key, Op.LE, to));
+    }
+
     /** One condition on a short or full key, placed where the Python client places it. */
     private static RrFilter condition(String key, Op op, Object value) {
         if (key.equals("run_number") || key.equals("name")) {
@@ -107,10 +119,19 @@ public final class ShortFilters {
             }
             return RrFilter.triplet(key, status);
         }
-        if (key.endsWith("_state")) {
+        if (ShortFormKeys.DATASET.contains(key)) {
             return RrFilter.where("dataset_attributes." + key, op, value);
         }
-        return RR_ATTRIBUTES.contains(key) ? RrFilter.rr(key, op, value) : RrFilter.oms(key, op, value);
+        if (ShortFormKeys.RR.contains(key)) {
+            return RrFilter.rr(key, op, value);
+        }
+        if (ShortFormKeys.OMS.contains(key)) {
+            return RrFilter.oms(key, op, value);
+        }
+        throw new IllegalArgumentException("filter key '" + key + "' is not one the Python client knows (run_number, name,"
+                + " dataset_name, a column such as tracker-strip, an OMS, RR or dataset attribute such as energy, class,"
+                + " tracker_state); for another attribute write it in full: oms_attributes." + key + ", rr_attributes." + key
+                + " or dataset_attributes." + key);
     }
 
     /** A number, a boolean, or text (quotes removed). */
