@@ -17,12 +17,12 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.examples.Launcher.Run;
 import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.SharedData;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
 class RefrunCliTest {
@@ -165,10 +165,7 @@ class RefrunCliTest {
 
     @Test
     void evaluateTableOnTheRealDump() {
-        String configured = System.getProperty("runops.shared");
-        Path dump = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
-                .resolve("data/refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
-        Assumptions.assumeTrue(Files.exists(dump), "skipped: shared test data not found at " + dump.toAbsolutePath());
+        Path dump = SharedData.require("refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
         Run r = runops("refrun", "evaluate", "--history", dump.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("10448 choices replayed row by row in certification order", "recommender", "93.4 %",
@@ -178,14 +175,16 @@ class RefrunCliTest {
     /** Issue 12's numbers, and the protocol before it still selectable: the baselines then print what they printed before. */
     @Test
     void evaluateReplaysPerRowOrPerRun() {
-        String configured = System.getProperty("runops.shared");
-        Path dump = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
-                .resolve("data/refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
-        Assumptions.assumeTrue(Files.exists(dump), "skipped: shared test data not found at " + dump.toAbsolutePath());
+        Path dump = SharedData.require("refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
         Run perRow = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000");
         assertThat(perRow.exitCode()).as(perRow.err()).isZero();
         assertThat(perRow.out()).contains("row by row in certification order, 3086 scored").containsPattern("recommender +95\\.4 % +98\\.3 %")
                 .containsPattern("most recently used reference +81\\.1 % +98\\.2 %");
+        // prompt rows learned 60 run numbers late: the recommender loses 4 targets of top-1, most-recent 70
+        Run delayed = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000", "--replay", "delayed");
+        assertThat(delayed.exitCode()).as(delayed.err()).isZero();
+        assertThat(delayed.out()).contains("prompt and later rows delayed by 60 run numbers, 3086 scored")
+                .containsPattern("recommender +95\\.3 % +98\\.3 %").containsPattern("most recently used reference +78\\.8 % +97\\.8 %");
         Run perRun = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000", "--replay", "per-run", "--fixed-weights");
         assertThat(perRun.exitCode()).as(perRun.err()).isZero();
         assertThat(perRun.out()).contains("replayed run by run", "recommender with fixed weights")
@@ -201,8 +200,14 @@ class RefrunCliTest {
         assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "json").out()).contains("\"replay\" : \"per-row\"");
         Run bad = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "sideways");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--replay must be per-row or per-run", "sideways");
-        assertThat(runops("refrun", "evaluate", "--help").out()).contains("--replay", "per-row", "--fixed-weights", "Exit codes");
+        assertThat(bad.err()).contains("--replay must be per-row, delayed[:LAG] or per-run", "sideways");
+        Run delayed = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "delayed:20", "--format", "json");
+        assertThat(delayed.exitCode()).as(delayed.err()).isZero();
+        assertThat(delayed.out()).contains("\"replay\" : \"delayed:20\"");
+        Run badLag = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "delayed:-3");
+        assertThat(badLag.exitCode()).isEqualTo(2);
+        assertThat(badLag.err()).contains("delayed:LAG", "-3");
+        assertThat(runops("refrun", "evaluate", "--help").out()).contains("--replay", "per-row", "delayed", "optimistic", "--fixed-weights", "Exit codes");
     }
 
     /** The prompt certification of a run knows its express choice: learned, and shown as a reason. */
@@ -227,9 +232,7 @@ class RefrunCliTest {
     /** The certhelper README's 2018 rows: every reconstruction type, and express/prompt with --reco. */
     @Test
     void evaluateWithFeaturesSaysWhichTargetsItScores() {
-        String configured = System.getProperty("runops.shared");
-        Path dir = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun/ReferenceRunRank");
-        Assumptions.assumeTrue(Files.exists(dir.resolve("omsrundata_2018.csv")), "skipped: shared test data not found at " + dir.toAbsolutePath());
+        Path dir = SharedData.require("refrun/ReferenceRunRank/omsrundata_2018.csv").getParent();
         String[] command = {"refrun", "evaluate", "--history", dir.resolve("AllRunsRefRuns_Mar5_2024.json").toString(),
             "--features", dir.resolve("omsrundata_2018.csv").toString()};
         Run all = runops(command);

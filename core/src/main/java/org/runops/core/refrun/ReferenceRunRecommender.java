@@ -131,7 +131,7 @@ public final class ReferenceRunRecommender implements Ranking {
 
     /** Learns a whole history in certification order (run numbers, then express before prompt). */
     public synchronized void learnAll(List<RunReferencePair> history) {
-        history.stream().sorted(RunReferencePair.certificationOrder()).forEach(this::learn);
+        RunReferencePair.inCertificationOrder(history, 0).forEach(this::learn);
     }
 
     /**
