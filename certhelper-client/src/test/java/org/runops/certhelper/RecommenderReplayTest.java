@@ -50,6 +50,15 @@ class RecommenderReplayTest {
         return Evaluation.replay(history, methods, scored, protocol);
     }
 
+    /**
+     * Above every baseline at top-1, top-3 and MRR only, not top-5: from run 363000 most-recent is ahead at top-5
+     * (0.9857 vs 0.9844 per row). Its 6 top-5 hits the recommender misses entirely (365648, 366780, 367253,
+     * 370669, 371692, 372267, all 2023 Commissioning2023/Cosmics23 rows) share one cause: RunType reads
+     * "Commissioning2023" as collisions, so a reference used for Cosmics23 is filtered out for a
+     * Commissioning2023 target and vice versa. Not changed here: found on the test range, and retyping
+     * commissioning datasets changes every year's numbers. The top-3 lead over most-recent is 4 targets of
+     * 3086 (3034 vs 3030): noise-sized, but the assertion catches it disappearing.
+     */
     private static void assertBeatsEveryBaseline(Map<String, Metrics> m) {
         Metrics best = m.get(RECOMMENDER);
         m.values().stream().filter(b -> b != best).forEach(b -> {
