@@ -126,7 +126,8 @@ class RecommenderReplayTest {
     /** The old protocol still gives the old numbers: baselines exactly, the old fixed weighting within a run-never-its-own-reference fix. */
     @Test
     void perRunReplayReproducesThePreIssue12Numbers() {
-        ReferenceRunRecommender before = ReferenceRunRecommender.builder().settings(new RecommenderSettings(3, 2, 1, 0.5, 500, 0.3, 0, 10)).build();
+        ReferenceRunRecommender before = ReferenceRunRecommender.builder()
+                .settings(RecommenderSettings.defaults().withLearningRate(0).withSameRunWeights(0, 0)).build();
         Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), before, null, p -> p.run() >= ISSUE_12_FROM,
                 Evaluation.Replay.PER_RUN);
         // what `runops refrun evaluate --from-run 363000` printed before issue 12, to its 0.1 %
