@@ -68,20 +68,33 @@ class RefrunCliTest {
     void recommendShowsTheCandidatesWithTheirReasons() throws IOException {
         Run r = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Run 140", "cosmics", "prompt", "80 earlier choices learned", "RANK", "REFERENCE", "dataset", "Confidence");
+        assertThat(r.out()).contains("Run 140", "cosmics", "prompt", "80 choices (all but this run's own from this reconstruction on) learned", "RANK", "REFERENCE", "dataset", "Confidence");
         String firstRow = r.out().lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
         assertThat(firstRow).contains("95");
         assertThat(r.out()).doesNotContain(" 50 "); // a collision reference is never proposed for cosmics
     }
 
     @Test
-    void recommendLearnsOnlyEarlierRuns() throws IOException {
+    void recommendAsOfRunLearnsOnlyEarlierRuns() throws IOException {
         // at run 110 only the choices of 100..109 are known, and 110's own express row (certified before its prompt
         // one): 95 did not exist yet as a reference
         Run r = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
+                "--as-of-run", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"learned\" : 21", "\"learnedFrom\" : \"as-of-run\"", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    /** A shifter asking today has the later runs' choices too: only 110's own prompt row is left out. */
+    @Test
+    void recommendByDefaultLearnsEverythingButTheRunsOwnRow() throws IOException {
+        Run r = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"learned\" : 21", "\"run\" : 90").doesNotContain("\"run\" : 95");
+        assertThat(r.out()).contains("\"learned\" : 79", "\"learnedFrom\" : \"all-but-run\"", "\"run\" : 95", "\"weights\"",
+                "\"SAME_DATASET (fast)\"");
+        Run table = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
+        assertThat(table.out()).contains("79 choices (all but this run's own from this reconstruction on) learned");
+        assertThat(runops("refrun", "recommend", "--help").out()).contains("--as-of-run", "later runs included");
     }
 
     @Test
@@ -125,7 +138,7 @@ class RefrunCliTest {
                 "--cache-dir", tmp.resolve("cache").toString()};
             Run first = runops(args);
             assertThat(first.exitCode()).as(first.err()).isZero();
-            assertThat(first.out()).contains("80 earlier choices learned");
+            assertThat(first.out()).contains("80 choices (all but this run's own from this reconstruction on) learned");
             Run second = runops(args);
             assertThat(second.exitCode()).as(second.err()).isZero();
             assertThat(second.out()).isEqualTo(first.out());
@@ -196,7 +209,7 @@ class RefrunCliTest {
     void replayFlagOnAWrittenHistory() throws IOException {
         Run json = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "per-run", "--format", "json");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out()).contains("\"replay\" : \"per-run\"");
+        assertThat(json.out()).contains("\"replay\" : \"per-run\"", "\"recommenderWeights\"", "\"SAME_RUN_EARLIER_RECONSTRUCTION\"");
         assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "json").out()).contains("\"replay\" : \"per-row\"");
         Run bad = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "sideways");
         assertThat(bad.exitCode()).isEqualTo(2);
@@ -224,9 +237,9 @@ class RefrunCliTest {
         Path history = Files.writeString(tmp.resolve("express-prompt.json"), json.append(']'));
         Run r = runops("refrun", "recommend", "120", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("41 earlier choices learned", "same run 0.", "chosen for the target's run in an earlier reconstruction");
+        assertThat(r.out()).contains("41 choices (all but", "same run 0.", "chosen for the target's run in an earlier reconstruction");
         Run express = runops("refrun", "recommend", "120", "--dataset", "/Express/Cosmics23/DQM", "--history", history.toString());
-        assertThat(express.out()).contains("40 earlier choices learned").doesNotContain("same run 0.");
+        assertThat(express.out()).contains("40 choices (all but").doesNotContain("same run 0.");
     }
 
     /** The certhelper README's 2018 rows: every reconstruction type, and express/prompt with --reco. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,9 +106,21 @@ public final class ReferenceRunRecommender implements Ranking {
         return name;
     }
 
-    /** The settings in use. */
+    /** The settings in use: the starting weights, not the learned ones ({@link #learnedWeights()}). */
     public RecommenderSettings settings() {
         return settings;
+    }
+
+    /**
+     * The weights scores are computed with now, by term name ({@link Signal} names; the fast recency terms
+     * with " (fast)"): the starting weights until learning moves them.
+     */
+    public synchronized Map<String, Double> learnedWeights() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int t = 0; t < TermWeights.TERMS; t++) {
+            out.put(TermWeights.name(t), weights.weight(t));
+        }
+        return out;
     }
 
     /**
@@ -156,6 +169,20 @@ public final class ReferenceRunRecommender implements Ranking {
                 || (p.run() == target.run() && Reconstruction.parse(p.reconstruction()).certifiedBefore(reco))).toList();
         learnAll(earlier);
         return earlier.size();
+    }
+
+    /**
+     * Learns every choice of {@code history} a live user already has when asking for {@code target}: all
+     * rows, later runs included, except the target run's own rows in the target's reconstruction or later
+     * (they do not exist yet, or would be the answer). Use {@link #learnBefore(List, RecommendationTarget)}
+     * to re-examine a past run as it was. Returns how many it learned.
+     */
+    public synchronized int learnAllBut(List<RunReferencePair> history, RecommendationTarget target) {
+        Reconstruction reco = Reconstruction.parse(target.reconstruction());
+        List<RunReferencePair> known = history.stream().filter(p -> p.run() != target.run()
+                || Reconstruction.parse(p.reconstruction()).certifiedBefore(reco)).toList();
+        learnAll(known);
+        return known.size();
     }
 
     /** How many choices it has learned. */

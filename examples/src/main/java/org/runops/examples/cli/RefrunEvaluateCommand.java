@@ -95,8 +95,9 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         FeatureTable features = inputs.readFeatures(history);
         RecommenderSettings settings = RecommenderSettings.defaults().withAbstainBelow(abstainBelow);
         List<Ranking> methods = new ArrayList<>();
-        methods.add(ReferenceRunRecommender.builder().features(features)
-                .settings(fixedWeights ? settings.withLearningRate(0) : settings).build());
+        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
+                .settings(fixedWeights ? settings.withLearningRate(0) : settings).build();
+        methods.add(recommender);
         methods.add(HistoryBaselines.previousInDataset());
         methods.add(HistoryBaselines.mostRecentlyUsed());
         if (features != null) {
@@ -105,7 +106,7 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
         Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features), protocol, lag);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(metrics, replayName, out);
+            printJson(metrics, replayName, recommender.learnedWeights(), out);
         } else {
             printTable(history.size(), metrics, replayName, selection(features), out);
         }
@@ -197,9 +198,9 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
 
     /**
      * {"targets": N, "replay": "per-row", "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}},
-     * rates as fractions.
+     * rates as fractions, and "recommenderWeights": the recommender's weights at the end of the replay.
      */
-    private static void printJson(Map<String, Metrics> metrics, String replay, PrintWriter out) {
+    private static void printJson(Map<String, Metrics> metrics, String replay, Map<String, Double> weights, PrintWriter out) {
         try (Json json = Json.to(out)) {
             json.startObject().field("targets", (long) metrics.values().iterator().next().targets()).field("replay", replay)
                     .startObject("methods");
@@ -207,6 +208,8 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
                 json.startObject(m.method()).field("top1", m.top1()).field("top3", m.top3()).field("top5", m.top5())
                         .field("mrr", m.mrr()).field("abstained", m.abstained()).endObject();
             }
+            json.endObject().startObject("recommenderWeights");
+            weights.forEach((term, w) -> json.field(term, w.doubleValue()));
             json.endObject().endObject();
         }
     }
