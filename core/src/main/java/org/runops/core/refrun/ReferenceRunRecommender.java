@@ -294,7 +294,11 @@ public final class ReferenceRunRecommender implements Ranking {
         return Math.min(1, Math.max(0, (top.get(0).score() - second) / highest));
     }
 
-    /** A run is never its own reference (Certhelper holds 3 such rows of 10,448, typing slips). */
+    /**
+     * A run is never its own reference. Certhelper's March-2024 dump holds 13 such rows of 10,448: 10 are
+     * rereco/rerecoul rows certified against the same run's earlier reconstruction (319909 rereco → 319909
+     * prompt), a real pattern this filter loses (none from run 363000 on), 3 look like typing slips.
+     */
     private boolean eligible(RecommendationTarget target, RunType type, long candidate) {
         if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;
