@@ -50,6 +50,15 @@ class RecommenderReplayTest {
         return Evaluation.replay(history, methods, scored, protocol);
     }
 
+    /**
+     * Above every baseline at top-1, top-3 and MRR only, not top-5: from run 363000 most-recent is ahead at top-5
+     * (0.9857 vs 0.9844 per row). Its 6 top-5 hits the recommender misses entirely (365648, 366780, 367253,
+     * 370669, 371692, 372267, all 2023 Commissioning2023/Cosmics23 rows) share one cause: RunType reads
+     * "Commissioning2023" as collisions, so a reference used for Cosmics23 is filtered out for a
+     * Commissioning2023 target and vice versa. Not changed here: found on the test range, and retyping
+     * commissioning datasets changes every year's numbers. The top-3 lead over most-recent is 4 targets of
+     * 3086 (3034 vs 3030): noise-sized, but the assertion catches it disappearing.
+     */
     private static void assertBeatsEveryBaseline(Map<String, Metrics> m) {
         Metrics best = m.get(RECOMMENDER);
         m.values().stream().filter(b -> b != best).forEach(b -> {
@@ -98,10 +107,27 @@ class RecommenderReplayTest {
         assertThat(m.get(RECENT).top3()).isBetween(0.981, 0.983);
     }
 
+    /**
+     * The per-row order is optimistic: an express row there knows the prompt choices of the runs just before
+     * it, certified in reality about two days later. Delayed by 60 run numbers (Evaluation.DEFAULT_LAG_RUNS)
+     * the recommender gives 0.9530 / 0.9828 top-1 / top-3, under issue 12's floors (asserted per row only,
+     * the issue's protocol), but still above every baseline; most-recent drops most (0.811 → 0.788 top-1).
+     */
+    @Test
+    void delayedPromptRowsStillBeatEveryBaseline() {
+        Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), ReferenceRunRecommender.builder().build(), null,
+                p -> p.run() >= ISSUE_12_FROM, Evaluation.Replay.DELAYED);
+        assertBeatsEveryBaseline(m);
+        assertThat(m.get(RECOMMENDER).top1()).isGreaterThanOrEqualTo(0.952);
+        assertThat(m.get(RECOMMENDER).top3()).isGreaterThanOrEqualTo(0.982);
+        assertThat(m.get(RECENT).top1()).isLessThan(0.80);
+    }
+
     /** The old protocol still gives the old numbers: baselines exactly, the old fixed weighting within a run-never-its-own-reference fix. */
     @Test
     void perRunReplayReproducesThePreIssue12Numbers() {
-        ReferenceRunRecommender before = ReferenceRunRecommender.builder().settings(new RecommenderSettings(3, 2, 1, 0.5, 500, 0.3, 0, 10)).build();
+        ReferenceRunRecommender before = ReferenceRunRecommender.builder()
+                .settings(RecommenderSettings.defaults().withLearningRate(0).withSameRunWeights(0, 0)).build();
         Map<String, Metrics> m = replay(CertHelperHistory.read(RefrunData.march2024()), before, null, p -> p.run() >= ISSUE_12_FROM,
                 Evaluation.Replay.PER_RUN);
         // what `runops refrun evaluate --from-run 363000` printed before issue 12, to its 0.1 %

@@ -62,7 +62,7 @@ class RefrunCheckCliTest {
                 "--dqm", crawl().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Run 321012 (express, /Express/Collisions2018/DQM): TrackEtaPhi_ImpactPoint_GenTk maps from",
-                "21 earlier choices learned, 3 candidates listed.");
+                "21 choices learned, 3 candidates listed.");
         assertThat(r.out().lines().filter(l -> l.matches("\\s*(\\d|n/a).*")).map(l -> l.trim().replaceAll("\\s+", " ")))
                 .containsExactly("0.0000 321005 1", "0.1815 321011 - <- REF", "n/a 321000 2 no map", "n/a 320980 3 no map");
         assertThat(r.out()).contains("REF 321011 is 2 of 2 by cost (0.1815; cheapest 321005 at 0.0000); the recommender does not list it.");

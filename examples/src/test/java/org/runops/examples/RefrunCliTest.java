@@ -17,12 +17,12 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.examples.Launcher.Run;
 import org.runops.testing.FffRunDirectoryWriter;
+import org.runops.testing.SharedData;
 
 /** {@code runops refrun recommend|evaluate} end to end, on a small written history and on the real dump when present. */
 class RefrunCliTest {
@@ -68,20 +68,33 @@ class RefrunCliTest {
     void recommendShowsTheCandidatesWithTheirReasons() throws IOException {
         Run r = runops("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Run 140", "cosmics", "prompt", "80 earlier choices learned", "RANK", "REFERENCE", "dataset", "Confidence");
+        assertThat(r.out()).contains("Run 140", "cosmics", "prompt", "80 choices (all but this run's own from this reconstruction on) learned", "RANK", "REFERENCE", "dataset", "Confidence");
         String firstRow = r.out().lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
         assertThat(firstRow).contains("95");
         assertThat(r.out()).doesNotContain(" 50 "); // a collision reference is never proposed for cosmics
     }
 
     @Test
-    void recommendLearnsOnlyEarlierRuns() throws IOException {
+    void recommendAsOfRunLearnsOnlyEarlierRuns() throws IOException {
         // at run 110 only the choices of 100..109 are known, and 110's own express row (certified before its prompt
         // one): 95 did not exist yet as a reference
         Run r = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
+                "--as-of-run", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"learned\" : 21", "\"learnedFrom\" : \"as-of-run\"", "\"run\" : 90").doesNotContain("\"run\" : 95");
+    }
+
+    /** A shifter asking today has the later runs' choices too: only 110's own prompt row is left out. */
+    @Test
+    void recommendByDefaultLearnsEverythingButTheRunsOwnRow() throws IOException {
+        Run r = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString(),
                 "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"learned\" : 21", "\"run\" : 90").doesNotContain("\"run\" : 95");
+        assertThat(r.out()).contains("\"learned\" : 79", "\"learnedFrom\" : \"all-but-run\"", "\"run\" : 95", "\"weights\"",
+                "\"SAME_DATASET (fast)\"");
+        Run table = runops("refrun", "recommend", "110", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history().toString());
+        assertThat(table.out()).contains("79 choices (all but this run's own from this reconstruction on) learned");
+        assertThat(runops("refrun", "recommend", "--help").out()).contains("--as-of-run", "later runs included");
     }
 
     @Test
@@ -125,7 +138,7 @@ class RefrunCliTest {
                 "--cache-dir", tmp.resolve("cache").toString()};
             Run first = runops(args);
             assertThat(first.exitCode()).as(first.err()).isZero();
-            assertThat(first.out()).contains("80 earlier choices learned");
+            assertThat(first.out()).contains("80 choices (all but this run's own from this reconstruction on) learned");
             Run second = runops(args);
             assertThat(second.exitCode()).as(second.err()).isZero();
             assertThat(second.out()).isEqualTo(first.out());
@@ -165,10 +178,7 @@ class RefrunCliTest {
 
     @Test
     void evaluateTableOnTheRealDump() {
-        String configured = System.getProperty("runops.shared");
-        Path dump = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
-                .resolve("data/refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
-        Assumptions.assumeTrue(Files.exists(dump), "skipped: shared test data not found at " + dump.toAbsolutePath());
+        Path dump = SharedData.require("refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
         Run r = runops("refrun", "evaluate", "--history", dump.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("10448 choices replayed row by row in certification order", "recommender", "93.4 %",
@@ -178,14 +188,16 @@ class RefrunCliTest {
     /** Issue 12's numbers, and the protocol before it still selectable: the baselines then print what they printed before. */
     @Test
     void evaluateReplaysPerRowOrPerRun() {
-        String configured = System.getProperty("runops.shared");
-        Path dump = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared"))
-                .resolve("data/refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
-        Assumptions.assumeTrue(Files.exists(dump), "skipped: shared test data not found at " + dump.toAbsolutePath());
+        Path dump = SharedData.require("refrun/ReferenceRunRank/AllRunsRefRuns_Mar5_2024.json");
         Run perRow = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000");
         assertThat(perRow.exitCode()).as(perRow.err()).isZero();
         assertThat(perRow.out()).contains("row by row in certification order, 3086 scored").containsPattern("recommender +95\\.4 % +98\\.3 %")
                 .containsPattern("most recently used reference +81\\.1 % +98\\.2 %");
+        // prompt rows learned 60 run numbers late: the recommender loses 4 targets of top-1, most-recent 70
+        Run delayed = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000", "--replay", "delayed");
+        assertThat(delayed.exitCode()).as(delayed.err()).isZero();
+        assertThat(delayed.out()).contains("prompt and later rows delayed by 60 run numbers, 3086 scored")
+                .containsPattern("recommender +95\\.3 % +98\\.3 %").containsPattern("most recently used reference +78\\.8 % +97\\.8 %");
         Run perRun = runops("refrun", "evaluate", "--history", dump.toString(), "--from-run", "363000", "--replay", "per-run", "--fixed-weights");
         assertThat(perRun.exitCode()).as(perRun.err()).isZero();
         assertThat(perRun.out()).contains("replayed run by run", "recommender with fixed weights")
@@ -197,12 +209,18 @@ class RefrunCliTest {
     void replayFlagOnAWrittenHistory() throws IOException {
         Run json = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "per-run", "--format", "json");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out()).contains("\"replay\" : \"per-run\"");
+        assertThat(json.out()).contains("\"replay\" : \"per-run\"", "\"recommenderWeights\"", "\"SAME_RUN_EARLIER_RECONSTRUCTION\"");
         assertThat(runops("refrun", "evaluate", "--history", history().toString(), "--format", "json").out()).contains("\"replay\" : \"per-row\"");
         Run bad = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "sideways");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--replay must be per-row or per-run", "sideways");
-        assertThat(runops("refrun", "evaluate", "--help").out()).contains("--replay", "per-row", "--fixed-weights", "Exit codes");
+        assertThat(bad.err()).contains("--replay must be per-row, delayed[:LAG] or per-run", "sideways");
+        Run delayed = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "delayed:20", "--format", "json");
+        assertThat(delayed.exitCode()).as(delayed.err()).isZero();
+        assertThat(delayed.out()).contains("\"replay\" : \"delayed:20\"");
+        Run badLag = runops("refrun", "evaluate", "--history", history().toString(), "--replay", "delayed:-3");
+        assertThat(badLag.exitCode()).isEqualTo(2);
+        assertThat(badLag.err()).contains("delayed:LAG", "-3");
+        assertThat(runops("refrun", "evaluate", "--help").out()).contains("--replay", "per-row", "delayed", "optimistic", "--fixed-weights", "Exit codes");
     }
 
     /** The prompt certification of a run knows its express choice: learned, and shown as a reason. */
@@ -219,17 +237,15 @@ class RefrunCliTest {
         Path history = Files.writeString(tmp.resolve("express-prompt.json"), json.append(']'));
         Run r = runops("refrun", "recommend", "120", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("41 earlier choices learned", "same run 0.", "chosen for the target's run in an earlier reconstruction");
+        assertThat(r.out()).contains("41 choices (all but", "same run 0.", "chosen for the target's run in an earlier reconstruction");
         Run express = runops("refrun", "recommend", "120", "--dataset", "/Express/Cosmics23/DQM", "--history", history.toString());
-        assertThat(express.out()).contains("40 earlier choices learned").doesNotContain("same run 0.");
+        assertThat(express.out()).contains("40 choices (all but").doesNotContain("same run 0.");
     }
 
     /** The certhelper README's 2018 rows: every reconstruction type, and express/prompt with --reco. */
     @Test
     void evaluateWithFeaturesSaysWhichTargetsItScores() {
-        String configured = System.getProperty("runops.shared");
-        Path dir = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared")).resolve("data/refrun/ReferenceRunRank");
-        Assumptions.assumeTrue(Files.exists(dir.resolve("omsrundata_2018.csv")), "skipped: shared test data not found at " + dir.toAbsolutePath());
+        Path dir = SharedData.require("refrun/ReferenceRunRank/omsrundata_2018.csv").getParent();
         String[] command = {"refrun", "evaluate", "--history", dir.resolve("AllRunsRefRuns_Mar5_2024.json").toString(),
             "--features", dir.resolve("omsrundata_2018.csv").toString()};
         Run all = runops(command);

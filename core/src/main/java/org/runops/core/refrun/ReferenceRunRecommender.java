@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,9 +106,21 @@ public final class ReferenceRunRecommender implements Ranking {
         return name;
     }
 
-    /** The settings in use. */
+    /** The settings in use: the starting weights, not the learned ones ({@link #learnedWeights()}). */
     public RecommenderSettings settings() {
         return settings;
+    }
+
+    /**
+     * The weights scores are computed with now, by term name ({@link Signal} names; the fast recency terms
+     * with " (fast)"): the starting weights until learning moves them.
+     */
+    public synchronized Map<String, Double> learnedWeights() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int t = 0; t < TermWeights.TERMS; t++) {
+            out.put(TermWeights.name(t), weights.weight(t));
+        }
+        return out;
     }
 
     /**
@@ -131,7 +144,7 @@ public final class ReferenceRunRecommender implements Ranking {
 
     /** Learns a whole history in certification order (run numbers, then express before prompt). */
     public synchronized void learnAll(List<RunReferencePair> history) {
-        history.stream().sorted(RunReferencePair.certificationOrder()).forEach(this::learn);
+        RunReferencePair.inCertificationOrder(history, 0).forEach(this::learn);
     }
 
     /**
@@ -156,6 +169,20 @@ public final class ReferenceRunRecommender implements Ranking {
                 || (p.run() == target.run() && Reconstruction.parse(p.reconstruction()).certifiedBefore(reco))).toList();
         learnAll(earlier);
         return earlier.size();
+    }
+
+    /**
+     * Learns every choice of {@code history} a live user already has when asking for {@code target}: all
+     * rows, later runs included, except the target run's own rows in the target's reconstruction or later
+     * (they do not exist yet, or would be the answer). Use {@link #learnBefore(List, RecommendationTarget)}
+     * to re-examine a past run as it was. Returns how many it learned.
+     */
+    public synchronized int learnAllBut(List<RunReferencePair> history, RecommendationTarget target) {
+        Reconstruction reco = Reconstruction.parse(target.reconstruction());
+        List<RunReferencePair> known = history.stream().filter(p -> p.run() != target.run()
+                || Reconstruction.parse(p.reconstruction()).certifiedBefore(reco)).toList();
+        learnAll(known);
+        return known.size();
     }
 
     /** How many choices it has learned. */
@@ -267,7 +294,11 @@ public final class ReferenceRunRecommender implements Ranking {
         return Math.min(1, Math.max(0, (top.get(0).score() - second) / highest));
     }
 
-    /** A run is never its own reference (Certhelper holds 3 such rows of 10,448, typing slips). */
+    /**
+     * A run is never its own reference. Certhelper's March-2024 dump holds 13 such rows of 10,448: 10 are
+     * rereco/rerecoul rows certified against the same run's earlier reconstruction (319909 rereco → 319909
+     * prompt), a real pattern this filter loses (none from run 363000 on), 3 look like typing slips.
+     */
     private boolean eligible(RecommendationTarget target, RunType type, long candidate) {
         if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;

@@ -1,6 +1,8 @@
 package org.runops.core.refrun;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,5 +36,28 @@ public record RunReferencePair(long run, String reconstruction, long referenceRu
      */
     public static Comparator<RunReferencePair> certificationOrder() {
         return CERTIFICATION_ORDER;
+    }
+
+    /**
+     * {@code rows} sorted in {@link #certificationOrder()}, with the rows certified after express (prompt,
+     * rereco, rerecoul) placed as if their run number were {@code lagRuns} higher: the prompt row of run N comes
+     * after the express rows of the runs below N + {@code lagRuns} (ties by run number, then reconstruction). Lag 0 is {@link #certificationOrder()}.
+     * The key is computed once per row (no reconstruction parsing inside the sort); stable.
+     */
+    static List<RunReferencePair> inCertificationOrder(List<RunReferencePair> rows, long lagRuns) {
+        if (lagRuns < 0) {
+            throw new IllegalArgumentException("lag must be >= 0 run numbers, got " + lagRuns);
+        }
+        record Keyed(long when, int reco, RunReferencePair row) {}
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (RunReferencePair row : rows) {
+            Reconstruction reco = Reconstruction.parse(row.reconstruction());
+            long when = Reconstruction.EXPRESS.certifiedBefore(reco) ? row.run() + lagRuns : row.run();
+            keyed.add(new Keyed(when, reco.ordinal(), row));
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::when).thenComparingLong(k -> k.row().run()).thenComparingInt(Keyed::reco));
+        List<RunReferencePair> out = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> out.add(k.row()));
+        return out;
     }
 }

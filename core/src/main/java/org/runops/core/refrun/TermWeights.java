@@ -46,6 +46,11 @@ final class TermWeights {
         return SIGNALS[term];
     }
 
+    /** The term's name: its signal, with " (fast)" for the fast recency terms. */
+    static String name(int term) {
+        return term >= FAST && term < FEATURES ? SIGNALS[term].name() + " (fast)" : SIGNALS[term].name();
+    }
+
     double weight(int term) {
         return weights[term];
     }

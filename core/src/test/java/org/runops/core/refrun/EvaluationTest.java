@@ -21,6 +21,16 @@ class EvaluationTest {
     private static final class Recorder implements Ranking {
         final List<String> calls = new ArrayList<>();
         final List<RunReferencePair> learned = new ArrayList<>();
+        /** False for the delayed replay, where a later run's express row is rightly learned before an earlier prompt row. */
+        final boolean strict;
+
+        Recorder() {
+            this(true);
+        }
+
+        Recorder(boolean strict) {
+            this.strict = strict;
+        }
 
         @Override
         public String name() {
@@ -31,7 +41,7 @@ class EvaluationTest {
         public List<Long> rank(RunReferencePair target) {
             calls.add("rank " + target.run() + " " + target.reconstruction());
             Reconstruction reco = Reconstruction.parse(target.reconstruction());
-            for (RunReferencePair seen : learned) {
+            for (RunReferencePair seen : strict ? learned : List.<RunReferencePair>of()) {
                 boolean before = seen.run() < target.run()
                         || (seen.run() == target.run() && Reconstruction.parse(seen.reconstruction()).certifiedBefore(reco));
                 assertThat(before).as("%s learned before ranking %s", seen, target).isTrue();
@@ -56,6 +66,29 @@ class EvaluationTest {
         Evaluation.replay(SHUFFLED, List.of(r));
         assertThat(r.calls).containsExactly("rank 100 express", "learn 100 express", "rank 100 prompt", "learn 100 prompt",
                 "rank 100 rereco", "learn 100 rereco", "rank 101 express", "learn 101 express", "rank 101 prompt", "learn 101 prompt");
+    }
+
+    /** Prompt (and rereco) rows of run N are learned after the express rows of runs below N + LAG; express rows keep the run order. */
+    @Test
+    void delayedLearnsPromptRowsAfterTheExpressRowsOfTheNextLagRuns() {
+        List<RunReferencePair> history = List.of(row(100, "prompt", 99), row(100, "express", 99), row(101, "express", 100),
+                row(102, "express", 101), row(101, "prompt", 100), row(100, "rereco", 99));
+        Recorder r = new Recorder(false);
+        Evaluation.replay(history, List.of(r), p -> true, Evaluation.Replay.DELAYED, 2);
+        assertThat(r.calls).filteredOn(c -> c.startsWith("learn")).containsExactly("learn 100 express", "learn 101 express",
+                "learn 100 prompt", "learn 100 rereco", "learn 102 express", "learn 101 prompt");
+        Recorder zero = new Recorder();
+        Evaluation.replay(history, List.of(zero), p -> true, Evaluation.Replay.DELAYED, 0);
+        Recorder perRow = new Recorder();
+        Evaluation.replay(history, List.of(perRow));
+        assertThat(zero.calls).as("lag 0 is per-row").isEqualTo(perRow.calls);
+    }
+
+    @Test
+    void aNegativeLagIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Evaluation.replay(SHUFFLED, List.of(new Recorder()), p -> true, Evaluation.Replay.DELAYED, -1))
+                .withMessageContaining("-1");
     }
 
     @Test

@@ -250,12 +250,13 @@ class ReferenceRunRecommenderTest {
 
     @Test
     void settingsAreValidated() {
-        assertThatThrownBy(() -> new RecommenderSettings(-1, 1, 1, 1, 10, 0, 0, 5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 0, 0, 0, 5)).hasMessageContaining("recencyScale");
+        assertThatThrownBy(() -> new RecommenderSettings(-1, 1, 1, 1, 10, 0, 0, 5, 0, 0, 50, 0)).hasMessageContaining("sameDataset");
+        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 0, 0, 0, 5, 0, 0, 50, 0)).hasMessageContaining("recencyScale");
         assertThatThrownBy(() -> RecommenderSettings.defaults().withAbstainBelow(1.5)).hasMessageContaining("abstainBelow");
         assertThatThrownBy(() -> RecommenderSettings.defaults().withCandidates(0)).hasMessageContaining("candidates");
         assertThatThrownBy(() -> RecommenderSettings.defaults().withLearningRate(-0.1)).hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 10, 0, 0, 5, -1, 0, 50, 0)).hasMessageContaining("weights");
+        assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 10, 0, 0, 5, -1, 0, 50, 0)).hasMessageContaining("sameRun");
+        assertThatThrownBy(() -> RecommenderSettings.defaults().withSameRunWeights(0, -2)).hasMessageContaining("counterpart", "-2");
         assertThatThrownBy(() -> new RecommenderSettings(1, 1, 1, 1, 10, 0, 0, 5, 0, 0, 0, 0)).hasMessageContaining("fastRecencyScale");
     }
 
@@ -269,5 +270,30 @@ class ReferenceRunRecommenderTest {
         assertThat(RunType.fromDataset("/PromptReco/Collisions2022/DQM")).isEqualTo(RunType.COLLISIONS);
         assertThat(RunType.fromDataset("To Be Defined")).isEqualTo(RunType.UNKNOWN);
         assertThat(RunType.fromDataset("")).isEqualTo(RunType.UNKNOWN);
+    }
+
+    /** The learned weights are visible; settings() keeps the starting ones. */
+    @Test
+    void learnedWeightsMoveWhileTheSettingsStay() {
+        ReferenceRunRecommender r = ReferenceRunRecommender.builder().build();
+        assertThat(r.learnedWeights()).containsEntry("SAME_DATASET", 3.0).containsEntry("SAME_DATASET (fast)", 0.0).hasSize(11);
+        List<RunReferencePair> history = new ArrayList<>();
+        for (long run = 100; run < 140; run++) {
+            history.add(choice(run, EXPRESS_COSMICS, run % 3 == 0 ? 90 : 95));
+        }
+        Map<String, Double> before = r.learnedWeights();
+        r.learnAll(history);
+        assertThat(r.learnedWeights()).isNotEqualTo(before).containsOnlyKeys(before.keySet());
+        assertThat(r.settings().sameDataset()).isEqualTo(3.0);
+    }
+
+    /** A live user has every row but the target run's own from its reconstruction on. */
+    @Test
+    void learnAllButLeavesOutOnlyTheRunsOwnRowsFromItsReconstructionOn() {
+        List<RunReferencePair> history = List.of(choice(100, EXPRESS_COSMICS, 90), choice(101, EXPRESS_COSMICS, 90),
+                choice(101, PROMPT_COSMICS, 90), choice(102, PROMPT_COSMICS, 95));
+        assertThat(ReferenceRunRecommender.builder().build().learnAllBut(history, target(101, PROMPT_COSMICS))).isEqualTo(3);
+        assertThat(ReferenceRunRecommender.builder().build().learnAllBut(history, target(101, EXPRESS_COSMICS))).isEqualTo(2);
+        assertThat(ReferenceRunRecommender.builder().build().learnBefore(history, target(101, PROMPT_COSMICS))).isEqualTo(2);
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         header = "Check a proposed reference against the histograms: its reference cost beside the other candidates'.",
         description = {
             "Compare RUN's tracking map (TrackEtaPhi_ImpactPoint_GenTk) with the map of REF and of every candidate the",
-            "recommender lists for RUN (as 'runops refrun recommend' ranks them: the choices of runs below RUN learned).",
+            "recommender lists for RUN (as 'runops refrun recommend' ranks them: every choice learned but RUN's own from its reconstruction on).",
             "The cost is half the mean squared difference of the z-normalised maps: 0 = the same shape, about 1 = unrelated.",
             "Rows are sorted by cost; REF is marked. Candidates without a map (or with a flat one) come last, as n/a.",
             "Maps come from a crawl directory (--dqm DIR, as 'runops dqm crawl' writes it: DIR/<ME name>/<run>_<reco>.json).",
@@ -94,7 +94,7 @@ final class RefrunCheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot tell RUN's reconstruction from the dataset '" + dataset + "': give --reconstruction");
         }
         RefrunInputs.Ranked ranked = inputs.recommend(new RecommendationTarget(run, dataset, reco.certhelperName()),
-                RecommenderSettings.defaults().withCandidates(top));
+                RecommenderSettings.defaults().withCandidates(top), false);
         Recommendation rec = ranked.recommendation();
         int learned = ranked.learned();
 
@@ -136,7 +136,7 @@ final class RefrunCheckCommand implements Callable<Integer> {
     }
 
     private void print(ReferenceCheck check, Reconstruction reco, Reconstruction refReco, int learned, PrintWriter out) {
-        out.printf(Locale.ROOT, "Run %d (%s, %s): %s maps from %s; %d earlier choices learned, %d candidates listed.%n%n", run,
+        out.printf(Locale.ROOT, "Run %d (%s, %s): %s maps from %s; %d choices learned, %d candidates listed.%n%n", run,
                 reco.certhelperName(), dataset, CrawlLayout.meName(trackingMap), dqm, learned, check.entries().size()
                         - (check.proposedEntry().recommenderRank() == 0 ? 1 : 0));
         TextTable table = new TextTable("COST>", "CANDIDATE>", "RECOMMENDER RANK>", "");

@@ -34,8 +34,12 @@ import picocli.CommandLine.Spec;
             "A target is one row of the history: a (run, reconstruction) choice, so a run certified in express and",
             "prompt is two targets. --replay per-row (default) takes rows by run number and within a run in the order",
             "online, express, prompt, rereco, rerecoul: a run's prompt row is ranked knowing its express choice, as",
-            "the shifter did. --replay per-run ranks all rows of a run before learning any (the protocol before",
-            "issue 12, for comparing with earlier numbers). --fixed-weights keeps the recommender's starting weights",
+            "the shifter did; it assumes every earlier run's rows, prompt included, were certified before a later",
+            "run's express row, which is optimistic (prompt comes about two days after express). --replay delayed[:LAG]",
+            "learns the prompt and later rows of run N only after the express rows of runs below N + LAG (default "
+                    + Evaluation.DEFAULT_LAG_RUNS + ",",
+            "estimated from the dump): the closer estimate of live use. --replay per-run ranks all rows of a run before",
+            "learning any (the protocol before issue 12, for comparing with earlier numbers). --fixed-weights keeps the recommender's starting weights",
             "instead of refitting them online (on earlier rows only either way).",
             "--from-run scores only targets from that run on and --reco only those of the given reconstruction",
             "types; the others are still learned, so the replay sees the same history either way.",
@@ -65,8 +69,9 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
             description = "The recommender abstains below this confidence, 0..1 (default: ${DEFAULT-VALUE}, never).")
     private double abstainBelow;
 
-    @Option(names = "--replay", defaultValue = "per-row", paramLabel = "per-row|per-run",
-            description = "Rank and learn each row in certification order, or a whole run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replay", defaultValue = "per-row", paramLabel = "per-row|delayed[:LAG]|per-run",
+            description = "Rank and learn each row in certification order, with prompt rows delayed by LAG run numbers, "
+                    + "or a whole run at once (default: ${DEFAULT-VALUE}).")
     private String replay;
 
     @Option(names = "--fixed-weights", description = "The recommender keeps its starting weights (no online weighting).")
@@ -84,23 +89,26 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be table or json, not '" + format + "'");
         }
         Evaluation.Replay protocol = protocol(replay);
+        long lag = lag(replay);
+        String replayName = protocol == Evaluation.Replay.DELAYED ? "delayed:" + lag : replay; // the lag always shown
         List<RunReferencePair> history = inputs.readHistory();
         FeatureTable features = inputs.readFeatures(history);
         RecommenderSettings settings = RecommenderSettings.defaults().withAbstainBelow(abstainBelow);
         List<Ranking> methods = new ArrayList<>();
-        methods.add(ReferenceRunRecommender.builder().features(features)
-                .settings(fixedWeights ? settings.withLearningRate(0) : settings).build());
+        ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(features)
+                .settings(fixedWeights ? settings.withLearningRate(0) : settings).build();
+        methods.add(recommender);
         methods.add(HistoryBaselines.previousInDataset());
         methods.add(HistoryBaselines.mostRecentlyUsed());
         if (features != null) {
             methods.add(FeatureBaselines.nearestNeighbour(features));
         }
-        Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features), protocol);
+        Map<String, Metrics> metrics = Evaluation.replay(history, methods, scored(features), protocol, lag);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(metrics, replay, out);
+            printJson(metrics, replayName, recommender.learnedWeights(), out);
         } else {
-            printTable(history.size(), metrics, replay, selection(features), out);
+            printTable(history.size(), metrics, replayName, selection(features), out);
         }
         if (plot != null) {
             HitRatePlot.write(metrics.values(), plot);
@@ -113,11 +121,31 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
     }
 
     private static Evaluation.Replay protocol(String name) {
+        if (name.equals("delayed") || name.startsWith("delayed:")) {
+            return Evaluation.Replay.DELAYED;
+        }
         return switch (name) {
             case "per-row" -> Evaluation.Replay.PER_ROW;
             case "per-run" -> Evaluation.Replay.PER_RUN;
-            default -> throw new IllegalArgumentException("--replay must be per-row or per-run, not '" + name + "'");
+            default -> throw new IllegalArgumentException("--replay must be per-row, delayed[:LAG] or per-run, not '" + name + "'");
         };
+    }
+
+    /** LAG of {@code delayed:LAG}, else the default. */
+    private static long lag(String name) {
+        if (!name.startsWith("delayed:")) {
+            return Evaluation.DEFAULT_LAG_RUNS;
+        }
+        String text = name.substring("delayed:".length());
+        try {
+            long lag = Long.parseLong(text);
+            if (lag >= 0) {
+                return lag;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("--replay delayed:LAG needs a run-number lag >= 0, not '" + text + "'");
     }
 
     private Predicate<RunReferencePair> scored(FeatureTable features) {
@@ -147,7 +175,11 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
 
     private static void printTable(int choices, Map<String, Metrics> metrics, String replay, String selection, PrintWriter out) {
         int targets = metrics.values().iterator().next().targets();
-        String order = replay.equals("per-row") ? "row by row in certification order" : "run by run";
+        String order = switch (replay.startsWith("delayed") ? "delayed" : replay) {
+            case "per-row" -> "row by row in certification order";
+            case "delayed" -> "row by row, prompt and later rows delayed by " + lag(replay) + " run numbers";
+            default -> "run by run";
+        };
         out.printf(Locale.ROOT, "%d choices replayed %s, %d scored as targets (%s).%n%n", choices, order, targets, selection);
         printMetrics(metrics, out);
     }
@@ -166,9 +198,9 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
 
     /**
      * {"targets": N, "replay": "per-row", "methods": {"recommender": {"top1": .., "top3": .., "top5": .., "mrr": .., "abstained": ..}, ...}},
-     * rates as fractions.
+     * rates as fractions, and "recommenderWeights": the recommender's weights at the end of the replay.
      */
-    private static void printJson(Map<String, Metrics> metrics, String replay, PrintWriter out) {
+    private static void printJson(Map<String, Metrics> metrics, String replay, Map<String, Double> weights, PrintWriter out) {
         try (Json json = Json.to(out)) {
             json.startObject().field("targets", (long) metrics.values().iterator().next().targets()).field("replay", replay)
                     .startObject("methods");
@@ -176,6 +208,8 @@ final class RefrunEvaluateCommand implements Callable<Integer> {
                 json.startObject(m.method()).field("top1", m.top1()).field("top3", m.top3()).field("top5", m.top5())
                         .field("mrr", m.mrr()).field("abstained", m.abstained()).endObject();
             }
+            json.endObject().startObject("recommenderWeights");
+            weights.forEach((term, w) -> json.field(term, w.doubleValue()));
             json.endObject().endObject();
         }
     }

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.runops.core.refrun.FeatureCsv;
 import org.runops.core.refrun.FeatureTable;
 import org.runops.core.refrun.Recommendation;
 import org.runops.core.refrun.RecommendationTarget;
+import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.RecommenderSettings;
 import org.runops.core.refrun.Reconstruction;
 import org.runops.core.refrun.ReferenceRunRecommender;
-import org.runops.core.refrun.RecommenderFeatures;
 import org.runops.core.refrun.RunReferencePair;
 import org.runops.core.run.RunRecord;
 import picocli.CommandLine.Mixin;
@@ -49,20 +50,21 @@ final class RefrunInputs {
                 "runs are never each other's reference."})
     List<String> featureColumns;
 
-    /** A recommendation and how many earlier choices the recommender learned before it. */
-    record Ranked(Recommendation recommendation, int learned) {}
+    /** A recommendation, how many choices the recommender learned before it, and the weights it learned. */
+    record Ranked(Recommendation recommendation, int learned, Map<String, Double> weights) {}
 
     /**
      * The recommender of {@code refrun recommend} and {@code refrun check} alike: the history and features read,
-     * the choices before {@code target} learned ({@code learnBefore(history, target)}: earlier runs and the
-     * target run's earlier reconstructions), then its ranking for {@code target}.
+     * the choices learned — every choice but the target run's own from its reconstruction on
+     * ({@code learnAllBut}), or with {@code asOfRun} only what was certified before it ({@code learnBefore}:
+     * earlier runs and the target run's earlier reconstructions) — then its ranking for {@code target}.
      */
-    Ranked recommend(RecommendationTarget target, RecommenderSettings settings) {
+    Ranked recommend(RecommendationTarget target, RecommenderSettings settings, boolean asOfRun) {
         List<RunReferencePair> pairs = readHistory();
         ReferenceRunRecommender recommender = ReferenceRunRecommender.builder().features(readFeatures(pairs, target.run()))
                 .settings(settings).build();
-        int learned = recommender.learnBefore(pairs, target);
-        return new Ranked(recommender.recommend(target), learned);
+        int learned = asOfRun ? recommender.learnBefore(pairs, target) : recommender.learnAllBut(pairs, target);
+        return new Ranked(recommender.recommend(target), learned, recommender.learnedWeights());
     }
 
     /** {@code text} of {@code option} parsed, or {@code fallback} when the option is not given. */

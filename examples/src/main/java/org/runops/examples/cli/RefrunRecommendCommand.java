@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         header = "Recommend reference runs for one run, with the reasons behind each candidate.",
         description = {
-            "Rank the runs already chosen as references for RUN of DATASET, learning only what was certified before:",
-            "the choices made for runs numbered below RUN and, for a prompt (or later) reconstruction, RUN's own",
-            "choice in express (or earlier), which is a signal of its own. Candidates of another run type (cosmics,",
+            "Rank the runs already chosen as references for RUN of DATASET. By default it learns every choice in the",
+            "history except RUN's own in this reconstruction or later: later runs included, since a shifter asking",
+            "today already has them. With --as-of-run it learns only what was certified before RUN: the choices",
+            "made for runs numbered below RUN (for re-examining a past run as it was). Either way, for a prompt (or",
+            "later) reconstruction RUN's own choice in express (or earlier) is learned and is a signal of its own.",
+            "The learned weights are in --format json. Candidates of another run type (cosmics,",
             "collisions, heavy ions) and RUN itself are never proposed. Each signal's part of the score is shown.",
             "Exit codes: 0 done (also when no candidate exists), 2 bad arguments or an unreadable history or feature file, 3 a bug."
         })
@@ -51,6 +54,9 @@ final class RefrunRecommendCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @Option(names = "--as-of-run", description = "Learn only the choices certified before RUN (runs below it, and RUN's earlier reconstructions).")
+    private boolean asOfRun;
+
     @Mixin
     private RefrunInputs inputs;
 
@@ -68,24 +74,29 @@ final class RefrunRecommendCommand implements Callable<Integer> {
         RecommendationTarget target = new RecommendationTarget(run, dataset,
                 RefrunInputs.reconstruction("--reconstruction", reconstruction, Reconstruction.fromDataset(dataset)).certhelperName());
         RefrunInputs.Ranked ranked = inputs.recommend(target, RecommenderSettings.defaults().withCandidates(top)
-                .withAbstainBelow(abstainBelow));
+                .withAbstainBelow(abstainBelow), asOfRun);
         Recommendation rec = ranked.recommendation();
         int learned = ranked.learned();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            printJson(rec, learned, out);
+            printJson(rec, learned, asOfRun, ranked.weights(), out);
         } else {
-            printTable(rec, learned, out);
+            printTable(rec, learned, asOfRun ? "earlier choices" : "choices (all but this run's own from this reconstruction on)", out);
         }
         out.flush();
         return ExitCodes.OK;
     }
 
     static void printTable(Recommendation rec, int learned, PrintWriter out) {
+        printTable(rec, learned, "earlier choices", out);
+    }
+
+    /** {@code learnedWhat} names what the {@code learned} choices were ("earlier choices"). */
+    static void printTable(Recommendation rec, int learned, String learnedWhat, PrintWriter out) {
         RecommendationTarget t = rec.target();
-        out.printf(Locale.ROOT, "Run %d, %s (%s, %s): %d earlier choices learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
+        out.printf(Locale.ROOT, "Run %d, %s (%s, %s): %d %s learned.%n%n", t.run(), t.dataset().isEmpty() ? "unknown dataset" : t.dataset(),
                 t.runType().name().toLowerCase(Locale.ROOT), t.reconstruction().isEmpty() ? "reconstruction unknown" : t.reconstruction(),
-                learned);
+                learned, learnedWhat);
         if (rec.ranked().isEmpty()) {
             out.println("No candidate: no earlier reference of a compatible run type. Choose one by hand.");
             return;
@@ -109,10 +120,13 @@ final class RefrunRecommendCommand implements Callable<Integer> {
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().label(), e.getValue())).collect(Collectors.joining(", "));
     }
 
-    private static void printJson(Recommendation rec, int learned, PrintWriter out) {
+    private static void printJson(Recommendation rec, int learned, boolean asOfRun, Map<String, Double> weights, PrintWriter out) {
         try (Json json = Json.to(out)) {
             json.startObject().field("run", rec.target().run()).field("dataset", rec.target().dataset())
                     .field("reconstruction", rec.target().reconstruction()).field("learned", learned)
+                    .field("learnedFrom", asOfRun ? "as-of-run" : "all-but-run").startObject("weights");
+            weights.forEach((term, w) -> json.field(term, w.doubleValue()));
+            json.endObject()
                     .field("confidence", rec.confidence()).field("abstained", rec.abstained()).startArray("candidates");
             for (ScoredCandidate c : rec.ranked()) {
                 json.startObject().field("run", c.run()).field("score", c.score()).startObject("contributions");
