@@ -1,0 +1,216 @@
+package org.runops.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.runops.testing.RootFileWriter.Compression;
+import org.runops.testing.RootFileWriter;
+
+/**
+ * Makes the launcher's static class-data-sharing archive at package time (examples/pom.xml, after the shade):
+ * runs {@code runops.jar} as real processes with {@code -XX:DumpLoadedClassList} on generated inputs (a loopback OMS,
+ * ROOT files, a reference-run history; nothing from {@code ../shared}, no network), merges the classes they loaded and
+ * dumps one archive with {@code -Xshare:dump} for exactly the jar's real path, which {@code bin/runops} passes back.
+ *
+ * <p>Static, not the dynamic {@code -XX:ArchiveClassesAtExit} the issue names: picocli 4.7.7 is Java-5 bytecode, which a
+ * JDK 17 dynamic archive skips ("Pre JDK 6 class not supported by CDS", all 185 picocli classes), and a dynamic archive
+ * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; plan §2, 3 of 3 runs).
+ *
+ * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive.jsa> <work dir>
+ * <bin/runops>}. Not a test: it needs the packaged jar.
+ */
+final class CdsTraining {
+    private static final long PROCESS_TIMEOUT_SECONDS = 120;
+
+    private CdsTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: CdsTraining <runops.jar> <archive.jsa> <work dir> <bin/runops>, got " + List.of(args));
+        }
+        // The archive records the class path as given: the real path, as bin/runops resolves it with `pwd -P`.
+        Path jar = Path.of(args[0]).toRealPath();
+        Path archive = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        Path launcher = Path.of(args[3]).toAbsolutePath();
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        long start = System.nanoTime();
+        try (TrainingOms oms = new TrainingOms(400_000, 401_999)) {
+            List<List<String>> commands = commands(work, oms.url());
+            Path classList = merge(train(java, jar, work, commands), work.resolve("runops.classlist"));
+            long trained = System.nanoTime();
+
+            Path partial = archive.resolveSibling(archive.getFileName() + ".tmp");
+            Path log = work.resolve("dump.log");
+            run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp", jar.toString()),
+                    log, log);
+            Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long dumped = System.nanoTime();
+
+            checkLauncherUsesIt(launcher, commands.get(1), work);
+            System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d not found: dynamic proxies are never archived);"
+                            + " training %.1f s, dump %.1f s, check %.1f s%n",
+                    archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size(), count(log, "Cannot find"),
+                    (trained - start) / 1e9, (dumped - trained) / 1e9, (System.nanoTime() - dumped) / 1e9);
+        }
+    }
+
+    /**
+     * Runs the OMS pull through {@code bin/runops} with {@code -Xshare:on}, which fails on an archive that does not match the jar,
+     * path or JDK (the launcher's default {@code -Xshare:auto} would silently run without it), and checks that the classes
+     * of picocli, okhttp, jackson and the launcher came from it.
+     */
+    private static void checkLauncherUsesIt(Path launcher, List<String> omsPull, Path work) throws IOException, InterruptedException {
+        Path loads = work.resolve("check-class-load.log");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(omsPull);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("RUNOPS_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loads);
+        run(pb, work.resolve("check.out"), work.resolve("check.err"));
+        List<String> lines = Files.readAllLines(loads);
+        for (String name : List.of("picocli.CommandLine", "okhttp3.OkHttpClient", "com.fasterxml.jackson.core.JsonFactory",
+                "org.runops.examples.RunopsCli")) {
+            String line = lines.stream().filter(l -> l.contains(" " + name + " source: ")).findFirst()
+                    .orElseThrow(() -> new IOException(name + " was not loaded by " + command + " (see " + loads + ")"));
+            if (!line.endsWith("source: shared objects file")) {
+                throw new IOException(name + " did not come from the archive when run by " + launcher + ": " + line);
+            }
+        }
+    }
+
+    private static long count(Path log, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
+    /** What users run most, each in its own JVM: the root usage, an OMS pull (csv, json), ROOT entry counts, refrun. */
+    private static List<List<String>> commands(Path work, String omsUrl) throws IOException {
+        Path inputs = Files.createDirectories(work.resolve("inputs"));
+        List<String> root = new ArrayList<>(List.of("root", "entries"));
+        for (Compression c : List.of(Compression.ZLIB, Compression.LZ4, Compression.ZSTD, Compression.LZMA)) {
+            root.add(RootFileWriter.create().compression(c).tree("Events", 1000).write(inputs.resolve(c + ".root")).toString());
+        }
+        String history = history(inputs.resolve("history.json")).toString();
+        List<String> oms = List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500");
+        return List.of(
+                List.of("--help"),
+                concat(oms, "--format", "csv"),
+                concat(oms, "--format", "json"),
+                root,
+                List.of("refrun", "evaluate", "--history", history),
+                List.of("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    /** Cosmics prompt runs 100..139 referring to 90 then 95, express collision runs referring to 50 (as RefrunCliTest). */
+    private static Path history(Path file) throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int run = 100; run < 140; run++) {
+            json.append(run > 100 ? "," : "").append(String.format(Locale.ROOT,
+                    "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
+                            + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},"
+                            + "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
+                            + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"}",
+                    run, run < 120 ? 90 : 95, run));
+        }
+        return Files.writeString(file, json.append(']'));
+    }
+
+    /** Runs every command line through the jar's real main, two at a time (the build machine has two cores). */
+    private static List<Path> train(String java, Path jar, Path work, List<List<String>> commands) throws InterruptedException, IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Path>> runs = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                Path list = work.resolve("run" + i + ".classlist");
+                List<String> command = concat(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-jar", jar.toString()));
+                command.addAll(commands.get(i));
+                Path out = work.resolve("run" + i + ".out");
+                Path err = work.resolve("run" + i + ".err");
+                runs.add(pool.submit(() -> {
+                    run(command, out, err);
+                    return list;
+                }));
+            }
+            List<Path> lists = new ArrayList<>();
+            for (Future<Path> f : runs) {
+                lists.add(f.get());
+            }
+            return lists;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("training run failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The union of the lists in first-seen order (a class loaded by several runs is listed once). */
+    private static Path merge(List<Path> lists, Path merged) throws IOException {
+        Set<String> lines = new LinkedHashSet<>();
+        for (Path list : lists) {
+            for (String line : Files.readAllLines(list)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        }
+        return Files.write(merged, lines);
+    }
+
+    private static void run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
+        run(new ProcessBuilder(command), out, err);
+    }
+
+    private static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
+        pb.redirectOutput(out.toFile());
+        Process p = (out.equals(err) ? pb.redirectErrorStream(true) : pb.redirectError(err.toFile())).start();
+        if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("no exit within " + PROCESS_TIMEOUT_SECONDS + " s: " + pb.command() + " (see " + err + ")");
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("exit " + p.exitValue() + " from " + pb.command() + ":\n" + Files.readString(err));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
