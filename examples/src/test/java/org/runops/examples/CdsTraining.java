@@ -1,11 +1,15 @@
 package org.runops.examples;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +70,7 @@ final class CdsTraining {
             checkLauncherUsesIt(launcher, commands.get(1), work);
             System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d not found: dynamic proxies are never archived);"
                             + " training %.1f s, dump %.1f s, check %.1f s%n",
-                    archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size(), count(log, "Cannot find"),
+                    archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size() + 1, count(log, "Cannot find"),
                     (trained - start) / 1e9, (dumped - trained) / 1e9, (System.nanoTime() - dumped) / 1e9);
         }
     }
@@ -138,16 +142,22 @@ final class CdsTraining {
         return Files.writeString(file, json.append(']'));
     }
 
-    /** Runs every command line through the jar's real main, two at a time (the build machine has two cores). */
+    /**
+     * Runs every command line through the jar's real main, two at a time (the build machine has two cores), plus the
+     * {@link HelpTour} in one more JVM (the jar first on its class path, so the launcher's classes are listed from it).
+     */
     private static List<Path> train(String java, Path jar, Path work, List<List<String>> commands) throws InterruptedException, IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Path>> runs = new ArrayList<>();
-            for (int i = 0; i < commands.size(); i++) {
+            for (int i = 0; i <= commands.size(); i++) {
                 Path list = work.resolve("run" + i + ".classlist");
-                List<String> command = concat(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-jar", jar.toString()));
-                command.addAll(commands.get(i));
+                List<String> command = concat(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                if (i < commands.size()) {
+                    command.addAll(concat(List.of("-jar", jar.toString()), commands.get(i).toArray(String[]::new)));
+                } else {
+                    command.addAll(List.of("-cp", jar + File.pathSeparator + System.getProperty("java.class.path"), HelpTour.class.getName()));
+                }
                 Path out = work.resolve("run" + i + ".out");
                 Path err = work.resolve("run" + i + ".err");
                 runs.add(pool.submit(() -> {
@@ -196,6 +206,43 @@ final class CdsTraining {
         }
         if (p.exitValue() != 0) {
             throw new IOException("exit " + p.exitValue() + " from " + pb.command() + ":\n" + Files.readString(err));
+        }
+    }
+
+    /**
+     * Prints the usage of every top-level command in one JVM (a JVM per page costs about 0.6 s of CPU), so that each one's
+     * subtree is listed even when the launcher builds subtrees only when used. The names are read from the root usage page
+     * itself. Subcommand pages are left out: touring them too listed 16 more classes for 1.3 s more CPU (measured).
+     */
+    static final class HelpTour {
+        private HelpTour() {}
+
+        public static void main(String[] args) {
+            for (String command : commandsListedBy()) {
+                commandsListedBy(command);
+            }
+        }
+
+        /** The names in the "Commands:" section of {@code path --help}. */
+        private static List<String> commandsListedBy(String... path) {
+            StringWriter out = new StringWriter();
+            String[] args = Arrays.copyOf(path, path.length + 1);
+            args[path.length] = "--help";
+            if (RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter())) != 0) {
+                throw new IllegalStateException(String.join(" ", args) + " failed");
+            }
+            List<String> names = new ArrayList<>();
+            boolean listing = false;
+            for (String line : out.toString().lines().toList()) {
+                if (line.equals("Commands:")) {
+                    listing = true;
+                } else if (listing && line.isBlank()) {
+                    break;
+                } else if (listing && line.startsWith("  ") && !line.startsWith("   ")) {
+                    names.add(line.strip().split("[ ,]")[0]);
+                }
+            }
+            return names;
         }
     }
 
