@@ -68,7 +68,7 @@ final class CdsTraining {
             long dumped = System.nanoTime();
 
             checkLauncherUsesIt(launcher, commands.get(1), work);
-            System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d not found: dynamic proxies are never archived);"
+            System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d skipped: not in the jar, such as dynamic proxies);"
                             + " training %.1f s, dump %.1f s, check %.1f s%n",
                     archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size() + 1, count(log, "Cannot find"),
                     (trained - start) / 1e9, (dumped - trained) / 1e9, (System.nanoTime() - dumped) / 1e9);
