@@ -86,6 +86,7 @@ final class CdsTraining {
         command.addAll(omsPull);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("RUNOPS_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loads);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the JDK that dumped it (.ci/run checks the user's)
         run(pb, work.resolve("check.out"), work.resolve("check.err"));
         List<String> lines = Files.readAllLines(loads);
         for (String name : List.of("picocli.CommandLine", "okhttp3.OkHttpClient", "com.fasterxml.jackson.core.JsonFactory",
