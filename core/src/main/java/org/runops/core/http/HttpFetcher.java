@@ -289,7 +289,19 @@ public final class HttpFetcher implements AutoCloseable {
         if (length > MAX_BODY_BYTES) {
             throw tooLarge(request, response.code(), length + " bytes announced");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
+        if (length >= 0) {
+            // read straight into the body's own array: no second copy of every (3.3 MB OMS) page
+            byte[] body = new byte[(int) length];
+            int got;
+            try (InputStream in = response.body().byteStream()) {
+                got = in.readNBytes(body, 0, body.length);
+            }
+            if (got != length) {
+                throw new IOException("got " + got + " of " + length + " bytes");
+            }
+            return body;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = response.body().byteStream()) {
@@ -300,9 +312,6 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 out.write(buffer, 0, n);
             }
-        }
-        if (length >= 0 && total != length) {
-            throw new IOException("got " + total + " of " + length + " bytes");
         }
         return out.toByteArray();
     }
