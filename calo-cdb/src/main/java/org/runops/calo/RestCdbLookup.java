@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -277,7 +276,7 @@ public final class RestCdbLookup implements CdbLookup {
         // keep one connection per concurrent request alive: OkHttp's default pool keeps 5
         OkHttpClient client = HttpClients.create(b.settings).newBuilder()
                 .connectionPool(new ConnectionPool(b.concurrency, 5, TimeUnit.MINUTES)).build();
-        return new HttpFetcher(client, TokenProvider.none(), b.settings.retry(), b.sleeper, RandomGenerator.getDefault());
+        return new HttpFetcher(client, TokenProvider.none(), b.settings.retry(), b.sleeper, HttpFetcher.jitter());
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpException;
@@ -303,7 +302,7 @@ public final class DqmGuiClient implements ArchiveSource, AutoCloseable {
             HttpSettings effective = trustStore == null ? settings : settings.withTrustStore(trustStore, trustStorePasswordEnv);
             HttpFetcher f = new HttpFetcher(
                     HttpClients.create(effective, env, credentials == null ? null : credentials.keyManager()),
-                    TokenProvider.none(), effective.retry(), sleeper, RandomGenerator.getDefault());
+                    TokenProvider.none(), effective.retry(), sleeper, HttpFetcher.jitter());
             return new DqmGuiClient(this, f);
         }
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
@@ -244,10 +243,14 @@ public final class OmsClient implements AutoCloseable {
             if (fetcher != null) {
                 return new OmsClient(this, fetcher, false);
             }
-            // one client for the token endpoint and OMS, so close() shuts both down
-            OkHttpClient client = HttpClients.create(settings);
-            HttpFetcher owned = new HttpFetcher(client, tokenProvider(client), settings.retry(), Sleeper.system(),
-                    RandomGenerator.getDefault());
+            OAuthClientCredentials credentials = credentials();
+            // one client for the token endpoint and OMS, so close() shuts both down; TLS only when one of them needs it
+            boolean tls = resolvedBaseUrl().isHttps() || settings.trustStore() != null
+                    || credentials != null && credentials.tokenEndpoint().isHttps();
+            OkHttpClient client = tls ? HttpClients.create(settings) : HttpClients.cleartext(settings);
+            TokenProvider provider = credentials != null ? TokenProvider.clientCredentials(credentials, client, clock)
+                    : tokens != null ? tokens : TokenProvider.none();
+            HttpFetcher owned = new HttpFetcher(client, provider, settings.retry(), Sleeper.system(), HttpFetcher.jitter());
             return new OmsClient(this, owned, true);
         }
 
@@ -259,23 +262,19 @@ public final class OmsClient implements AutoCloseable {
             return audience != null ? audience : instance != null ? instance.audience() : null;
         }
 
-        private TokenProvider tokenProvider(OkHttpClient client) {
+        /** The client credentials from the environment, or null when none are asked for or the instance needs none. */
+        private OAuthClientCredentials credentials() {
             String audience = resolvedAudience();
-            if (env == null) {
-                return tokens != null ? tokens : TokenProvider.none();
+            if (env == null || audience == null) { // P5, or a base URL of an instance that needs no token
+                return null;
             }
-            if (audience == null) { // P5, or a base URL of an instance that needs no token
-                return TokenProvider.none();
-            }
-            OAuthClientCredentials credentials;
             try {
-                credentials = OAuthClientCredentials.fromEnvironment(env, CLIENT_ID_ENV, CLIENT_SECRET_ENV, audience);
+                return OAuthClientCredentials.fromEnvironment(env, CLIENT_ID_ENV, CLIENT_SECRET_ENV, audience);
             } catch (RunopsException e) {
                 throw new OmsException(e.getMessage() + ": OMS at " + resolvedBaseUrl() + " needs CERN SSO client credentials"
                         + " (audience " + audience + ") in " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV
                         + "; the P5 instance needs none", e);
             }
-            return TokenProvider.clientCredentials(credentials, client, clock);
         }
     }
 }

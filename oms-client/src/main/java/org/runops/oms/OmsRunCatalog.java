@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link RunCatalog} over the OMS {@code runs} resource: {@code run_number} GE/LE queries, paged,
  * wide ranges split into chunks of at most {@value #MAX_RUNS_PER_QUERY} run numbers (ReferenceRunRank's
- * {@code subdivide_range}). With an {@link OmsCache}, finished runs are stored and the settled parts of
+ * {@code subdivide_range}), asked at once within the client's page concurrency. With an {@link OmsCache}, finished runs are stored and the settled parts of
  * a range are answered from disk without any request.
  */
 public final class OmsRunCatalog implements RunCatalog {
@@ -47,7 +47,7 @@ public final class OmsRunCatalog implements RunCatalog {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** The same catalogue, telling {@code listener} the page progress of every query it makes. */
+    /** The same catalogue, telling {@code listener} the page progress of each call: pages done and known of all its chunks. */
     public OmsRunCatalog withProgress(OmsQuery.ProgressListener listener) {
         return new OmsRunCatalog(client, cache, listener);
     }
@@ -98,21 +98,21 @@ public final class OmsRunCatalog implements RunCatalog {
      */
     public List<OmsRecord> fetch(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
         RunCatalog.requireRange(firstRun, lastRun);
-        List<OmsRecord> rows = new ArrayList<>();
+        List<OmsQuery> chunks = new ArrayList<>();
         for (long from = firstRun; from <= lastRun; from += MAX_RUNS_PER_QUERY) {
             long to = Math.min(lastRun, from + MAX_RUNS_PER_QUERY - 1);
             OmsQuery q = client.query("runs")
                     .filter("run_number", OmsQuery.Op.GE, from)
                     .filter("run_number", OmsQuery.Op.LE, to)
-                    .sort("run_number", true)
-                    .onProgress(progress);
+                    .sort("run_number", true);
             refine.accept(q);
-            rows.addAll(q.fetchAll());
+            chunks.add(q);
             if (to == lastRun) {
                 break; // also guards from += ... overflowing near Long.MAX_VALUE
             }
         }
-        return rows;
+        // ascending chunks, each sorted by the server: concatenated in chunk order, the rows stay ascending
+        return ConcurrentQueries.fetchAll(client, chunks, progress);
     }
 
     /**

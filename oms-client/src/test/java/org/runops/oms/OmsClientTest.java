@@ -293,6 +293,18 @@ class OmsClientTest {
     }
 
     @Test
+    void aClientOfAnHttpBaseSetsUpNoTlsYetPagesAndNamesAnHttpsUrlItCannotAsk() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(pagedRuns(1, 250));
+             OmsClient client = OmsClient.builder().instance(OmsInstance.P5).baseUrl(oms.base()).pageSize(100)
+                     .credentialsFromEnvironment(Map.<String, String>of()::get, Clock.systemUTC()).build()) {
+            assertThat(client.query("runs").fetchAll()).hasSize(250);
+            HttpUrl https = HttpUrl.get("https://cmsoms.cern.ch/agg/api/v1/runs");
+            assertThatThrownBy(() -> client.page(https)).isInstanceOf(OmsException.class)
+                    .hasMessageContaining(https.toString()).hasMessageContaining("http:// only");
+        }
+    }
+
+    @Test
     void pageThreadsAreNamedDaemonsAndGoneAfterClose() throws IOException {
         try (OmsTestServer oms = new OmsTestServer(pagedRuns(1, 400)); OmsClient client = oms.client()) {
             List<String> threads = new ArrayList<>();

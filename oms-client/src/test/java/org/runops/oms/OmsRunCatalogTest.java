@@ -2,7 +2,10 @@ package org.runops.oms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.runops.oms.OmsTestServer.chunkOf;
 import static org.runops.oms.OmsTestServer.json;
+import static org.runops.oms.OmsTestServer.runsByRange;
+import static org.runops.oms.OmsTestServer.runsPage;
 import static org.runops.oms.OmsTestServer.status;
 
 import java.io.IOException;
@@ -12,12 +15,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.runops.core.http.HttpException;
+import org.runops.core.http.HttpSettings;
+import org.runops.core.http.TokenProvider;
 import org.runops.core.run.CatalogException;
 import org.runops.core.run.RunRecord;
 import org.runops.testing.SharedData;
@@ -76,7 +86,91 @@ class OmsRunCatalogTest {
              OmsClient client = oms.client()) {
             assertThat(new OmsRunCatalog(client).runs(300000, 312000)).isEmpty();
             assertThat(oms.requests).extracting(u -> u.queryParameter("filter[run_number][GE]") + "-" + u.queryParameter("filter[run_number][LE]"))
-                    .containsExactly("300000-304999", "305000-309999", "310000-312000");
+                    .containsExactlyInAnyOrder("300000-304999", "305000-309999", "310000-312000"); // asked at once
+        }
+    }
+
+    @Test
+    void chunksAskedAtOnceComeBackInRunOrderWhateverOrderTheyFinishIn() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        // the first chunk is the slowest, so the later chunks finish first
+        try (OmsTestServer oms = new OmsTestServer(r -> chunkOf(r.getUrl()) == 1 ? slow(runs.apply(r)) : runs.apply(r));
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).build()) {
+            List<long[]> progress = new CopyOnWriteArrayList<>();
+            List<OmsRecord> rows = new OmsRunCatalog(client).withProgress((done, total) -> progress.add(new long[] {done, total}))
+                    .records(1, 12000);
+            assertThat(rows).extracting(r -> OmsRun.from(r).runNumber()).containsExactlyElementsOf(LongStream.rangeClosed(1, 12000).boxed().toList());
+            assertThat(oms.requests).hasSize(5 + 5 + 2);
+            // one call's progress: every page of every chunk counted once, in one rising sequence
+            assertThat(progress).extracting(p -> p[0]).containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
+            assertThat(progress.get(progress.size() - 1)[1]).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void noMoreRequestsAreInFlightThanThePageConcurrencyAndChunksOverlap() throws IOException {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                        return runs.apply(r);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return status(500);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).pageConcurrency(4).build()) {
+            assertThat(new OmsRunCatalog(client).records(1, 20000)).hasSize(20000);
+            assertThat(most.get()).isBetween(2, 4);
+            // the four chunks' first pages were the first four requests, not one chunk's pages after another's
+            List<Long> firstPages = oms.requests.stream().filter(u -> "0".equals(u.queryParameter("page[offset]"))).map(OmsTestServer::chunkOf).toList();
+            assertThat(firstPages).containsExactlyInAnyOrder(1L, 5001L, 10001L, 15001L);
+            assertThat(oms.requests.subList(0, 4)).extracting(OmsTestServer::chunkOf).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aChunkWhoseTotalChangesIsAskedAgainAloneAndAPersistentChangeFailsTheWholeCall() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        AtomicInteger secondChunkPages = new AtomicInteger();
+        // the second chunk's third page reports one row more than its first page did, once
+        Function<RecordedRequest, MockResponse> movingOnce = r -> {
+            HttpUrl u = r.getUrl();
+            if (chunkOf(u) == 5001 && "2000".equals(u.queryParameter("page[offset]")) && secondChunkPages.getAndIncrement() == 0) {
+                return json(runsPage(5001, 2000, 1000, 5001));
+            }
+            return runs.apply(r);
+        };
+        try (OmsTestServer oms = new OmsTestServer(movingOnce);
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).build()) {
+            List<OmsRecord> rows = new OmsRunCatalog(client).records(1, 15000);
+            assertThat(rows).extracting(r -> OmsRun.from(r).runNumber()).containsExactlyElementsOf(LongStream.rangeClosed(1, 15000).boxed().toList());
+            assertThat(oms.requests.stream().filter(u -> "0".equals(u.queryParameter("page[offset]"))).map(OmsTestServer::chunkOf))
+                    .containsExactlyInAnyOrder(1L, 5001L, 5001L, 10001L); // only the moved chunk asked again
+        }
+        Function<RecordedRequest, MockResponse> alwaysMoving = r -> chunkOf(r.getUrl()) == 5001 && !"0".equals(r.getUrl().queryParameter("page[offset]"))
+                ? json(runsPage(5001, Long.parseLong(r.getUrl().queryParameter("page[offset]")), 1000, 5001)) : runs.apply(r);
+        try (OmsTestServer oms = new OmsTestServer(alwaysMoving);
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).build()) {
+            assertThatThrownBy(() -> new OmsRunCatalog(client).records(1, 15000)).isInstanceOf(OmsDataChangedException.class)
+                    .hasMessageContaining("filter%5Brun_number%5D%5BGE%5D=5001&").hasMessageContaining("totalResourceCount changed from 5000 to 5001");
+        }
+    }
+
+    @Test
+    void aFailingMiddleChunkFailsTheWholeCallNamingItsQuery() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        try (OmsTestServer oms = new OmsTestServer(r -> chunkOf(r.getUrl()) == 5001 ? status(500) : runs.apply(r));
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).build()) {
+            assertThatThrownBy(() -> new OmsRunCatalog(client).runs(1, 15000)).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("filter%5Brun_number%5D%5BGE%5D=5001&").hasMessageContaining("500")
+                    .hasMessageContaining("after 4 attempts").hasRootCauseInstanceOf(HttpException.class);
+            assertThat(oms.requests.stream().filter(u -> chunkOf(u) == 5001)).hasSize(4); // the first page, retried
         }
     }
 
@@ -156,6 +250,11 @@ class OmsRunCatalogTest {
         }
         assertThatThrownBy(() -> new OmsRunCatalog(OmsClient.builder().instance(OmsInstance.P5).build()).runs(10, 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code answer}, its body held back 300 ms. */
+    private static MockResponse slow(MockResponse answer) {
+        return answer.newBuilder().headersDelay(300, TimeUnit.MILLISECONDS).build();
     }
 
     private static String row(long run, boolean finished) {

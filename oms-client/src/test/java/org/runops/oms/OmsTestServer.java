@@ -53,7 +53,7 @@ final class OmsTestServer implements AutoCloseable {
     OmsClient.Builder builder(TokenProvider tokens, HttpSettings settings) {
         OkHttpClient http = HttpClients.create(settings);
         RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(60), Duration.ZERO);
-        HttpFetcher fetcher = new HttpFetcher(http, tokens, retry, sleeps::add, java.util.random.RandomGenerator.getDefault());
+        HttpFetcher fetcher = new HttpFetcher(http, tokens, retry, sleeps::add, HttpFetcher.jitter());
         return OmsClient.builder().baseUrl(base()).fetcher(fetcher).pageSize(100).pageConcurrency(3);
     }
 
@@ -106,6 +106,26 @@ final class OmsTestServer implements AutoCloseable {
             int rows = (int) Math.max(0, Math.min(limit, total - offset));
             return json(runsPage(firstRun, offset, rows, total));
         };
+    }
+
+    /**
+     * Answers runs queries as OMS would for a run every number: the rows of {@code filter[run_number][GE]..[LE]},
+     * sliced by the requested offset and limit, with the total of that range.
+     */
+    static Function<RecordedRequest, MockResponse> runsByRange() {
+        return request -> {
+            HttpUrl url = request.getUrl();
+            long ge = Long.parseLong(url.queryParameter("filter[run_number][GE]"));
+            long total = Long.parseLong(url.queryParameter("filter[run_number][LE]")) - ge + 1;
+            long offset = Long.parseLong(url.queryParameter("page[offset]"));
+            int rows = (int) Math.max(0, Math.min(Integer.parseInt(url.queryParameter("page[limit]")), total - offset));
+            return json(runsPage(ge, offset, rows, total));
+        };
+    }
+
+    /** The {@code filter[run_number][GE]} of a request: which chunk of a wide range it belongs to. */
+    static long chunkOf(HttpUrl url) {
+        return Long.parseLong(url.queryParameter("filter[run_number][GE]"));
     }
 
     static byte[] bytes(String s) {

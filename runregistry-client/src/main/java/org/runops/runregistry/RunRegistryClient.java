@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
@@ -303,7 +302,7 @@ public final class RunRegistryClient implements AutoCloseable {
             // one client for the token endpoint and Run Registry, so close() shuts both down
             OkHttpClient client = HttpClients.create(settings);
             TokenProvider t = tokens != null ? tokens : c == null ? TokenProvider.none() : TokenProvider.clientCredentials(c, client, clock);
-            HttpFetcher owned = new HttpFetcher(client, t, settings.retry(), Sleeper.system(), RandomGenerator.getDefault());
+            HttpFetcher owned = new HttpFetcher(client, t, settings.retry(), Sleeper.system(), HttpFetcher.jitter());
             return new RunRegistryClient(this, owned, true, audienceSent());
         }
 

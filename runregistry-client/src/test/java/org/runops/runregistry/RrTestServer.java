@@ -64,7 +64,7 @@ final class RrTestServer implements AutoCloseable {
     RunRegistryClient.Builder builder(TokenProvider tokens, HttpSettings settings) {
         RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(60), Duration.ZERO);
         HttpFetcher fetcher = new HttpFetcher(HttpClients.create(settings), tokens, retry, retryWaits::add,
-                java.util.random.RandomGenerator.getDefault());
+                HttpFetcher.jitter());
         return RunRegistryClient.builder().baseUrl(base()).fetcher(fetcher);
     }
 

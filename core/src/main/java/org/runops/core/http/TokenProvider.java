@@ -44,7 +44,7 @@ public interface TokenProvider {
     static TokenProvider clientCredentials(OAuthClientCredentials credentials, OkHttpClient http, Clock clock) {
         Objects.requireNonNull(http, "http");
         HttpFetcher fetcher = new HttpFetcher(http, none(), RetryPolicy.defaults(), Sleeper.system(),
-                java.util.random.RandomGenerator.getDefault());
+                HttpFetcher.jitter());
         return new ClientCredentialsTokens(credentials, fetcher, clock);
     }
 

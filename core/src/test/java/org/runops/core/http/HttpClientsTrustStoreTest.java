@@ -115,4 +115,18 @@ class HttpClientsTrustStoreTest {
         assertThatThrownBy(() -> HttpClients.create(HttpSettings.defaults().withTrustStore(garbage, null)))
                 .isInstanceOf(RunopsException.class).hasMessageContaining(garbage.toString());
     }
+
+    @Test
+    void aCleartextClientRefusesAnHttpsUrlByNameWithoutConnecting() {
+        server.enqueue(new MockResponse.Builder().code(200).body("[]").build());
+
+        assertThatThrownBy(() -> fetch(HttpClients.cleartext(HttpSettings.defaults())))
+                .isInstanceOfSatisfying(HttpException.class, e -> {
+                    assertThat(e.status()).isZero();
+                    assertThat(e.getMessage()).contains(server.url("/certify/allRunsRefRuns/").toString()).contains("http:// only");
+                });
+        assertThat(server.getRequestCount()).isZero();
+        assertThatThrownBy(() -> HttpClients.cleartext(HttpSettings.defaults().withTrustStore(trustStore, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(trustStore.toString());
+    }
 }

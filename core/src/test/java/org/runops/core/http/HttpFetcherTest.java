@@ -72,6 +72,18 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aCleartextClientFetchesHttpWithTheSameRetries() {
+        server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
+        server.enqueue(ok("[4]"));
+        OkHttpClient cleartext = HttpClients.cleartext(HttpSettings.defaults());
+        try (HttpFetcher f = new HttpFetcher(cleartext, TokenProvider.none(), FOUR, sleeper, HttpFetcher.jitter())) {
+            assertThat(text(f.fetch(server.url("/runs")))).isEqualTo("[4]");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(sleeper.waits).hasSize(1);
+    }
+
+    @Test
     void sendsTheBearerToken() throws Exception {
         server.enqueue(ok("{}"));
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
@@ -69,8 +68,8 @@ public final class AclCgiBackend extends AclProtocol {
         Duration connect = settings.connectTimeout().compareTo(settings.callTimeout()) < 0 ? settings.connectTimeout() : settings.callTimeout();
         OkHttpClient client = HttpClients.create(new HttpSettings(connect, settings.callTimeout(), settings.callTimeout(),
                 settings.commandRetry(), null, null));
-        this.fetches = new HttpFetcher(client, TokenProvider.none(), settings.fetchRetry(), Sleeper.system(), RandomGenerator.getDefault());
-        this.commands = new HttpFetcher(client, TokenProvider.none(), settings.commandRetry(), Sleeper.system(), RandomGenerator.getDefault());
+        this.fetches = new HttpFetcher(client, TokenProvider.none(), settings.fetchRetry(), Sleeper.system(), HttpFetcher.jitter());
+        this.commands = new HttpFetcher(client, TokenProvider.none(), settings.commandRetry(), Sleeper.system(), HttpFetcher.jitter());
         this.recordTo = settings.recordTo();
     }
 

@@ -26,7 +26,7 @@ import org.runops.oms.OmsRecord;
 /**
  * Pages one query (wbmcrawlr {@code get_resources}, made strict): the first page gives
  * {@code totalResourceCount}; every further offset is computed here and fetched with at most
- * {@code concurrency} requests in flight; pages are delivered in offset order. Any page that is
+ * {@code concurrency} requests in flight; every page, the first too, is fetched on {@code executor}; pages are delivered in offset order. Any page that is
  * empty or shorter than the total implies, a total that changes between pages, or a row count that
  * differs from the total is an {@link OmsException} naming the query — never a silently short answer
  * (the 100000-row truncation of spec §1.5). A changing total or a row id seen on two pages is an
@@ -66,7 +66,8 @@ public final class Pager {
     public void run(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
         deadline = System.nanoTime() + timeout.toNanos();
         HttpUrl first = urls.url(0, limit);
-        OmsPage page = fetch.apply(first, left(first, 0, 1));
+        // on the pool too, so queries paged at once keep within its bound, first pages included
+        OmsPage page = await(submit(first, first, 0, 1), first, 0, 1);
         long total = page.totalResourceCount();
         int rows = page.records().size();
         if (total < 0) {

@@ -1,0 +1,96 @@
+package org.runops.oms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.runops.core.RunopsException;
+import org.runops.core.exec.NamedThreads;
+
+/**
+ * Asks several queries of one client at once and returns their rows in query order, as if asked one after the
+ * other: every query keeps its own {@link OmsQuery#fetchAll()} checks (total, pages, the one re-ask when the data
+ * moved) and deadline, while all their pages, first pages included, share the client's page pool, so no more than
+ * its page concurrency are in flight. Asked one by one, each query's first page was a serial round trip before its
+ * other pages could go out. The first query that fails fails the whole call with its own exception (it names
+ * the query); the others are stopped and no rows are returned.
+ */
+final class ConcurrentQueries {
+    private static final AtomicInteger CALLS = new AtomicInteger();
+
+    private ConcurrentQueries() {}
+
+    /**
+     * The rows of every query, the queries' rows concatenated in list order. {@code progress} is told the pages
+     * delivered and the pages known of all queries together (a query's pages are known once its first page is in),
+     * one call at a time.
+     */
+    static List<OmsRecord> fetchAll(OmsClient client, List<OmsQuery> queries, OmsQuery.ProgressListener progress) {
+        Progress sum = new Progress(queries.size(), progress);
+        for (int i = 0; i < queries.size(); i++) {
+            int query = i;
+            queries.get(i).onProgress((done, total) -> sum.update(query, done, total));
+        }
+        if (queries.size() == 1) {
+            return queries.get(0).fetchAll();
+        }
+        // drivers only wait on pages; the requests themselves run on the client's bounded page pool
+        ExecutorService drivers = Executors.newFixedThreadPool(Math.min(queries.size(), client.pageConcurrency()),
+                NamedThreads.daemon("oms-queries-" + CALLS.incrementAndGet()));
+        try {
+            CompletionService<List<OmsRecord>> done = new ExecutorCompletionService<>(drivers);
+            List<Future<List<OmsRecord>>> results = new ArrayList<>(queries.size());
+            for (OmsQuery q : queries) {
+                results.add(done.submit(q::fetchAll));
+            }
+            for (int i = 0; i < queries.size(); i++) {
+                done.take().get(); // the first failure, whichever query it is, ends the wait
+            }
+            List<OmsRecord> rows = new ArrayList<>();
+            for (Future<List<OmsRecord>> r : results) {
+                rows.addAll(r.get());
+            }
+            return rows;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunopsException r) {
+                throw r; // names its query
+            }
+            throw new OmsException("OMS query failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OmsException("interrupted while asking OMS " + queries.get(0) + " and " + (queries.size() - 1) + " more queries", e);
+        } finally {
+            drivers.shutdownNow(); // interrupts the queries still paging: each cancels its pages in flight
+        }
+    }
+
+    /** Sums the progress of several queries; a query asked again after its data moved starts its count anew. */
+    private static final class Progress {
+        private final long[] done;
+        private final long[] total;
+        private final OmsQuery.ProgressListener listener;
+
+        Progress(int queries, OmsQuery.ProgressListener listener) {
+            this.done = new long[queries];
+            this.total = new long[queries];
+            this.listener = listener;
+        }
+
+        synchronized void update(int query, long pagesDone, long pages) {
+            done[query] = pagesDone;
+            total[query] = pages;
+            long allDone = 0;
+            long all = 0;
+            for (int i = 0; i < done.length; i++) {
+                allDone += done[i];
+                all += total[i];
+            }
+            listener.onProgress(allDone, all);
+        }
+    }
+}
