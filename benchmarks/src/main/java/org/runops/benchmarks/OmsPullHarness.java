@@ -1,0 +1,170 @@
+package org.runops.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times whole {@code runops oms runs} processes against a loopback OMS ({@link OmsRunsServer}, N real-shaped rows),
+ * beside the omsapi-like Python client, and prints a Markdown table: wall, CPU (user + sys of the client process
+ * only; the server runs in this JVM and is not counted), start → first request, paging (first request → last
+ * response end), and after the last response. Variants run round-robin (the order rotating each round), after one
+ * untimed warm-up round that also checks every output; any output that is not exactly the runs served marks its row
+ * FAILED, with no time. Run from the repository root:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.runops.benchmarks.OmsPullHarness --runs 20000 --repeat 7 \
+ *     --before-jar /work/before/runops.jar
+ * </pre>
+ */
+public final class OmsPullHarness {
+    private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("runs", "20000");
+        OPTIONS.put("repeat", "7");
+        OPTIONS.put("page-size", "1000");
+        OPTIONS.put("formats", "csv,json");
+        OPTIONS.put("before-jar", null);
+        OPTIONS.put("jar", "examples/target/runops.jar");
+        OPTIONS.put("launcher", "examples/target/bin/runops");
+        OPTIONS.put("variant", null);
+        OPTIONS.put("python", "python3");
+        OPTIONS.put("script", "benchmarks/scripts/omsapi_like.py");
+    }
+
+    private static final List<String> METRICS = List.of("wall s", "CPU s", "start → first request s", "paging s", "after last response s");
+    private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
+
+    private OmsPullHarness() {}
+
+    /** One row of the table: a command and where its output lands. */
+    private record Case(String label, List<String> command, String format, Path output, Path stdout) {}
+
+    public static void main(String[] args) throws IOException {
+        // the JDK server writes headers and body separately; without this an answer can wait 40 ms for a delayed ACK.
+        // Set before the server class loads; the harness main is the only thing in this JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        HarnessArgs options = new HarnessArgs(args, OPTIONS);
+        int runs = options.positiveInt("runs");
+        int repeat = options.positiveInt("repeat");
+        int pageSize = options.positiveInt("page-size");
+        String startLoad = Machine.loadAverage();
+        System.err.println("building " + runs + " rows from " + BenchmarkFiles.shared().resolve(OmsRunRows.SOURCE));
+        OmsRunRows rows = OmsRunRows.of(BenchmarkFiles.shared(), runs);
+        Path scratch = BenchmarkFiles.tempDirectory("oms-pull-harness");
+        List<String> notes = new ArrayList<>();
+        try (OmsRunsServer server = OmsRunsServer.start(rows)) {
+            List<Case> cases = cases(options, server.baseUrl().toString(), rows, pageSize, scratch, notes);
+            TimingTable table = new TimingTable("client", METRICS);
+            cases.forEach(c -> table.row(c.label()));
+            ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
+            System.err.println("warm-up round (untimed; checks every output)");
+            for (Case c : cases) {
+                measure(c, timer, server, rows, table, false);
+            }
+            for (int round = 0; round < repeat; round++) {
+                System.err.println("round " + (round + 1) + " of " + repeat + ", load average " + Machine.loadAverage());
+                for (int i = 0; i < cases.size(); i++) {
+                    Case c = cases.get((i + round) % cases.size()); // rotated, so no variant always runs first
+                    if (!table.failed(c.label())) {
+                        measure(c, timer, server, rows, table, true);
+                    }
+                }
+            }
+            System.out.println("OMS runs pull: " + runs + " runs (" + OmsRunRows.FIRST_RUN + ".." + rows.lastRun() + "), pages of "
+                    + pageSize + ", loopback http " + server.baseUrl() + ", " + repeat + " timed runs per row (median (min–max)).");
+            System.out.println(Machine.describe() + "; load average (1/5/15 min) " + startLoad + " at the start, " + Machine.loadAverage()
+                    + " at the end.");
+            System.out.println();
+            System.out.print(table.markdown());
+            System.out.println();
+            System.out.println("CPU is user + sys of the client process (GNU time, wait4 rusage); the loopback server runs in the"
+                    + " harness JVM and is not counted, though it competes for the same cores.");
+            notes.forEach(n -> System.out.println("- " + n));
+        } finally {
+            BenchmarkFiles.deleteRecursively(scratch);
+        }
+    }
+
+    private static List<Case> cases(HarnessArgs options, String base, OmsRunRows rows, int pageSize, Path scratch, List<String> notes) {
+        List<String> formats = List.of(options.get("formats").split(","));
+        for (String f : formats) {
+            if (!f.equals("csv") && !f.equals("json")) {
+                throw new IllegalArgumentException("--formats must list csv and/or json, got '" + f + "'");
+            }
+        }
+        List<Case> cases = new ArrayList<>();
+        for (Variant v : Variant.of(options, notes)) {
+            for (String format : formats) {
+                List<String> pull = List.of("oms", "runs", "--from", Long.toString(OmsRunRows.FIRST_RUN), "--to", Long.toString(rows.lastRun()),
+                        "--url", base, "--instance", "p5", "--page-size", Integer.toString(pageSize), "--format", format);
+                Path out = scratch.resolve(v.name() + "." + format);
+                cases.add(new Case(v.name() + " " + format, v.with(pull), format, out, out));
+            }
+        }
+        String python = options.get("python");
+        Path script = Path.of(options.get("script"));
+        if (!succeeds(List.of(python, "-c", "import omsapi"), scratch)) {
+            notes.add("omsapi itself is not installed here: the Python row is " + script
+                    + ", which pages as omsapi does (requests.get per page without a Session, resp.json(), the csv module)");
+        }
+        if (!Files.isRegularFile(script) || !succeeds(List.of(python, "-c", "import requests"), scratch)) {
+            notes.add("python comparison skipped: needs " + python + " with requests and " + script.toAbsolutePath());
+        } else {
+            Path out = scratch.resolve("omsapi-like.csv");
+            cases.add(new Case("omsapi-like python csv", List.of(python, script.toAbsolutePath().toString(), base,
+                    Long.toString(OmsRunRows.FIRST_RUN), Long.toString(rows.lastRun()), Integer.toString(pageSize), out.toString()), "csv", out,
+                    scratch.resolve("omsapi-like.stdout")));
+        }
+        return cases;
+    }
+
+    private static void measure(Case c, ProcessTimer timer, OmsRunsServer server, OmsRunRows rows, TimingTable table, boolean timed)
+            throws IOException {
+        Files.deleteIfExists(c.output());
+        server.log().drain();
+        ProcessTimer.Run run = timer.run(c.command(), Path.of("."), c.stdout());
+        RequestLog.Snapshot requests = server.log().drain();
+        if (run.exitCode() != 0) {
+            table.fail(c.label(), "exit " + run.exitCode() + ": " + run.stderrTail());
+            return;
+        }
+        PulledRuns.Result check = PulledRuns.check(c.output(), c.format(), OmsRunRows.FIRST_RUN, rows.lastRun());
+        if (!check.ok()) {
+            table.fail(c.label(), check.failure());
+            return;
+        }
+        table.note(c.label(), check.description() + ", " + requests.requests() + " requests");
+        if (timed) {
+            table.add(c.label(), run.wallSeconds(), run.cpuSeconds(), (requests.firstArrival() - run.start()) / 1e9,
+                    (requests.lastEnd() - requests.firstArrival()) / 1e9, (run.end() - requests.lastEnd()) / 1e9);
+        }
+        System.err.printf("  %-28s wall %.2f s, CPU %.2f s%n", c.label(), run.wallSeconds(), run.cpuSeconds());
+    }
+
+    private static boolean succeeds(List<String> command, Path directory) {
+        try {
+            Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

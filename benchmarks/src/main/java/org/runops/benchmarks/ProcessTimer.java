@@ -1,0 +1,96 @@
+package org.runops.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times one whole process: wall from {@code start()} to its exit ({@link System#nanoTime}, the clock the loopback
+ * server logs with), CPU (user + sys, every thread) from GNU {@code /usr/bin/time}. Why {@code time} and not
+ * {@code /proc/<pid>/stat}: the kernel hands {@code time} the exact rusage of the child when it is reaped (wait4), with
+ * every thread and any process it waited for (a launcher script's java); {@code /proc} must be read before the exit
+ * and so races it, and {@code ProcessHandle.Info} has nothing once the process is gone. Without {@code /usr/bin/time}
+ * the CPU is unknown (NaN), never guessed. Standard output goes to a file, standard error to another.
+ */
+final class ProcessTimer {
+    private static final Path TIME = Path.of("/usr/bin/time");
+
+    private final Path scratch;
+    private final Duration timeout;
+
+    ProcessTimer(Path scratch, Duration timeout) {
+        this.scratch = scratch;
+        this.timeout = timeout;
+    }
+
+    static boolean cpuAvailable() {
+        return Files.isExecutable(TIME);
+    }
+
+    /** Runs {@code command} in {@code directory}, its standard output into {@code stdout}. */
+    Run run(List<String> command, Path directory, Path stdout) {
+        Path rusage = scratch.resolve("rusage.txt");
+        Path stderr = scratch.resolve("stderr.txt");
+        List<String> full = new ArrayList<>();
+        if (cpuAvailable()) {
+            full.addAll(List.of(TIME.toString(), "-o", rusage.toString(), "-f", "%U %S"));
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).directory(directory.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        try {
+            Files.deleteIfExists(rusage);
+            long start = System.nanoTime();
+            Process p = pb.start();
+            p.getOutputStream().close(); // no input: a command that reads standard input sees its end at once
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+                return new Run(start, System.nanoTime(), Double.NaN, -1, stdout, "timed out after " + timeout + ": " + String.join(" ", command));
+            }
+            long end = System.nanoTime();
+            return new Run(start, end, cpu(rusage), p.exitValue(), stdout, tail(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing " + command, e);
+        }
+    }
+
+    /** The last line of time's output is "user sys" (a non-zero exit adds a line before it). */
+    private static double cpu(Path rusage) throws IOException {
+        if (!Files.isRegularFile(rusage)) {
+            return Double.NaN;
+        }
+        List<String> lines = Files.readAllLines(rusage, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return Double.NaN;
+        }
+        String[] parts = lines.get(lines.size() - 1).trim().split(" ");
+        try {
+            return Double.parseDouble(parts[0]) + Double.parseDouble(parts[1]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String tail(Path stderr) throws IOException {
+        String text = Files.readString(stderr, StandardCharsets.UTF_8).strip();
+        return text.length() <= 600 ? text : "…" + text.substring(text.length() - 600);
+    }
+
+    /** One timed process: nanoTime at start and exit, CPU seconds (NaN if unknown), exit code (-1 on timeout). */
+    record Run(long start, long end, double cpuSeconds, int exitCode, Path stdout, String stderrTail) {
+        double wallSeconds() {
+            return (end - start) / 1e9;
+        }
+    }
+}
