@@ -136,7 +136,7 @@ public final class ReferenceRunRecommender implements Ranking {
             Map<Long, double[]> terms = target.equals(lastTarget) && usage.learned() == lastLearned ? lastTerms : terms(target);
             double[] chosen = terms.get(choice.referenceRun());
             if (chosen != null) {
-                weights.learn(terms.values(), chosen);
+                weights.learn(terms.values().toArray(double[][]::new), chosen); // one pass over the map, not two
             }
         }
         usage.learn(choice);
@@ -241,11 +241,11 @@ public final class ReferenceRunRecommender implements Ranking {
     /** Every eligible candidate's terms (see {@link TermWeights}). */
     private Map<Long, double[]> terms(RecommendationTarget target) {
         Map<Long, double[]> terms = new HashMap<>(CANDIDATES_SIZE);
-        RunType type = target.runType();
-        String[] circles = UsageIndex.circles(target);
+        RunType type = usage.runType(target);
+        String[] circles = usage.circles(target);
         for (int c = 0; c < circles.length; c++) {
             for (Map.Entry<Long, Long> use : usage.lastUse(circles[c]).entrySet()) {
-                long candidate = use.getKey();
+                Long candidate = use.getKey(); // the map's own box: boxing it again per lookup was 6 % of a refit's JFR samples
                 double[] x = terms.get(candidate);
                 if (x == null) {
                     if (!eligible(target, type, candidate)) {
@@ -299,7 +299,7 @@ public final class ReferenceRunRecommender implements Ranking {
      * rereco/rerecoul rows certified against the same run's earlier reconstruction (319909 rereco → 319909
      * prompt), a real pattern this filter loses (none from run 363000 on), 3 look like typing slips.
      */
-    private boolean eligible(RecommendationTarget target, RunType type, long candidate) {
+    private boolean eligible(RecommendationTarget target, RunType type, Long candidate) {
         if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;
         }

@@ -1,7 +1,5 @@
 package org.runops.core.refrun;
 
-import java.util.Collection;
-
 /**
  * The weights of the terms a candidate's score adds up, fixed or learned online.
  *
@@ -83,22 +81,21 @@ final class TermWeights {
     }
 
     /** One gradient step towards {@code chosen} among {@code candidates} (which include it); no-op when not learning. */
-    void learn(Collection<double[]> candidates, double[] chosen) {
-        if (!learns() || candidates.size() < 2) {
+    void learn(double[][] candidates, double[] chosen) {
+        if (!learns() || candidates.length < 2) {
             return;
         }
-        double[] scores = new double[candidates.size()];
+        double[] scores = new double[candidates.length];
         double max = Double.NEGATIVE_INFINITY;
-        int i = 0;
-        for (double[] x : candidates) {
-            scores[i] = score(x);
-            max = Math.max(max, scores[i++]);
+        for (int i = 0; i < candidates.length; i++) {
+            scores[i] = score(candidates[i]);
+            max = Math.max(max, scores[i]);
         }
         double z = 0;
         double[] expected = new double[TERMS];
-        i = 0;
-        for (double[] x : candidates) {
-            double p = Math.exp(scores[i++] - max);
+        for (int i = 0; i < candidates.length; i++) {
+            double[] x = candidates[i];
+            double p = Math.exp(scores[i] - max);
             z += p;
             for (int t = 0; t < TERMS; t++) {
                 expected[t] += p * x[t];

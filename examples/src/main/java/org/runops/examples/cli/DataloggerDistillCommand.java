@@ -59,6 +59,7 @@ final class DataloggerDistillCommand implements Callable<Integer> {
                 DistillOutcome outcome = distiller.distill(file);
                 if (outcome.ok()) {
                     out.printf("stored  %s (%d series)%n", file, outcome.series());
+                    out.flush(); // a line per file as it is stored, also into a log file
                 } else {
                     allStored = false;
                     err.printf("FAILED  %s%n", outcome.problem().orElseThrow());

@@ -59,13 +59,17 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  Try: runops events check " + storage.resolve("run400002")
                     + (dir == null ? "   (add --dir DIR to keep the files)" : ""));
             out.println();
+            out.flush(); // each part as it is done: the demo takes seconds
             out.println("SiStrip commissioning pass (host srv-demo, partitions TI/TM/TO; runops strip demo for more):");
             StripCommand.printReport(StripDemoCommand.run(Files.createDirectories(work.resolve("strip"))), out);
             out.println();
+            out.flush();
             printRefrun(out);
             out.println();
+            out.flush();
             printDatalogger(Files.createDirectories(work.resolve("datalogger")), out);
             out.println();
+            out.flush();
             printCalo(Files.createDirectories(work.resolve("calo")), out);
             return ExitCodes.OK;
         } finally {

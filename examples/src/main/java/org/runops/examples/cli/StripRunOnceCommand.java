@@ -46,6 +46,7 @@ final class StripRunOnceCommand implements Callable<Integer> {
         }
         try (HostLock held = lock.get()) {
             out.println((dryRun ? "dry run: " : "") + settings.describe());
+            out.flush(); // shown before the pass, which can take minutes
             PassReport report = new StripPass(settings.config(), settings.database(), Clock.systemUTC(), ProcessRunner.create())
                     .run(dryRun);
             StripCommand.printReport(report, out);

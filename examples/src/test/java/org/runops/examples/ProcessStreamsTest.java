@@ -1,0 +1,63 @@
+package org.runops.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.runops.examples.Launcher.runops;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.runops.testing.RootFileWriter;
+
+/** The launcher's buffered stdout: nothing lost at exit, same bytes as in process, stdout and stderr in order. */
+class ProcessStreamsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stderrFlushesWhatStdoutHoldsFirstSoA2To1LogKeepsTheOrder() {
+        ByteArrayOutputStream merged = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(merged, StandardCharsets.UTF_8), false);
+        PrintStream err = ProcessStreams.flushingFirst(out, new PrintStream(merged, true, StandardCharsets.UTF_8));
+        out.println("row 1");
+        out.print("row 2 → ");
+        assertThat(merged.toString(StandardCharsets.UTF_8)).isEmpty(); // buffered
+        err.println("warning");
+        out.println("done");
+        out.flush();
+        assertThat(merged.toString(StandardCharsets.UTF_8)).isEqualTo("row 1\nrow 2 → warning\ndone\n");
+    }
+
+    /** More output than the 64 KB buffer, into a file, from a real launcher process that ends with System.exit. */
+    @Test
+    @Timeout(120)
+    void aLauncherProcessWritesAllItsOutputBeforeItExits() throws IOException, InterruptedException {
+        Path file = RootFileWriter.create().tree("Events", 42).write(tmp.resolve("a.root"));
+        List<String> args = new ArrayList<>(List.of("root", "entries", "--parallel", "1"));
+        for (int i = 0; i < 1500; i++) {
+            args.add(file.toString());
+        }
+        String inProcess = runops(args.toArray(String[]::new)).out();
+        assertThat(inProcess.length()).isGreaterThan(1 << 16);
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunopsCli.class.getName()));
+        command.addAll(args);
+        Path stdout = tmp.resolve("stdout.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
+        assertThat(Files.readString(stdout)).isEqualTo(inProcess);
+    }
+}
