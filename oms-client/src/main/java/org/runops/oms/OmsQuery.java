@@ -174,7 +174,8 @@ public final class OmsQuery {
      * query timeout.
      */
     public void forEachPage(Consumer<OmsPage> consumer) {
-        new Pager(this::url, client.pages(), client.executor(), client.pageConcurrency(), client.queryTimeout())
+        new Pager(this::url, client.pages(), client.executor(), client.pageConcurrency(), client.queryTimeout(),
+                System::nanoTime)
                 .run(pageSize, Objects.requireNonNull(consumer, "consumer"), progress::onProgress);
     }
 

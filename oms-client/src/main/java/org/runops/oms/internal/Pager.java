@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import org.runops.core.Durations;
 import org.runops.core.RunopsException;
@@ -47,24 +48,27 @@ public final class Pager {
     private final ExecutorService executor;
     private final int concurrency;
     private final Duration timeout;
+    private final LongSupplier nanoTime;
     private long deadline;
 
     /**
-     * @param fetch   fetches one page within the given time
-     * @param timeout the longest the whole query may take
+     * @param fetch    fetches one page within the given time
+     * @param timeout  the longest the whole query may take
+     * @param nanoTime the clock the deadline is kept on ({@code System::nanoTime})
      */
     public Pager(PageUrl urls, BiFunction<HttpUrl, Duration, OmsPage> fetch, ExecutorService executor, int concurrency,
-            Duration timeout) {
+            Duration timeout, LongSupplier nanoTime) {
         this.urls = urls;
         this.fetch = fetch;
         this.executor = executor;
         this.concurrency = Math.max(1, concurrency);
         this.timeout = timeout;
+        this.nanoTime = nanoTime;
     }
 
     /** Fetches every page of a query with {@code limit} rows per page; {@code progress} gets (pages done, pages). */
     public void run(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
-        deadline = System.nanoTime() + timeout.toNanos();
+        deadline = nanoTime.getAsLong() + timeout.toNanos();
         HttpUrl first = urls.url(0, limit);
         // on the pool too, so queries paged at once keep within its bound, first pages included
         OmsPage page = await(submit(first, first, 0, 1), first, 0, 1);
@@ -136,9 +140,9 @@ public final class Pager {
     }
 
     private Future<OmsPage> submit(HttpUrl url, HttpUrl query, long done, long pages) {
-        Duration left = left(query, done, pages);
         try {
-            return executor.submit(() -> fetch.apply(url, left));
+            // the time left when the page starts, not when it was queued (possibly behind other queries' pages)
+            return executor.submit(() -> fetch.apply(url, left(query, done, pages)));
         } catch (RejectedExecutionException e) {
             throw new OmsException("cannot page " + query + ": the OmsClient is closed", e);
         }
@@ -146,7 +150,7 @@ public final class Pager {
 
     /** The time the query has left; an {@link OmsException} when there is none. */
     private Duration left(HttpUrl query, long done, long pages) {
-        long left = deadline - System.nanoTime();
+        long left = deadline - nanoTime.getAsLong();
         if (left <= 0) {
             throw outOfTime(query, done, pages);
         }
