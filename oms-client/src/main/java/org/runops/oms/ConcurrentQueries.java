@@ -15,7 +15,7 @@ import org.runops.core.exec.NamedThreads;
 /**
  * Asks several queries of one client at once and returns their rows in query order, as if asked one after the
  * other: every query keeps its own {@link OmsQuery#fetchAll()} checks (total, pages, the one re-ask when the data
- * moved) and deadline, while all their pages, first pages included, share the client's page pool, so no more than
+ * moved), all share one deadline (the client's query timeout from the call's start), while all their pages, first pages included, share the client's page pool, so no more than
  * its page concurrency are in flight. Asked one by one, each query's first page was a serial round trip before its
  * other pages could go out. The first query that fails fails the whole call with its own exception (it names
  * the query); the others are stopped and no rows are returned.
@@ -31,13 +31,14 @@ final class ConcurrentQueries {
      * one call at a time.
      */
     static List<OmsRecord> fetchAll(OmsClient client, List<OmsQuery> queries, OmsQuery.ProgressListener progress) {
+        long deadline = queries.get(0).deadline(); // one for the whole call, as --query-timeout promises
         Progress sum = new Progress(queries.size(), progress);
         for (int i = 0; i < queries.size(); i++) {
             int query = i;
             queries.get(i).onProgress((done, total) -> sum.update(query, done, total));
         }
         if (queries.size() == 1) {
-            return queries.get(0).fetchAll();
+            return queries.get(0).fetchAll(deadline);
         }
         // drivers only wait on pages; the requests themselves run on the client's bounded page pool
         ExecutorService drivers = Executors.newFixedThreadPool(Math.min(queries.size(), client.pageConcurrency()),
@@ -46,7 +47,7 @@ final class ConcurrentQueries {
             CompletionService<List<OmsRecord>> done = new ExecutorCompletionService<>(drivers);
             List<Future<List<OmsRecord>>> results = new ArrayList<>(queries.size());
             for (OmsQuery q : queries) {
-                results.add(done.submit(q::fetchAll));
+                results.add(done.submit(() -> q.fetchAll(deadline)));
             }
             for (int i = 0; i < queries.size(); i++) {
                 done.take().get(); // the first failure, whichever query it is, ends the wait

@@ -148,20 +148,31 @@ public final class OmsQuery {
     /**
      * Every row of the query, in offset order. When the data moved while it was paged (the total
      * changed, or a row came back on a later page) the query is asked once more from the start; a
-     * second inconsistent answer is an {@link OmsDataChangedException}.
+     * second inconsistent answer is an {@link OmsDataChangedException}. Both askings together end within the client's
+     * query timeout.
      */
     public List<OmsRecord> fetchAll() {
+        return fetchAll(deadline());
+    }
+
+    /** {@link #fetchAll()} by {@code deadlineNanos} ({@link System#nanoTime()}), the second asking included. */
+    List<OmsRecord> fetchAll(long deadlineNanos) {
         try {
-            return collect();
+            return collect(deadlineNanos);
         } catch (OmsDataChangedException e) {
             LOG.warn("{}; asking again once", e.getMessage());
-            return collect();
+            return collect(deadlineNanos);
         }
     }
 
-    private List<OmsRecord> collect() {
+    /** The end of a call that starts now: the client's query timeout from now. */
+    long deadline() {
+        return System.nanoTime() + client.queryTimeout().toNanos();
+    }
+
+    private List<OmsRecord> collect(long deadlineNanos) {
         List<OmsRecord> all = new ArrayList<>();
-        forEachPage(page -> all.addAll(page.records()));
+        forEachPage(page -> all.addAll(page.records()), deadlineNanos);
         return all;
     }
 
@@ -174,9 +185,13 @@ public final class OmsQuery {
      * query timeout.
      */
     public void forEachPage(Consumer<OmsPage> consumer) {
+        forEachPage(consumer, deadline());
+    }
+
+    private void forEachPage(Consumer<OmsPage> consumer, long deadlineNanos) {
         new Pager(this::url, client.pages(), client.executor(), client.pageConcurrency(), client.queryTimeout(),
                 System::nanoTime)
-                .run(pageSize, Objects.requireNonNull(consumer, "consumer"), progress::onProgress);
+                .run(pageSize, deadlineNanos, Objects.requireNonNull(consumer, "consumer"), progress::onProgress);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,25 @@ class OmsRunCatalogTest {
             assertThat(first).containsExactlyInAnyOrder(1L, 5001L, 10001L, 15001L);
             // never more than the page concurrency, and the four first pages were in flight together
             assertThat(most.get()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theQueryTimeoutBoundsTheWholeCallNotEachChunk() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        // one page concurrency: one chunk after the other, each over 1.2 s, within 2 s alone but never both together
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+                    try {
+                        Thread.sleep(1200);
+                        return runs.apply(r);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return status(500);
+                    }
+                });
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(5000).pageConcurrency(1)
+                     .queryTimeout(Duration.ofSeconds(2)).build()) {
+            assertThatThrownBy(() -> new OmsRunCatalog(client).records(1, 10000)).isInstanceOf(OmsException.class);
         }
     }
 

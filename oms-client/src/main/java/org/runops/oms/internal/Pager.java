@@ -32,8 +32,8 @@ import org.runops.oms.OmsRecord;
  * differs from the total is an {@link OmsException} naming the query — never a silently short answer
  * (the 100000-row truncation of spec §1.5). A changing total or a row id seen on two pages is an
  * {@link OmsDataChangedException}: the data moved while it was paged. The whole query, every page
- * with its retries, ends within {@code timeout}: each page request gets the time left, and waiting
- * for a page stops when it runs out.
+ * with its retries, ends by the deadline given (the caller's, so several queries of one call can share
+ * it): each page request gets the time left when it starts, and waiting for a page stops when it runs out.
  */
 public final class Pager {
 
@@ -53,7 +53,7 @@ public final class Pager {
 
     /**
      * @param fetch    fetches one page within the given time
-     * @param timeout  the longest the whole query may take
+     * @param timeout  the time the deadlines given to {@link #run} were set with (for messages)
      * @param nanoTime the clock the deadline is kept on ({@code System::nanoTime})
      */
     public Pager(PageUrl urls, BiFunction<HttpUrl, Duration, OmsPage> fetch, ExecutorService executor, int concurrency,
@@ -66,9 +66,12 @@ public final class Pager {
         this.nanoTime = nanoTime;
     }
 
-    /** Fetches every page of a query with {@code limit} rows per page; {@code progress} gets (pages done, pages). */
-    public void run(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
-        deadline = nanoTime.getAsLong() + timeout.toNanos();
+    /**
+     * Fetches every page of a query with {@code limit} rows per page by {@code deadlineNanos} on this pager's clock;
+     * {@code progress} gets (pages done, pages).
+     */
+    public void run(int limit, long deadlineNanos, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
+        deadline = deadlineNanos;
         HttpUrl first = urls.url(0, limit);
         // on the pool too, so queries paged at once keep within its bound, first pages included
         OmsPage page = await(submit(first, first, 0, 1), first, 0, 1);

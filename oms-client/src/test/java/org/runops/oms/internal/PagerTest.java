@@ -45,7 +45,7 @@ class PagerTest {
                 given.add(within);
                 return OmsPage.parse("{\"data\":[],\"meta\":{\"totalResourceCount\":0}}".getBytes(StandardCharsets.UTF_8), url.toString());
             }, pool, 2, Duration.ofSeconds(10), now::get);
-            pager.run(10, page -> {}, (done, pages) -> {});
+            pager.run(10, Duration.ofSeconds(10).toNanos(), page -> {}, (done, pages) -> {});
             assertThat(given).containsExactly(Duration.ofSeconds(6));
         } finally {
             pool.shutdownNow();
