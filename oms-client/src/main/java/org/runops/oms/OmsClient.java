@@ -8,12 +8,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.runops.core.RunopsException;
 import org.runops.core.exec.NamedThreads;
+import org.runops.core.http.Cancellation;
 import org.runops.core.http.HtmlPages;
 import org.runops.core.http.HttpClients;
 import org.runops.core.http.HttpException;
@@ -22,6 +22,7 @@ import org.runops.core.http.HttpSettings;
 import org.runops.core.http.OAuthClientCredentials;
 import org.runops.core.http.Sleeper;
 import org.runops.core.http.TokenProvider;
+import org.runops.oms.internal.Pager;
 
 /**
  * Client of one OMS aggregation-API instance. Retries, timeouts, redirects (never followed) and the
@@ -99,9 +100,13 @@ public final class OmsClient implements AutoCloseable {
 
     /** {@link #page(HttpUrl)} within {@code within} at the latest, retries included. */
     public OmsPage page(HttpUrl url, Duration within) {
+        return page(url, within, new Cancellation());
+    }
+
+    private OmsPage page(HttpUrl url, Duration within, Cancellation cancellation) {
         byte[] body;
         try {
-            body = fetcher.fetch(url, within);
+            body = fetcher.fetch(url, within, cancellation);
         } catch (HttpException e) {
             throw OmsException.http("OMS request failed", e);
         } catch (OmsException e) {
@@ -115,7 +120,7 @@ public final class OmsClient implements AutoCloseable {
         return OmsPage.parse(body, url.toString());
     }
 
-    BiFunction<HttpUrl, Duration, OmsPage> pages() {
+    Pager.PageFetch pages() {
         return this::page;
     }
 

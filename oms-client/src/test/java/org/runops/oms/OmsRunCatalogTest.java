@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -141,6 +142,46 @@ class OmsRunCatalogTest {
             assertThat(first).containsExactlyInAnyOrder(1L, 5001L, 10001L, 15001L);
             // never more than the page concurrency, and the four first pages were in flight together
             assertThat(most.get()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aFailingChunkStopsTheOtherChunksRequestsInFlightAtOnce() throws Exception {
+        CountDownLatch chunk1Asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+                    try {
+                        if (chunkOf(r.getUrl()) == 5001) {
+                            chunk1Asked.await(60, TimeUnit.SECONDS);
+                            return status(400); // not retried: the call fails once chunk 1's first page is live
+                        }
+                        chunk1Asked.countDown();
+                        // chunk 1's first page is answered only after the call has failed
+                        release.await(60, TimeUnit.SECONDS);
+                        return runs.apply(r);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return status(500);
+                    }
+                });
+             // read and call timeouts far beyond the wait below: only a cancellation can end chunk 1's request in time
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults().withTimeouts(Duration.ofSeconds(10),
+                     Duration.ofMinutes(5), Duration.ofMinutes(5))).pageSize(1000).pageConcurrency(2).build()) {
+            ThreadPoolExecutor pages = (ThreadPoolExecutor) client.executor();
+            try {
+                assertThatThrownBy(() -> new OmsRunCatalog(client).records(1, 10000)).isInstanceOf(OmsException.class)
+                        .hasMessageContaining("5001");
+                // chunk 1's first page, still unanswered, was cancelled: no page thread waits on it any more
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (pages.getActiveCount() > 0 && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                assertThat(pages.getActiveCount()).isZero();
+            } finally {
+                release.countDown();
+            }
+            assertThat(oms.requests).filteredOn(u -> chunkOf(u) == 1).hasSize(1);
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -68,6 +69,23 @@ class HttpFetcherTest {
         RecordedRequest r = server.takeRequest();
         assertThat(r.getMethod()).isEqualTo("GET");
         assertThat(r.getHeaders().get("Authorization")).isNull();
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void aCancellationStopsTheLiveRequestAtOnceAndStartsNoRetry() throws Exception {
+        // the answer would come after the read timeout: only Call.cancel ends the wait sooner (an interrupt does not)
+        server.enqueue(new MockResponse.Builder().code(200).body("late").headersDelay(60, TimeUnit.SECONDS).build());
+        HttpFetcher f = fetcher(TokenProvider.none(), FOUR);
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<byte[]> fetched = CompletableFuture.supplyAsync(() -> f.fetch(server.url("/runs"), Duration.ZERO, cancellation));
+        assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull(); // the request is live
+
+        cancellation.cancel();
+
+        assertThatThrownBy(() -> fetched.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(HttpException.class)
+                .hasMessageContaining("cancelled");
+        assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.waits).isEmpty();
     }
 

@@ -13,12 +13,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import org.runops.core.Durations;
 import org.runops.core.RunopsException;
+import org.runops.core.http.Cancellation;
 import org.runops.oms.OmsDataChangedException;
 import org.runops.oms.OmsException;
 import org.runops.oms.OmsPage;
@@ -43,8 +43,14 @@ public final class Pager {
         HttpUrl url(long offset, int limit);
     }
 
+    /** Fetches one page within the given time; a {@link Cancellation#cancel()} stops it, live request included. */
+    @FunctionalInterface
+    public interface PageFetch {
+        OmsPage fetch(HttpUrl url, Duration within, Cancellation cancellation);
+    }
+
     private final PageUrl urls;
-    private final BiFunction<HttpUrl, Duration, OmsPage> fetch;
+    private final PageFetch fetch;
     private final ExecutorService executor;
     private final int concurrency;
     private final Duration timeout;
@@ -56,7 +62,7 @@ public final class Pager {
      * @param timeout  the time the deadlines given to {@link #run} were set with (for messages)
      * @param nanoTime the clock the deadline is kept on ({@code System::nanoTime})
      */
-    public Pager(PageUrl urls, BiFunction<HttpUrl, Duration, OmsPage> fetch, ExecutorService executor, int concurrency,
+    public Pager(PageUrl urls, PageFetch fetch, ExecutorService executor, int concurrency,
             Duration timeout, LongSupplier nanoTime) {
         this.urls = urls;
         this.fetch = fetch;
@@ -72,9 +78,23 @@ public final class Pager {
      */
     public void run(int limit, long deadlineNanos, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress) {
         deadline = deadlineNanos;
+        Cancellation calls = new Cancellation();
+        Deque<Future<OmsPage>> inFlight = new ArrayDeque<>();
+        try {
+            page(limit, consumer, progress, calls, inFlight);
+        } finally {
+            // when the query fails or its thread is interrupted, its pages, the first too, stop at once, queued or live
+            calls.cancel();
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private void page(int limit, Consumer<OmsPage> consumer, BiConsumer<Long, Long> progress, Cancellation calls,
+            Deque<Future<OmsPage>> inFlight) {
         HttpUrl first = urls.url(0, limit);
         // on the pool too, so queries paged at once keep within its bound, first pages included
-        OmsPage page = await(submit(first, first, 0, 1), first, 0, 1);
+        inFlight.add(submit(first, first, 0, 1, calls));
+        OmsPage page = next(inFlight, first, 0, 1);
         long total = page.totalResourceCount();
         int rows = page.records().size();
         if (total < 0) {
@@ -92,27 +112,22 @@ public final class Pager {
         long collected = rows;
         progress.accept(1L, pages);
 
-        Deque<Future<OmsPage>> inFlight = new ArrayDeque<>();
         Deque<Long> offsets = new ArrayDeque<>();
         long next = limit;
-        try {
-            for (long done = 1; done < pages; done++) {
-                while (inFlight.size() < concurrency && next < total) {
-                    HttpUrl url = urls.url(next, limit);
-                    inFlight.add(submit(url, first, done, pages));
-                    offsets.add(next);
-                    next += limit;
-                }
-                long offset = offsets.removeFirst();
-                OmsPage p = await(inFlight.removeFirst(), first, done, pages);
-                expect(first, p, offset, limit, total, page.totalResourceCount());
-                checkNewRows(first, p, offset, ids);
-                consumer.accept(p);
-                collected += p.records().size();
-                progress.accept(done + 1, pages);
+        for (long done = 1; done < pages; done++) {
+            while (inFlight.size() < concurrency && next < total) {
+                HttpUrl url = urls.url(next, limit);
+                inFlight.add(submit(url, first, done, pages, calls));
+                offsets.add(next);
+                next += limit;
             }
-        } finally {
-            inFlight.forEach(f -> f.cancel(true));
+            long offset = offsets.removeFirst();
+            OmsPage p = next(inFlight, first, done, pages);
+            expect(first, p, offset, limit, total, page.totalResourceCount());
+            checkNewRows(first, p, offset, ids);
+            consumer.accept(p);
+            collected += p.records().size();
+            progress.accept(done + 1, pages);
         }
         if (collected != total) {
             throw new OmsException("OMS query " + first + ": expected " + total + " rows (meta.totalResourceCount), got " + collected);
@@ -142,10 +157,17 @@ public final class Pager {
         }
     }
 
-    private Future<OmsPage> submit(HttpUrl url, HttpUrl query, long done, long pages) {
+    /** The oldest page in flight, taken off only once it is in, so a failed wait still cancels it. */
+    private OmsPage next(Deque<Future<OmsPage>> inFlight, HttpUrl query, long done, long pages) {
+        OmsPage page = await(inFlight.peekFirst(), query, done, pages);
+        inFlight.removeFirst();
+        return page;
+    }
+
+    private Future<OmsPage> submit(HttpUrl url, HttpUrl query, long done, long pages, Cancellation calls) {
         try {
             // the time left when the page starts, not when it was queued (possibly behind other queries' pages)
-            return executor.submit(() -> fetch.apply(url, left(query, done, pages)));
+            return executor.submit(() -> fetch.fetch(url, left(query, done, pages), calls));
         } catch (RejectedExecutionException e) {
             throw new OmsException("cannot page " + query + ": the OmsClient is closed", e);
         }

@@ -41,7 +41,7 @@ class PagerTest {
                 now.addAndGet(Duration.ofSeconds(4).toNanos());
             });
             List<Duration> given = new CopyOnWriteArrayList<>();
-            Pager pager = new Pager((offset, limit) -> BASE, (url, within) -> {
+            Pager pager = new Pager((offset, limit) -> BASE, (url, within, cancellation) -> {
                 given.add(within);
                 return OmsPage.parse("{\"data\":[],\"meta\":{\"totalResourceCount\":0}}".getBytes(StandardCharsets.UTF_8), url.toString());
             }, pool, 2, Duration.ofSeconds(10), now::get);
