@@ -38,7 +38,7 @@ final class ConcurrentQueries {
             queries.get(i).onProgress((done, total) -> sum.update(query, done, total));
         }
         if (queries.size() == 1) {
-            return queries.get(0).fetchAll(deadline);
+            return named(queries.get(0), deadline);
         }
         // drivers only wait on pages; the requests themselves run on the client's bounded page pool
         ExecutorService drivers = Executors.newFixedThreadPool(Math.min(queries.size(), client.pageConcurrency()),
@@ -47,7 +47,7 @@ final class ConcurrentQueries {
             CompletionService<List<OmsRecord>> done = new ExecutorCompletionService<>(drivers);
             List<Future<List<OmsRecord>>> results = new ArrayList<>(queries.size());
             for (OmsQuery q : queries) {
-                results.add(done.submit(() -> q.fetchAll(deadline)));
+                results.add(done.submit(() -> named(q, deadline)));
             }
             for (int i = 0; i < queries.size(); i++) {
                 done.take().get(); // the first failure, whichever query it is, ends the wait
@@ -58,15 +58,26 @@ final class ConcurrentQueries {
             }
             return rows;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RunopsException r) {
-                throw r; // names its query
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
-            throw new OmsException("OMS query failed: " + e.getCause(), e.getCause());
+            throw (RuntimeException) e.getCause(); // named(): unchecked, naming its query
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OmsException("interrupted while asking OMS " + queries.get(0) + " and " + (queries.size() - 1) + " more queries", e);
         } finally {
             drivers.shutdownNow(); // interrupts the queries still paging: each cancels its pages in flight
+        }
+    }
+
+    /** The query's rows; any failure is a {@link RunopsException} naming the query, an {@link Error} stays one. */
+    private static List<OmsRecord> named(OmsQuery q, long deadline) {
+        try {
+            return q.fetchAll(deadline);
+        } catch (RunopsException e) {
+            throw e; // names its query already
+        } catch (RuntimeException e) {
+            throw new OmsException("OMS query " + q + " failed: " + e, e);
         }
     }
 

@@ -186,6 +186,20 @@ class OmsRunCatalogTest {
     }
 
     @Test
+    void aChunkFailingOutsideRunopsIsNamedAndAnErrorStaysAnError() throws IOException {
+        try (OmsTestServer oms = new OmsTestServer(runsByRange());
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).build()) {
+            assertThatThrownBy(() -> new OmsRunCatalog(client).withProgress((done, total) -> {
+                throw new IllegalStateException("listener broke");
+            }).records(1, 10000)).isInstanceOf(OmsException.class)
+                    .hasMessageMatching("OMS query http://\\S+filter%5Brun_number%5D%5BGE%5D=(1|5001)&\\S+ failed: .*listener broke");
+            assertThatThrownBy(() -> new OmsRunCatalog(client).withProgress((done, total) -> {
+                throw new AssertionError("listener asserted");
+            }).records(1, 10000)).isExactlyInstanceOf(AssertionError.class).hasMessage("listener asserted");
+        }
+    }
+
+    @Test
     void theQueryTimeoutBoundsTheWholeCallNotEachChunk() throws IOException {
         Function<RecordedRequest, MockResponse> runs = runsByRange();
         // one page concurrency: one chunk after the other, each over 1.2 s, within 2 s alone but never both together
