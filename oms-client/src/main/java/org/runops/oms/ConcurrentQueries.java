@@ -8,9 +8,12 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.runops.core.RunopsException;
 import org.runops.core.exec.NamedThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks several queries of one client at once and returns their rows in query order, as if asked one after the
@@ -21,6 +24,7 @@ import org.runops.core.exec.NamedThreads;
  * the query); the others are stopped and no rows are returned.
  */
 final class ConcurrentQueries {
+    private static final Logger LOG = LoggerFactory.getLogger(ConcurrentQueries.class);
     private static final AtomicInteger CALLS = new AtomicInteger();
 
     private ConcurrentQueries() {}
@@ -66,7 +70,20 @@ final class ConcurrentQueries {
             Thread.currentThread().interrupt();
             throw new OmsException("interrupted while asking OMS " + queries.get(0) + " and " + (queries.size() - 1) + " more queries", e);
         } finally {
-            drivers.shutdownNow(); // interrupts the queries still paging: each cancels its pages in flight
+            sum.close(); // the caller may print an error next: no progress line after it
+            drivers.shutdownNow(); // interrupts the queries still paging: each cancels its pages, live requests included
+            awaitStopped(drivers);
+        }
+    }
+
+    /** Bounded: the drivers' pages are cancelled, so they end at once; none outlives the call. */
+    private static void awaitStopped(ExecutorService drivers) {
+        try {
+            if (!drivers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("OMS query threads still running 5 s after the call ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -86,6 +103,7 @@ final class ConcurrentQueries {
         private final long[] done;
         private final long[] total;
         private final OmsQuery.ProgressListener listener;
+        private boolean closed;
 
         Progress(int queries, OmsQuery.ProgressListener listener) {
             this.done = new long[queries];
@@ -94,6 +112,9 @@ final class ConcurrentQueries {
         }
 
         synchronized void update(int query, long pagesDone, long pages) {
+            if (closed) {
+                return;
+            }
             done[query] = pagesDone;
             total[query] = pages;
             long allDone = 0;
@@ -103,6 +124,11 @@ final class ConcurrentQueries {
                 all += total[i];
             }
             listener.onProgress(allDone, all);
+        }
+
+        /** No more reports, whatever a stopping query still tells. */
+        synchronized void close() {
+            closed = true;
         }
     }
 }
