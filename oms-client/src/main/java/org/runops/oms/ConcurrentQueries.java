@@ -32,7 +32,7 @@ final class ConcurrentQueries {
     /**
      * The rows of every query, the queries' rows concatenated in list order. {@code progress} is told the pages
      * delivered and the pages known of all queries together (a query's pages are known once its first page is in),
-     * one call at a time.
+     * one call at a time; any listener set on the queries themselves is replaced.
      */
     static List<OmsRecord> fetchAll(OmsClient client, List<OmsQuery> queries, OmsQuery.ProgressListener progress) {
         long deadline = queries.get(0).deadline(); // one for the whole call, as --query-timeout promises
@@ -98,12 +98,16 @@ final class ConcurrentQueries {
         }
     }
 
-    /** Sums the progress of several queries; a query asked again after its data moved starts its count anew. */
+    /**
+     * Sums the progress of several queries. A query asked again after its data moved starts its count anew, but the
+     * pages shown done never go back (a progress bar would visibly jump back): the most reached is shown.
+     */
     private static final class Progress {
         private final long[] done;
         private final long[] total;
         private final OmsQuery.ProgressListener listener;
         private boolean closed;
+        private long shown;
 
         Progress(int queries, OmsQuery.ProgressListener listener) {
             this.done = new long[queries];
@@ -123,7 +127,8 @@ final class ConcurrentQueries {
                 allDone += done[i];
                 all += total[i];
             }
-            listener.onProgress(allDone, all);
+            shown = Math.max(shown, allDone);
+            listener.onProgress(Math.min(shown, all), all);
         }
 
         /** No more reports, whatever a stopping query still tells. */

@@ -94,7 +94,8 @@ public final class OmsRunCatalog implements RunCatalog {
 
     /**
      * Runs {@code firstRun..lastRun} with extra query settings ({@code fields}, filters, sort) applied to
-     * every chunk's query; never cached, since the answer depends on them.
+     * every chunk's query; never cached, since the answer depends on them. A progress listener set by {@code refine}
+     * is replaced: the chunks report together to the one of {@link #withProgress}.
      */
     public List<OmsRecord> fetch(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
         RunCatalog.requireRange(firstRun, lastRun);

@@ -219,6 +219,30 @@ class OmsRunCatalogTest {
     }
 
     @Test
+    void progressNeverGoesBackWhenAChunkIsAskedAgain() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        AtomicInteger moved = new AtomicInteger();
+        // the second chunk's third page reports one row more than its first page did, once: that chunk starts over
+        Function<RecordedRequest, MockResponse> movingOnce = r -> {
+            HttpUrl u = r.getUrl();
+            if (chunkOf(u) == 5001 && "2000".equals(u.queryParameter("page[offset]")) && moved.getAndIncrement() == 0) {
+                return json(runsPage(5001, 2000, 1000, 5001));
+            }
+            return runs.apply(r);
+        };
+        // one page at a time: the chunks run one after the other, so the restart would show as a step back
+        try (OmsTestServer oms = new OmsTestServer(movingOnce);
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(1000).pageConcurrency(1).build()) {
+            List<long[]> progress = new CopyOnWriteArrayList<>();
+            assertThat(new OmsRunCatalog(client).withProgress((done, total) -> progress.add(new long[] {done, total}))
+                    .records(1, 10000)).hasSize(10000);
+            assertThat(moved.get()).isGreaterThan(0);
+            assertThat(progress).extracting(p -> p[0]).isSorted();
+            assertThat(progress.get(progress.size() - 1)).containsExactly(10, 10);
+        }
+    }
+
+    @Test
     void aChunkWhoseTotalChangesIsAskedAgainAloneAndAPersistentChangeFailsTheWholeCall() throws IOException {
         Function<RecordedRequest, MockResponse> runs = runsByRange();
         AtomicInteger secondChunkPages = new AtomicInteger();
