@@ -18,7 +18,7 @@ import okhttp3.OkHttpClient;
 import org.runops.core.RegularFiles;
 import org.runops.core.RunopsException;
 
-/** Builds the one kind of {@link OkHttpClient} runops uses. */
+/** Builds the two kinds of {@link OkHttpClient} runops uses: {@link #create} (TLS) and {@link #cleartext} (http:// only). */
 public final class HttpClients {
     private HttpClients() {}
 

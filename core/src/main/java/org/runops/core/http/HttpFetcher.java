@@ -151,6 +151,11 @@ public final class HttpFetcher implements AutoCloseable {
 
     private Answer fetchAnswer(Request request, Duration within, Cancellation cancellation) {
         Objects.requireNonNull(request, "request");
+        if (request.url().isHttps() && !HttpClients.speaksTls(client)) {
+            // once per fetch, not per attempt; OkHttp would throw a bare IllegalStateException("CLEARTEXT-only client")
+            throw new HttpException(request.method(), request.url(), 0, "",
+                    "an https URL on a client set up for http:// only (HttpClients.cleartext)", false, null);
+        }
         long started = nanoTime.getAsLong();
         long budget = budgetNanos(Objects.requireNonNull(within, "within"));
         boolean renewedToken = false;
@@ -240,11 +245,6 @@ public final class HttpFetcher implements AutoCloseable {
     private record Failure(int status, String body, String detail, Duration retryAfter, IOException cause) {}
 
     private Outcome exchange(Request original, boolean renewedToken, long leftNanos, Cancellation cancellation) throws IOException {
-        if (original.url().isHttps() && !HttpClients.speaksTls(client)) {
-            // OkHttp would throw a bare IllegalStateException("CLEARTEXT-only client")
-            throw new HttpException(original.method(), original.url(), 0, "",
-                    "an https URL on a client set up for http:// only (HttpClients.cleartext)", false, null);
-        }
         Request request = authorize(original);
         Call call = client.newCall(request);
         long callTimeout = call.timeout().timeoutNanos();
