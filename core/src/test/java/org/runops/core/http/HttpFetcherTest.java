@@ -351,6 +351,23 @@ class HttpFetcherTest {
     }
 
     @Test
+    void aBodyOfUnknownLengthIsReadWhole() {
+        String body = "z".repeat(200_000);
+        server.enqueue(new MockResponse.Builder().code(200).chunkedBody(body, 4096).build()); // no Content-Length
+
+        assertThat(text(fetcher(TokenProvider.none(), FOUR).fetch(server.url("/chunked")))).isEqualTo(body);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aKnownLengthAboveThePresizeCapIsReadWhole() {
+        String body = "k".repeat((17 << 20) + 3); // over 16 MiB: not given one array up front, grown as it comes
+        server.enqueue(ok(body));
+
+        assertThat(fetcher(TokenProvider.none(), FOUR).fetch(server.url("/big"))).hasSize(body.length());
+    }
+
+    @Test
     void aTruncatedBodyIsRetried() {
         server.enqueue(new MockResponse.Builder().code(200).body("y".repeat(100_000))
                 .onResponseBody(new SocketEffect.CloseSocket()).build());
