@@ -88,7 +88,10 @@ public final class OmsClient implements AutoCloseable {
         return pageConcurrency;
     }
 
-    /** The longest one query (or one {@link OmsRunCatalog} call, all its chunks together) may take, every page and retry included. */
+    /**
+     * The longest one query (or one {@link OmsRunCatalog} call, all its chunks together) may take, every page and
+     * retry included.
+     */
     public Duration queryTimeout() {
         return queryTimeout;
     }
@@ -223,7 +226,10 @@ public final class OmsClient implements AutoCloseable {
             return this;
         }
 
-        /** The longest one query (or one {@link OmsRunCatalog} call, all its chunks) may take, every page and retry included (default 10 min). */
+        /**
+         * The longest one query (or one {@link OmsRunCatalog} call, all its chunks) may take, every page and retry
+         * included (default 10 min).
+         */
         public Builder queryTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("query timeout must be positive: " + timeout);

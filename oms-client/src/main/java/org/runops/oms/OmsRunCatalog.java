@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link RunCatalog} over the OMS {@code runs} resource: {@code run_number} GE/LE queries, paged,
  * wide ranges split into chunks of at most {@value #MAX_RUNS_PER_QUERY} run numbers (ReferenceRunRank's
- * {@code subdivide_range}), asked at once within the client's page concurrency. With an {@link OmsCache}, finished runs are stored and the settled parts of
- * a range are answered from disk without any request.
+ * {@code subdivide_range}), asked at once within the client's page concurrency. With an {@link OmsCache},
+ * finished runs are stored and the settled parts of a range are answered from disk without any request.
  */
 public final class OmsRunCatalog implements RunCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(OmsRunCatalog.class);

@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -70,6 +75,29 @@ class HttpFetcherTest {
         assertThat(r.getMethod()).isEqualTo("GET");
         assertThat(r.getHeaders().get("Authorization")).isNull();
         assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void theSharedJitterSpreadsWaitsOverTheWholeHalfFromManyThreads() throws InterruptedException {
+        RetryPolicy p = RetryPolicy.defaults();
+        RandomGenerator jitter = HttpFetcher.jitter(); // one instance, as a fetcher shares it between page threads
+        Set<Long> waits = ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    waits.add(p.backoff(2, jitter).toMillis());
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(waits).allSatisfy(ms -> assertThat(ms).isBetween(500L, 1000L));
+        assertThat(waits).hasSizeGreaterThan(100); // random, not one value per thread
+        assertThatThrownBy(() -> jitter.nextLong(0)).isInstanceOf(IllegalArgumentException.class); // the bound contract
     }
 
     @Test

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -24,29 +19,6 @@ class RetryPolicyTest {
             }
         }
         assertThat(p.backoff(1000, random)).isLessThanOrEqualTo(Duration.ofSeconds(8));
-    }
-
-    @Test
-    void theSharedJitterSpreadsWaitsOverTheWholeHalfFromManyThreads() throws InterruptedException {
-        RetryPolicy p = RetryPolicy.defaults();
-        RandomGenerator jitter = HttpFetcher.jitter(); // one instance, as a fetcher shares it between page threads
-        Set<Long> waits = ConcurrentHashMap.newKeySet();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < 500; i++) {
-                    waits.add(p.backoff(2, jitter).toMillis());
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        assertThat(waits).allSatisfy(ms -> assertThat(ms).isBetween(500L, 1000L));
-        assertThat(waits).hasSizeGreaterThan(100); // random, not one value per thread
-        assertThat(jitter.nextLong(1)).isZero();
     }
 
     @Test

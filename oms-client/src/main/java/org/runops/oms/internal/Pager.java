@@ -27,13 +27,14 @@ import org.runops.oms.OmsRecord;
 /**
  * Pages one query (wbmcrawlr {@code get_resources}, made strict): the first page gives
  * {@code totalResourceCount}; every further offset is computed here and fetched with at most
- * {@code concurrency} requests in flight; every page, the first too, is fetched on {@code executor}; pages are delivered in offset order. Any page that is
- * empty or shorter than the total implies, a total that changes between pages, or a row count that
- * differs from the total is an {@link OmsException} naming the query — never a silently short answer
- * (the 100000-row truncation of spec §1.5). A changing total or a row id seen on two pages is an
- * {@link OmsDataChangedException}: the data moved while it was paged. The whole query, every page
- * with its retries, ends by the deadline given (the caller's, so several queries of one call can share
- * it): each page request gets the time left when it starts, and waiting for a page stops when it runs out.
+ * {@code concurrency} requests in flight; every page, the first too, is fetched on {@code executor};
+ * pages are delivered in offset order. Any page that is empty or shorter than the total implies, a total
+ * that changes between pages, or a row count that differs from the total is an {@link OmsException}
+ * naming the query — never a silently short answer (the 100000-row truncation of spec §1.5). A changing
+ * total or a row id seen on two pages is an {@link OmsDataChangedException}: the data moved while it was
+ * paged. The whole query, every page with its retries, ends by the deadline given (the caller's, so several
+ * queries of one call can share it): each page request gets the time left when it starts, and waiting for
+ * a page stops when it runs out.
  */
 public final class Pager {
 
