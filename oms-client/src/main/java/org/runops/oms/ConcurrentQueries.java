@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * Asks several queries of one client at once and returns their rows in query order, as if asked one after the
  * other: every query keeps its own {@link OmsQuery#fetchAll()} checks (total, pages, the one re-ask when the data
  * moved), all share one deadline (the client's query timeout from the call's start), and all their pages, first
- * pages included, share the client's page pool, so no more than its page concurrency are in flight. Asked one by one, each query's first page was a serial round trip before its
- * other pages could go out. The first query that fails fails the whole call with its own exception (it names
- * the query); the others are stopped and no rows are returned.
+ * pages included, share the client's page pool, so no more than its page concurrency are in flight. Asked one by
+ * one, each query's first page was a serial round trip before its other pages could go out. The first query that
+ * fails fails the whole call with its own exception (it names the query); the others are stopped, their requests
+ * cancelled, and no rows are returned.
  */
 final class ConcurrentQueries {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentQueries.class);
