@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.runops.oms.internal.RowMap;
 import org.runops.testing.SharedData;
 
 /**
@@ -120,6 +123,80 @@ class OmsTableOutputTest {
         List<OmsRecord> seven = parse("oms/runs_297050-297056_fields.json");
         assertPinned(csv(seven, List.of()), 350, "15cb8c91eeba97d94f69652715047c6c1e54e6be3bbd132c370550facb561483");
         assertPinned(json(seven, List.of()), 688, "693c84d0e1ae2fd090b6a5b4fd28fdc3a36f7c91d3c0d0fa28629f2accff6f5e");
+    }
+
+    /**
+     * Parsed rows are read by position in their page's shape: pages with other attributes, in another order,
+     * one with a repeated name (a plain map) and one of the writers' own records, give what the same rows in
+     * plain maps give.
+     */
+    @Test
+    void parsedPagesOfDifferentShapesWriteAsTheSameRowsInPlainMaps() {
+        List<OmsRecord> parsed = new ArrayList<>();
+        parsed.addAll(OmsPage.parse(("{\"data\":[{\"id\":\"10\",\"attributes\":{\"run_number\":10,\"a\":1.5,\"b\":\"x\"},"
+                + "\"meta\":{\"row\":{\"a\":{\"units\":\"cm\"}}}},{\"id\":\"11\",\"attributes\":{\"run_number\":11,\"a\":2.5,\"b\":null}}]}")
+                .getBytes(StandardCharsets.UTF_8), "page 1").records());
+        parsed.addAll(OmsPage.parse(("{\"data\":[{\"id\":\"12\",\"attributes\":{\"c\":[\"P\",\"Q\"],\"b\":\"y\",\"run_number\":12}},"
+                + "{\"id\":\"13\",\"attributes\":{\"b\":\"z\",\"b\":\"last\",\"a\":3}}]}")
+                .getBytes(StandardCharsets.UTF_8), "page 2").records());
+        List<OmsRecord> plain = parsed.stream()
+                .map(r -> new OmsRecord(r.id(), r.type(), new LinkedHashMap<>(r.attributes()), r.units())).toList();
+        assertThat(plain).allSatisfy(r -> assertThat(r.attributes()).isNotInstanceOf(RowMap.class));
+        String expected = "\"run_number\",\"a\",\"b\",\"c\",\"a_unit\"\n"
+                + "10,1.5,\"x\",,\"cm\"\n"
+                + "11,2.5,,,\n"
+                + "12,,\"y\",\"P;Q\",\n"
+                + "13,3,\"last\",,\n";
+        assertThat(csv(parsed, List.of())).isEqualTo(csv(plain, List.of())).isEqualTo(expected);
+        assertThat(json(parsed, List.of())).isEqualTo(json(plain, List.of()));
+        assertThat(csv(parsed, List.of("c", "a"))).isEqualTo(csv(plain, List.of("c", "a")));
+        assertThat(OmsTable.of(parsed, "run_number").rows()).isEqualTo(OmsTable.of(plain, "run_number").rows());
+        assertThat(OmsTable.of(parsed, "run_number").rows().get(2)).containsExactly(12L, null, "y", "P;Q", null);
+    }
+
+    /** The writers hand the output on in whole records (CSV) or jackson's buffer (JSON), and flush once at the end. */
+    @Test
+    void writesWholeRecordsAndFlushesOnce() {
+        List<OmsRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(record(Integer.toString(1000 + i), Map.of("x", "cm"), "run_number", 1000L + i, "x", i * 0.5, "s", "row " + i));
+        }
+        CountingWriter csv = new CountingWriter();
+        OmsTable.of(rows, "run_number").writeCsv(csv);
+        assertThat(csv.writes).isEqualTo(1 + rows.size());
+        assertThat(csv.flushes).isEqualTo(1);
+        assertThat(csv.text).startsWith("\"run_number\",\"x\",\"s\",\"x_unit\"\n1000,0.0,\"row 0\",\"cm\"\n").endsWith("1499,249.5,\"row 499\",\"cm\"\n");
+        CountingWriter json = new CountingWriter();
+        OmsTable.of(rows, "run_number").writeJson(json);
+        assertThat(json.writes).isLessThan(rows.size() / 10);
+        assertThat(json.flushes).isLessThanOrEqualTo(1);
+        assertThat(json.text.toString()).isEqualTo(json(rows, List.of()));
+    }
+
+    private static final class CountingWriter extends Writer {
+        final StringBuilder text = new StringBuilder();
+        int writes;
+        int flushes;
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            writes++;
+            text.append(buf, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            writes++;
+            text.append(s, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** Rows with different attribute sets, every kind of value and the characters CSV and JSON must escape. */
