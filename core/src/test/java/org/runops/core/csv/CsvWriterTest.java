@@ -95,7 +95,10 @@ class CsvWriterTest {
     void numbersAreWrittenAsDoubleToStringAndLongToStringWriteThem() {
         double[] doubles = {0.0, -0.0, 1.0E-5, 0.001, 0.002, 1.0E7, 9999999.0, 1.0E21, Math.PI, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE,
             -1.5E-300, 2.0E-3, 1.0E23, 4.35, 100.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        long[] longs = {0, -1, 7, Long.MIN_VALUE, Long.MAX_VALUE, 1234567890123L};
+        List<Long> longs = new ArrayList<>(List.of(0L, 7L, Long.MIN_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE, 1234567890123L));
+        for (long p = 1; p <= 1_000_000_000_000_000_000L; p *= 10) { // every digit count, at its edges
+            longs.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
+        }
         StringWriter out = new StringWriter();
         CsvWriter csv = new CsvWriter(out, "t.csv");
         StringBuilder expected = new StringBuilder();
