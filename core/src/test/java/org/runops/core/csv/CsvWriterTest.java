@@ -92,6 +92,44 @@ class CsvWriterTest {
     }
 
     @Test
+    void aRecordAfterAFailedOneStartsWithItsFirstField() {
+        StringWriter good = new StringWriter();
+        boolean[] failNext = {true};
+        Writer flaky = new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws IOException {
+                if (failNext[0]) {
+                    failNext[0] = false;
+                    throw new IOException("disk full");
+                }
+                good.write(buf, off, len);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        CsvWriter csv = new CsvWriter(flaky, "runs.csv");
+        assertThatThrownBy(() -> csv.field("lost").endRecord()).isInstanceOf(RunopsException.class);
+        csv.field("a").number(1).endRecord().flush();
+        assertThat(good).hasToString("a,1\n");
+    }
+
+    @Test
+    void longFieldsWithQuotesAfterOtherFieldsGrowTheRecord() {
+        String quotedText = "say \"hi\", ".repeat(200); // 2,200 chars, 400 quotes: past the 512-char start
+        StringBuilder builder = new StringBuilder(quotedText);
+        String plain = "x".repeat(100_000); // past the size a writer keeps between records
+        StringWriter out = new StringWriter();
+        new CsvWriter(out, "t.csv").field("a").number(2.5).field(quotedText).quoted(builder).quoted(plain).endRecord()
+                .field("b").quoted(quotedText).endRecord().flush();
+        String doubled = '"' + quotedText.replace("\"", "\"\"") + '"';
+        assertThat(out).hasToString("a,2.5," + doubled + "," + doubled + ",\"" + plain + "\"\n" + "b," + doubled + "\n");
+    }
+
+    @Test
     void numbersAreWrittenAsDoubleToStringAndLongToStringWriteThem() {
         double[] doubles = {0.0, -0.0, 1.0E-5, 0.001, 0.002, 1.0E7, 9999999.0, 1.0E21, Math.PI, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE,
             -1.5E-300, 2.0E-3, 1.0E23, 4.35, 100.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
