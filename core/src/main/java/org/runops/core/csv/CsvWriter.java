@@ -8,7 +8,7 @@ import org.runops.core.RunopsException;
 
 /**
  * Writes RFC 4180 records that {@link CsvReader} reads back unchanged: fields separated by commas,
- * records ended by LF, a field in double quotes (inner quotes doubled) when it must be ({@link #escape})
+ * records ended by LF, a field in double quotes (inner quotes doubled) when it must be ({@link #field})
  * — or always, with {@link #quoted}, so that a reader keeps it as text rather
  * than a number or a missing value. A missing value is an empty field. Numbers are written the same
  * in every locale. A record reaches the underlying writer in one write when it ends ({@link #endRecord},
@@ -40,13 +40,9 @@ public final class CsvWriter {
     }
 
     /**
-     * {@code text} as one field: unchanged, or in quotes when it holds a comma, a quote or a line break
-     * (or starts with U+FEFF, which a reader would take for a byte-order mark at the start of a file).
+     * Whether {@code text} must be quoted: it holds a comma, a quote or a line break (or starts with U+FEFF,
+     * which a reader would take for a byte-order mark at the start of a file).
      */
-    public static String escape(String text) {
-        return mustQuote(text) ? quote(text) : text;
-    }
-
     private static boolean mustQuote(String text) {
         if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
             return true;
@@ -58,10 +54,6 @@ public final class CsvWriter {
             }
         }
         return false;
-    }
-
-    private static String quote(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** A text field, quoted only when it must be; null is a missing (empty) field. */

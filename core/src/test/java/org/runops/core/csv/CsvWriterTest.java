@@ -18,13 +18,19 @@ class CsvWriterTest {
 
     @Test
     void quotesOnlyWhatMustBeQuoted() {
-        assertThat(CsvWriter.escape("plain text")).isEqualTo("plain text");
-        assertThat(CsvWriter.escape("")).isEqualTo("");
-        assertThat(CsvWriter.escape("a,b")).isEqualTo("\"a,b\"");
-        assertThat(CsvWriter.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvWriter.escape("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(CsvWriter.escape("cr\r")).isEqualTo("\"cr\r\"");
-        assertThat(CsvWriter.escape("\uFEFFbom")).isEqualTo("\"\uFEFFbom\"");
+        assertThat(field("plain text")).isEqualTo("plain text");
+        assertThat(field("")).isEqualTo("");
+        assertThat(field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(field("cr\r")).isEqualTo("\"cr\r\"");
+        assertThat(field("\uFEFFbom")).isEqualTo("\"\uFEFFbom\"");
+    }
+
+    private static String field(String text) {
+        StringWriter out = new StringWriter();
+        new CsvWriter(out, "t.csv").field(text).flush();
+        return out.toString();
     }
 
     @Test
