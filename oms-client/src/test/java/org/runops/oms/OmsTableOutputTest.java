@@ -211,7 +211,10 @@ class OmsTableOutputTest {
                         "e6", 9999999.0, "lmax", Long.MAX_VALUE),
                 record("2", Map.of("other", "u", "dbl", "mm"),
                         "other", "x", "dbl", 2.5, "nested", Arrays.asList(1L, 2.5, null, "x"), "map", Map.of("a", 1),
-                        "bool", true, "float", 1.1f, "short", (short) 3, "byte", (byte) -4, "bigdec", new BigDecimal("1.50"),
+                        "bool", true,
+                        // a Float is its exact value widened to double in CSV (1.100000023841858, as StudyTable) and
+                        // Number.toString in JSON (1.1): both as before this table wrote in one pass, kept on purpose
+                        "float", 1.1f, "short", (short) 3, "byte", (byte) -4, "bigdec", new BigDecimal("1.50"),
                         "line_sep", "a\u2028b"),
                 record("run-x", Map.of(), "text", "", "list", List.of("only")),
                 record("007", Map.of("text", "v"), "dbl", -1.5E-300));

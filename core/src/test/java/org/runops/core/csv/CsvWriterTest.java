@@ -156,6 +156,7 @@ class CsvWriterTest {
         }
         csv.value((short) -3).value((byte) 4).value(1.1f).value(false).value(new BigDecimal("1.50")).value("")
                 .value(List.of("a", "b")).endRecord();
+        // a Float is written as its exact value widened to double (1.100000023841858), as StudyTable writes it: deliberate
         expected.append("-3,4,").append(Double.toString(1.1f)).append(",false,\"1.50\",\"\",\"[a, b]\"\n");
         assertThat(out).hasToString(expected.toString());
     }
