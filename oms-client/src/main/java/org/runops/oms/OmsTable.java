@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.runops.core.csv.CsvWriter;
 import org.runops.core.run.RunRecord;
@@ -145,26 +146,31 @@ public final class OmsTable {
         return columns;
     }
 
-    /** The rows, one value per column; see the class comment for the types. Each row is boxed when it is read. */
+    /**
+     * The rows, one value per column; see the class comment for the types. Every {@code get} boxes the row
+     * again: copy ({@code List.copyOf(rows())}) to read the rows more than once.
+     */
     public List<List<Object>> rows() {
-        return new AbstractList<>() {
-            @Override
-            public List<Object> get(int i) {
-                Cells cells = new Cells();
-                cells.of(records.get(i));
-                Object[] row = new Object[columns.size()];
-                for (int c = 0; c < row.length; c++) {
-                    Object v = cells.get(c);
-                    row[c] = v instanceof List<?> list ? new Text().join(list).toString() : v;
-                }
-                return Collections.unmodifiableList(Arrays.asList(row));
-            }
+        return new Rows();
+    }
 
-            @Override
-            public int size() {
-                return records.size();
+    private final class Rows extends AbstractList<List<Object>> implements RandomAccess {
+        @Override
+        public List<Object> get(int i) {
+            Cells cells = new Cells();
+            cells.of(records.get(i));
+            Object[] row = new Object[columns.size()];
+            for (int c = 0; c < row.length; c++) {
+                Object v = cells.get(c);
+                row[c] = v instanceof List<?> list ? Text.join(new StringBuilder(), list).toString() : v;
             }
-        };
+            return Collections.unmodifiableList(Arrays.asList(row));
+        }
+
+        @Override
+        public int size() {
+            return records.size();
+        }
     }
 
     /** Number of rows. */
@@ -242,6 +248,10 @@ public final class OmsTable {
 
         StringBuilder join(List<?> list) {
             text.setLength(0);
+            return join(text, list);
+        }
+
+        static StringBuilder join(StringBuilder text, List<?> list) {
             boolean first = true;
             for (Object o : list) {
                 if (!first) {

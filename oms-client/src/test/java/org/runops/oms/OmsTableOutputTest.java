@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.junit.jupiter.api.Test;
 import org.runops.oms.internal.RowMap;
 import org.runops.testing.SharedData;
@@ -152,6 +153,7 @@ class OmsTableOutputTest {
         assertThat(csv(parsed, List.of("c", "a"))).isEqualTo(csv(plain, List.of("c", "a")));
         assertThat(OmsTable.of(parsed, "run_number").rows()).isEqualTo(OmsTable.of(plain, "run_number").rows());
         assertThat(OmsTable.of(parsed, "run_number").rows().get(2)).containsExactly(12L, null, "y", "P;Q", null);
+        assertThat(OmsTable.of(parsed, "run_number").rows()).isInstanceOf(RandomAccess.class); // as the boxed list was
     }
 
     /** The writers hand the output on in whole records (CSV) or jackson's buffer (JSON), and flush once at the end. */
