@@ -219,10 +219,7 @@ public final class OmsTable {
                 for (int c = 0; c < names.length; c++) {
                     g.writeFieldName(names[c]);
                     Object v = cells.get(c);
-                    if (v instanceof Double d && Double.isFinite(d)) {
-                        text.number(d); // NaN and the infinities are left to jackson, which quotes them
-                        g.writeNumber(text.chars(), 0, text.length());
-                    } else if (v instanceof List<?> l) {
+                    if (v instanceof List<?> l) {
                         text.join(l);
                         g.writeString(text.chars(), 0, text.length());
                     } else {
@@ -239,8 +236,8 @@ public final class OmsTable {
     }
 
     /**
-     * Scratch text for one cell, reused for every cell: a joined list or a double's digits (those of
-     * {@code Double.toString}), handed to the writers without a String per cell.
+     * Scratch text for one cell, reused for every cell: a joined list, handed to the writers without a
+     * String per cell.
      */
     private static final class Text {
         private final StringBuilder text = new StringBuilder(128);
@@ -261,11 +258,6 @@ public final class OmsTable {
                 first = false;
             }
             return text;
-        }
-
-        StringBuilder number(double d) {
-            text.setLength(0);
-            return text.append(d);
         }
 
         /** The current text's chars, in a buffer reused for every cell. */
