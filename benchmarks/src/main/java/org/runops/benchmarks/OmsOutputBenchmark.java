@@ -6,7 +6,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +35,10 @@ import org.runops.oms.OmsTable;
  * {@code PrintWriter} over a UTF-8 {@code OutputStreamWriter} over a byte-counting null stream, as the command writes to
  * picocli's {@code getOut()}. Baselines in the same run: {@code copyCsv}/{@code copyJson} write the very same text,
  * made in setup, through the same writer stack in 8 KB chunks (the floor of the char path: encoding and copying);
- * {@code copyCsvBytes} writes its UTF-8 bytes straight to the stream (the floor of a byte-level path). The secondary
- * result {@code bytes} is the output rate in bytes per second.
+ * {@code copyCsvBytes} writes its UTF-8 bytes straight to the stream (the floor of a byte-level path);
+ * {@code boxedRowsCsv} is the CSV path before the one-pass writer. The secondary result {@code bytes} is the output
+ * rate in bytes per second. {@link OmsOutputBenchmarkC1} runs the same methods under C1, the launcher's JIT, in the
+ * same run: {@code java -jar benchmarks/target/benchmarks.jar 'OmsOutputBenchmark' -p input=real2024}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -99,6 +104,71 @@ public class OmsOutputBenchmark {
         OmsTable.of(records, "run_number").writeJson(out);
         out.flush();
         return output.bytes += sink.count;
+    }
+
+    /**
+     * Same-run baseline: the CSV path before the one-pass writer, rebuilt here: every row boxed
+     * ({@code rows()}), a String made per cell ({@code Double.toString}, {@code Long.toString}, a quoted copy)
+     * and one writer call per separator and per field.
+     */
+    @Benchmark
+    public long boxedRowsCsv(Output output) throws IOException {
+        CountingStream sink = new CountingStream();
+        PrintWriter out = writer(sink);
+        OmsTable t = OmsTable.of(records, "run_number");
+        List<String> header = t.columns();
+        for (int c = 0; c < header.size(); c++) {
+            oldField(out, c, '"' + header.get(c).replace("\"", "\"\"") + '"');
+        }
+        out.write('\n');
+        for (List<Object> row : t.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                oldField(out, c, oldCell(row.get(c)));
+            }
+            out.write('\n');
+        }
+        out.flush();
+        return output.bytes += sink.count;
+    }
+
+    private static void oldField(PrintWriter out, int column, String field) {
+        if (column > 0) {
+            out.write(',');
+        }
+        out.write(field);
+    }
+
+    /** The old CsvWriter.value, one String per cell. */
+    private static String oldCell(Object v) {
+        if (v instanceof String text) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        if (v instanceof Double d) {
+            return Double.isNaN(d) ? "" : Double.toString(d);
+        }
+        if (v instanceof Long || v instanceof Boolean) {
+            return v.toString();
+        }
+        return v == null ? "" : '"' + v.toString().replace("\"", "\"\"") + '"';
+    }
+
+    /** The table's columns as {@code OmsTable.of} finds them, looking at each page shape once. */
+    @Benchmark
+    public int tableOf() {
+        return OmsTable.of(records, "run_number").columns().size();
+    }
+
+    /** Same-run baseline for {@link #tableOf}: the same column scan looking at every record's keys. */
+    @Benchmark
+    public int tableOfEveryRecord() {
+        Set<String> attributes = new LinkedHashSet<>();
+        attributes.add("run_number");
+        Set<String> withUnit = new HashSet<>();
+        for (OmsRecord r : records) {
+            attributes.addAll(r.attributes().keySet());
+            withUnit.addAll(r.units().keySet());
+        }
+        return attributes.size() + withUnit.size();
     }
 
     @Benchmark
