@@ -99,7 +99,7 @@ public final class RunopsCli implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn by cron jobs and ssh sessions: no display
         }
-        PrintWriter out = ProcessStreams.stdout(System.console() != null);
+        PrintWriter out = ProcessStreams.stdout(ProcessStreams.stdoutIsTerminal());
         System.setErr(ProcessStreams.flushingFirst(out, System.err)); // slf4j-simple writes to System.err
         ProcessStreams.flushOnShutdown(out);
         int code;
