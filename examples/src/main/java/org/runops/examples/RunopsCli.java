@@ -70,11 +70,15 @@ public final class RunopsCli implements Runnable {
         COMMANDS = Collections.unmodifiableMap(byName);
     }
 
+    /** The root's only option a command may follow; named once for the option, main's pre-scan and {@link #commandName}. */
+    private static final String VERBOSE = "-v";
+    private static final String VERBOSE_LONG = "--verbose";
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
     /** Inherited, so that {@code runops datalogger grab-params -v} works as the original scripts took it; set here wherever given. */
-    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
+    @CommandLine.Option(names = {VERBOSE, VERBOSE_LONG}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
     private boolean verbose;
 
     private final CliEnvironment environment;
@@ -94,7 +98,7 @@ public final class RunopsCli implements Runnable {
 
     public static void main(String[] args) {
         // slf4j-simple reads its level once, at the first logger: decide it before anything logs (-v may follow the subcommand).
-        boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(RunopsCli::isVerbose);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn by cron jobs and ssh sessions: no display
@@ -143,11 +147,16 @@ public final class RunopsCli implements Runnable {
      */
     private static String commandName(String[] args) {
         for (String a : args) {
-            if (!a.equals("-v") && !a.equals("--verbose")) {
+            if (!isVerbose(a)) {
                 return a;
             }
         }
         return null;
+    }
+
+    /** Whether {@code arg} is the root's {@code -v}/{@code --verbose}, as written (no {@code --verbose=true}: that takes the whole tree). */
+    static boolean isVerbose(String arg) {
+        return arg.equals(VERBOSE) || arg.equals(VERBOSE_LONG);
     }
 
     /** Runs {@code args} on {@code cli}, a launcher (in tests with extra subcommands), with the launcher's exit-code policy. */
