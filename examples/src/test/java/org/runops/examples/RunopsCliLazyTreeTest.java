@@ -3,12 +3,16 @@ package org.runops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runops.examples.Launcher.runops;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.runops.examples.Launcher.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,12 +98,31 @@ class RunopsCliLazyTreeTest {
 
     @Test
     void aRepresentativeCommandLineOfEachCommandParsesAsInTheWholeTree() {
+        CommandLine whole = full(); // one build: parseArgs resets the tree's state
         REPRESENTATIVE.forEach((name, line) -> {
             String[] args = line.toArray(String[]::new);
             List<String> lazily = parse(lazy(args), args);
-            assertThat(lazily).as(name).isEqualTo(parse(full(), args)).hasSizeGreaterThan(1);
+            assertThat(lazily).as(name).isEqualTo(parse(whole, args)).hasSizeGreaterThan(1);
             assertThat(lazily.get(0)).as(name).contains("verbose=" + line.contains("-v"));
         });
+    }
+
+    /** {@code --verbose} before the command is skipped like {@code -v}; an {@code @argfile} takes the whole tree and parses as there. */
+    @Test
+    void theLongVerboseAndAnArgfileParseAsInTheWholeTree(@TempDir Path tmp) throws IOException {
+        CommandLine whole = full();
+        String[] verbose = {"--verbose", "oms", "runs", "--from", "400000", "--to", "400010", "--format", "csv"};
+        assertThat(lazy(verbose).getSubcommands()).containsOnlyKeys("oms");
+        List<String> lazily = parse(lazy(verbose), verbose);
+        assertThat(lazily).isEqualTo(parse(whole, verbose)).hasSize(3);
+        assertThat(lazily.get(0)).contains("verbose=true");
+
+        Path file = Files.writeString(tmp.resolve("args.txt"), "-v\nrefrun\nrecommend\n370670\n--dataset\n/PromptReco/Cosmics23/DQM\n");
+        String[] argfile = {"@" + file};
+        assertThat(lazy(argfile).getSubcommands().keySet()).containsExactlyElementsOf(RunopsCli.COMMANDS.keySet());
+        List<String> expanded = parse(lazy(argfile), argfile);
+        assertThat(expanded).isEqualTo(parse(whole, argfile)).hasSize(3);
+        assertThat(expanded.get(2)).contains("370670").contains("/PromptReco/Cosmics23/DQM");
     }
 
     @Test
