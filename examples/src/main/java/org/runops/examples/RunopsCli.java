@@ -126,24 +126,37 @@ public final class RunopsCli implements Runnable {
     }
 
     /**
-     * The launcher for {@code args}: {@code root} with only the top-level command {@code args} name when they
-     * name one (after any {@code -v}), else with all of them, so that usage, "did you mean" suggestions and
+     * The launcher for {@code args}: {@code root} with only the headings of the commands when {@code args} are
+     * root options alone (the root's usage or version), with only the top-level command {@code args} name when
+     * they name one (after any {@code -v}), else with all of them, so that "did you mean" suggestions and
      * error messages see every command as before.
      */
     static CommandLine commandLine(RunopsCli root, String[] args) {
         CommandLine cli = new CommandLine(root);
         Class<?> named = COMMANDS.get(commandName(args));
-        if (named != null) {
+        if (onlyRootOptions(args)) {
+            RootUsageCommands.addTo(cli, COMMANDS); // usage or version of the root: only the commands' headings are shown
+        } else if (named != null) {
             cli.addSubcommand(named);
         } else {
-            new LinkedHashSet<>(COMMANDS.values()).forEach(cli::addSubcommand); // an alias maps to a class already added
+            addWholeTree(cli);
         }
+        return cli;
+    }
+
+    /** {@code root} with every command's whole subtree (tests compare the other launchers with it). */
+    static CommandLine wholeTree(RunopsCli root) {
+        return addWholeTree(new CommandLine(root));
+    }
+
+    private static CommandLine addWholeTree(CommandLine cli) {
+        new LinkedHashSet<>(COMMANDS.values()).forEach(cli::addSubcommand); // an alias maps to a class already added
         return cli;
     }
 
     /**
      * The first argument but {@code -v}: the only root option a command may follow (--help and --version
-     * before a command print the root's usage or version, which need every command). Null when none.
+     * before a command print the root's usage or version and take the whole tree). Null when none.
      */
     private static String commandName(String[] args) {
         for (String a : args) {
@@ -152,6 +165,29 @@ public final class RunopsCli implements Runnable {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code args} are only the root's options, each at most once ({@code runops}, {@code --help},
+     * {@code -v -h}, {@code --version}, ...): they print the root's usage or version, or fail on the root
+     * alone, and never reach a command. Anything else ({@code -vh}, {@code --verbose=true}, twice) takes the paths above.
+     */
+    private static boolean onlyRootOptions(String[] args) {
+        int verbose = 0;
+        int help = 0;
+        int version = 0;
+        for (String a : args) {
+            if (isVerbose(a)) {
+                verbose++;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                help++;
+            } else if (a.equals("-V") || a.equals("--version")) {
+                version++;
+            } else {
+                return false;
+            }
+        }
+        return verbose <= 1 && help <= 1 && version <= 1;
     }
 
     /** Whether {@code arg} is the root's {@code -v}/{@code --verbose}, as written (no {@code --verbose=true}: that takes the whole tree). */

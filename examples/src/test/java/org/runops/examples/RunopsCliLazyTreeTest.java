@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.runops.examples.Launcher.runops;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ class RunopsCliLazyTreeTest {
     }
 
     private static CommandLine full() {
-        return RunopsCli.commandLine(new RunopsCli(), new String[0]).setUsageHelpWidth(120);
+        return RunopsCli.wholeTree(new RunopsCli()).setUsageHelpWidth(120);
     }
 
     @Test
@@ -74,6 +76,48 @@ class RunopsCliLazyTreeTest {
                 new String[] {"help"}, new String[] {"dmo"}, new String[] {"--help", "oms"}, new String[] {"--", "oms"})) {
             assertThat(lazy(whole).getSubcommands().keySet()).as(String.join(" ", whole)).containsExactlyElementsOf(RunopsCli.COMMANDS.keySet());
         }
+    }
+
+    /** Root options alone get heading-only commands; a subcommand's usage, help X and everything else get real subtrees. */
+    @Test
+    void onlyRootOptionsGetTheCommandsHeadingsAlone() {
+        for (String[] root : List.of(new String[0], new String[] {"-h"}, new String[] {"--help"}, new String[] {"-v", "--help"},
+                new String[] {"-h", "--verbose"}, new String[] {"--version"}, new String[] {"-V", "-v"})) {
+            CommandLine oms = lazy(root).getSubcommands().get("oms");
+            assertThat(oms.getCommandSpec().userObject()).as(String.join(" ", root)).isNull();
+            assertThat(oms.getSubcommands()).isEmpty();
+        }
+        for (String[] real : List.of(new String[] {"-vh"}, new String[] {"-v", "-v"}, new String[] {"--help", "--help"},
+                new String[] {"--verbose=true"}, new String[] {"help"}, new String[] {"--help", "oms"}, new String[] {"oms", "--help"})) {
+            CommandLine oms = lazy(real).getSubcommands().get("oms");
+            assertThat(oms.getCommandSpec().userObject()).as(String.join(" ", real)).isInstanceOf(org.runops.examples.cli.OmsCommand.class);
+            assertThat(oms.getSubcommands()).containsKey("runs");
+        }
+    }
+
+    /** The root usage from the headings alone is the whole tree's, byte for byte, for every way of asking for it. */
+    @Test
+    void theRootUsageFromHeadingsIsTheWholeTreesByteForByte() {
+        String whole = run(full(), "--help");
+        assertThat(whole).startsWith("Usage: runops [-hvV] [COMMAND]");
+        for (String name : RunopsCli.COMMANDS.keySet()) {
+            assertThat(whole).containsPattern("(?m)^  " + name + " +\\S");
+        }
+        assertThat(full().getUsageMessage()).isEqualTo(lazy("--help").getUsageMessage());
+        for (String[] root : List.of(new String[0], new String[] {"-h"}, new String[] {"--help"}, new String[] {"-v"},
+                new String[] {"-v", "--help"}, new String[] {"--help", "-v"}, new String[] {"--verbose", "-h"})) {
+            assertThat(run(lazy(root), root)).as(String.join(" ", root)).isEqualTo(whole);
+            assertThat(run(full(), root)).as(String.join(" ", root)).isEqualTo(whole);
+        }
+        assertThat(run(lazy("--version"), "--version")).isEqualTo(run(full(), "--version")).startsWith("runops ");
+    }
+
+    /** Stdout then stderr of {@code args} on the launcher {@code cli}, with the exit code: what a user sees. */
+    private static String run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RunopsCli.execute(cli, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return out + "|" + err + "|" + code;
     }
 
     @Test
