@@ -1,27 +1,60 @@
 package org.runops.examples;
 
 import java.io.BufferedWriter;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.function.BooleanSupplier;
 
 /**
  * The launcher process's stdout and stderr. {@code System.out} flushes on every write and
  * {@code new PrintWriter(System.out, true)} on every line: a write system call per line, which a command
  * printing thousands of rows into a file or pipe pays thousands of times. So {@code main} writes stdout
- * through a 64 KB buffer on file descriptor 1, flushed on every line only for a terminal (as before), and
- * otherwise by the commands at the ends of their reports, before anything goes to stderr (so lines keep
- * their order in {@code 2>&1} logs), when {@code main} returns, and on SIGTERM or Ctrl-C.
+ * through a buffer of 64 K chars on file descriptor 1 (the encoder under it writes fd 1 in 8 KB pieces),
+ * flushed on every line only for a terminal (as before), and otherwise by the commands at the ends of their
+ * reports, before anything goes to stderr (so lines keep their order in {@code 2>&1} logs), when {@code main}
+ * returns, and on SIGTERM or Ctrl-C.
+ *
+ * <p>On Java 17–21 {@link System#console()} is null when stdin is not a terminal either ({@code </dev/null},
+ * {@code xargs}, {@code while read}): output to a terminal is then buffered like output to a file.
  */
 final class ProcessStreams {
+    /** 64 K chars; the OutputStreamWriter's encoder still writes fd 1 in 8 KB pieces (strace: 123 writes of 8192 bytes per MB). */
     private static final int BUFFER = 1 << 16;
     /** How long the exit waits for stdout to drain: a reader that stopped reading (a paused pager) must not hold it. */
     private static final long FLUSH_ON_EXIT_MILLIS = 2000;
 
+    /**
+     * Set first by the exit's flush hook: from then on stderr writes no longer flush stdout first, so a
+     * warning logged by another shutdown hook cannot block behind a stdout whose reader stalled.
+     */
+    private static volatile boolean exiting;
+
     private ProcessStreams() {}
+
+    /**
+     * Whether stdout is a terminal: {@code System.console() != null} up to Java 21; from Java 22 that is also
+     * non-null for redirected output, so there {@code Console.isTerminal()} (22+, called reflectively: this
+     * compiles for 17) must say so too.
+     */
+    static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        if (Runtime.version().feature() < 22) {
+            return true;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return false; // unknown: buffered, flushed at report ends and at exit
+        }
+    }
 
     /** Buffered stdout; {@code lineFlush}: flush on println, printf and format, as an interactive terminal needs. */
     static PrintWriter stdout(boolean lineFlush) {
@@ -35,26 +68,44 @@ final class ProcessStreams {
      * exist and PrintWriter ignored the stream's charset.
      */
     static Charset stdoutCharset() {
-        String name = System.getProperty("stdout.encoding");
-        if (name != null && Charset.isSupported(name)) {
-            return Charset.forName(name);
+        return stdoutCharset(System.getProperty("stdout.encoding"));
+    }
+
+    /** The charset named {@code name}, or the default charset when it is null, unknown or not a legal name (as System.out falls back). */
+    static Charset stdoutCharset(String name) {
+        try {
+            if (name != null && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        } catch (IllegalArgumentException e) { // an illegal name ("", "bad name"): the JVM itself falls back too
         }
         return Charset.defaultCharset();
     }
 
     /** {@code err} that flushes {@code stdout} before every write, so that stdout lines printed earlier come out first. */
     static PrintStream flushingFirst(PrintWriter stdout, PrintStream err) {
+        return flushingFirst(stdout, err, () -> exiting);
+    }
+
+    /** As {@link #flushingFirst(PrintWriter, PrintStream)}, flushing stdout only while {@code exiting} is false. */
+    static PrintStream flushingFirst(PrintWriter stdout, PrintStream err, BooleanSupplier exiting) {
         return new PrintStream(err, true) { // PrintStream(PrintStream) encodes as err did: its charset on 18+, the default on 17
             @Override
             public void write(int b) {
-                stdout.flush(); // not out: that is PrintStream's own stream
+                flushUnlessExiting();
                 super.write(b);
             }
 
             @Override
             public void write(byte[] buf, int off, int len) {
-                stdout.flush();
+                flushUnlessExiting();
                 super.write(buf, off, len);
+            }
+
+            private void flushUnlessExiting() {
+                if (!exiting.getAsBoolean()) {
+                    stdout.flush(); // not out: that is PrintStream's own stream
+                }
             }
         };
     }
@@ -62,6 +113,7 @@ final class ProcessStreams {
     /** Flushes {@code out} when the JVM exits (SIGTERM, Ctrl-C, System.exit), waiting at most {@value #FLUSH_ON_EXIT_MILLIS} ms. */
     static void flushOnShutdown(PrintWriter out) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exiting = true;
             Thread flush = new Thread(out::flush, "runops-stdout-flush");
             flush.setDaemon(true);
             flush.start();

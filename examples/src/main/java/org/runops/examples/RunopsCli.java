@@ -70,11 +70,15 @@ public final class RunopsCli implements Runnable {
         COMMANDS = Collections.unmodifiableMap(byName);
     }
 
+    /** The root's only option a command may follow; named once for the option, main's pre-scan and {@link #commandName}. */
+    private static final String VERBOSE = "-v";
+    private static final String VERBOSE_LONG = "--verbose";
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
     /** Inherited, so that {@code runops datalogger grab-params -v} works as the original scripts took it; set here wherever given. */
-    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
+    @CommandLine.Option(names = {VERBOSE, VERBOSE_LONG}, scope = CommandLine.ScopeType.INHERIT, description = "Log debug details to stderr.")
     private boolean verbose;
 
     private final CliEnvironment environment;
@@ -94,12 +98,12 @@ public final class RunopsCli implements Runnable {
 
     public static void main(String[] args) {
         // slf4j-simple reads its level once, at the first logger: decide it before anything logs (-v may follow the subcommand).
-        boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        boolean verbose = Arrays.stream(args).takeWhile(a -> !a.equals("--")).anyMatch(RunopsCli::isVerbose);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn by cron jobs and ssh sessions: no display
         }
-        PrintWriter out = ProcessStreams.stdout(System.console() != null);
+        PrintWriter out = ProcessStreams.stdout(ProcessStreams.stdoutIsTerminal());
         System.setErr(ProcessStreams.flushingFirst(out, System.err)); // slf4j-simple writes to System.err
         ProcessStreams.flushOnShutdown(out);
         int code;
@@ -122,32 +126,73 @@ public final class RunopsCli implements Runnable {
     }
 
     /**
-     * The launcher for {@code args}: {@code root} with only the top-level command {@code args} name when they
-     * name one (after any {@code -v}), else with all of them, so that usage, "did you mean" suggestions and
+     * The launcher for {@code args}: {@code root} with only the headings of the commands when {@code args} are
+     * root options alone (the root's usage or version), with only the top-level command {@code args} name when
+     * they name one (after any {@code -v}), else with all of them, so that "did you mean" suggestions and
      * error messages see every command as before.
      */
     static CommandLine commandLine(RunopsCli root, String[] args) {
         CommandLine cli = new CommandLine(root);
         Class<?> named = COMMANDS.get(commandName(args));
-        if (named != null) {
+        if (onlyRootOptions(args)) {
+            RootUsageCommands.addTo(cli, COMMANDS); // usage or version of the root: only the commands' headings are shown
+        } else if (named != null) {
             cli.addSubcommand(named);
         } else {
-            new LinkedHashSet<>(COMMANDS.values()).forEach(cli::addSubcommand); // an alias maps to a class already added
+            addWholeTree(cli);
         }
+        return cli;
+    }
+
+    /** {@code root} with every command's whole subtree (tests compare the other launchers with it). */
+    static CommandLine wholeTree(RunopsCli root) {
+        return addWholeTree(new CommandLine(root));
+    }
+
+    private static CommandLine addWholeTree(CommandLine cli) {
+        new LinkedHashSet<>(COMMANDS.values()).forEach(cli::addSubcommand); // an alias maps to a class already added
         return cli;
     }
 
     /**
      * The first argument but {@code -v}: the only root option a command may follow (--help and --version
-     * before a command print the root's usage or version, which need every command). Null when none.
+     * before a command print the root's usage or version and take the whole tree). Null when none.
      */
     private static String commandName(String[] args) {
         for (String a : args) {
-            if (!a.equals("-v") && !a.equals("--verbose")) {
+            if (!isVerbose(a)) {
                 return a;
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code args} are only the root's options, each at most once ({@code runops}, {@code --help},
+     * {@code -v -h}, {@code --version}, ...): they print the root's usage or version, or fail on the root
+     * alone, and never reach a command. Anything else ({@code -vh}, {@code --verbose=true}, twice) takes the paths above.
+     */
+    private static boolean onlyRootOptions(String[] args) {
+        int verbose = 0;
+        int help = 0;
+        int version = 0;
+        for (String a : args) {
+            if (isVerbose(a)) {
+                verbose++;
+            } else if (a.equals("-h") || a.equals("--help")) {
+                help++;
+            } else if (a.equals("-V") || a.equals("--version")) {
+                version++;
+            } else {
+                return false;
+            }
+        }
+        return verbose <= 1 && help <= 1 && version <= 1;
+    }
+
+    /** Whether {@code arg} is the root's {@code -v}/{@code --verbose}, as written (no {@code --verbose=true}: that takes the whole tree). */
+    static boolean isVerbose(String arg) {
+        return arg.equals(VERBOSE) || arg.equals(VERBOSE_LONG);
     }
 
     /** Runs {@code args} on {@code cli}, a launcher (in tests with extra subcommands), with the launcher's exit-code policy. */

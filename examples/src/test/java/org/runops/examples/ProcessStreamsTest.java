@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,44 @@ class ProcessStreamsTest {
         out.println("done");
         out.flush();
         assertThat(merged.toString(StandardCharsets.UTF_8)).isEqualTo("row 1\nrow 2 → warning\ndone\n");
+    }
+
+    @Test
+    void aBadStdoutEncodingFallsBackToTheDefaultCharsetInsteadOfCrashingTheLauncher() {
+        assertThat(ProcessStreams.stdoutCharset("")).isEqualTo(Charset.defaultCharset());
+        assertThat(ProcessStreams.stdoutCharset("bad name")).isEqualTo(Charset.defaultCharset());
+        assertThat(ProcessStreams.stdoutCharset("no-such-charset")).isEqualTo(Charset.defaultCharset());
+        assertThat(ProcessStreams.stdoutCharset(null)).isEqualTo(Charset.defaultCharset());
+        assertThat(ProcessStreams.stdoutCharset("UTF-16BE")).isEqualTo(StandardCharsets.UTF_16BE);
+    }
+
+    /** A launcher process started with an illegal stdout.encoding still runs its command. */
+    @Test
+    @Timeout(120)
+    void aLauncherWithAnIllegalStdoutEncodingStillRuns() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dstdout.encoding=bad name",
+                "-cp", System.getProperty("java.class.path"), RunopsCli.class.getName(), "--version")
+                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
+        assertThat(out).startsWith("runops ");
+    }
+
+    @Test
+    void onceExitingStderrNoLongerWaitsForStdout() {
+        ByteArrayOutputStream merged = new ByteArrayOutputStream();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(merged, StandardCharsets.UTF_8), false);
+        PrintStream err = ProcessStreams.flushingFirst(out, new PrintStream(merged, true, StandardCharsets.UTF_8), () -> true);
+        out.println("held");
+        err.println("warning from a shutdown hook");
+        assertThat(merged.toString(StandardCharsets.UTF_8)).isEqualTo("warning from a shutdown hook\n");
+    }
+
+    /** Surefire's forked JVM writes to a pipe: not a terminal, on every Java version. */
+    @Test
+    void aTestJvmsStdoutIsNotATerminal() {
+        assertThat(ProcessStreams.stdoutIsTerminal()).isFalse();
     }
 
     /** More output than the 64 KB buffer, into a file, from a real launcher process that ends with System.exit. */

@@ -3,12 +3,18 @@ package org.runops.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.runops.examples.Launcher.runops;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.runops.examples.Launcher.Run;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +52,7 @@ class RunopsCliLazyTreeTest {
     }
 
     private static CommandLine full() {
-        return RunopsCli.commandLine(new RunopsCli(), new String[0]).setUsageHelpWidth(120);
+        return RunopsCli.wholeTree(new RunopsCli()).setUsageHelpWidth(120);
     }
 
     @Test
@@ -72,6 +78,48 @@ class RunopsCliLazyTreeTest {
         }
     }
 
+    /** Root options alone get heading-only commands; a subcommand's usage, help X and everything else get real subtrees. */
+    @Test
+    void onlyRootOptionsGetTheCommandsHeadingsAlone() {
+        for (String[] root : List.of(new String[0], new String[] {"-h"}, new String[] {"--help"}, new String[] {"-v", "--help"},
+                new String[] {"-h", "--verbose"}, new String[] {"--version"}, new String[] {"-V", "-v"})) {
+            CommandLine oms = lazy(root).getSubcommands().get("oms");
+            assertThat(oms.getCommandSpec().userObject()).as(String.join(" ", root)).isNull();
+            assertThat(oms.getSubcommands()).isEmpty();
+        }
+        for (String[] real : List.of(new String[] {"-vh"}, new String[] {"-v", "-v"}, new String[] {"--help", "--help"},
+                new String[] {"--verbose=true"}, new String[] {"help"}, new String[] {"--help", "oms"}, new String[] {"oms", "--help"})) {
+            CommandLine oms = lazy(real).getSubcommands().get("oms");
+            assertThat(oms.getCommandSpec().userObject()).as(String.join(" ", real)).isInstanceOf(org.runops.examples.cli.OmsCommand.class);
+            assertThat(oms.getSubcommands()).containsKey("runs");
+        }
+    }
+
+    /** The root usage from the headings alone is the whole tree's, byte for byte, for every way of asking for it. */
+    @Test
+    void theRootUsageFromHeadingsIsTheWholeTreesByteForByte() {
+        String whole = run(full(), "--help");
+        assertThat(whole).startsWith("Usage: runops [-hvV] [COMMAND]");
+        for (String name : RunopsCli.COMMANDS.keySet()) {
+            assertThat(whole).containsPattern("(?m)^  " + name + " +\\S");
+        }
+        assertThat(full().getUsageMessage()).isEqualTo(lazy("--help").getUsageMessage());
+        for (String[] root : List.of(new String[0], new String[] {"-h"}, new String[] {"--help"}, new String[] {"-v"},
+                new String[] {"-v", "--help"}, new String[] {"--help", "-v"}, new String[] {"--verbose", "-h"})) {
+            assertThat(run(lazy(root), root)).as(String.join(" ", root)).isEqualTo(whole);
+            assertThat(run(full(), root)).as(String.join(" ", root)).isEqualTo(whole);
+        }
+        assertThat(run(lazy("--version"), "--version")).isEqualTo(run(full(), "--version")).startsWith("runops ");
+    }
+
+    /** Stdout then stderr of {@code args} on the launcher {@code cli}, with the exit code: what a user sees. */
+    private static String run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RunopsCli.execute(cli, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return out + "|" + err + "|" + code;
+    }
+
     @Test
     void everyCommandOfEverySubtreeLooksTheSameAsInTheWholeTree() {
         CommandLine whole = full();
@@ -94,12 +142,31 @@ class RunopsCliLazyTreeTest {
 
     @Test
     void aRepresentativeCommandLineOfEachCommandParsesAsInTheWholeTree() {
+        CommandLine whole = full(); // one build: parseArgs resets the tree's state
         REPRESENTATIVE.forEach((name, line) -> {
             String[] args = line.toArray(String[]::new);
             List<String> lazily = parse(lazy(args), args);
-            assertThat(lazily).as(name).isEqualTo(parse(full(), args)).hasSizeGreaterThan(1);
+            assertThat(lazily).as(name).isEqualTo(parse(whole, args)).hasSizeGreaterThan(1);
             assertThat(lazily.get(0)).as(name).contains("verbose=" + line.contains("-v"));
         });
+    }
+
+    /** {@code --verbose} before the command is skipped like {@code -v}; an {@code @argfile} takes the whole tree and parses as there. */
+    @Test
+    void theLongVerboseAndAnArgfileParseAsInTheWholeTree(@TempDir Path tmp) throws IOException {
+        CommandLine whole = full();
+        String[] verbose = {"--verbose", "oms", "runs", "--from", "400000", "--to", "400010", "--format", "csv"};
+        assertThat(lazy(verbose).getSubcommands()).containsOnlyKeys("oms");
+        List<String> lazily = parse(lazy(verbose), verbose);
+        assertThat(lazily).isEqualTo(parse(whole, verbose)).hasSize(3);
+        assertThat(lazily.get(0)).contains("verbose=true");
+
+        Path file = Files.writeString(tmp.resolve("args.txt"), "-v\nrefrun\nrecommend\n370670\n--dataset\n/PromptReco/Cosmics23/DQM\n");
+        String[] argfile = {"@" + file};
+        assertThat(lazy(argfile).getSubcommands().keySet()).containsExactlyElementsOf(RunopsCli.COMMANDS.keySet());
+        List<String> expanded = parse(lazy(argfile), argfile);
+        assertThat(expanded).isEqualTo(parse(whole, argfile)).hasSize(3);
+        assertThat(expanded.get(2)).contains("370670").contains("/PromptReco/Cosmics23/DQM");
     }
 
     @Test

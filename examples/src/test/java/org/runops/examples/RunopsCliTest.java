@@ -88,7 +88,7 @@ class RunopsCliTest {
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(before.out()).contains("Usage: runops demo");
         // every command takes it, and none declares a -v of its own
-        List<CommandLine> all = new java.util.ArrayList<>(List.of(RunopsCli.commandLine(new RunopsCli(), new String[0])));
+        List<CommandLine> all = new java.util.ArrayList<>(List.of(RunopsCli.wholeTree(new RunopsCli())));
         for (int i = 0; i < all.size(); i++) {
             CommandLine c = all.get(i);
             assertThat(c.getCommandSpec().findOption("-v")).as(c.getCommandName()).isNotNull()

@@ -136,7 +136,7 @@ public final class ReferenceRunRecommender implements Ranking {
             Map<Long, double[]> terms = target.equals(lastTarget) && usage.learned() == lastLearned ? lastTerms : terms(target);
             double[] chosen = terms.get(choice.referenceRun());
             if (chosen != null) {
-                weights.learn(terms.values().toArray(double[][]::new), chosen); // one pass over the map, not two
+                weights.learn(terms.values().toArray(double[][]::new), chosen);
             }
         }
         usage.learn(choice);
@@ -299,11 +299,12 @@ public final class ReferenceRunRecommender implements Ranking {
      * rereco/rerecoul rows certified against the same run's earlier reconstruction (319909 rereco → 319909
      * prompt), a real pattern this filter loses (none from run 363000 on), 3 look like typing slips.
      */
-    private boolean eligible(RecommendationTarget target, RunType type, Long candidate) {
+    private boolean eligible(RecommendationTarget target, RunType type, Long boxedCandidate) {
+        long candidate = boxedCandidate; // unboxed once: compared as numbers, never as references
         if (candidate == target.run() || (onlyEarlierReferences && candidate > target.run())) {
             return false;
         }
-        Set<RunType> served = usage.typesServed(candidate);
+        Set<RunType> served = usage.typesServed(boxedCandidate); // the map key as given: no re-boxing
         if (type != RunType.UNKNOWN && !served.isEmpty() && !served.contains(type) && !served.contains(RunType.UNKNOWN)) {
             return false;
         }

@@ -172,6 +172,7 @@ final class DataloggerBackfillCommand implements Callable<Integer> {
             out.flush();
             return settled;
         }
+        out.flush(); // shown before the submit command runs, which can take a while
         BatchSubmitted submitted;
         try {
             submitted = backfill.submit(store, plan, prepared);
