@@ -33,7 +33,7 @@ import org.runops.testing.RootFileWriter;
  * JDK 17 dynamic archive skips ("Pre JDK 6 class not supported by CDS", all 185 picocli classes), and a dynamic archive
  * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; plan §2, 3 of 3 runs).
  *
- * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive.jsa> <work dir>
+ * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive dir> <work dir>
  * <bin/runops>}. Not a test: it needs the packaged jar.
  */
 final class CdsTraining {
@@ -43,11 +43,12 @@ final class CdsTraining {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
-            throw new IllegalArgumentException("usage: CdsTraining <runops.jar> <archive.jsa> <work dir> <bin/runops>, got " + List.of(args));
+            throw new IllegalArgumentException("usage: CdsTraining <runops.jar> <archive dir> <work dir> <bin/runops>, got " + List.of(args));
         }
         // The archive records the class path as given: the real path, as bin/runops resolves it with `pwd -P`.
         Path jar = Path.of(args[0]).toRealPath();
-        Path archive = Path.of(args[1]).toAbsolutePath();
+        // One archive per JDK feature release: bin/runops passes only the one made for the Java it runs.
+        Path archive = Path.of(args[1]).toAbsolutePath().resolve("runops-jdk" + Runtime.version().feature() + ".jsa");
         Path work = Path.of(args[2]).toAbsolutePath();
         Path launcher = Path.of(args[3]).toAbsolutePath();
         deleteRecursively(work);

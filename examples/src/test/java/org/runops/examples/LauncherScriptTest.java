@@ -61,10 +61,23 @@ class LauncherScriptTest {
     void runsTheJarBesideItWithTheArchiveAndShortRunFlagsThroughASymlink() throws Exception {
         Path link = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("home/bin")).resolve("runops"), Path.of("../../dist/bin/runops"));
         Path dist = tmp.resolve("dist").toRealPath();
+        Files.writeString(dist.resolve("runops-jdk17.jsa"), "stand-in");
         Result r = run(link, Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString()), "oms", "runs", "--hlt key", "");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsExactly("-XX:SharedArchiveFile=" + dist.resolve("runops.jsa"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", dist.resolve("runops.jar").toString(), "oms", "runs", "--hlt key", "");
+        assertThat(r.out()).containsExactly("-XX:SharedArchiveFile=" + dist.resolve("runops-jdk17.jsa"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", dist.resolve("runops.jar").toString(), "oms", "runs", "--hlt key", "");
+    }
+
+    /** Another Java given the JDK 17 archive logs errors about it on every run; on stdout they would corrupt the data. */
+    @Test
+    void passesTheArchiveOnlyToTheJavaItWasMadeFor() throws Exception {
+        Files.writeString(tmp.resolve("dist/runops-jdk17.jsa"), "stand-in");
+        Result r = run(script, Map.of("JAVA_HOME", jdk("jdk21", "21.0.2").toString()), "oms", "runs");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar");
+        Files.delete(tmp.resolve("dist/runops-jdk17.jsa"));
+        assertThat(run(script, Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString()), "--help").out())
+                .as("no archive built (-Dmaven.test.skip=true)").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
