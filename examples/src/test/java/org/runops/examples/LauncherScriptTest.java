@@ -28,10 +28,16 @@ class LauncherScriptTest {
     @BeforeEach
     void install() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX /bin/sh");
-        Path bin = Files.createDirectories(tmp.resolve("dist/bin"));
-        script = Files.copy(Path.of("src/main/bin/runops"), bin.resolve("runops"));
+        script = install(tmp.resolve("dist"));
+    }
+
+    /** bin/runops and a stand-in runops.jar in {@code dist}, as the build lays them out; returns the script. */
+    private static Path install(Path dist) throws IOException {
+        Path bin = Files.createDirectories(dist.resolve("bin"));
+        Path script = Files.copy(Path.of("src/main/bin/runops"), bin.resolve("runops"));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(tmp.resolve("dist/runops.jar"), "stand-in");
+        Files.writeString(dist.resolve("runops.jar"), "stand-in");
+        return script;
     }
 
     /** A JDK folder whose bin/java reports {@code version} and prints each argument on its own line. */
@@ -49,7 +55,12 @@ class LauncherScriptTest {
     private Result run(Path command, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(command.toString()));
         line.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(line).redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+        return run(tmp, env, line);
+    }
+
+    private Result run(Path dir, Map<String, String> env, List<String> line) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile())
+                .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
         pb.environment().remove("RUNOPS_JAVA_OPTS");
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -78,6 +89,35 @@ class LauncherScriptTest {
         Files.delete(tmp.resolve("dist/runops-jdk17.jsa"));
         assertThat(run(script, Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString()), "--help").out())
                 .as("no archive built (-Dmaven.test.skip=true)").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void findsItsHomeInAFolderWithASpaceAndThroughASymlinkedBinFolder() throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString());
+        Path spaced = tmp.resolve("My Projects/dist");
+        Result r = run(install(spaced), env, "--help");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsSubsequence("-jar", spaced.toRealPath().resolve("runops.jar").toString(), "--help");
+
+        Path linkedBin = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("opt/runops")).resolve("bin"), tmp.resolve("dist/bin"));
+        r = run(linkedBin.resolve("runops"), env, "--help");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsSubsequence("-jar", tmp.resolve("dist/runops.jar").toRealPath().toString(), "--help");
+    }
+
+    @Test
+    void findsItsHomeWhenRunByRelativePathsWithCdpathSet() throws Exception {
+        Map<String, String> env = Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString(), "CDPATH", ".");
+        String jar = tmp.resolve("dist/runops.jar").toRealPath().toString();
+        Result r = run(tmp, env, List.of("/bin/sh", "dist/bin/runops", "--help"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsSubsequence("-jar", jar, "--help");
+
+        Path cwd = Files.createDirectories(tmp.resolve("work"));
+        Files.createSymbolicLink(cwd.resolve("runops"), Path.of("../dist/bin/runops"));
+        r = run(cwd, env, List.of("/bin/sh", "runops", "--help"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsSubsequence("-jar", jar, "--help");
     }
 
     @Test
