@@ -1,0 +1,28 @@
+package org.runops.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cases where {@link CdsTraining} makes no archive instead of failing the build. */
+class CdsTrainingTest {
+    @TempDir
+    Path tmp;
+
+    /** A checkout under e.g. ~/My Projects: the build goes on without an archive, and an older one is removed. */
+    @Test
+    void skipsAJarPathWithASpaceAndRemovesAnOldArchive() throws Exception {
+        Path jar = Files.writeString(Files.createDirectories(tmp.resolve("My Projects/target")).resolve("runops.jar"), "stand-in");
+        Path old = Files.writeString(tmp.resolve("runops-jdk" + Runtime.version().feature() + ".jsa"), "made before the move");
+        CdsTraining.main(List.of(jar, tmp, tmp.resolve("cds"), tmp.resolve("bin/runops")).stream().map(Path::toString).toArray(String[]::new));
+        assertThat(old).doesNotExist();
+        assertThat(tmp.resolve("cds")).doesNotExist();
+        String real = jar.toRealPath().toString();
+        assertThat(CdsTraining.skipReason(jar.toRealPath())).hasValueSatisfying(r -> assertThat(r).contains("spaces", real));
+        assertThat(CdsTraining.skipReason(tmp.resolve("target/runops.jar"))).isEmpty();
+    }
+}
