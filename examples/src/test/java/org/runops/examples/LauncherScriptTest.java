@@ -40,11 +40,22 @@ class LauncherScriptTest {
         return script;
     }
 
-    /** A JDK folder whose bin/java reports {@code version} and prints each argument on its own line. */
+    /** A JDK folder with a {@code release} file naming {@code version}, and a {@link #jdkWithoutRelease} java. */
     private Path jdk(String name, String version) throws IOException {
+        Path home = jdkWithoutRelease(name, version);
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Stand-in\"\nJAVA_VERSION=\"" + version + "\"\nOS_NAME=\"Linux\"\n");
+        return home;
+    }
+
+    /**
+     * A JDK folder whose bin/java prints each argument on its own line, or for {@code -version} reports {@code version}
+     * and notes the call in {@code version-forks} (a JVM start the launcher avoids when it can).
+     */
+    private Path jdkWithoutRelease(String name, String version) throws IOException {
         Path java = Files.createDirectories(tmp.resolve(name).resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n"
-                + "if [ \"$1\" = -version ]; then echo 'openjdk version \"" + version + "\" 2025-04-15' >&2; exit 0; fi\n"
+                + "if [ \"$1\" = -version ]; then echo -version >> '" + tmp.resolve(name).resolve("version-forks") + "';"
+                + " echo 'openjdk version \"" + version + "\" 2025-04-15' >&2; exit 0; fi\n"
                 + "for a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return tmp.resolve(name);
@@ -62,6 +73,7 @@ class LauncherScriptTest {
         ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile())
                 .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
         pb.environment().remove("RUNOPS_JAVA_OPTS");
+        pb.environment().remove("JAVA_HOME");
         pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -132,10 +144,35 @@ class LauncherScriptTest {
     }
 
     @Test
+    void readsTheVersionFromTheReleaseFileWithoutStartingAJvm() throws Exception {
+        Path jdk21 = jdk("jdk21", "21.0.2");
+        Files.writeString(tmp.resolve("dist/runops-jdk21.jsa"), "stand-in");
+        Result r = run(script, Map.of("JAVA_HOME", jdk21.toString()), "--help");
+        assertThat(r.out()).as(r.err()).contains("-XX:SharedArchiveFile=" + tmp.resolve("dist/runops-jdk21.jsa").toRealPath());
+        assertThat(jdk21.resolve("version-forks")).doesNotExist();
+
+        // java on PATH as /usr/bin/java -> /etc/alternatives/java -> the JDK: its release file is found through the links
+        Path alternatives = Files.createSymbolicLink(Files.createDirectories(tmp.resolve("etc")).resolve("java"), jdk21.resolve("bin/java"));
+        Path usrBin = Files.createDirectories(tmp.resolve("usr/bin"));
+        Files.createSymbolicLink(usrBin.resolve("java"), Path.of("../../etc/java"));
+        r = run(script, Map.of("PATH", usrBin + ":/usr/bin:/bin"), "--help");
+        assertThat(r.out()).as(r.err()).contains("-XX:SharedArchiveFile=" + tmp.resolve("dist/runops-jdk21.jsa").toRealPath());
+        assertThat(jdk21.resolve("version-forks")).doesNotExist();
+        assertThat(alternatives).isSymbolicLink();
+
+        Path noRelease = jdkWithoutRelease("jdk21-no-release", "21.0.2");
+        r = run(script, Map.of("JAVA_HOME", noRelease.toString()), "--help");
+        assertThat(r.out()).as(r.err()).contains("-XX:SharedArchiveFile=" + tmp.resolve("dist/runops-jdk21.jsa").toRealPath());
+        assertThat(noRelease.resolve("version-forks")).as("falls back to java -version").exists();
+    }
+
+    @Test
     void refusesAnOldOrMissingJavaWithAMessage() throws Exception {
-        Result old = run(script, Map.of("JAVA_HOME", jdk("jdk8", "1.8.0_402").toString()), "--help");
-        assertThat(old.exitCode()).isEqualTo(2);
-        assertThat(old.err()).contains("is Java 8", "needs Java 17 or newer");
+        for (Path jdk8 : List.of(jdk("jdk8", "1.8.0_402"), jdkWithoutRelease("jdk8-no-release", "1.8.0_402"))) {
+            Result old = run(script, Map.of("JAVA_HOME", jdk8.toString()), "--help");
+            assertThat(old.exitCode()).isEqualTo(2);
+            assertThat(old.err()).contains("is Java 8", "needs Java 17 or newer");
+        }
         Result missing = run(script, Map.of("JAVA_HOME", tmp.resolve("nowhere").toString()), "--help");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains(tmp.resolve("nowhere/bin/java").toString(), "not an executable java");
