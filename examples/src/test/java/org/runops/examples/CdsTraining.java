@@ -222,16 +222,22 @@ final class CdsTraining {
         return Files.write(merged, lines);
     }
 
-    private static void run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
+    static void run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
         run(new ProcessBuilder(command), out, err);
     }
 
+    /** Runs it to a zero exit; the process never outlives this call (a failed sibling run interrupts it). */
     private static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
         pb.redirectOutput(out.toFile());
         Process p = (out.equals(err) ? pb.redirectErrorStream(true) : pb.redirectError(err.toFile())).start();
-        if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("no exit within " + PROCESS_TIMEOUT_SECONDS + " s: " + pb.command() + " (see " + err + ")");
+        try {
+            if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("no exit within " + PROCESS_TIMEOUT_SECONDS + " s: " + pb.command() + " (see " + err + ")");
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
         if (p.exitValue() != 0) {
             throw new IOException("exit " + p.exitValue() + " from " + pb.command() + ":\n" + Files.readString(err));

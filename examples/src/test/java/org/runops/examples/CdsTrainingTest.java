@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,5 +26,29 @@ class CdsTrainingTest {
         String real = jar.toRealPath().toString();
         assertThat(CdsTraining.skipReason(jar.toRealPath())).hasValueSatisfying(r -> assertThat(r).contains("spaces", real));
         assertThat(CdsTraining.skipReason(tmp.resolve("target/runops.jar"))).isEmpty();
+    }
+
+    /** When one training run fails, the others are interrupted: their JVMs must not outlive the build. */
+    @Test
+    void anInterruptedRunEndsItsProcess() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                CdsTraining.run(List.of("sleep", "300"), tmp.resolve("out"), tmp.resolve("err"));
+            } catch (Exception e) {
+                thrown.set(e);
+            }
+        });
+        runner.start();
+        ProcessHandle sleep = null;
+        for (int i = 0; i < 500 && sleep == null; i++) {
+            sleep = ProcessHandle.current().children().filter(h -> h.info().command().orElse("").endsWith("sleep")).findFirst().orElse(null);
+            Thread.sleep(10);
+        }
+        assertThat(sleep).as("the sleep process started").isNotNull();
+        runner.interrupt();
+        runner.join(30_000);
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(sleep.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
     }
 }
