@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -70,8 +71,8 @@ final class CdsTraining {
 
             Path partial = archive.resolveSibling(archive.getFileName() + ".tmp");
             Path log = work.resolve("dump.log");
-            run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp", jar.toString()),
-                    log, log);
+            run(process(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp",
+                    jar.toString()), work, System.getenv()), log, log);
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long dumped = System.nanoTime();
 
@@ -104,7 +105,7 @@ final class CdsTraining {
         Path loads = work.resolve("check-class-load.log");
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(omsPull);
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = process(command, work, System.getenv());
         pb.environment().put("RUNOPS_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loads);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the JDK that dumped it (.ci/run checks the user's)
         run(pb, work.resolve("check.out"), work.resolve("check.err"));
@@ -182,7 +183,7 @@ final class CdsTraining {
                 Path out = work.resolve("run" + i + ".out");
                 Path err = work.resolve("run" + i + ".err");
                 runs.add(pool.submit(() -> {
-                    run(command, out, err);
+                    run(process(command, work, System.getenv()), out, err);
                     return list;
                 }));
             }
@@ -222,12 +223,24 @@ final class CdsTraining {
         return Files.write(merged, lines);
     }
 
-    static void run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
-        run(new ProcessBuilder(command), out, err);
+    /**
+     * A process in {@code work} (so no command writes into the source tree) with the builder's environment minus what
+     * would change what the runs load or do: {@code RUNOPS_*} (with an operator's OMS client id and secret the training
+     * pull would ask the real token endpoint first) and the JVM option variables that add flags to every child JVM.
+     */
+    static ProcessBuilder process(List<String> command, Path work, Map<String, String> env) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        pb.environment().clear();
+        env.forEach((name, value) -> {
+            if (!name.startsWith("RUNOPS_") && !name.equals("JDK_JAVA_OPTIONS") && !name.equals("JAVA_TOOL_OPTIONS") && !name.equals("_JAVA_OPTIONS")) {
+                pb.environment().put(name, value);
+            }
+        });
+        return pb;
     }
 
     /** Runs it to a zero exit; the process never outlives this call (a failed sibling run interrupts it). */
-    private static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
+    static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
         pb.redirectOutput(out.toFile());
         Process p = (out.equals(err) ? pb.redirectErrorStream(true) : pb.redirectError(err.toFile())).start();
         try {

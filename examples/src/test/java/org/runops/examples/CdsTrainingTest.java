@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class CdsTrainingTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
-                CdsTraining.run(List.of("sleep", "300"), tmp.resolve("out"), tmp.resolve("err"));
+                CdsTraining.run(CdsTraining.process(List.of("sleep", "300"), tmp, System.getenv()), tmp.resolve("out"), tmp.resolve("err"));
             } catch (Exception e) {
                 thrown.set(e);
             }
@@ -50,5 +51,16 @@ class CdsTrainingTest {
         runner.join(30_000);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         assertThat(sleep.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+    }
+
+    @Test
+    void trainingProcessesRunInTheWorkFolderWithoutRunopsOrJvmOptionVariables() throws Exception {
+        Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", "/home/operator", "RUNOPS_OMS_CLIENT_ID", "operator",
+                "RUNOPS_OMS_CLIENT_SECRET", "secret", "JAVA_TOOL_OPTIONS", "-Xmx1m", "JDK_JAVA_OPTIONS", "-Xint", "_JAVA_OPTIONS", "-Xint");
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        CdsTraining.run(CdsTraining.process(List.of("sh", "-c", "env; pwd -P"), work, env), tmp.resolve("out"), tmp.resolve("err"));
+        List<String> lines = Files.readAllLines(tmp.resolve("out"));
+        assertThat(lines).contains("HOME=/home/operator", work.toRealPath().toString())
+                .noneMatch(l -> l.startsWith("RUNOPS_") || l.contains("JAVA_OPTIONS") || l.startsWith("JAVA_TOOL_OPTIONS"));
     }
 }
