@@ -259,38 +259,35 @@ final class CdsTraining {
 
     /**
      * Prints the usage of every top-level command in one JVM (a JVM per page costs about 0.6 s of CPU), so that each one's
-     * subtree is listed even when the launcher builds subtrees only when used. The names are read from the root usage page
-     * itself. Subcommand pages are left out: touring them too listed 16 more classes for 1.3 s more CPU (measured).
+     * subtree is listed even when the launcher builds subtrees only when used. The names come from {@link RunopsCli#COMMANDS}
+     * itself, not from scraping the root usage page, which would list nothing, silently, if that page's layout changed.
+     * Subcommand pages are left out: touring them too listed 16 more classes for 1.3 s more CPU (measured).
      */
     static final class HelpTour {
         private HelpTour() {}
 
         public static void main(String[] args) {
-            for (String command : commandsListedBy()) {
-                commandsListedBy(command);
-            }
+            tour();
         }
 
-        /** The names in the "Commands:" section of {@code path --help}. */
-        private static List<String> commandsListedBy(String... path) {
-            StringWriter out = new StringWriter();
+        /** Prints the root usage and each top-level command's; returns the commands toured. */
+        static List<String> tour() {
+            usage();
+            List<String> toured = new ArrayList<>();
+            for (String command : RunopsCli.COMMANDS.keySet()) {
+                usage(command);
+                toured.add(command);
+            }
+            return toured;
+        }
+
+        private static void usage(String... path) {
             String[] args = Arrays.copyOf(path, path.length + 1);
             args[path.length] = "--help";
-            if (RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter())) != 0) {
-                throw new IllegalStateException(String.join(" ", args) + " failed");
+            StringWriter out = new StringWriter();
+            if (RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter())) != 0 || !out.toString().contains("Usage: runops")) {
+                throw new IllegalStateException("runops " + String.join(" ", args) + " printed no usage: " + out);
             }
-            List<String> names = new ArrayList<>();
-            boolean listing = false;
-            for (String line : out.toString().lines().toList()) {
-                if (line.equals("Commands:")) {
-                    listing = true;
-                } else if (listing && line.isBlank()) {
-                    break;
-                } else if (listing && line.startsWith("  ") && !line.startsWith("   ")) {
-                    names.add(line.strip().split("[ ,]")[0]);
-                }
-            }
-            return names;
         }
     }
 

@@ -63,4 +63,10 @@ class CdsTrainingTest {
         assertThat(lines).contains("HOME=/home/operator", work.toRealPath().toString())
                 .noneMatch(l -> l.startsWith("RUNOPS_") || l.contains("JAVA_OPTIONS") || l.startsWith("JAVA_TOOL_OPTIONS"));
     }
+
+    /** The archive keeps a subtree's classes only if the tour printed that command's usage. */
+    @Test
+    void theHelpTourPrintsTheUsageOfEveryTopLevelCommand() {
+        assertThat(CdsTraining.HelpTour.tour()).containsExactlyElementsOf(RunopsCli.COMMANDS.keySet()).hasSizeGreaterThanOrEqualTo(13);
+    }
 }
