@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code src/main/bin/runops} run by {@code /bin/sh} as installed (bin/ beside runops.jar), with a stand-in {@code java}
@@ -141,6 +142,20 @@ class LauncherScriptTest {
                     .containsSubsequence("-XX:+UseSerialGC", "-Xmx2g", "-Xshare:off", "-jar");
         }
         assertThat(run(script, env, "datalogger", "nanny", "--run-once").out()).containsSubsequence("-XX:TieredStopAtLevel=1", "-Xmx2g", "-Xshare:off", "-jar");
+    }
+
+    /** The script names the services as text: a renamed command would silently lose C2. */
+    @Test
+    void theServicesTheScriptNamesAreCommandsOfTheCli() throws IOException {
+        String services = Files.readAllLines(Path.of("src/main/bin/runops")).stream().filter(l -> l.endsWith(") jit= ;;")).findFirst()
+                .orElseThrow(() -> new AssertionError("no services line in bin/runops"));
+        List<String> pairs = List.of(services.strip().replaceFirst("\\) jit= ;;$", "").replace("\"", "").split("\\|"));
+        assertThat(pairs).containsExactly("strip daemon", "datalogger timeline");
+        CommandLine cli = RunopsCli.commandLine(new RunopsCli(), new String[0]);
+        for (String pair : pairs) {
+            String[] words = pair.split(" ");
+            assertThat(cli.getSubcommands().get(words[0]).getSubcommands()).as(pair).containsKey(words[1]);
+        }
     }
 
     @Test
