@@ -51,7 +51,7 @@ final class CdsTraining {
         Path jar = Path.of(args[0]).toRealPath();
         // One archive per JDK feature release: bin/runops passes only the one made for the Java it runs.
         Path archive = Path.of(args[1]).toAbsolutePath().resolve("runops-jdk" + Runtime.version().feature() + ".jsa");
-        Optional<String> skipped = skipReason(jar);
+        Optional<String> skipped = skipReason(jar, System.getProperty("java.vm.name"));
         if (skipped.isPresent()) {
             Files.deleteIfExists(archive); // one made before the jar moved would no longer match it
             System.out.println("cds: skipped: " + skipped.get());
@@ -87,9 +87,12 @@ final class CdsTraining {
     /**
      * Why no archive can serve this jar, if so: JDK 17 records a jar path with a space as {@code file:/a%20b/runops.jar}
      * and then loads the app classes from the jar, not the archive (checked with {@code -Xlog:class+load}), so the check
-     * below would fail the build.
+     * below would fail the build. A VM other than HotSpot (OpenJ9: "Eclipse OpenJ9 VM") has none of the flags used here.
      */
-    static Optional<String> skipReason(Path jar) {
+    static Optional<String> skipReason(Path jar, String vmName) {
+        if (!vmName.contains("HotSpot") && !vmName.startsWith("OpenJDK")) {
+            return Optional.of(vmName + " has no HotSpot class-data sharing");
+        }
         if (jar.toString().contains(" ")) {
             return Optional.of("JDK 17 does not serve app classes from a jar path with spaces (" + jar + ")");
         }

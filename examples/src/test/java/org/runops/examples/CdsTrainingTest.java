@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The cases where {@link CdsTraining} makes no archive instead of failing the build. */
 class CdsTrainingTest {
+    private static final String HOTSPOT = "OpenJDK 64-Bit Server VM";
+
     @TempDir
     Path tmp;
 
@@ -25,8 +27,17 @@ class CdsTrainingTest {
         assertThat(old).doesNotExist();
         assertThat(tmp.resolve("cds")).doesNotExist();
         String real = jar.toRealPath().toString();
-        assertThat(CdsTraining.skipReason(jar.toRealPath())).hasValueSatisfying(r -> assertThat(r).contains("spaces", real));
-        assertThat(CdsTraining.skipReason(tmp.resolve("target/runops.jar"))).isEmpty();
+        assertThat(CdsTraining.skipReason(jar.toRealPath(), HOTSPOT)).hasValueSatisfying(r -> assertThat(r).contains("spaces", real));
+        assertThat(CdsTraining.skipReason(tmp.resolve("target/runops.jar"), HOTSPOT)).isEmpty();
+    }
+
+    /** OpenJ9 (IBM Semeru) ignores -XX:DumpLoadedClassList and has no -Xshare:dump: the build goes on without an archive. */
+    @Test
+    void skipsAVmOtherThanHotSpot() {
+        Path jar = tmp.resolve("target/runops.jar");
+        assertThat(CdsTraining.skipReason(jar, "Eclipse OpenJ9 VM")).hasValue("Eclipse OpenJ9 VM has no HotSpot class-data sharing");
+        assertThat(CdsTraining.skipReason(jar, "Java HotSpot(TM) 64-Bit Server VM")).isEmpty();
+        assertThat(CdsTraining.skipReason(jar, System.getProperty("java.vm.name"))).as("this build's JVM").isEmpty();
     }
 
     /** When one training run fails, the others are interrupted: their JVMs must not outlive the build. */
