@@ -29,11 +29,13 @@ import org.runops.testing.RootFileWriter;
  * Makes the launcher's static class-data-sharing archive at package time (examples/pom.xml, after the shade):
  * runs {@code runops.jar} as real processes with {@code -XX:DumpLoadedClassList} on generated inputs (a loopback OMS,
  * ROOT files, a reference-run history; nothing from {@code ../shared}, no network), merges the classes they loaded and
- * dumps one archive with {@code -Xshare:dump} for exactly the jar's real path, which {@code bin/runops} passes back.
+ * dumps one archive, {@code runops-jdk<N>.jsa} for Java N, with {@code -Xshare:dump} for exactly the jar's real path, which
+ * {@code bin/runops} passes back to that Java only. It makes none, saying why, where no archive could serve ({@link #skipReason}).
  *
  * <p>Static, not the dynamic {@code -XX:ArchiveClassesAtExit} the issue names: picocli 4.7.7 is Java-5 bytecode, which a
  * JDK 17 dynamic archive skips ("Pre JDK 6 class not supported by CDS", all 185 picocli classes), and a dynamic archive
- * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; plan §2, 3 of 3 runs).
+ * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; 3 of 3 runs). Costs
+ * about 7 s of the build on 2 cores.
  *
  * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive dir> <work dir>
  * <bin/runops>}. Not a test: it needs the packaged jar.
