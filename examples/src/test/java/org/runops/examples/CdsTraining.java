@@ -42,6 +42,7 @@ import org.runops.testing.RootFileWriter;
  */
 final class CdsTraining {
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
+    private static final Set<String> JVM_OPTION_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
     private CdsTraining() {}
 
@@ -78,7 +79,7 @@ final class CdsTraining {
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long dumped = System.nanoTime();
 
-            checkLauncherUsesIt(launcher, commands.get(1), work);
+            checkLauncherUsesIt(launcher, omsPull(oms.url(), "csv"), work);
             System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d skipped: not in the jar, such as dynamic proxies);"
                             + " training %.1f s, dump %.1f s, check %.1f s%n",
                     archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size() + 1, count(log, "Cannot find"),
@@ -139,20 +140,19 @@ final class CdsTraining {
             root.add(RootFileWriter.create().compression(c).tree("Events", 1000).write(inputs.resolve(c + ".root")).toString());
         }
         String history = history(inputs.resolve("history.json")).toString();
-        List<String> oms = List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500");
         return List.of(
                 List.of("--help"),
-                concat(oms, "--format", "csv"),
-                concat(oms, "--format", "json"),
+                omsPull(omsUrl, "csv"),
+                omsPull(omsUrl, "json"),
                 root,
                 List.of("refrun", "evaluate", "--history", history),
                 List.of("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history));
     }
 
-    private static List<String> concat(List<String> head, String... tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(List.of(tail));
-        return all;
+    /** The pull of runs 400000..401999 from the training server at {@code omsUrl}, printed as {@code format}. */
+    private static List<String> omsPull(String omsUrl, String format) {
+        return List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500",
+                "--format", format);
     }
 
     /** Cosmics prompt runs 100..139 referring to 90 then 95, express collision runs referring to 50 (as RefrunCliTest). */
@@ -179,9 +179,11 @@ final class CdsTraining {
             List<Future<Path>> runs = new ArrayList<>();
             for (int i = 0; i <= commands.size(); i++) {
                 Path list = work.resolve("run" + i + ".classlist");
-                List<String> command = concat(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                List<String> command = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC"));
                 if (i < commands.size()) {
-                    command.addAll(concat(List.of("-jar", jar.toString()), commands.get(i).toArray(String[]::new)));
+                    command.addAll(List.of("-jar", jar.toString()));
+                    command.addAll(commands.get(i));
                 } else {
                     command.addAll(List.of("-cp", jar + File.pathSeparator + System.getProperty("java.class.path"), HelpTour.class.getName()));
                 }
@@ -237,7 +239,7 @@ final class CdsTraining {
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().clear();
         env.forEach((name, value) -> {
-            if (!name.startsWith("RUNOPS_") && !name.equals("JDK_JAVA_OPTIONS") && !name.equals("JAVA_TOOL_OPTIONS") && !name.equals("_JAVA_OPTIONS")) {
+            if (!name.startsWith("RUNOPS_") && !JVM_OPTION_VARIABLES.contains(name)) {
                 pb.environment().put(name, value);
             }
         });
@@ -290,7 +292,8 @@ final class CdsTraining {
             String[] args = Arrays.copyOf(path, path.length + 1);
             args[path.length] = "--help";
             StringWriter out = new StringWriter();
-            if (RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter())) != 0 || !out.toString().contains("Usage: runops")) {
+            int code = RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            if (code != 0 || !out.toString().contains("Usage: runops")) {
                 throw new IllegalStateException("runops " + String.join(" ", args) + " printed no usage: " + out);
             }
         }

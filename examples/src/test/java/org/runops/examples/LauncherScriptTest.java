@@ -182,6 +182,24 @@ class LauncherScriptTest {
     }
 
     @Test
+    void runopsJavaOptsAreSplitButNeverGlobExpanded() throws Exception {
+        Files.writeString(tmp.resolve("-Xlog:gc-matching-file:file=gc.log"), "a file the glob would match");
+        Result r = run(script, Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString(), "RUNOPS_JAVA_OPTS", "-Xlog:gc*:file=gc.log -Xmx1g"), "--help");
+        assertThat(r.out()).as(r.err()).containsSubsequence("-Xlog:gc*:file=gc.log", "-Xmx1g", "-jar");
+    }
+
+    /** dash's echo would turn the \t in such a folder's name into a tab. */
+    @Test
+    void messagesNameAFolderWithABackslashAsItIs() throws Exception {
+        Path odd = tmp.resolve("odd\\tname");
+        Path oddScript = install(odd);
+        Files.delete(odd.resolve("runops.jar"));
+        Result r = run(oddScript, Map.of("JAVA_HOME", jdk("jdk17", "17.0.15").toString()), "--help");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(odd.toRealPath().resolve("runops.jar") + " is missing");
+    }
+
+    @Test
     void refusesAnOldOrMissingJavaWithAMessage() throws Exception {
         for (Path jdk8 : List.of(jdk("jdk8", "1.8.0_402"), jdkWithoutRelease("jdk8-no-release", "1.8.0_402"))) {
             Result old = run(script, Map.of("JAVA_HOME", jdk8.toString()), "--help");
