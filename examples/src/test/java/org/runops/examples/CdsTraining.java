@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.runops.testing.LoopbackOmsRuns;
 import org.runops.testing.RootFileWriter.Compression;
 import org.runops.testing.RootFileWriter;
 
@@ -67,8 +68,8 @@ final class CdsTraining {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         long start = System.nanoTime();
-        try (TrainingOms oms = new TrainingOms(400_000, 401_999)) {
-            List<List<String>> commands = commands(work, oms.url());
+        try (LoopbackOmsRuns oms = LoopbackOmsRuns.start(400_000, 401_999, GeneratedInputs::omsRun)) {
+            List<List<String>> commands = commands(work, oms.baseUrl().toString());
             Path classList = merge(train(java, jar, work, commands), work.resolve("runops.classlist"));
             long trained = System.nanoTime();
 
@@ -79,7 +80,7 @@ final class CdsTraining {
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long dumped = System.nanoTime();
 
-            checkLauncherUsesIt(launcher, omsPull(oms.url(), "csv"), work);
+            checkLauncherUsesIt(launcher, omsPull(oms.baseUrl().toString(), "csv"), work);
             System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d skipped: not in the jar, such as dynamic proxies);"
                             + " training %.1f s, dump %.1f s, check %.1f s%n",
                     archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size() + 1, count(log, "Cannot find"),
@@ -139,7 +140,7 @@ final class CdsTraining {
         for (Compression c : List.of(Compression.ZLIB, Compression.LZ4, Compression.ZSTD, Compression.LZMA)) {
             root.add(RootFileWriter.create().compression(c).tree("Events", 1000).write(inputs.resolve(c + ".root")).toString());
         }
-        String history = history(inputs.resolve("history.json")).toString();
+        String history = GeneratedInputs.refrunHistory(inputs.resolve("history.json")).toString();
         return List.of(
                 List.of("--help"),
                 omsPull(omsUrl, "csv"),
@@ -153,20 +154,6 @@ final class CdsTraining {
     private static List<String> omsPull(String omsUrl, String format) {
         return List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500",
                 "--format", format);
-    }
-
-    /** Cosmics prompt runs 100..139 referring to 90 then 95, express collision runs referring to 50 (as RefrunCliTest). */
-    private static Path history(Path file) throws IOException {
-        StringBuilder json = new StringBuilder("[");
-        for (int run = 100; run < 140; run++) {
-            json.append(run > 100 ? "," : "").append(String.format(Locale.ROOT,
-                    "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
-                            + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},"
-                            + "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
-                            + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"}",
-                    run, run < 120 ? 90 : 95, run));
-        }
-        return Files.writeString(file, json.append(']'));
     }
 
     /**
