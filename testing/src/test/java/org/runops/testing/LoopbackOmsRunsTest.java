@@ -28,7 +28,9 @@ class LoopbackOmsRunsTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -48,6 +50,8 @@ class LoopbackOmsRunsTest {
         assertThat(get("/runs?page[offset]=100&page[limit]=10").body()).isEqualTo("{\"data\":[],\"links\":{},\"meta\":{\"totalResourceCount\":100}}");
         assertThat(get("/runs?filter[run_number][GE]=1&filter[run_number][LE]=2&page[limit]=10").body())
                 .isEqualTo("{\"data\":[],\"links\":{},\"meta\":{\"totalResourceCount\":0}}");
+        server.close(); // waits for the handlers, which report after the answer is sent
+        server = null;
         assertThat(served).hasValue(3);
     }
 
