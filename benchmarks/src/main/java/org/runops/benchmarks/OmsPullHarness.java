@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.runops.testing.LoopbackOmsRuns;
 
 /**
- * Times whole {@code runops oms runs} processes against a loopback OMS ({@link OmsRunsServer}, N real-shaped rows),
+ * Times whole {@code runops oms runs} processes against a loopback OMS ({@link LoopbackOmsRuns}, N real-shaped rows),
  * beside the omsapi-like Python client, and prints a Markdown table: wall, CPU (user + sys of the client process
  * only; the server runs in this JVM and is not counted), start → first request, paging (first request → last
  * response end), and after the last response. Variants run round-robin (the order rotating each round), after one
@@ -62,21 +63,22 @@ public final class OmsPullHarness {
         OmsRunRows rows = OmsRunRows.of(BenchmarkFiles.shared(), runs);
         Path scratch = BenchmarkFiles.tempDirectory("oms-pull-harness");
         List<String> notes = new ArrayList<>();
-        try (OmsRunsServer server = OmsRunsServer.start(rows)) {
+        RequestLog log = new RequestLog();
+        try (LoopbackOmsRuns server = LoopbackOmsRuns.start(OmsRunRows.FIRST_RUN, rows.lastRun(), rows::row, log::served)) {
             List<Case> cases = cases(options, server.baseUrl().toString(), rows, pageSize, scratch, notes);
             TimingTable table = new TimingTable("client", METRICS);
             cases.forEach(c -> table.row(c.label()));
             ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
             System.err.println("warm-up round (untimed; checks every output)");
             for (Case c : cases) {
-                measure(c, timer, server, rows, table, false);
+                measure(c, timer, log, rows, table, false);
             }
             for (int round = 0; round < repeat; round++) {
                 System.err.println("round " + (round + 1) + " of " + repeat + ", load average " + Machine.loadAverage());
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get((i + round) % cases.size()); // rotated, so no variant always runs first
                     if (!table.failed(c.label())) {
-                        measure(c, timer, server, rows, table, true);
+                        measure(c, timer, log, rows, table, true);
                     }
                 }
             }
@@ -128,12 +130,12 @@ public final class OmsPullHarness {
         return cases;
     }
 
-    private static void measure(Case c, ProcessTimer timer, OmsRunsServer server, OmsRunRows rows, TimingTable table, boolean timed)
+    private static void measure(Case c, ProcessTimer timer, RequestLog log, OmsRunRows rows, TimingTable table, boolean timed)
             throws IOException {
         Files.deleteIfExists(c.output());
-        server.log().drain();
+        log.drain();
         ProcessTimer.Run run = timer.run(c.command(), Path.of("."), c.stdout());
-        RequestLog.Snapshot requests = server.log().drain();
+        RequestLog.Snapshot requests = log.drain();
         if (run.exitCode() != 0) {
             table.fail(c.label(), "exit " + run.exitCode() + ": " + run.stderrTail());
             return;

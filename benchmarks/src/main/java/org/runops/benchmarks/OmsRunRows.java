@@ -61,9 +61,9 @@ final class OmsRunRows {
         return FIRST_RUN + rows.length - 1;
     }
 
-    /** The serialised row of run {@code FIRST_RUN + index}. */
-    byte[] row(int index) {
-        return rows[index];
+    /** The serialised row of {@code run}, one of {@code FIRST_RUN..lastRun()}. */
+    byte[] row(long run) {
+        return rows[Math.toIntExact(run - FIRST_RUN)];
     }
 
     private static JsonNode renumbered(JsonNode template, long run, Path file) {

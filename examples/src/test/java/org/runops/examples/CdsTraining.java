@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.runops.testing.LoopbackOmsRuns;
 import org.runops.testing.RootFileWriter.Compression;
 import org.runops.testing.RootFileWriter;
 
@@ -27,27 +30,37 @@ import org.runops.testing.RootFileWriter;
  * Makes the launcher's static class-data-sharing archive at package time (examples/pom.xml, after the shade):
  * runs {@code runops.jar} as real processes with {@code -XX:DumpLoadedClassList} on generated inputs (a loopback OMS,
  * ROOT files, a reference-run history; nothing from {@code ../shared}, no network), merges the classes they loaded and
- * dumps one archive with {@code -Xshare:dump} for exactly the jar's real path, which {@code bin/runops} passes back.
+ * dumps one archive, {@code runops-jdk<N>.jsa} for Java N, with {@code -Xshare:dump} for exactly the jar's real path, which
+ * {@code bin/runops} passes back to that Java only. It makes none, saying why, where no archive could serve ({@link #skipReason}).
  *
  * <p>Static, not the dynamic {@code -XX:ArchiveClassesAtExit} the issue names: picocli 4.7.7 is Java-5 bytecode, which a
  * JDK 17 dynamic archive skips ("Pre JDK 6 class not supported by CDS", all 185 picocli classes), and a dynamic archive
- * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; plan §2, 3 of 3 runs).
+ * trained on the OMS pull made that pull 2x slower (its hot jackson methods were never JIT-compiled; 3 of 3 runs). Costs
+ * about 7 s of the build on 2 cores.
  *
- * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive.jsa> <work dir>
+ * <p>Then it checks that {@code bin/runops} really uses the archive. Usage: {@code CdsTraining <runops.jar> <archive dir> <work dir>
  * <bin/runops>}. Not a test: it needs the packaged jar.
  */
 final class CdsTraining {
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
+    private static final Set<String> JVM_OPTION_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
     private CdsTraining() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
-            throw new IllegalArgumentException("usage: CdsTraining <runops.jar> <archive.jsa> <work dir> <bin/runops>, got " + List.of(args));
+            throw new IllegalArgumentException("usage: CdsTraining <runops.jar> <archive dir> <work dir> <bin/runops>, got " + List.of(args));
         }
         // The archive records the class path as given: the real path, as bin/runops resolves it with `pwd -P`.
         Path jar = Path.of(args[0]).toRealPath();
-        Path archive = Path.of(args[1]).toAbsolutePath();
+        // One archive per JDK feature release: bin/runops passes only the one made for the Java it runs.
+        Path archive = Path.of(args[1]).toAbsolutePath().resolve("runops-jdk" + Runtime.version().feature() + ".jsa");
+        Optional<String> skipped = skipReason(jar, System.getProperty("java.vm.name"));
+        if (skipped.isPresent()) {
+            Files.deleteIfExists(archive); // one made before the jar moved would no longer match it
+            System.out.println("cds: skipped: " + skipped.get());
+            return;
+        }
         Path work = Path.of(args[2]).toAbsolutePath();
         Path launcher = Path.of(args[3]).toAbsolutePath();
         deleteRecursively(work);
@@ -55,24 +68,39 @@ final class CdsTraining {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         long start = System.nanoTime();
-        try (TrainingOms oms = new TrainingOms(400_000, 401_999)) {
-            List<List<String>> commands = commands(work, oms.url());
+        try (LoopbackOmsRuns oms = LoopbackOmsRuns.start(400_000, 401_999, GeneratedInputs::omsRun)) {
+            List<List<String>> commands = commands(work, oms.baseUrl().toString());
             Path classList = merge(train(java, jar, work, commands), work.resolve("runops.classlist"));
             long trained = System.nanoTime();
 
             Path partial = archive.resolveSibling(archive.getFileName() + ".tmp");
             Path log = work.resolve("dump.log");
-            run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp", jar.toString()),
-                    log, log);
+            run(process(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial, "-cp",
+                    jar.toString()), work, System.getenv()), log, log);
             Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long dumped = System.nanoTime();
 
-            checkLauncherUsesIt(launcher, commands.get(1), work);
+            checkLauncherUsesIt(launcher, omsPull(oms.baseUrl().toString(), "csv"), work);
             System.out.printf(Locale.ROOT, "cds: %s (%.1f MB), %d classes listed by %d runs (%d skipped: not in the jar, such as dynamic proxies);"
                             + " training %.1f s, dump %.1f s, check %.1f s%n",
                     archive, Files.size(archive) / 1e6, Files.readAllLines(classList).size(), commands.size() + 1, count(log, "Cannot find"),
                     (trained - start) / 1e9, (dumped - trained) / 1e9, (System.nanoTime() - dumped) / 1e9);
         }
+    }
+
+    /**
+     * Why no archive can serve this jar, if so: JDK 17 records a jar path with a space as {@code file:/a%20b/runops.jar}
+     * and then loads the app classes from the jar, not the archive (checked with {@code -Xlog:class+load}), so the check
+     * below would fail the build. A VM other than HotSpot (OpenJ9: "Eclipse OpenJ9 VM") has none of the flags used here.
+     */
+    static Optional<String> skipReason(Path jar, String vmName) {
+        if (!vmName.contains("HotSpot") && !vmName.startsWith("OpenJDK")) {
+            return Optional.of(vmName + " has no HotSpot class-data sharing");
+        }
+        if (jar.toString().contains(" ")) {
+            return Optional.of("JDK 17 does not serve app classes from a jar path with spaces (" + jar + ")");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -84,7 +112,7 @@ final class CdsTraining {
         Path loads = work.resolve("check-class-load.log");
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(omsPull);
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = process(command, work, System.getenv());
         pb.environment().put("RUNOPS_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + loads);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home")); // the JDK that dumped it (.ci/run checks the user's)
         run(pb, work.resolve("check.out"), work.resolve("check.err"));
@@ -112,35 +140,20 @@ final class CdsTraining {
         for (Compression c : List.of(Compression.ZLIB, Compression.LZ4, Compression.ZSTD, Compression.LZMA)) {
             root.add(RootFileWriter.create().compression(c).tree("Events", 1000).write(inputs.resolve(c + ".root")).toString());
         }
-        String history = history(inputs.resolve("history.json")).toString();
-        List<String> oms = List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500");
+        String history = GeneratedInputs.refrunHistory(inputs.resolve("history.json")).toString();
         return List.of(
                 List.of("--help"),
-                concat(oms, "--format", "csv"),
-                concat(oms, "--format", "json"),
+                omsPull(omsUrl, "csv"),
+                omsPull(omsUrl, "json"),
                 root,
                 List.of("refrun", "evaluate", "--history", history),
                 List.of("refrun", "recommend", "140", "--dataset", "/PromptReco/Cosmics23/DQM", "--history", history));
     }
 
-    private static List<String> concat(List<String> head, String... tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(List.of(tail));
-        return all;
-    }
-
-    /** Cosmics prompt runs 100..139 referring to 90 then 95, express collision runs referring to 50 (as RefrunCliTest). */
-    private static Path history(Path file) throws IOException {
-        StringBuilder json = new StringBuilder("[");
-        for (int run = 100; run < 140; run++) {
-            json.append(run > 100 ? "," : "").append(String.format(Locale.ROOT,
-                    "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
-                            + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},"
-                            + "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
-                            + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"}",
-                    run, run < 120 ? 90 : 95, run));
-        }
-        return Files.writeString(file, json.append(']'));
+    /** The pull of runs 400000..401999 from the training server at {@code omsUrl}, printed as {@code format}. */
+    private static List<String> omsPull(String omsUrl, String format) {
+        return List.of("oms", "runs", "--instance", "p5", "--url", omsUrl, "--from", "400000", "--to", "401999", "--page-size", "500",
+                "--format", format);
     }
 
     /**
@@ -153,16 +166,18 @@ final class CdsTraining {
             List<Future<Path>> runs = new ArrayList<>();
             for (int i = 0; i <= commands.size(); i++) {
                 Path list = work.resolve("run" + i + ".classlist");
-                List<String> command = concat(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                List<String> command = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list, "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC"));
                 if (i < commands.size()) {
-                    command.addAll(concat(List.of("-jar", jar.toString()), commands.get(i).toArray(String[]::new)));
+                    command.addAll(List.of("-jar", jar.toString()));
+                    command.addAll(commands.get(i));
                 } else {
                     command.addAll(List.of("-cp", jar + File.pathSeparator + System.getProperty("java.class.path"), HelpTour.class.getName()));
                 }
                 Path out = work.resolve("run" + i + ".out");
                 Path err = work.resolve("run" + i + ".err");
                 runs.add(pool.submit(() -> {
-                    run(command, out, err);
+                    run(process(command, work, System.getenv()), out, err);
                     return list;
                 }));
             }
@@ -202,16 +217,34 @@ final class CdsTraining {
         return Files.write(merged, lines);
     }
 
-    private static void run(List<String> command, Path out, Path err) throws IOException, InterruptedException {
-        run(new ProcessBuilder(command), out, err);
+    /**
+     * A process in {@code work} (so no command writes into the source tree) with the builder's environment minus what
+     * would change what the runs load or do: {@code RUNOPS_*} (with an operator's OMS client id and secret the training
+     * pull would ask the real token endpoint first) and the JVM option variables that add flags to every child JVM.
+     */
+    static ProcessBuilder process(List<String> command, Path work, Map<String, String> env) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        pb.environment().clear();
+        env.forEach((name, value) -> {
+            if (!name.startsWith("RUNOPS_") && !JVM_OPTION_VARIABLES.contains(name)) {
+                pb.environment().put(name, value);
+            }
+        });
+        return pb;
     }
 
-    private static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
+    /** Runs it to a zero exit; the process never outlives this call (a failed sibling run interrupts it). */
+    static void run(ProcessBuilder pb, Path out, Path err) throws IOException, InterruptedException {
         pb.redirectOutput(out.toFile());
         Process p = (out.equals(err) ? pb.redirectErrorStream(true) : pb.redirectError(err.toFile())).start();
-        if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("no exit within " + PROCESS_TIMEOUT_SECONDS + " s: " + pb.command() + " (see " + err + ")");
+        try {
+            if (!p.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("no exit within " + PROCESS_TIMEOUT_SECONDS + " s: " + pb.command() + " (see " + err + ")");
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
         if (p.exitValue() != 0) {
             throw new IOException("exit " + p.exitValue() + " from " + pb.command() + ":\n" + Files.readString(err));
@@ -220,38 +253,36 @@ final class CdsTraining {
 
     /**
      * Prints the usage of every top-level command in one JVM (a JVM per page costs about 0.6 s of CPU), so that each one's
-     * subtree is listed even when the launcher builds subtrees only when used. The names are read from the root usage page
-     * itself. Subcommand pages are left out: touring them too listed 16 more classes for 1.3 s more CPU (measured).
+     * subtree is listed even when the launcher builds subtrees only when used. The names come from {@link RunopsCli#COMMANDS}
+     * itself, not from scraping the root usage page, which would list nothing, silently, if that page's layout changed.
+     * Subcommand pages are left out: touring them too listed 16 more classes for 1.3 s more CPU (measured).
      */
     static final class HelpTour {
         private HelpTour() {}
 
         public static void main(String[] args) {
-            for (String command : commandsListedBy()) {
-                commandsListedBy(command);
-            }
+            tour();
         }
 
-        /** The names in the "Commands:" section of {@code path --help}. */
-        private static List<String> commandsListedBy(String... path) {
-            StringWriter out = new StringWriter();
+        /** Prints the root usage and each top-level command's; returns the commands toured. */
+        static List<String> tour() {
+            usage();
+            List<String> toured = new ArrayList<>();
+            for (String command : RunopsCli.COMMANDS.keySet()) {
+                usage(command);
+                toured.add(command);
+            }
+            return toured;
+        }
+
+        private static void usage(String... path) {
             String[] args = Arrays.copyOf(path, path.length + 1);
             args[path.length] = "--help";
-            if (RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter())) != 0) {
-                throw new IllegalStateException(String.join(" ", args) + " failed");
+            StringWriter out = new StringWriter();
+            int code = RunopsCli.execute(args, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            if (code != 0 || !out.toString().contains("Usage: runops")) {
+                throw new IllegalStateException("runops " + String.join(" ", args) + " printed no usage: " + out);
             }
-            List<String> names = new ArrayList<>();
-            boolean listing = false;
-            for (String line : out.toString().lines().toList()) {
-                if (line.equals("Commands:")) {
-                    listing = true;
-                } else if (listing && line.isBlank()) {
-                    break;
-                } else if (listing && line.startsWith("  ") && !line.startsWith("   ")) {
-                    names.add(line.strip().split("[ ,]")[0]);
-                }
-            }
-            return names;
         }
     }
 

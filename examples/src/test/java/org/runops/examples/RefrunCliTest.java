@@ -29,17 +29,8 @@ class RefrunCliTest {
     @TempDir
     Path tmp;
 
-    /** Cosmics prompt runs 100..119 use 90, then 120..139 use 95; collision runs use 50. */
     private Path history() throws IOException {
-        StringBuilder json = new StringBuilder("[");
-        for (int run = 100; run < 140; run++) {
-            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"prompt\", \"reference_run_number\": %d,"
-                    + " \"reference_run_reconstruction_type\": \"prompt\", \"dataset\": \"/PromptReco/Cosmics23/DQM\"},", run, run < 120 ? 90 : 95));
-            json.append(String.format(Locale.ROOT, "{\"run_number\": %d, \"run_reconstruction_type\": \"express\", \"reference_run_number\": 50,"
-                    + " \"reference_run_reconstruction_type\": \"express\", \"dataset\": \"/Express/Collisions2023/DQM\"},", run));
-        }
-        json.setLength(json.length() - 1);
-        return Files.writeString(tmp.resolve("history.json"), json.append(']'));
+        return GeneratedInputs.refrunHistory(tmp.resolve("history.json"));
     }
 
     /** Run conditions from a run catalogue (fff folders' event counts here) instead of a features CSV. */

@@ -1,4 +1,4 @@
-package org.runops.benchmarks;
+package org.runops.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,31 +16,50 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 /**
- * The OMS {@code runs} resource on loopback for {@link OmsPullHarness}: the JDK's HTTP server (keep-alive,
- * Content-Length, no gzip) with a fixed pool of {@value #THREADS} threads, the client's default page concurrency.
- * It understands exactly what {@code OmsQuery.url} and the omsapi-like script send: {@code filter[run_number][GE]},
+ * The OMS {@code runs} resource on loopback, serving runs {@code firstRun..lastRun} whose serialised rows the caller
+ * supplies by run number (real-shaped rows from {@code ../shared} for the pull benchmark, generated ones for the launcher's
+ * class-data-sharing training). The JDK's HTTP server (keep-alive, Content-Length, no gzip) on {@value #THREADS} named
+ * daemon threads, the client's default page concurrency.
+ *
+ * <p>It understands exactly what {@code OmsQuery.url} and an omsapi-like client send: {@code filter[run_number][GE]},
  * {@code filter[run_number][LE]}, {@code sort=run_number}, {@code page[offset]} and {@code page[limit]} (required),
  * percent-encoded or not. Anything else is a 400 naming it, so a query it does not understand never gets a silently
  * wrong answer. Answers {@code {"data":[...],"links":{},"meta":{"totalResourceCount":N}}} with N the rows selected.
  *
- * <p>The JVM must run with {@code -Dsun.net.httpserver.nodelay=true}: the JDK server writes headers and body
- * separately, and with Nagle on, an answer can wait for the client's delayed ACK (40 ms).
+ * <p>Run the JVM with {@value #NO_DELAY}: the JDK server writes headers and body separately, and with Nagle on an answer
+ * can wait for the client's delayed ACK (40 ms).
  */
-final class OmsRunsServer implements AutoCloseable {
-    static final String API_ROOT = "/agg/api/v1";
+public final class LoopbackOmsRuns implements AutoCloseable {
+    public static final String API_ROOT = "/agg/api/v1";
+    /** The JVM option that turns Nagle off in the JDK's HTTP server (read once, when the server classes load). */
+    public static final String NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
     private static final int THREADS = 4;
     private static final byte[] HEAD = "{\"data\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TAIL = "],\"links\":{},\"meta\":{\"totalResourceCount\":".getBytes(StandardCharsets.US_ASCII);
 
-    private final OmsRunRows rows;
+    /** Told when each request arrived and ended ({@link System#nanoTime}), e.g. to split a client's time. */
+    @FunctionalInterface
+    public interface Served {
+        void served(long arrivedNanos, long endedNanos);
+    }
+
+    private final long firstRun;
+    private final long lastRun;
+    private final LongFunction<byte[]> rows;
+    private final Served served;
     private final HttpServer server;
     private final ExecutorService threads;
-    private final RequestLog log = new RequestLog();
 
-    private OmsRunsServer(OmsRunRows rows) throws IOException {
+    private LoopbackOmsRuns(long firstRun, long lastRun, LongFunction<byte[]> rows, Served served) throws IOException {
+        if (firstRun > lastRun) {
+            throw new IllegalArgumentException("runs " + firstRun + ".." + lastRun + ": the first must not be after the last");
+        }
+        this.firstRun = firstRun;
+        this.lastRun = lastRun;
         this.rows = rows;
+        this.served = served;
         AtomicInteger n = new AtomicInteger();
         threads = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "oms-loopback-" + n.incrementAndGet());
@@ -53,18 +72,19 @@ final class OmsRunsServer implements AutoCloseable {
         server.start();
     }
 
-    static OmsRunsServer start(OmsRunRows rows) throws IOException {
-        return new OmsRunsServer(rows);
+    /** Serves runs {@code firstRun..lastRun}; {@code rows} gives a run's serialised JSON object. */
+    public static LoopbackOmsRuns start(long firstRun, long lastRun, LongFunction<byte[]> rows) throws IOException {
+        return start(firstRun, lastRun, rows, (arrived, ended) -> {});
+    }
+
+    /** As {@link #start(long, long, LongFunction)}, telling {@code served} about every request. */
+    public static LoopbackOmsRuns start(long firstRun, long lastRun, LongFunction<byte[]> rows, Served served) throws IOException {
+        return new LoopbackOmsRuns(firstRun, lastRun, rows, served);
     }
 
     /** The API root to pass as {@code --url}, e.g. {@code http://127.0.0.1:PORT/agg/api/v1}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API_ROOT);
-    }
-
-    /** Arrival and end times of the requests served since it was last drained. */
-    RequestLog log() {
-        return log;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -81,33 +101,35 @@ final class OmsRunsServer implements AutoCloseable {
             }
             Page page;
             try {
-                page = Page.parse(exchange.getRequestURI().getRawQuery(), rows);
+                page = Page.parse(exchange.getRequestURI().getRawQuery(), firstRun, lastRun);
             } catch (IllegalArgumentException e) {
                 reject(exchange, 400, e.getMessage());
                 return;
             }
             write(exchange, page);
         } finally {
-            log.served(arrived, System.nanoTime());
+            served.served(arrived, System.nanoTime());
         }
     }
 
     private void write(HttpExchange exchange, Page page) throws IOException {
-        byte[] tail = (new String(TAIL, StandardCharsets.US_ASCII) + page.total() + "}}").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("],\"links\":{},\"meta\":{\"totalResourceCount\":" + page.total() + "}}").getBytes(StandardCharsets.US_ASCII);
+        byte[][] body = new byte[page.count()][];
         long length = HEAD.length + tail.length + Math.max(0, page.count() - 1);
-        for (int i = 0; i < page.count(); i++) {
-            length += rows.row(page.first() + i).length;
+        for (int i = 0; i < body.length; i++) {
+            body[i] = rows.apply(page.firstRun() + i);
+            length += body[i].length;
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, length);
         // one syscall per 64 KB instead of one per 3 KB row
         try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
             out.write(HEAD);
-            for (int i = 0; i < page.count(); i++) {
+            for (int i = 0; i < body.length; i++) {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.write(rows.row(page.first() + i));
+                out.write(body[i]);
             }
             out.write(tail);
         }
@@ -132,9 +154,9 @@ final class OmsRunsServer implements AutoCloseable {
         }
     }
 
-    /** One page: rows {@code first..first+count-1} (indices) of a selection of {@code total} rows. */
-    record Page(int first, int count, long total) {
-        static Page parse(String rawQuery, OmsRunRows rows) {
+    /** One page: runs {@code firstRun..firstRun+count-1} of a selection of {@code total} runs. */
+    record Page(long firstRun, int count, long total) {
+        static Page parse(String rawQuery, long servedFirst, long servedLast) {
             Map<String, String> params = decode(rawQuery);
             long ge = number(params, "filter[run_number][GE]", Long.MIN_VALUE);
             long le = number(params, "filter[run_number][LE]", Long.MAX_VALUE);
@@ -151,14 +173,14 @@ final class OmsRunsServer implements AutoCloseable {
             if (!params.isEmpty()) {
                 throw new IllegalArgumentException("parameters not served here: " + params.keySet());
             }
-            long lo = Math.max(ge, OmsRunRows.FIRST_RUN);
-            long hi = Math.min(le, rows.lastRun());
+            long lo = Math.max(ge, servedFirst);
+            long hi = Math.min(le, servedLast);
             long total = Math.max(0, hi - lo + 1);
             if (total == 0) {
-                return new Page(0, 0, 0);
+                return new Page(lo, 0, 0);
             }
             long count = Math.max(0, Math.min(limit, total - offset));
-            return new Page((int) (lo - OmsRunRows.FIRST_RUN + Math.min(offset, total)), (int) count, total);
+            return new Page(lo + Math.min(offset, total), (int) count, total);
         }
 
         private static Map<String, String> decode(String rawQuery) {
