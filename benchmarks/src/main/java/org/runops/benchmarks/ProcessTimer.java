@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessTimer {
     private static final Path TIME = Path.of("/usr/bin/time");
+    /** Read by the JVM ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}) or the launcher. */
+    static final List<String> JAVA_OPTION_VARIABLES = List.of("RUNOPS_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private final Path scratch;
     private final Duration timeout;
@@ -35,6 +38,14 @@ final class ProcessTimer {
 
     /** Runs {@code command} in {@code directory}, its standard output into {@code stdout}. */
     Run run(List<String> command, Path directory, Path stdout) {
+        return run(command, directory, stdout, Map.of());
+    }
+
+    /**
+     * As {@link #run(List, Path, Path)}, with {@code environment} set on top of the clean Java environment
+     * ({@link #cleanJavaEnvironment}), e.g. {@code RUNOPS_JAVA_OPTS} for a check that asks for it explicitly.
+     */
+    Run run(List<String> command, Path directory, Path stdout, Map<String, String> environment) {
         Path rusage = scratch.resolve("rusage.txt");
         Path stderr = scratch.resolve("stderr.txt");
         List<String> full = new ArrayList<>();
@@ -44,6 +55,8 @@ final class ProcessTimer {
         full.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(full).directory(directory.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        cleanJavaEnvironment(pb.environment());
+        pb.environment().putAll(environment);
         try {
             Files.deleteIfExists(rusage);
             long start = System.nanoTime();
@@ -63,6 +76,16 @@ final class ProcessTimer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while timing " + command, e);
         }
+    }
+
+    /**
+     * Every variant runs the harness's own JDK with no options from the caller's shell: the JVM option variables
+     * are removed (a leftover {@code RUNOPS_JAVA_OPTS=-XX:TieredStopAtLevel=4} would turn one row into C2) and
+     * {@code JAVA_HOME} is this JVM's {@code java.home}, which the launcher script uses before the PATH.
+     */
+    static void cleanJavaEnvironment(Map<String, String> env) {
+        JAVA_OPTION_VARIABLES.forEach(env::remove);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
     }
 
     /** The last line of time's output is "user sys" (a non-zero exit adds a line before it). */
