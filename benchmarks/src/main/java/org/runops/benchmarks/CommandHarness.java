@@ -96,6 +96,7 @@ public final class CommandHarness {
             System.out.println();
             System.out.print(table.markdown());
             System.out.println();
+            System.out.println("- CPU is user + sys of the whole process tree; " + ProcessTimer.cpuSource().description + ".");
             commands.forEach(c -> System.out.println("- " + c.name() + ": `runops " + c.shown() + "`, checked: " + c.expectation()));
             notes.forEach(note -> System.out.println("- " + note));
         } finally {

@@ -87,8 +87,8 @@ public final class OmsPullHarness {
             System.out.println();
             System.out.print(table.markdown());
             System.out.println();
-            System.out.println("CPU is user + sys of the client process (GNU time, wait4 rusage); the loopback server runs in the"
-                    + " harness JVM and is not counted, though it competes for the same cores.");
+            System.out.println("CPU is user + sys of the client process; " + ProcessTimer.cpuSource().description
+                    + ". The loopback server runs in the harness JVM and is not counted, though it competes for the same cores.");
             notes.forEach(n -> System.out.println("- " + n));
         } finally {
             BenchmarkFiles.deleteRecursively(scratch);

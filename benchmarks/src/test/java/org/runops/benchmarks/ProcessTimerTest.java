@@ -33,4 +33,26 @@ class ProcessTimerTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(Files.readString(out)).isEqualTo("[-Xshare:on][" + System.getProperty("java.home") + "]\n");
     }
+
+    @Test
+    void shTimesIsAFallbackThatKeepsTheExitCodeAndParses(@TempDir Path dir) throws Exception {
+        Path rusage = dir.resolve("rusage.txt");
+        Process p = new ProcessBuilder(ProcessTimer.wrapped(ProcessTimer.CpuSource.SH_TIMES, rusage, List.of("sh", "-c", "exit 4")))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+
+        assertThat(p.waitFor()).isEqualTo(4);
+        assertThat(ProcessTimer.cpu(ProcessTimer.CpuSource.SH_TIMES, rusage)).isNotNaN().isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void cpuTimesParseInBothFormatsAndNothingElse(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("rusage.txt");
+        Files.writeString(f, "0m0.01s 0m0.02s\n1m0.61s 0m0.04s\n");
+        assertThat(ProcessTimer.cpu(ProcessTimer.CpuSource.SH_TIMES, f)).isCloseTo(60.65, org.assertj.core.data.Offset.offset(1e-9));
+        Files.writeString(f, "Command exited with non-zero status 2\n0.50 0.25\n");
+        assertThat(ProcessTimer.cpu(ProcessTimer.CpuSource.GNU_TIME, f)).isEqualTo(0.75);
+        Files.writeString(f, "BusyBox v1.36 usage: time [-v] PROG ARGS\n");
+        assertThat(ProcessTimer.cpu(ProcessTimer.CpuSource.GNU_TIME, f)).isNaN();
+        assertThat(ProcessTimer.cpu(ProcessTimer.CpuSource.NONE, f)).isNaN();
+    }
 }
