@@ -54,7 +54,7 @@ public class OmsPageParseBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         List<String> rows = input.equals("real2024") ? realRows() : generatedRows();
-        page = repeat(rows);
+        page = page(rows, ROWS);
         int parsed = OmsPage.parse(page, "benchmark page").records().size();
         if (parsed != ROWS) {
             throw new IllegalStateException("expected " + ROWS + " rows, parsed " + parsed);
@@ -96,7 +96,7 @@ public class OmsPageParseBenchmark {
     }
 
     /** Each real data[] row as compact JSON text, with its run number as {@code @RUN@}. */
-    private static List<String> realRows() throws IOException {
+    static List<String> realRows() throws IOException {
         Path file = BenchmarkFiles.shared().resolve("data/oms/runs_377254-377296_int0185_2024-03.json");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("input real2024 needs " + file.toAbsolutePath() + " (run from the repository root"
@@ -127,7 +127,7 @@ public class OmsPageParseBenchmark {
     }
 
     /** Rows of the real shape: 43 attributes, 9 relationships, links, meta.row units. */
-    private static List<String> generatedRows() {
+    static List<String> generatedRows() {
         StringBuilder attrs = new StringBuilder("\"run_number\":@RUN@,\"fill_number\":9412,\"components\":[\"CSC\",\"DAQ\",\"DT\",\"ECAL\","
                 + "\"HCAL\",\"PIXEL\",\"TRACKER\",\"TRG\"],\"start_time\":\"2024-03-01T10:00:00Z\",\"end_time\":\"2024-03-01T11:00:00Z\","
                 + "\"stable_beam\":false,\"hlt_key\":\"/cdaq/cosmic/commissioning2024/v1.1.4/HLT/V2\",\"b_field\":3.8,\"energy\":7101.0,"
@@ -148,16 +148,17 @@ public class OmsPageParseBenchmark {
         return List.of(row);
     }
 
-    private static byte[] repeat(List<String> rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(ROWS * 5000);
+    /** One page of {@code count} rows, the templates repeated in turn with run numbers 400000, 400001, ... */
+    static byte[] page(List<String> rows, int count) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 5000);
         out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out.write(',');
             }
             out.write(rows.get(i % rows.size()).replace("@RUN@", Integer.toString(400000 + i)).getBytes(StandardCharsets.UTF_8));
         }
-        out.write(("],\"links\":{\"first\":\"https://https://x\",\"next\":null},\"meta\":{\"totalResourceCount\":" + ROWS + "}}")
+        out.write(("],\"links\":{\"first\":\"https://https://x\",\"next\":null},\"meta\":{\"totalResourceCount\":" + count + "}}")
                 .getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }

@@ -35,6 +35,7 @@ class BenchmarkSmokeTest {
                 // the smallest case of each parameter; inputs generated here, so no ../shared needed
                 .param("file", "generated-zlib")
                 .param("input", "generated")
+                .param("rows", "1000") // 1,000 OMS rows written instead of 20,000
                 .param("candidates", "1000")
                 .param("dimensions", "8")
                 .param("newRuns", "1") // one analysis process instead of 100; 0 would skip that path

@@ -2,19 +2,23 @@ package org.runops.oms;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.runops.core.csv.CsvWriter;
 import org.runops.core.run.RunRecord;
+import org.runops.oms.internal.RowMap;
 
 /**
  * OMS records flattened into one table: the one flattening that the {@code runops oms runs} output,
@@ -29,6 +33,8 @@ import org.runops.core.run.RunRecord;
  * <li>cells are {@code Long}, {@code Double}, {@code String}, {@code Boolean} or null (missing); lists
  *     ({@code components}) are joined with {@value RunRecord#LIST_SEPARATOR}, as in the shared OMS CSVs.
  * </ul>
+ * The table keeps the records and its column layout; the writers go from the records straight to the
+ * output in one pass, and {@link #rows()} boxes a row only when it is asked for.
  *
  * <pre>{@code
  * OmsTable t = OmsTable.of(catalog.records(377254, 377296), "run_number");
@@ -38,12 +44,17 @@ import org.runops.core.run.RunRecord;
 public final class OmsTable {
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final List<OmsRecord> records;
     private final List<String> columns;
-    private final List<List<Object>> rows;
+    /** The attribute of each column, then the attribute of each unit column after them. */
+    private final String[] attributes;
+    private final String[] unitOf;
 
-    private OmsTable(List<String> columns, List<List<Object>> rows) {
+    private OmsTable(List<OmsRecord> records, List<String> columns, String[] attributes, String[] unitOf) {
+        this.records = List.copyOf(records);
         this.columns = List.copyOf(columns);
-        this.rows = Collections.unmodifiableList(rows);
+        this.attributes = attributes;
+        this.unitOf = unitOf;
     }
 
     /** The records flattened with {@code keyAttribute} first and the other attributes in order of first appearance. */
@@ -61,11 +72,19 @@ public final class OmsTable {
         attributes.add(keyAttribute);
         attributes.addAll(fields);
         Set<String> withUnit = new HashSet<>();
+        Object lastShape = null;
+        Map<String, String> lastUnits = null;
         for (OmsRecord r : records) {
-            if (fields.isEmpty()) {
+            // the rows of a parsed page share one attribute shape and one units map: look at each once
+            Object shape = r.attributes() instanceof RowMap m ? m.shape() : r.attributes();
+            if (fields.isEmpty() && shape != lastShape) {
+                lastShape = shape;
                 attributes.addAll(r.attributes().keySet());
             }
-            withUnit.addAll(r.units().keySet());
+            if (r.units() != lastUnits) {
+                lastUnits = r.units();
+                withUnit.addAll(r.units().keySet());
+            }
         }
         List<String> columns = new ArrayList<>(attributes);
         List<String> unitOf = new ArrayList<>();
@@ -76,26 +95,40 @@ public final class OmsTable {
                 columns.add(a + RunRecord.UNIT_SUFFIX);
             }
         }
-        List<List<Object>> rows = new ArrayList<>(records.size());
-        for (OmsRecord r : records) {
-            Object[] row = new Object[columns.size()];
-            int i = 0;
-            for (String a : attributes) {
-                row[i++] = cell(r.attributes().get(a));
-            }
-            for (String a : unitOf) {
-                row[i++] = r.units().get(a);
-            }
-            if (row[0] == null) {
-                row[0] = key(r.id());
-            }
-            rows.add(Collections.unmodifiableList(Arrays.asList(row)));
-        }
-        return new OmsTable(columns, rows);
+        return new OmsTable(records, columns, attributes.toArray(String[]::new), unitOf.toArray(String[]::new));
     }
 
-    private static Object cell(Object value) {
-        return value instanceof List<?> list ? String.join(RunRecord.LIST_SEPARATOR, list.stream().map(String::valueOf).toList()) : value;
+    /**
+     * The cells of one record at a time, as the record holds them (a list stays a list), null when missing.
+     * A parsed row's values are read by position, the positions worked out once per page shape: a map
+     * lookup per cell was a fifth of the CSV writer's time (OmsOutputBenchmark profile).
+     */
+    private final class Cells {
+        private OmsRecord record;
+        private RowMap row;
+        private RowMap.Shape shape;
+        private int[] positions;
+
+        void of(OmsRecord r) {
+            record = r;
+            row = r.attributes() instanceof RowMap m ? m : null;
+            if (row != null && row.shape() != shape) {
+                shape = row.shape();
+                positions = new int[attributes.length];
+                for (int c = 0; c < attributes.length; c++) {
+                    positions[c] = shape.indexOf(attributes[c]);
+                }
+            }
+        }
+
+        Object get(int column) {
+            if (column >= attributes.length) {
+                return record.units().get(unitOf[column - attributes.length]);
+            }
+            Object v = row == null ? record.attributes().get(attributes[column])
+                    : positions[column] < 0 ? null : row.valueAt(positions[column]);
+            return v == null && column == 0 ? key(record.id()) : v;
+        }
     }
 
     /** A numeric id (run, fill number) as a number, anything else as written. */
@@ -112,14 +145,31 @@ public final class OmsTable {
         return columns;
     }
 
-    /** The rows, one value per column; see the class comment for the types. */
+    /** The rows, one value per column; see the class comment for the types. Each row is boxed when it is read. */
     public List<List<Object>> rows() {
-        return rows;
+        return new AbstractList<>() {
+            @Override
+            public List<Object> get(int i) {
+                Cells cells = new Cells();
+                cells.of(records.get(i));
+                Object[] row = new Object[columns.size()];
+                for (int c = 0; c < row.length; c++) {
+                    Object v = cells.get(c);
+                    row[c] = v instanceof List<?> list ? new Text().join(list).toString() : v;
+                }
+                return Collections.unmodifiableList(Arrays.asList(row));
+            }
+
+            @Override
+            public int size() {
+                return records.size();
+            }
+        };
     }
 
     /** Number of rows. */
     public int size() {
-        return rows.size();
+        return records.size();
     }
 
     /**
@@ -131,9 +181,17 @@ public final class OmsTable {
         CsvWriter csv = new CsvWriter(out, "OMS table");
         columns.forEach(csv::quoted);
         csv.endRecord();
-        for (List<Object> row : rows) {
-            for (Object v : row) {
-                csv.value(v);
+        Text list = new Text();
+        Cells cells = new Cells();
+        for (OmsRecord r : records) {
+            cells.of(r);
+            for (int c = 0; c < columns.size(); c++) {
+                Object v = cells.get(c);
+                if (v instanceof List<?> l) {
+                    csv.quoted(list.join(l));
+                } else {
+                    csv.value(v);
+                }
             }
             csv.endRecord();
         }
@@ -142,15 +200,28 @@ public final class OmsTable {
 
     /** Writes the table as a JSON array of objects, fields in column order, null for missing; the writer is not closed. */
     public void writeJson(Writer out) {
+        SerializedString[] names = columns.stream().map(SerializedString::new).toArray(SerializedString[]::new);
+        Text text = new Text();
+        Cells cells = new Cells();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
-            for (List<Object> row : rows) {
+            for (OmsRecord r : records) {
+                cells.of(r);
                 g.writeStartObject();
-                for (int i = 0; i < row.size(); i++) {
-                    g.writeFieldName(columns.get(i));
-                    OmsJson.writeValue(g, row.get(i));
+                for (int c = 0; c < names.length; c++) {
+                    g.writeFieldName(names[c]);
+                    Object v = cells.get(c);
+                    if (v instanceof Double d && Double.isFinite(d)) {
+                        text.number(d); // NaN and the infinities are left to jackson, which quotes them
+                        g.writeNumber(text.chars(), 0, text.length());
+                    } else if (v instanceof List<?> l) {
+                        text.join(l);
+                        g.writeString(text.chars(), 0, text.length());
+                    } else {
+                        OmsJson.writeValue(g, v);
+                    }
                 }
                 g.writeEndObject();
             }
@@ -161,8 +232,48 @@ public final class OmsTable {
         }
     }
 
+    /**
+     * Scratch text for one cell, reused for every cell: a joined list or a double's digits (those of
+     * {@code Double.toString}), handed to the writers without a String per cell.
+     */
+    private static final class Text {
+        private final StringBuilder text = new StringBuilder(128);
+        private char[] chars = new char[128];
+
+        StringBuilder join(List<?> list) {
+            text.setLength(0);
+            boolean first = true;
+            for (Object o : list) {
+                if (!first) {
+                    text.append(RunRecord.LIST_SEPARATOR);
+                }
+                text.append(o); // String.valueOf: null is "null", as the joins before
+                first = false;
+            }
+            return text;
+        }
+
+        StringBuilder number(double d) {
+            text.setLength(0);
+            return text.append(d);
+        }
+
+        /** The current text's chars, in a buffer reused for every cell. */
+        char[] chars() {
+            if (chars.length < text.length()) {
+                chars = new char[Math.max(text.length(), 2 * chars.length)];
+            }
+            text.getChars(0, text.length(), chars, 0);
+            return chars;
+        }
+
+        int length() {
+            return text.length();
+        }
+    }
+
     @Override
     public String toString() {
-        return "OmsTable[" + rows.size() + " rows × " + columns.size() + " columns]";
+        return "OmsTable[" + records.size() + " rows × " + columns.size() + " columns]";
     }
 }

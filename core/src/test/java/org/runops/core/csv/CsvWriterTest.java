@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.runops.core.RunopsException;
@@ -81,7 +84,58 @@ class CsvWriterTest {
             @Override
             public void close() {}
         };
-        assertThatThrownBy(() -> new CsvWriter(broken, "runs.csv").field("x"))
+        // a record is written when it ends (was: each field as it came), so that is where the failure shows
+        assertThatThrownBy(() -> new CsvWriter(broken, "runs.csv").field("x").endRecord())
                 .isInstanceOf(RunopsException.class).hasMessage("cannot write runs.csv: disk full");
+        assertThatThrownBy(() -> new CsvWriter(broken, "runs.csv").field("x").flush())
+                .isInstanceOf(RunopsException.class).hasMessage("cannot write runs.csv: disk full");
+    }
+
+    @Test
+    void numbersAreWrittenAsDoubleToStringAndLongToStringWriteThem() {
+        double[] doubles = {0.0, -0.0, 1.0E-5, 0.001, 0.002, 1.0E7, 9999999.0, 1.0E21, Math.PI, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE,
+            -1.5E-300, 2.0E-3, 1.0E23, 4.35, 100.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        List<Long> longs = new ArrayList<>(List.of(0L, 7L, Long.MIN_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE, 1234567890123L));
+        for (long p = 1; p <= 1_000_000_000_000_000_000L; p *= 10) { // every digit count, at its edges
+            longs.addAll(List.of(p - 1, p, p + 1, -p + 1, -p, -p - 1));
+        }
+        StringWriter out = new StringWriter();
+        CsvWriter csv = new CsvWriter(out, "t.csv");
+        StringBuilder expected = new StringBuilder();
+        for (double d : doubles) {
+            csv.number(d).value(d);
+            expected.append(Double.toString(d)).append(',').append(Double.toString(d)).append(',');
+        }
+        for (long l : longs) {
+            csv.number(l).value(l).value((int) l);
+            expected.append(l).append(',').append(l).append(',').append((int) l).append(',');
+        }
+        csv.value((short) -3).value((byte) 4).value(1.1f).value(false).value(new BigDecimal("1.50")).value("")
+                .value(List.of("a", "b")).endRecord();
+        expected.append("-3,4,").append(Double.toString(1.1f)).append(",false,\"1.50\",\"\",\"[a, b]\"\n");
+        assertThat(out).hasToString(expected.toString());
+    }
+
+    @Test
+    void eachRecordIsOneWriteAndAnUnfinishedOneWaitsForFlush() {
+        List<String> writes = new ArrayList<>();
+        Writer recording = new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                writes.add(new String(buf, off, len));
+            }
+
+            @Override
+            public void flush() {
+                writes.add("<flush>");
+            }
+
+            @Override
+            public void close() {}
+        };
+        CsvWriter csv = new CsvWriter(recording, "t.csv").field("a").quoted("b\"c").number(1).endRecord().field("x,y").number(2.5);
+        assertThat(writes).containsExactly("a,\"b\"\"c\",1\n");
+        csv.flush();
+        assertThat(writes).containsExactly("a,\"b\"\"c\",1\n", "\"x,y\",2.5", "<flush>");
     }
 }

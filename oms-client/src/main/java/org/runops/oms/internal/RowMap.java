@@ -43,6 +43,12 @@ public final class RowMap extends AbstractMap<String, Object> {
             return keys.length;
         }
 
+        /** The position of {@code key}, or -1 when rows of this shape do not have it. */
+        public int indexOf(String key) {
+            Integer i = index.get(key);
+            return i == null ? -1 : i;
+        }
+
         /** Whether position {@code i} holds {@code key} (names are interned by jackson, so == usually decides). */
         public boolean hasKeyAt(int i, String key) {
             return i < keys.length && (keys[i] == key || keys[i].equals(key));
@@ -59,6 +65,16 @@ public final class RowMap extends AbstractMap<String, Object> {
         }
         this.shape = shape;
         this.values = values;
+    }
+
+    /** The shape this row shares with the other rows of its page. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The value at position {@code i} of the shape. */
+    public Object valueAt(int i) {
+        return values[i];
     }
 
     @Override
