@@ -69,14 +69,14 @@ public final class OmsPullHarness {
             ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
             System.err.println("warm-up round (untimed; checks every output)");
             for (Case c : cases) {
-                measure(c, timer, server, rows, table, false);
+                measure(c, timer, server, rows, pageSize, table, false);
             }
             for (int round = 0; round < repeat; round++) {
                 System.err.println("round " + (round + 1) + " of " + repeat + ", load average " + Machine.loadAverage());
                 for (int i = 0; i < cases.size(); i++) {
                     Case c = cases.get((i + round) % cases.size()); // rotated, so no variant always runs first
                     if (!table.failed(c.label())) {
-                        measure(c, timer, server, rows, table, true);
+                        measure(c, timer, server, rows, pageSize, table, true);
                     }
                 }
             }
@@ -128,7 +128,8 @@ public final class OmsPullHarness {
         return cases;
     }
 
-    private static void measure(Case c, ProcessTimer timer, OmsRunsServer server, OmsRunRows rows, TimingTable table, boolean timed)
+    private static void measure(Case c, ProcessTimer timer, OmsRunsServer server, OmsRunRows rows, int pageSize, TimingTable table,
+            boolean timed)
             throws IOException {
         Files.deleteIfExists(c.output());
         server.log().drain();
@@ -138,6 +139,11 @@ public final class OmsPullHarness {
             table.fail(c.label(), "exit " + run.exitCode() + ": " + run.stderrTail());
             return;
         }
+        int pages = (rows.size() + pageSize - 1) / pageSize;
+        if (requests.requests() < pages) { // e.g. a cache: a pull that never reached the server is not a pull's time
+            table.fail(c.label(), "did not pull: " + requests.requests() + " requests, expected ≥ " + pages);
+            return;
+        }
         PulledRuns.Result check = PulledRuns.check(c.output(), c.format(), OmsRunRows.FIRST_RUN, rows.lastRun());
         if (!check.ok()) {
             table.fail(c.label(), check.failure());
@@ -145,8 +151,10 @@ public final class OmsPullHarness {
         }
         table.note(c.label(), check.description() + ", " + requests.requests() + " requests");
         if (timed) {
-            table.add(c.label(), run.wallSeconds(), run.cpuSeconds(), (requests.firstArrival() - run.start()) / 1e9,
-                    (requests.lastEnd() - requests.firstArrival()) / 1e9, (run.end() - requests.lastEnd()) / 1e9);
+            boolean served = requests.requests() > 0; // else the stamps are the log's MAX/MIN sentinels
+            table.add(c.label(), run.wallSeconds(), run.cpuSeconds(), served ? (requests.firstArrival() - run.start()) / 1e9 : Double.NaN,
+                    served ? (requests.lastEnd() - requests.firstArrival()) / 1e9 : Double.NaN,
+                    served ? (run.end() - requests.lastEnd()) / 1e9 : Double.NaN);
         }
         System.err.printf("  %-28s wall %.2f s, CPU %.2f s%n", c.label(), run.wallSeconds(), run.cpuSeconds());
     }
