@@ -75,10 +75,11 @@ public final class OmsPullHarness {
         Path scratch = BenchmarkFiles.tempDirectory("oms-pull-harness");
         List<String> notes = new ArrayList<>();
         try (OmsRunsServer server = OmsRunsServer.start(rows)) {
-            List<Case> cases = cases(options, server.baseUrl().toString(), rows, pageSize, scratch, notes);
+            ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
+            List<Variant> variants = Variant.checkCds(Variant.of(options, notes), timer, scratch, notes);
+            List<Case> cases = cases(options, variants, server.baseUrl().toString(), rows, pageSize, scratch, notes);
             TimingTable table = new TimingTable("client", METRICS);
             cases.forEach(c -> table.row(c.label()));
-            ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
             Map<String, String> reference = new HashMap<>(); // format → "variant's (sha …)" of the first runops output
             System.err.println("warm-up round (untimed; checks every output)");
             for (Case c : cases) {
@@ -108,7 +109,7 @@ public final class OmsPullHarness {
         }
     }
 
-    private static List<Case> cases(HarnessArgs options, String base, OmsRunRows rows, int pageSize, Path scratch, List<String> notes) {
+    private static List<Case> cases(HarnessArgs options, List<Variant> variants, String base, OmsRunRows rows, int pageSize, Path scratch, List<String> notes) {
         List<String> formats = List.of(options.get("formats").split(","));
         for (String f : formats) {
             if (!f.equals("csv") && !f.equals("json")) {
@@ -116,7 +117,7 @@ public final class OmsPullHarness {
             }
         }
         List<Case> cases = new ArrayList<>();
-        for (Variant v : Variant.of(options, notes)) {
+        for (Variant v : variants) {
             for (String format : formats) {
                 List<String> pull = List.of("oms", "runs", "--from", Long.toString(OmsRunRows.FIRST_RUN), "--to", Long.toString(rows.lastRun()),
                         "--url", base, "--instance", "p5", "--page-size", Integer.toString(pageSize), "--format", format);
