@@ -29,8 +29,8 @@ import org.runops.oms.OmsTable;
 import org.runops.testing.SharedData;
 
 /**
- * The OMS pull harness's parts, once each on 2,000 rows: the loopback server answers the real client (wide range in
- * chunks, parallel pages, total-count checks) and the omsapi-like script with exactly the runs asked for, refuses what
+ * The OMS pull harness's parts, once each on 2,000 rows: the loopback server answers the real client (one chunk,
+ * parallel pages, total-count checks) and the omsapi-like script with exactly the runs asked for, refuses what
  * it does not understand, and the output check tells a whole table from a short one. Counts and ids only, never times.
  */
 class OmsPullHarnessSmokeTest {
