@@ -63,13 +63,13 @@ public final class CommandHarness {
         Path scratch = BenchmarkFiles.tempDirectory("command-harness");
         try {
             List<String> notes = new ArrayList<>();
-            List<Variant> variants = Variant.of(options, notes);
+            ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
+            List<Variant> variants = Variant.checkCds(Variant.of(options, notes), timer, scratch, notes);
             List<Command> commands = commands(List.of(options.get("commands").split(",")), scratch);
             TimingTable table = new TimingTable("command — variant", List.of("wall s", "CPU s"));
             for (Command c : commands) {
                 variants.forEach(v -> table.row(label(c, v)));
             }
-            ProcessTimer timer = new ProcessTimer(scratch, PROCESS_TIMEOUT);
             Map<String, String> reference = new HashMap<>();
             System.err.println("warm-up round (untimed; checks every output)");
             for (Command c : commands) {
@@ -96,6 +96,7 @@ public final class CommandHarness {
             System.out.println();
             System.out.print(table.markdown());
             System.out.println();
+            System.out.println("- CPU is user + sys of the whole process tree; " + ProcessTimer.cpuSource().description + ".");
             commands.forEach(c -> System.out.println("- " + c.name() + ": `runops " + c.shown() + "`, checked: " + c.expectation()));
             notes.forEach(note -> System.out.println("- " + note));
         } finally {

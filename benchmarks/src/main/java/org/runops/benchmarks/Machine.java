@@ -18,7 +18,9 @@ final class Machine {
         }
     }
 
+    /** Cores, and the JDK every variant runs (its {@code java.home}, see {@link ProcessTimer#cleanJavaEnvironment}). */
     static String describe() {
-        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + " at "
+                + System.getProperty("java.home");
     }
 }

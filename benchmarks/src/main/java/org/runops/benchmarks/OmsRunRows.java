@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * OMS {@code runs} rows of the real 2024 shape, numbered {@link #FIRST_RUN}.. consecutively: row {@code i} is a
@@ -22,9 +26,11 @@ final class OmsRunRows {
     static final String SOURCE = "data/oms/runs_377254-377296_int0185_2024-03.json";
 
     private final byte[][] rows;
+    private final List<String> attributeNames;
 
-    private OmsRunRows(byte[][] rows) {
+    private OmsRunRows(byte[][] rows, List<String> attributeNames) {
         this.rows = rows;
+        this.attributeNames = List.copyOf(attributeNames);
     }
 
     /** {@code count} rows built from {@value #SOURCE} under {@code shared}; an {@link IllegalStateException} naming it when absent. */
@@ -47,7 +53,9 @@ final class OmsRunRows {
             for (int i = 0; i < count; i++) {
                 rows[i] = json.writeValueAsBytes(renumbered(data.get(i % data.size()), FIRST_RUN + i, file));
             }
-            return new OmsRunRows(rows);
+            Set<String> names = new LinkedHashSet<>();
+            data.forEach(row -> row.path("attributes").fieldNames().forEachRemaining(names::add));
+            return new OmsRunRows(rows, new ArrayList<>(names));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read OMS rows from " + file, e);
         }
@@ -55,6 +63,11 @@ final class OmsRunRows {
 
     int size() {
         return rows.length;
+    }
+
+    /** Every attribute name of the source rows (43 in 2024), in first-seen order. */
+    List<String> attributeNames() {
+        return attributeNames;
     }
 
     long lastRun() {

@@ -1,7 +1,6 @@
 package org.runops.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ final class TimingTable {
     }
 
     String markdown() {
-        StringBuilder s = new StringBuilder("| ").append(firstColumn).append(" | runs |");
+        StringBuilder s = new StringBuilder("| ").append(firstColumn).append(" | n |");
         metrics.forEach(m -> s.append(' ').append(m).append(" |"));
         s.append(" output |\n|---|---:|");
         metrics.forEach(m -> s.append("---:|"));
@@ -76,11 +75,10 @@ final class TimingTable {
         return v.length == 1 ? seconds(v[0]) : seconds(median(v)) + " (" + seconds(v[0]) + "–" + seconds(v[v.length - 1]) + ")";
     }
 
+    /** The median of {@code sorted}, which must be in ascending order ({@link #cell} sorts once). */
     static double median(double[] sorted) {
-        double[] v = sorted.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String seconds(double s) {

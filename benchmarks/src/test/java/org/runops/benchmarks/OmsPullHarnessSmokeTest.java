@@ -30,9 +30,9 @@ import org.runops.testing.LoopbackOmsRuns;
 import org.runops.testing.SharedData;
 
 /**
- * The OMS pull harness's parts, once each on 2,000 rows: the loopback server answers the real client (wide range in
- * chunks, parallel pages, total-count checks) and the omsapi-like script with exactly the runs asked for (its refusals
- * are LoopbackOmsRunsTest's), and the output check tells a whole table from a short one. Counts and ids only, never times.
+ * The OMS pull harness's parts, once each on 2,000 rows: the loopback server answers the real client (one chunk,
+ * parallel pages, total-count checks) and the omsapi-like script with exactly the runs asked for (its refusals are
+ * LoopbackOmsRunsTest's), and the output check tells a whole table from a short one. Counts and ids only, never times.
  */
 class OmsPullHarnessSmokeTest {
     private static final int ROWS = 2000;
