@@ -151,7 +151,7 @@ class LauncherScriptTest {
                 .orElseThrow(() -> new AssertionError("no services line in bin/runops"));
         List<String> pairs = List.of(services.strip().replaceFirst("\\) jit= ;;$", "").replace("\"", "").split("\\|"));
         assertThat(pairs).containsExactly("strip daemon", "datalogger timeline");
-        CommandLine cli = RunopsCli.commandLine(new RunopsCli(), new String[0]);
+        CommandLine cli = RunopsCli.wholeTree(new RunopsCli());
         for (String pair : pairs) {
             String[] words = pair.split(" ");
             assertThat(cli.getSubcommands().get(words[0]).getSubcommands()).as(pair).containsKey(words[1]);
