@@ -4,11 +4,15 @@ import java.io.BufferedWriter;
 import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.function.BooleanSupplier;
+import org.runops.examples.cli.ExitCodes;
 
 /**
  * The launcher process's stdout and stderr. {@code System.out} flushes on every write and
@@ -57,9 +61,72 @@ final class ProcessStreams {
     }
 
     /** Buffered stdout; {@code lineFlush}: flush on println, printf and format, as an interactive terminal needs. */
-    static PrintWriter stdout(boolean lineFlush) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), stdoutCharset()), BUFFER),
-                lineFlush);
+    static Stdout stdout(boolean lineFlush) {
+        return new Stdout(new FailureRecording(new FileOutputStream(FileDescriptor.out)), lineFlush);
+    }
+
+    /**
+     * {@code code}, or {@link ExitCodes#INPUT_ERROR} with a message on {@code err} when stdout could not be
+     * written ({@code > /dev/full}, a full disk, a quota): a report the user never got is not a success. A
+     * closed pipe ({@code | head}) is the reader's choice and changes nothing.
+     */
+    static int exitCode(int code, Stdout out, PrintStream err) {
+        out.flush();
+        IOException failure = out.failure.first;
+        if (failure == null || "Broken pipe".equals(failure.getMessage()) || code == ExitCodes.INTERNAL_ERROR) {
+            return code;
+        }
+        err.println("runops: error: cannot write standard output: " + failure.getMessage());
+        return ExitCodes.INPUT_ERROR;
+    }
+
+    /** The buffered stdout writer, which keeps the write error that PrintWriter itself only reports as a flag. */
+    static final class Stdout extends PrintWriter {
+        private final FailureRecording failure;
+
+        private Stdout(FailureRecording fd1, boolean lineFlush) {
+            super(new BufferedWriter(new OutputStreamWriter(fd1, stdoutCharset()), BUFFER), lineFlush);
+            this.failure = fd1;
+        }
+    }
+
+    /** A stream that remembers its first write error before passing it on. */
+    private static final class FailureRecording extends FilterOutputStream {
+        private volatile IOException first;
+
+        FailureRecording(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len); // not FilterOutputStream's byte-by-byte loop
+            } catch (IOException e) {
+                throw recorded(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw recorded(e);
+            }
+        }
+
+        private IOException recorded(IOException e) {
+            if (first == null) {
+                first = e;
+            }
+            return e;
+        }
     }
 
     /**

@@ -103,7 +103,7 @@ public final class RunopsCli implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn by cron jobs and ssh sessions: no display
         }
-        PrintWriter out = ProcessStreams.stdout(ProcessStreams.stdoutIsTerminal());
+        ProcessStreams.Stdout out = ProcessStreams.stdout(ProcessStreams.stdoutIsTerminal());
         System.setErr(ProcessStreams.flushingFirst(out, System.err)); // slf4j-simple writes to System.err
         ProcessStreams.flushOnShutdown(out);
         int code;
@@ -112,7 +112,7 @@ public final class RunopsCli implements Runnable {
         } finally {
             out.flush(); // also when an Error escapes picocli
         }
-        System.exit(code);
+        System.exit(ProcessStreams.exitCode(code, out, System.err));
     }
 
     /** Runs one command line with the given streams and returns its exit code (used by tests and main). */

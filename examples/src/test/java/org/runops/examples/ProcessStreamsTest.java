@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,13 +91,45 @@ class ProcessStreamsTest {
         String inProcess = runops(args.toArray(String[]::new)).out();
         assertThat(inProcess.length()).isGreaterThan(1 << 16);
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunopsCli.class.getName()));
-        command.addAll(args);
         Path stdout = tmp.resolve("stdout.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        Process p = launcher(args.toArray(String[]::new)).redirectOutput(stdout.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
         assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
         assertThat(Files.readString(stdout)).isEqualTo(inProcess);
+    }
+
+    /** Output that could not be written is not a success: {@code runops --version > /dev/full} says so and exits 2. */
+    @Test
+    @Timeout(120)
+    void aStdoutThatCannotBeWrittenIsAnErrorNamedOnStderr() throws IOException, InterruptedException {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "/dev/full (Linux) is needed");
+        Process p = launcher("--version").redirectOutput(full.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo("runops: error: cannot write standard output: No space left on device\n");
+    }
+
+    /** A reader that stops reading ({@code | head}) chose to: no error, the command's own exit code. */
+    @Test
+    @Timeout(120)
+    void aClosedPipeIsTheReadersChoiceAndNoError() throws IOException, InterruptedException {
+        Path file = RootFileWriter.create().tree("Events", 42).write(tmp.resolve("a.root"));
+        List<String> args = new ArrayList<>(List.of("root", "entries", "--parallel", "1"));
+        for (int i = 0; i < 1500; i++) { // more than the 64 K buffer and the pipe's 64 KB
+            args.add(file.toString());
+        }
+        Process p = launcher(args.toArray(String[]::new)).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        p.getInputStream().close();
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
+        assertThat(Files.readString(tmp.resolve("stderr.txt"))).contains("counted 1500/1500 files").doesNotContain("error");
+    }
+
+    private static ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunopsCli.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
     }
 }
