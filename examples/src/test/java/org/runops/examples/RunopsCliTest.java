@@ -99,6 +99,25 @@ class RunopsCliTest {
         assertThat(runops("datalogger", "grab-params", "-v", "--help").exitCode()).isZero();
     }
 
+    /** picocli formats every description with String.format: a bare % ("like %x%") printed a WARN above the usage. */
+    @Test
+    void everyCommandsUsageRendersWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        List<CommandLine> all = new java.util.ArrayList<>(List.of(RunopsCli.wholeTree(new RunopsCli())));
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                assertThat(all.get(i).getUsageMessage()).isNotBlank();
+                all.addAll(all.get(i).getSubcommands().values());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+        assertThat(runops("rr", "runs", "--help").out()).contains("'name: like %PromptReco%'", "(like %x%)");
+    }
+
     @Test
     void inputErrorsExitTwoAndBugsExitThree() {
         Run input = failing(new RunopsException("runs.csv:3: not a number"));

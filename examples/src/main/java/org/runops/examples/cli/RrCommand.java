@@ -103,10 +103,10 @@ public final class RrCommand implements Runnable {
         @Option(names = "--filter", paramLabel = "KEY: VALUE", description = {
             "A condition in the Python client's short form, repeatable, AND-ed: 'tracker-strip: GOOD' (some LS of the",
             "column GOOD), 'run_number: [355100, 355200]', 'class: Collisions22', 'tracker_state: COMPLETED',",
-            "'energy: >= 6000', 'name: like %PromptReco%', 'significant: true'; full keys (rr_attributes.class, ...) too.",
+            "'energy: >= 6000', 'name: like %%PromptReco%%', 'significant: true'; full keys (rr_attributes.class, ...) too.",
             "Values are typed as the Python client types them: an unquoted number is a JSON number (hlt_key: 123 is 123),",
             "true/false a boolean, anything else text; quote to force text (hlt_key: '123'). like/notlike need a space",
-            "before the pattern (like %x%). A short key the Python client does not know is refused: write it in full.",
+            "before the pattern (like %%x%%). A short key the Python client does not know is refused: write it in full.",
             "In --catalog rr:FILTER the forms are joined by ';', so a value cannot contain ';'."})
         List<String> filters = new ArrayList<>();
 

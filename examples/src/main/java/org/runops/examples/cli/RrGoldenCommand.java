@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         header = "Generate a golden JSON through Run Registry's JSON portal, or combine golden JSON files offline.",
         description = {
             "Generate: --logic FILE [--datasets PATTERN] submits the json-logic in FILE for the datasets whose name matches",
-            "PATTERN (SQL SIMILAR TO: '_' one character, '%' any; e.g. /PromptReco/Collisions2018_/DQM) once, then polls",
+            "PATTERN (SQL SIMILAR TO: '_' one character, '%%' any; e.g. /PromptReco/Collisions2018_/DQM) once, then polls",
             "every --poll until the job is done, failed or past --deadline; progress on stderr. FILE may start with the",
             "pattern on its own line, as Run Registry's sample_json_logic does; --datasets wins over it.",
             "Offline: FILE is a golden JSON ({\"<run>\": [[first, last], ...]}); --union, --intersect and --subtract (each",
