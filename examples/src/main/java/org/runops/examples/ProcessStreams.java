@@ -11,6 +11,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.runops.examples.cli.ExitCodes;
 
@@ -31,6 +33,10 @@ final class ProcessStreams {
     private static final int BUFFER = 1 << 16;
     /** How long the exit waits for stdout to drain: a reader that stopped reading (a paused pager) must not hold it. */
     private static final long FLUSH_ON_EXIT_MILLIS = 2000;
+    /** File-type bits of a stat mode (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFSOCK = 0140000;
 
     /**
      * Set first by the exit's flush hook: from then on stderr writes no longer flush stdout first, so a
@@ -73,11 +79,26 @@ final class ProcessStreams {
     static int exitCode(int code, Stdout out, PrintStream err) {
         out.flush();
         IOException failure = out.failure.first;
-        if (failure == null || "Broken pipe".equals(failure.getMessage()) || code == ExitCodes.INTERNAL_ERROR) {
+        if (failure == null || code == ExitCodes.INTERNAL_ERROR) {
+            return code;
+        }
+        // A pipe's or socket's write fails only when its reader left. The message is the C library's, translated in
+        // the user's locale, so "Broken pipe" is only the fallback where the file type cannot be read.
+        if (stdoutIsPipeOrSocket() || "Broken pipe".equals(failure.getMessage())) {
             return code;
         }
         err.println("runops: error: cannot write standard output: " + failure.getMessage());
         return ExitCodes.INPUT_ERROR;
+    }
+
+    /** Whether file descriptor 1 is a pipe or a socket (Linux and macOS: the file type of /dev/stdout); false when unknown. */
+    private static boolean stdoutIsPipeOrSocket() {
+        try {
+            int type = (Integer) Files.getAttribute(Path.of("/dev/stdout"), "unix:mode") & S_IFMT;
+            return type == S_IFIFO || type == S_IFSOCK;
+        } catch (IOException | RuntimeException e) { // no /dev/stdout, no unix view: judged by the message alone
+            return false;
+        }
     }
 
     /** The buffered stdout writer, which keeps the write error that PrintWriter itself only reports as a flag. */

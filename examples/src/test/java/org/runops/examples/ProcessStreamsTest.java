@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -104,13 +105,18 @@ class ProcessStreamsTest {
     void aStdoutThatCannotBeWrittenIsAnErrorNamedOnStderr() throws IOException, InterruptedException {
         Path full = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.isWritable(full), "/dev/full (Linux) is needed");
-        Process p = launcher("--version").redirectOutput(full.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder english = launcher("--version");
+        english.environment().put("LC_ALL", "C"); // the system's reason, untranslated
+        Process p = english.redirectOutput(full.toFile()).redirectError(tmp.resolve("stderr.txt").toFile()).start();
         assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(Files.readString(tmp.resolve("stderr.txt"))).isEqualTo("runops: error: cannot write standard output: No space left on device\n");
     }
 
-    /** A reader that stops reading ({@code | head}) chose to: no error, the command's own exit code. */
+    /**
+     * A reader that stops reading ({@code | head}) chose to: no error, the command's own exit code, also where the
+     * system's "Broken pipe" is translated (German, when glibc's translations are installed).
+     */
     @Test
     @Timeout(120)
     void aClosedPipeIsTheReadersChoiceAndNoError() throws IOException, InterruptedException {
@@ -119,7 +125,9 @@ class ProcessStreamsTest {
         for (int i = 0; i < 1500; i++) { // more than the 64 K buffer and the pipe's 64 KB
             args.add(file.toString());
         }
-        Process p = launcher(args.toArray(String[]::new)).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder german = launcher(args.toArray(String[]::new));
+        german.environment().putAll(Map.of("LANG", "C.UTF-8", "LANGUAGE", "de", "LC_ALL", ""));
+        Process p = german.redirectError(tmp.resolve("stderr.txt").toFile()).start();
         p.getInputStream().close();
         assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr.txt"))).isZero();
