@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -264,18 +265,17 @@ final class CdsTraining {
             tour();
         }
 
-        /** Prints the root usage and each top-level command's; returns the commands toured. */
-        static List<String> tour() {
+        /** Prints the root usage and each top-level command's; returns each command's usage text by name. */
+        static Map<String, String> tour() {
             usage();
-            List<String> toured = new ArrayList<>();
+            Map<String, String> usages = new LinkedHashMap<>();
             for (String command : RunopsCli.COMMANDS.keySet()) {
-                usage(command);
-                toured.add(command);
+                usages.put(command, usage(command));
             }
-            return toured;
+            return usages;
         }
 
-        private static void usage(String... path) {
+        private static String usage(String... path) {
             String[] args = Arrays.copyOf(path, path.length + 1);
             args[path.length] = "--help";
             StringWriter out = new StringWriter();
@@ -283,6 +283,7 @@ final class CdsTraining {
             if (code != 0 || !out.toString().contains("Usage: runops")) {
                 throw new IllegalStateException("runops " + String.join(" ", args) + " printed no usage: " + out);
             }
+            return out.toString();
         }
     }
 

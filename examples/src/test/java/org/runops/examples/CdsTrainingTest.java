@@ -78,6 +78,8 @@ class CdsTrainingTest {
     /** The archive keeps a subtree's classes only if the tour printed that command's usage. */
     @Test
     void theHelpTourPrintsTheUsageOfEveryTopLevelCommand() {
-        assertThat(CdsTraining.HelpTour.tour()).containsExactlyElementsOf(RunopsCli.COMMANDS.keySet()).hasSizeGreaterThanOrEqualTo(13);
+        Map<String, String> usages = CdsTraining.HelpTour.tour();
+        assertThat(usages).hasSizeGreaterThanOrEqualTo(13);
+        usages.forEach((command, usage) -> assertThat(usage).as(command).contains("Usage: runops " + command + " "));
     }
 }
