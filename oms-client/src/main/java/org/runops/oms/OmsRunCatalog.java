@@ -69,19 +69,20 @@ public final class OmsRunCatalog implements RunCatalog {
         }
         OmsCache.Lookup lookup = cache.lookup(firstRun, lastRun);
         List<OmsRecord> rows = new ArrayList<>(lookup.cached());
-        boolean allStored = true;
-        for (OmsCache.RunRange gap : lookup.missing()) {
-            for (OmsRecord r : fetch(gap.first(), gap.last(), q -> {})) {
-                rows.add(r);
-                OmsRun run = OmsRun.from(r);
-                if (run.isFinished()) {
-                    allStored &= cache.putRun(r);
-                }
-            }
-        }
         if (lookup.missing().isEmpty()) {
             LOG.debug("OMS runs {}..{}: all {} rows from the cache", firstRun, lastRun, rows.size());
             return rows; // already sorted and settled: a read stays a read
+        }
+        List<OmsQuery> gaps = new ArrayList<>();
+        for (OmsCache.RunRange gap : lookup.missing()) {
+            gaps.addAll(chunks(gap.first(), gap.last(), q -> {}));
+        }
+        boolean allStored = true;
+        for (OmsRecord r : ConcurrentQueries.fetchAll(client, gaps, progress)) { // every gap at once, under one deadline
+            rows.add(r);
+            if (OmsRun.from(r).isFinished()) {
+                allStored &= cache.putRun(r);
+            }
         }
         rows.sort(Comparator.comparingLong(r -> OmsRun.numberOf(r, "run_number")));
         OptionalLong settled = settledUpTo(rows);
@@ -99,6 +100,12 @@ public final class OmsRunCatalog implements RunCatalog {
      */
     public List<OmsRecord> fetch(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
         RunCatalog.requireRange(firstRun, lastRun);
+        // ascending chunks, each sorted by the server: concatenated in chunk order, the rows stay ascending
+        return ConcurrentQueries.fetchAll(client, chunks(firstRun, lastRun, refine), progress);
+    }
+
+    /** The queries of {@code firstRun..lastRun}, at most {@value #MAX_RUNS_PER_QUERY} runs each, ascending. */
+    private List<OmsQuery> chunks(long firstRun, long lastRun, Consumer<OmsQuery> refine) {
         List<OmsQuery> chunks = new ArrayList<>();
         for (long from = firstRun; from <= lastRun; from += MAX_RUNS_PER_QUERY) {
             long to = Math.min(lastRun, from + MAX_RUNS_PER_QUERY - 1);
@@ -112,8 +119,7 @@ public final class OmsRunCatalog implements RunCatalog {
                 break; // also guards from += ... overflowing near Long.MAX_VALUE
             }
         }
-        // ascending chunks, each sorted by the server: concatenated in chunk order, the rows stay ascending
-        return ConcurrentQueries.fetchAll(client, chunks, progress);
+        return chunks;
     }
 
     /**

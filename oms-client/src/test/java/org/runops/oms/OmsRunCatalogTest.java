@@ -218,6 +218,30 @@ class OmsRunCatalogTest {
         }
     }
 
+    /** With a cache, the gaps around the settled runs are one call too: one deadline for all of them, not one each. */
+    @Test
+    void theQueryTimeoutBoundsAllTheGapsOfACachedRangeTogether() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        // as above: each gap's one page takes 1.2 s, one at a time; asked gap by gap, each would end within its own 2 s
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+                    try {
+                        Thread.sleep(1200);
+                        return runs.apply(r);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return status(500);
+                    }
+                });
+             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(5000).pageConcurrency(1)
+                     .queryTimeout(Duration.ofSeconds(2)).build()) {
+            OmsCache cache = OmsCache.at(tmp.resolve("cache"));
+            cache.markSettled(new OmsCache.RunRange(2001, 2001));
+            assertThat(cache.lookup(1, 4000).missing()).containsExactly(new OmsCache.RunRange(1, 2000), new OmsCache.RunRange(2002, 4000));
+            assertThatThrownBy(() -> new OmsRunCatalog(client, cache).records(1, 4000)).isInstanceOf(OmsException.class);
+            assertThat(cache.lookup(1, 4000).missing()).hasSize(2); // nothing settled by a failed call
+        }
+    }
+
     @Test
     void progressNeverGoesBackWhenAChunkIsAskedAgain() throws IOException {
         Function<RecordedRequest, MockResponse> runs = runsByRange();
