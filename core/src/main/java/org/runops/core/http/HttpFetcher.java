@@ -313,12 +313,11 @@ public final class HttpFetcher implements AutoCloseable {
             // OMS pull, 66 MB less copying and garbage; not timed alone). Never taken when OkHttp gunzips (length -1),
             // so a gzipping server gains nothing; capped, so a header alone cannot make every page thread allocate 256 MiB
             byte[] body = new byte[(int) length];
-            int got;
             try (InputStream in = response.body().byteStream()) {
-                got = in.readNBytes(body, 0, body.length);
-            }
-            if (got != length) {
-                throw new IOException("got " + got + " of " + length + " bytes");
+                int got = in.readNBytes(body, 0, body.length);
+                if (got != length || in.read() != -1) { // short, or longer than announced (OkHttp checks HTTP/1.1 only)
+                    throw new IOException("got " + (got != length ? got : "more than " + length) + " of " + length + " bytes announced");
+                }
             }
             return body;
         }
@@ -333,6 +332,9 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 out.write(buffer, 0, n);
             }
+        }
+        if (length >= 0 && total != length) {
+            throw new IOException("got " + total + " of " + length + " bytes announced");
         }
         return out.toByteArray();
     }
