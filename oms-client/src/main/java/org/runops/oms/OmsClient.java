@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,11 @@ public final class OmsClient implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable queued : executor.shutdownNow()) {
+            if (queued instanceof Future<?> page) {
+                page.cancel(false); // a query waiting for it fails now, naming itself, instead of at its deadline
+            }
+        }
         if (ownsFetcher) {
             fetcher.close();
         }

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.runops.core.http.HttpException;
 import org.runops.core.http.HttpSettings;
@@ -182,6 +185,44 @@ class OmsRunCatalogTest {
                 release.countDown();
             }
             assertThat(oms.requests).filteredOn(u -> chunkOf(u) == 1).hasSize(1);
+        }
+    }
+
+    /** A page still queued when the client closes is cancelled: the query waiting for it fails now, not at its deadline. */
+    @Test
+    @Timeout(60)
+    void closingTheClientFailsACallWaitingForAQueuedPageInsteadOfWaitingOutTheQueryTimeout() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        try (OmsTestServer oms = new OmsTestServer(r -> {
+                    try {
+                        asked.countDown();
+                        release.await(60, TimeUnit.SECONDS); // the page in flight is answered only after the close
+                        return runs.apply(r);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return status(500);
+                    }
+                })) {
+            // one page at a time: a second call's first page waits in the queue; the query timeout (10 min) is far off
+            OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageConcurrency(1).build();
+            ThreadPoolExecutor pages = (ThreadPoolExecutor) client.executor();
+            try {
+                CompletableFuture.runAsync(() -> new OmsRunCatalog(client).records(1, 10));
+                assertThat(asked.await(30, TimeUnit.SECONDS)).isTrue();
+                CompletableFuture<List<OmsRecord>> queued = CompletableFuture.supplyAsync(() -> new OmsRunCatalog(client).records(11, 20));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (pages.getQueue().isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
+                assertThat(pages.getQueue()).hasSize(1);
+                client.close();
+                assertThatThrownBy(() -> queued.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(OmsException.class).cause().hasMessageContaining("cancelled");
+            } finally {
+                release.countDown();
+            }
         }
     }
 
