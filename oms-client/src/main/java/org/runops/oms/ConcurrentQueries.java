@@ -83,12 +83,17 @@ final class ConcurrentQueries {
 
     /** Bounded: the drivers' pages are cancelled, so they end at once; none outlives the call. */
     private static void awaitStopped(ExecutorService drivers) {
+        boolean interrupted = Thread.interrupted(); // an interrupted caller waits too, or the drivers would outlive the call
         try {
             if (!drivers.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("OMS query threads still running 5 s after the call ended");
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
