@@ -242,39 +242,37 @@ class OmsRunCatalogTest {
 
     @Test
     void theQueryTimeoutBoundsTheWholeCallNotEachChunk() throws IOException {
-        Function<RecordedRequest, MockResponse> runs = runsByRange();
         // one page concurrency: one chunk after the other, each over 1.2 s, within 2 s alone but never both together
-        try (OmsTestServer oms = new OmsTestServer(r -> {
-                    try {
-                        Thread.sleep(1200);
-                        return runs.apply(r);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return status(500);
-                    }
-                });
-             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(5000).pageConcurrency(1)
-                     .queryTimeout(Duration.ofSeconds(2)).build()) {
+        try (OmsTestServer oms = slowOms(); OmsClient client = oneSlowPageAtATime(oms)) {
             assertThatThrownBy(() -> new OmsRunCatalog(client).records(1, 10000)).isInstanceOf(OmsException.class);
         }
+    }
+
+    /** Runs by range, each answer after 1.2 s. */
+    private static OmsTestServer slowOms() throws IOException {
+        Function<RecordedRequest, MockResponse> runs = runsByRange();
+        return new OmsTestServer(r -> {
+            try {
+                Thread.sleep(1200);
+                return runs.apply(r);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status(500);
+            }
+        });
+    }
+
+    /** Pages of 5000, one at a time, 2 s for a whole call: one slow page fits, two do not. */
+    private static OmsClient oneSlowPageAtATime(OmsTestServer oms) {
+        return oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(5000).pageConcurrency(1).queryTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     /** With a cache, the gaps around the settled runs are one call too: one deadline for all of them, not one each. */
     @Test
     void theQueryTimeoutBoundsAllTheGapsOfACachedRangeTogether() throws IOException {
-        Function<RecordedRequest, MockResponse> runs = runsByRange();
         // as above: each gap's one page takes 1.2 s, one at a time; asked gap by gap, each would end within its own 2 s
-        try (OmsTestServer oms = new OmsTestServer(r -> {
-                    try {
-                        Thread.sleep(1200);
-                        return runs.apply(r);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return status(500);
-                    }
-                });
-             OmsClient client = oms.builder(TokenProvider.none(), HttpSettings.defaults()).pageSize(5000).pageConcurrency(1)
-                     .queryTimeout(Duration.ofSeconds(2)).build()) {
+        try (OmsTestServer oms = slowOms(); OmsClient client = oneSlowPageAtATime(oms)) {
             OmsCache cache = OmsCache.at(tmp.resolve("cache"));
             cache.markSettled(new OmsCache.RunRange(2001, 2001));
             assertThat(cache.lookup(1, 4000).missing()).containsExactly(new OmsCache.RunRange(1, 2000), new OmsCache.RunRange(2002, 4000));
