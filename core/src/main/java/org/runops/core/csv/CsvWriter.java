@@ -24,8 +24,8 @@ public final class CsvWriter {
     private final Writer out;
     private final String target;
     // The record is built here and written in one call when it ends: no String and no writer call per field.
-    // With OmsTable's one pass, the `oms runs` CSV is 1.7x the old path (boxed rows, a String per cell) under C2
-    // and 1.5x under C1, the launcher's JIT (OmsOutputBenchmark vs boxedRowsCsv, same run, loaded machine).
+    // With OmsTable's one pass, the `oms runs` CSV is 1.9x the old path (boxed rows, a String per cell) under C2
+    // and 1.8x under C1, the launcher's JIT (OmsOutputBenchmark vs boxedRowsCsv, same run; benchmarks/README).
     private static final int INITIAL = 512;
     private static final int MAX_KEPT = 1 << 16;
     private char[] record = new char[INITIAL];
